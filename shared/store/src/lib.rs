@@ -1,0 +1,54 @@
+//! Settle's store: one small [`Db`] trait over "execute one SQL statement with parameters",
+//! implemented for Spin's SQLite connection (feature `spin`, inside components) and for
+//! rusqlite (feature `native`, in tests and benchmarks), so the same queries run in both.
+//!
+//! Real Spin runs only the first statement of a multi-statement string, so everything here
+//! executes exactly one statement per call.
+
+use std::fmt;
+
+mod db;
+pub use db::*;
+
+/// A store failure, with the message the database gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreError(pub String);
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "database error: {}", self.0)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The schema version recorded by migrations, or `None` on a database never migrated.
+pub fn schema_version(db: &impl Db) -> Result<Option<i64>> {
+    let exists = db.query(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+        &[],
+    )?;
+    if exists.rows.is_empty() {
+        return Ok(None);
+    }
+    let r = db.query("SELECT max(version) FROM schema_migrations", &[])?;
+    Ok(r.rows.first().and_then(|row| row.first()).and_then(Value::as_i64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_version_of_a_fresh_database_is_none() {
+        let c = rusqlite::Connection::open_in_memory().unwrap();
+        let db = NativeDb(c);
+        assert_eq!(schema_version(&db).unwrap(), None);
+        db.query("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)", &[]).unwrap();
+        assert_eq!(schema_version(&db).unwrap(), None);
+        db.query("INSERT INTO schema_migrations (version) VALUES (?1), (?2)", &[Value::Integer(1), Value::Integer(3)]).unwrap();
+        assert_eq!(schema_version(&db).unwrap(), Some(3));
+    }
+}
