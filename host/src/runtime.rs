@@ -143,10 +143,6 @@ impl App {
         let mut index = BTreeMap::new();
         for c in manifest.routed_components() {
             let component = load_component(&engine, &c.source, &cache_dir, &c.id)?;
-            let mut linker = linker.clone();
-            // Spin interfaces settle-host does not provide (redis, mqtt, postgres, llm, ...)
-            // trap if called, so components that merely import them still load.
-            linker.define_unknown_imports_as_traps(&component)?;
             let pre = wt(linker.instantiate_pre(&component))
                 .with_context(|| format!("component {:?}: cannot link", c.id))?;
             let pre = wt(ProxyPre::new(pre)).with_context(|| {

@@ -145,7 +145,7 @@ fn sqlite_rejects_multiple_statements_with_io_error() {
         {"sql": "SELECT count(*) FROM sqlite_master"},
     ]));
     let err = r["results"][0]["error"].as_str().unwrap();
-    assert!(err.starts_with("Io(") && err.contains("multiple statements"), "{err}");
+    assert!(err.starts_with("Error::Io(") && err.contains("multiple statements"), "{err}");
     assert_eq!(r["results"][1]["rows"], json!([[{"integer": 0}]]), "nothing ran");
     let r = sql(&s, "/fixture", 3, json!([{"sql": "SELECT 1; SELECT 2"}]));
     assert!(r["results"][0]["error"].as_str().unwrap().contains("multiple statements"));
@@ -155,23 +155,23 @@ fn sqlite_rejects_multiple_statements_with_io_error() {
 fn sqlite_errors_are_io() {
     let r = sql(shared(), "/fixture", 2, json!([{"sql": "SELECT * FROM no_such_table"}]));
     let err = r["results"][0]["error"].as_str().unwrap();
-    assert!(err.starts_with("Io(") && err.contains("no_such_table"), "{err}");
+    assert!(err.starts_with("Error::Io(") && err.contains("no_such_table"), "{err}");
 }
 
 #[test]
 fn access_denied_for_unlisted_databases_and_stores() {
     let s = shared();
     let body = json!({"version": 2, "statements": []}).to_string();
-    assert_eq!(s.post_json("/locked/sqlite", &body).json()["open_error"], "AccessDenied");
+    assert_eq!(s.post_json("/locked/sqlite", &body).json()["open_error"], "Error::AccessDenied");
     let body = json!({"version": 3, "statements": []}).to_string();
-    assert_eq!(s.post_json("/locked/sqlite", &body).json()["open_error"], "AccessDenied");
+    assert_eq!(s.post_json("/locked/sqlite", &body).json()["open_error"], "Error::AccessDenied");
     // Even a label that does not exist is access-denied, not no-such-database.
     let body = json!({"version": 2, "db": "elsewhere", "statements": []}).to_string();
-    assert_eq!(s.post_json("/fixture/sqlite", &body).json()["open_error"], "AccessDenied");
+    assert_eq!(s.post_json("/fixture/sqlite", &body).json()["open_error"], "Error::AccessDenied");
     let body = json!({"store": "default", "ops": []}).to_string();
-    assert_eq!(s.post_json("/locked/kv", &body).json()["open_error"], "AccessDenied");
+    assert_eq!(s.post_json("/locked/kv", &body).json()["open_error"], "Error::AccessDenied");
     let body = json!({"store": "elsewhere", "ops": []}).to_string();
-    assert_eq!(s.post_json("/fixture/kv", &body).json()["open_error"], "AccessDenied");
+    assert_eq!(s.post_json("/fixture/kv", &body).json()["open_error"], "Error::AccessDenied");
 }
 
 #[test]
@@ -206,12 +206,12 @@ fn variables_defaults_templates_overrides_and_errors() {
     assert_eq!(s.get("/fixture/var/message").json()["value"], "hello, world");
     assert_eq!(s.get("/fixture/var/token").json()["value"], "s3cret");
     let e = s.get("/fixture/var/unknown_name").json();
-    assert!(e["error"].as_str().unwrap().starts_with("Undefined"), "{e}");
+    assert!(e["error"].as_str().unwrap().starts_with("Error::Undefined"), "{e}");
     let e = s.get("/fixture/var/Bad-Name").json();
-    assert!(e["error"].as_str().unwrap().starts_with("InvalidName"), "{e}");
+    assert!(e["error"].as_str().unwrap().starts_with("Error::InvalidName"), "{e}");
     // An app variable that is not mapped into the component is undefined for it.
     let e = s.get("/fixture/var/greeting").json();
-    assert!(e["error"].as_str().unwrap().starts_with("Undefined"), "{e}");
+    assert!(e["error"].as_str().unwrap().starts_with("Error::Undefined"), "{e}");
 
     let overridden = TestServer::start(&manifest(), |c| {
         c.env.insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
