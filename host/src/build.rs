@@ -9,7 +9,10 @@ use crate::manifest::Manifest;
 pub fn build_all(manifest: &Manifest) -> Result<()> {
     for c in manifest.components.values() {
         let Some(build) = &c.build else {
-            eprintln!("settle-host: component {:?} has no build command, skipping", c.id);
+            eprintln!(
+                "settle-host: component {:?} has no build command, skipping",
+                c.id
+            );
             continue;
         };
         for command in &build.command {
@@ -19,9 +22,14 @@ pub fn build_all(manifest: &Manifest) -> Result<()> {
                 .arg(command)
                 .current_dir(&build.workdir)
                 .status()
-                .with_context(|| format!("component {:?}: cannot run build command {command:?}", c.id))?;
+                .with_context(|| {
+                    format!("component {:?}: cannot run build command {command:?}", c.id)
+                })?;
             if !status.success() {
-                bail!("component {:?}: build command {command:?} failed ({status})", c.id);
+                bail!(
+                    "component {:?}: build command {command:?} failed ({status})",
+                    c.id
+                );
             }
         }
     }

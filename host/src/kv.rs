@@ -42,7 +42,9 @@ impl KvDatabase {
             )",
             [],
         )?;
-        Ok(KvDatabase { conn: Arc::new(Mutex::new(conn)) })
+        Ok(KvDatabase {
+            conn: Arc::new(Mutex::new(conn)),
+        })
     }
 
     fn with<T: Send + 'static>(
@@ -52,7 +54,9 @@ impl KvDatabase {
         let conn = self.conn.clone();
         async move {
             tokio::task::spawn_blocking(move || {
-                let c = conn.lock().map_err(|_| other("key-value database poisoned"))?;
+                let c = conn
+                    .lock()
+                    .map_err(|_| other("key-value database poisoned"))?;
                 f(&c).map_err(other)
             })
             .await
@@ -89,8 +93,11 @@ impl KvDatabase {
     pub async fn delete(&self, store: &str, key: &str) -> Result<(), KvError> {
         let (store, key) = (store.to_string(), key.to_string());
         self.with(move |c| {
-            c.execute("DELETE FROM spin_key_value WHERE store = ?1 AND key = ?2", [&store, &key])
-                .map(|_| ())
+            c.execute(
+                "DELETE FROM spin_key_value WHERE store = ?1 AND key = ?2",
+                [&store, &key],
+            )
+            .map(|_| ())
         })
         .await
     }
@@ -102,7 +109,8 @@ impl KvDatabase {
     pub async fn keys(&self, store: &str) -> Result<Vec<String>, KvError> {
         let store = store.to_string();
         self.with(move |c| {
-            let mut stmt = c.prepare("SELECT key FROM spin_key_value WHERE store = ?1 ORDER BY key")?;
+            let mut stmt =
+                c.prepare("SELECT key FROM spin_key_value WHERE store = ?1 ORDER BY key")?;
             let rows = stmt.query_map([&store], |r| r.get(0))?;
             rows.collect()
         })

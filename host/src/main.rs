@@ -57,7 +57,14 @@ fn run() -> Result<()> {
             let manifest = Manifest::load(&from)?;
             build::build_all(&manifest)
         }
-        Command::Up { from, listen, build, state_dir, request_timeout, memory_limit_mb } => {
+        Command::Up {
+            from,
+            listen,
+            build,
+            state_dir,
+            request_timeout,
+            memory_limit_mb,
+        } => {
             let manifest = Manifest::load(&from)?;
             if build {
                 build::build_all(&manifest)?;

@@ -153,7 +153,8 @@ impl Manifest {
 
     /// Parses manifest text; `root` is the directory relative paths resolve against.
     pub fn parse(text: &str, root: &Path) -> Result<Manifest> {
-        let raw: RawManifest = toml::from_str(text).map_err(|e| anyhow!("{}", e.to_string().trim_end()))?;
+        let raw: RawManifest =
+            toml::from_str(text).map_err(|e| anyhow!("{}", e.to_string().trim_end()))?;
         match raw.spin_manifest_version.as_integer() {
             Some(2) => {}
             _ => bail!(
@@ -184,7 +185,9 @@ impl Manifest {
         for (name, var) in &raw.variables {
             check_variable_name(name).with_context(|| format!("variables.{name}"))?;
             if var.required && var.default.is_some() {
-                bail!("variables.{name}: a variable cannot be both `required` and have a `default`");
+                bail!(
+                    "variables.{name}: a variable cannot be both `required` and have a `default`"
+                );
             }
             if !var.required && var.default.is_none() {
                 bail!("variables.{name}: give it a `default` or set `required = true`");
@@ -209,7 +212,9 @@ impl Manifest {
                 if let Some(exec) = &t.executor {
                     match exec.get("type").and_then(|v| v.as_str()) {
                         Some("spin") | None => {}
-                        Some(other) => bail!("{where_}.executor: unsupported executor type {other:?}"),
+                        Some(other) => {
+                            bail!("{where_}.executor: unsupported executor type {other:?}")
+                        }
                     }
                 }
                 let route = match &t.route {
@@ -220,13 +225,22 @@ impl Manifest {
                 };
                 let component = match &t.component {
                     toml::Value::String(s) => s.clone(),
-                    _ => bail!("{where_}.component: inline components are not supported; name a [component.<id>]"),
+                    _ => bail!(
+                        "{where_}.component: inline components are not supported; name a [component.<id>]"
+                    ),
                 };
                 if !components.contains_key(&component) {
                     bail!("{where_}.component: no [component.{component}] in the manifest");
                 }
-                if let Some(dup) = triggers.iter().find(|x: &&HttpTrigger| x.route.raw == route.raw) {
-                    bail!("{where_}.route: duplicate route {:?} (already used by component {:?})", route.raw, dup.component);
+                if let Some(dup) = triggers
+                    .iter()
+                    .find(|x: &&HttpTrigger| x.route.raw == route.raw)
+                {
+                    bail!(
+                        "{where_}.route: duplicate route {:?} (already used by component {:?})",
+                        route.raw,
+                        dup.component
+                    );
                 }
                 triggers.push(HttpTrigger { route, component });
             }
@@ -260,7 +274,9 @@ fn parse_component(
     let _ = (&rc.description, &rc.exclude_files, &rc.tool);
     let source = match &rc.source {
         toml::Value::String(s) => root.join(s),
-        toml::Value::Table(_) => bail!("source: remote sources ({{ url, digest }}) are not supported; build the component locally"),
+        toml::Value::Table(_) => bail!(
+            "source: remote sources ({{ url, digest }}) are not supported; build the component locally"
+        ),
         _ => bail!("source: expected a path to a .wasm file"),
     };
     if !rc.files.is_empty() {
@@ -278,18 +294,24 @@ fn parse_component(
             .with_context(|| format!("variables.{name}"))?
         {
             if !app_vars.contains_key(&reference) {
-                bail!("variables.{name}: refers to {{{{ {reference} }}}}, which is not in [variables]");
+                bail!(
+                    "variables.{name}: refers to {{{{ {reference} }}}}, which is not in [variables]"
+                );
             }
         }
     }
     for label in rc.key_value_stores.iter() {
         if label != "default" {
-            bail!("key_value_stores: unknown store {label:?}; without a runtime config only \"default\" exists");
+            bail!(
+                "key_value_stores: unknown store {label:?}; without a runtime config only \"default\" exists"
+            );
         }
     }
     for label in rc.sqlite_databases.iter() {
         if label != "default" {
-            bail!("sqlite_databases: unknown database {label:?}; without a runtime config only \"default\" exists");
+            bail!(
+                "sqlite_databases: unknown database {label:?}; without a runtime config only \"default\" exists"
+            );
         }
     }
     let allowed_outbound_hosts = rc
@@ -305,7 +327,11 @@ fn parse_component(
                 toml::Value::String(s) => vec![s],
                 toml::Value::Array(items) => items
                     .into_iter()
-                    .map(|v| v.as_str().map(str::to_string).ok_or_else(|| anyhow!("build.command: expected strings")))
+                    .map(|v| {
+                        v.as_str()
+                            .map(str::to_string)
+                            .ok_or_else(|| anyhow!("build.command: expected strings"))
+                    })
                     .collect::<Result<Vec<_>>>()?,
                 _ => bail!("build.command: expected a string or an array of strings"),
             };
@@ -339,7 +365,8 @@ pub fn check_component_id(id: &str) -> Result<()> {
 /// Spin variable names are lower_snake_case: start with a letter, letters/digits/underscores,
 /// no `__`, end with a letter or digit.
 pub fn check_variable_name(name: &str) -> Result<()> {
-    check_case(name, '_').map_err(|why| anyhow!("variable name {name:?} is not lower_snake_case: {why}"))
+    check_case(name, '_')
+        .map_err(|why| anyhow!("variable name {name:?} is not lower_snake_case: {why}"))
 }
 
 fn check_case(s: &str, sep: char) -> std::result::Result<(), &'static str> {
@@ -347,7 +374,9 @@ fn check_case(s: &str, sep: char) -> std::result::Result<(), &'static str> {
     if !first.is_ascii_lowercase() {
         return Err("it must start with a lowercase letter");
     }
-    if s.chars().any(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep)) {
+    if s.chars()
+        .any(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep))
+    {
         return Err("only lowercase letters, digits and the separator are allowed");
     }
     if s.contains(&format!("{sep}{sep}")) {
@@ -419,9 +448,13 @@ workdir = "api"
     #[test]
     fn bad_component_ids() {
         for bad in ["Api", "api_", "api--x", "1api", "api-"] {
-            let text = OK.replace("[component.api]", &format!("[component.\"{bad}\"]"))
+            let text = OK
+                .replace("[component.api]", &format!("[component.\"{bad}\"]"))
                 .replace("component = \"api\"", &format!("component = \"{bad}\""))
-                .replace("[component.api.build]\ncommand = \"cargo build\"\nworkdir = \"api\"", "");
+                .replace(
+                    "[component.api.build]\ncommand = \"cargo build\"\nworkdir = \"api\"",
+                    "",
+                );
             let e = err(&text);
             assert!(e.contains("kebab-case"), "{bad}: {e}");
         }
@@ -431,13 +464,22 @@ workdir = "api"
 
     #[test]
     fn bad_variable_names_and_shapes() {
-        for bad in ["Greeting", "greet__ing", "greeting_", "_greeting", "greet-ing"] {
+        for bad in [
+            "Greeting",
+            "greet__ing",
+            "greeting_",
+            "_greeting",
+            "greet-ing",
+        ] {
             assert!(check_variable_name(bad).is_err(), "{bad}");
         }
         assert!(check_variable_name("admin_token").is_ok());
         let e = err(&OK.replace("greeting = { default = \"hi\" }", "greeting = { }"));
         assert!(e.contains("variables.greeting"), "{e}");
-        let e = err(&OK.replace("greeting = { default = \"hi\" }", "greeting = { default = \"x\", required = true }"));
+        let e = err(&OK.replace(
+            "greeting = { default = \"hi\" }",
+            "greeting = { default = \"x\", required = true }",
+        ));
         assert!(e.contains("required"), "{e}");
     }
 
@@ -464,7 +506,10 @@ workdir = "api"
 
     #[test]
     fn unknown_store_labels_are_rejected() {
-        let e = err(&OK.replace("sqlite_databases = [\"default\"]", "sqlite_databases = [\"other\"]"));
+        let e = err(&OK.replace(
+            "sqlite_databases = [\"default\"]",
+            "sqlite_databases = [\"other\"]",
+        ));
         assert!(e.contains("sqlite_databases"), "{e}");
     }
 

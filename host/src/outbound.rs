@@ -94,10 +94,8 @@ impl AllowedHost {
     }
 
     pub fn allows(&self, scheme: &str, host: &str, port: Option<u16>) -> bool {
-        if let Some(s) = &self.scheme {
-            if s != scheme {
-                return false;
-            }
+        if self.scheme.as_deref().is_some_and(|s| s != scheme) {
+            return false;
         }
         let host = host.to_ascii_lowercase();
         let host_ok = match &self.host {
@@ -130,7 +128,9 @@ pub fn is_allowed(allowed: &[AllowedHost], uri: &http::Uri) -> bool {
         return false;
     };
     let host = host.trim_start_matches('[').trim_end_matches(']');
-    allowed.iter().any(|a| a.allows(scheme, host, uri.port_u16()))
+    allowed
+        .iter()
+        .any(|a| a.allows(scheme, host, uri.port_u16()))
 }
 
 #[cfg(test)]
@@ -138,25 +138,46 @@ mod tests {
     use super::*;
 
     fn allowed(entries: &[&str], url: &str) -> bool {
-        let list: Vec<_> = entries.iter().map(|e| AllowedHost::parse(e).unwrap()).collect();
+        let list: Vec<_> = entries
+            .iter()
+            .map(|e| AllowedHost::parse(e).unwrap())
+            .collect();
         is_allowed(&list, &url.parse().unwrap())
     }
 
     #[test]
     fn exact_host_with_default_port() {
-        assert!(allowed(&["https://api.example.com"], "https://api.example.com/x"));
-        assert!(!allowed(&["https://api.example.com"], "http://api.example.com/x"));
-        assert!(!allowed(&["https://api.example.com"], "https://api.example.com:8443/x"));
+        assert!(allowed(
+            &["https://api.example.com"],
+            "https://api.example.com/x"
+        ));
+        assert!(!allowed(
+            &["https://api.example.com"],
+            "http://api.example.com/x"
+        ));
+        assert!(!allowed(
+            &["https://api.example.com"],
+            "https://api.example.com:8443/x"
+        ));
         assert!(!allowed(&["https://api.example.com"], "https://evil.com/x"));
     }
 
     #[test]
     fn wildcards_and_ranges() {
         assert!(allowed(&["http://127.0.0.1:*"], "http://127.0.0.1:4567/"));
-        assert!(allowed(&["*://*.example.com:443"], "https://a.example.com/"));
+        assert!(allowed(
+            &["*://*.example.com:443"],
+            "https://a.example.com/"
+        ));
         assert!(!allowed(&["*://*.example.com:443"], "https://example.org/"));
-        assert!(allowed(&["http://localhost:8000..8002"], "http://localhost:8001/"));
-        assert!(!allowed(&["http://localhost:8000..8002"], "http://localhost:8002/"));
+        assert!(allowed(
+            &["http://localhost:8000..8002"],
+            "http://localhost:8001/"
+        ));
+        assert!(!allowed(
+            &["http://localhost:8000..8002"],
+            "http://localhost:8002/"
+        ));
         assert!(allowed(&["http://*:80"], "http://anything/"));
     }
 
@@ -167,7 +188,15 @@ mod tests {
 
     #[test]
     fn rejects_malformed_entries() {
-        for bad in ["example.com", "ftp://x", "https://x/path", "*://x", "https://a*b.com", "http://x:99999", "http://x:5..5"] {
+        for bad in [
+            "example.com",
+            "ftp://x",
+            "https://x/path",
+            "*://x",
+            "https://a*b.com",
+            "http://x:99999",
+            "http://x:5..5",
+        ] {
             assert!(AllowedHost::parse(bad).is_err(), "{bad}");
         }
     }

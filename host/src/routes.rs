@@ -43,10 +43,17 @@ impl Route {
                 bail!("route {raw:?}: '...' is only allowed as the last segment");
             }
             if let Some(name) = part.strip_prefix(':') {
-                if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+                if name.is_empty()
+                    || !name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                {
                     bail!("route {raw:?}: bad parameter name {part:?}");
                 }
-                if segments.iter().any(|s| *s == Segment::Param(name.to_string())) {
+                if segments
+                    .iter()
+                    .any(|s| *s == Segment::Param(name.to_string()))
+                {
                     bail!("route {raw:?}: parameter {name:?} appears twice");
                 }
                 segments.push(Segment::Param(name.to_string()));
@@ -54,7 +61,11 @@ impl Route {
                 segments.push(Segment::Literal(part.to_string()));
             }
         }
-        Ok(Route { raw: raw.to_string(), segments, wildcard })
+        Ok(Route {
+            raw: raw.to_string(),
+            segments,
+            wildcard,
+        })
     }
 
     /// The route without its trailing `/...` (Spin's `spin-component-route`).
@@ -68,7 +79,9 @@ impl Route {
 
     pub fn matches(&self, path: &str) -> Option<RouteMatch> {
         let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        if parts.len() < self.segments.len() || (!self.wildcard && parts.len() != self.segments.len()) {
+        if parts.len() < self.segments.len()
+            || (!self.wildcard && parts.len() != self.segments.len())
+        {
             return None;
         }
         let mut params = Vec::new();
@@ -95,7 +108,11 @@ impl Route {
 
     /// Higher ranks win: exact over parameter over wildcard, then longer over shorter.
     fn rank(&self) -> (u8, usize, usize) {
-        let params = self.segments.iter().filter(|s| matches!(s, Segment::Param(_))).count();
+        let params = self
+            .segments
+            .iter()
+            .filter(|s| matches!(s, Segment::Param(_)))
+            .count();
         let kind = match (self.wildcard, params) {
             (false, 0) => 2,
             (false, _) => 1,
@@ -114,7 +131,7 @@ pub struct Router<T> {
 impl<T> Router<T> {
     pub fn new(mut routes: Vec<(Route, T)>) -> Router<T> {
         // Stable sort keeps manifest order among equal ranks.
-        routes.sort_by(|a, b| b.0.rank().cmp(&a.0.rank()));
+        routes.sort_by_key(|r| std::cmp::Reverse(r.0.rank()));
         Router { routes }
     }
 
@@ -130,7 +147,12 @@ mod tests {
     use super::*;
 
     fn router(routes: &[&str]) -> Router<String> {
-        Router::new(routes.iter().map(|r| (Route::parse(r).unwrap(), r.to_string())).collect())
+        Router::new(
+            routes
+                .iter()
+                .map(|r| (Route::parse(r).unwrap(), r.to_string()))
+                .collect(),
+        )
     }
 
     fn pick(r: &Router<String>, path: &str) -> Option<String> {

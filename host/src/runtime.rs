@@ -14,7 +14,9 @@ use http::{HeaderValue, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full};
 use sha2::{Digest, Sha256};
 use wasmtime::component::{Component, Linker};
-use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, UpdateDeadline};
+use wasmtime::{
+    Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, UpdateDeadline,
+};
 use wasmtime_wasi_http::WasiHttpView;
 use wasmtime_wasi_http::p2::bindings::ProxyPre;
 use wasmtime_wasi_http::p2::bindings::http::types::Scheme;
@@ -65,6 +67,7 @@ impl HostConfig {
 
 struct LoadedComponent {
     id: String,
+    from_cache: bool,
     pre: ProxyPre<RequestState>,
     env: ComponentEnv,
 }
@@ -94,7 +97,10 @@ fn text_response(status: StatusCode, text: impl Into<String>) -> Response<Body> 
         .boxed_unsync();
     let mut resp = Response::new(body);
     *resp.status_mut() = status;
-    resp.headers_mut().insert(http::header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    resp.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
     resp
 }
 
@@ -127,10 +133,14 @@ impl App {
     pub fn load(manifest: Manifest, config: HostConfig) -> Result<Arc<App>> {
         std::fs::create_dir_all(&config.state_dir)
             .with_context(|| format!("cannot create state dir {}", config.state_dir.display()))?;
-        let cache_dir = config.cache_dir.clone().unwrap_or_else(|| config.state_dir.join("cache"));
+        let cache_dir = config
+            .cache_dir
+            .clone()
+            .unwrap_or_else(|| config.state_dir.join("cache"));
         std::fs::create_dir_all(&cache_dir)
             .with_context(|| format!("cannot create cache dir {}", cache_dir.display()))?;
-        let engine = wt(Engine::new(&engine_config(&config))).context("cannot create the wasm engine")?;
+        let engine =
+            wt(Engine::new(&engine_config(&config))).context("cannot create the wasm engine")?;
         let app_vars = resolve_app_variables(&manifest, &config.env)?;
         let kv = KvDatabase::open(&config.state_dir).context("cannot open the key-value store")?;
 
@@ -142,7 +152,7 @@ impl App {
         let mut components = Vec::new();
         let mut index = BTreeMap::new();
         for c in manifest.routed_components() {
-            let component = load_component(&engine, &c.source, &cache_dir, &c.id)?;
+            let (component, from_cache) = load_component(&engine, &c.source, &cache_dir, &c.id)?;
             let pre = wt(linker.instantiate_pre(&component))
                 .with_context(|| format!("component {:?}: cannot link", c.id))?;
             let pre = wt(ProxyPre::new(pre)).with_context(|| {
@@ -164,7 +174,12 @@ impl App {
                 memory_limit: config.memory_limit,
             };
             index.insert(c.id.clone(), components.len());
-            components.push(LoadedComponent { id: c.id.clone(), pre, env });
+            components.push(LoadedComponent {
+                id: c.id.clone(),
+                from_cache,
+                pre,
+                env,
+            });
         }
         let router = Router::new(
             manifest
@@ -187,7 +202,14 @@ impl App {
                     }
                 })?;
         }
-        Ok(Arc::new(App { manifest, engine, router, components, config, epoch_ticker_stop: stop }))
+        Ok(Arc::new(App {
+            manifest,
+            engine,
+            router,
+            components,
+            config,
+            epoch_ticker_stop: stop,
+        }))
     }
 
     /// Serves one request: health, routing, Spin's headers, a fresh instance, limits.
@@ -211,7 +233,11 @@ impl App {
         resp
     }
 
-    async fn dispatch<B>(self: &Arc<Self>, req: Request<B>, client: SocketAddr) -> (Option<&str>, Response<Body>)
+    async fn dispatch<B>(
+        self: &Arc<Self>,
+        req: Request<B>,
+        client: SocketAddr,
+    ) -> (Option<&str>, Response<Body>)
     where
         B: hyper::body::Body<Data = Bytes> + Send + 'static,
         B::Error: Into<wasmtime_wasi_http::Error>,
@@ -231,11 +257,18 @@ impl App {
             .and_then(|h| h.to_str().ok())
             .unwrap_or("localhost")
             .to_string();
-        let pq = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+        let pq = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/");
         let full_url = format!("http://{host}{pq}");
         let h = &mut parts.headers;
         let mut set = |name: &str, value: &str| {
-            if let (Ok(n), Ok(v)) = (http::HeaderName::try_from(name), HeaderValue::from_str(value)) {
+            if let (Ok(n), Ok(v)) = (
+                http::HeaderName::try_from(name),
+                HeaderValue::from_str(value),
+            ) {
                 h.insert(n, v);
             }
         };
@@ -250,7 +283,12 @@ impl App {
             set(&format!("spin-path-match-{name}"), value);
         }
         // The guest sees the original path, with an authority so wasi:http has one.
-        if let Ok(uri) = http::Uri::builder().scheme("http").authority(host.as_str()).path_and_query(pq).build() {
+        if let Ok(uri) = http::Uri::builder()
+            .scheme("http")
+            .authority(host.as_str())
+            .path_and_query(pq)
+            .build()
+        {
             parts.uri = uri;
         }
         let req = Request::from_parts(parts, body);
@@ -261,7 +299,11 @@ impl App {
         (Some(component.id.as_str()), resp)
     }
 
-    async fn run<B>(&self, component: &LoadedComponent, req: Request<B>) -> Result<Response<Body>, Response<Body>>
+    async fn run<B>(
+        &self,
+        component: &LoadedComponent,
+        req: Request<B>,
+    ) -> Result<Response<Body>, Response<Body>>
     where
         B: hyper::body::Body<Data = Bytes> + Send + 'static,
         B::Error: Into<wasmtime_wasi_http::Error>,
@@ -269,7 +311,10 @@ impl App {
         let id = component.id.clone();
         let fail = move |status: StatusCode, what: &str, e: &dyn std::fmt::Display| {
             eprintln!("settle-host: component {id:?}: {what}: {e}");
-            text_response(status, format!("{}\n", status.canonical_reason().unwrap_or("error")))
+            text_response(
+                status,
+                format!("{}\n", status.canonical_reason().unwrap_or("error")),
+            )
         };
         let mut store = Store::new(&self.engine, RequestState::new(component.env.clone()));
         store.limiter(|s| s.limiter());
@@ -313,24 +358,46 @@ impl App {
         });
         match receiver.await {
             Ok(Ok(resp)) => Ok(resp),
-            Ok(Err(code)) => Err(fail(StatusCode::INTERNAL_SERVER_ERROR, "guest error", &format!("{code:?}"))),
+            Ok(Err(code)) => Err(fail(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "guest error",
+                &format!("{code:?}"),
+            )),
             Err(_) => {
                 let result = task.await;
                 Err(match result {
-                    Ok(Ok(())) => fail(StatusCode::INTERNAL_SERVER_ERROR, "guest did not set a response", &"no response"),
-                    Ok(Err((true, e))) => fail(StatusCode::SERVICE_UNAVAILABLE, "cannot instantiate (at capacity?)", &format!("{e:#}")),
-                    Ok(Err((false, e))) if timed_out.load(Ordering::Relaxed) => {
-                        fail(StatusCode::INTERNAL_SERVER_ERROR, "timed out", &format!("{e:#}"))
-                    }
-                    Ok(Err((false, e))) => fail(StatusCode::INTERNAL_SERVER_ERROR, "guest trapped", &format!("{e:?}")),
+                    Ok(Ok(())) => fail(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "guest did not set a response",
+                        &"no response",
+                    ),
+                    Ok(Err((true, e))) => fail(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "cannot instantiate (at capacity?)",
+                        &format!("{e:#}"),
+                    ),
+                    Ok(Err((false, e))) if timed_out.load(Ordering::Relaxed) => fail(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "timed out",
+                        &format!("{e:#}"),
+                    ),
+                    Ok(Err((false, e))) => fail(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "guest trapped",
+                        &format!("{e:?}"),
+                    ),
                     Err(e) => fail(StatusCode::INTERNAL_SERVER_ERROR, "task failed", &e),
                 })
             }
         }
     }
 
-    pub fn component_ids(&self) -> Vec<&str> {
-        self.components.iter().map(|c| c.id.as_str()).collect()
+    /// Each loaded component's id and whether it was read from the compile cache.
+    pub fn components_from_cache(&self) -> Vec<(&str, bool)> {
+        self.components
+            .iter()
+            .map(|c| (c.id.as_str(), c.from_cache))
+            .collect()
     }
 
     pub fn state_dir(&self) -> &Path {
@@ -340,36 +407,58 @@ impl App {
 
 /// Compiles a component, or loads it from the cache keyed by the wasm's hash and the engine's
 /// compatibility hash, so a restart does not recompile.
-fn load_component(engine: &Engine, source: &Path, cache_dir: &Path, id: &str) -> Result<Component> {
+/// Returns the component and whether it came from the cache.
+fn load_component(
+    engine: &Engine,
+    source: &Path,
+    cache_dir: &Path,
+    id: &str,
+) -> Result<(Component, bool)> {
     let bytes = match std::fs::read(source) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
             "component {id:?}: {} does not exist; build it first (run with --build, or `settle-host build`)",
             source.display()
         ),
-        Err(e) => return Err(e).with_context(|| format!("component {id:?}: cannot read {}", source.display())),
+        Err(e) => {
+            return Err(e)
+                .with_context(|| format!("component {id:?}: cannot read {}", source.display()));
+        }
     };
     let mut hasher = Sha256::new();
     hasher.update(&bytes);
-    std::hash::Hash::hash(&engine.precompile_compatibility_hash(), &mut HashWriter(&mut hasher));
-    let key: String = hasher.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect();
-    let cached = cache_dir.join(format!("{id}-{key}.cwasm"));
+    std::hash::Hash::hash(
+        &engine.precompile_compatibility_hash(),
+        &mut HashWriter(&mut hasher),
+    );
+    let key: String = hasher
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    // Named by content, so components sharing one wasm file compile once.
+    let cached = cache_dir.join(format!("{key}.cwasm"));
     if cached.exists() {
         // SAFETY: the file was written by `Component::serialize` of an engine with the same
         // compatibility hash (part of the file name), in a directory this host owns.
         if let Ok(c) = unsafe { Component::deserialize_file(engine, &cached) } {
-            return Ok(c);
+            return Ok((c, true));
         }
     }
-    let component = wt(Component::from_binary(engine, &bytes))
-        .with_context(|| format!("component {id:?}: {} is not a valid wasm component", source.display()))?;
+    let component = wt(Component::from_binary(engine, &bytes)).with_context(|| {
+        format!(
+            "component {id:?}: {} is not a valid wasm component",
+            source.display()
+        )
+    })?;
     if let Ok(serialized) = component.serialize() {
         let tmp = cached.with_extension(format!("tmp{}", std::process::id()));
         if std::fs::write(&tmp, serialized).is_ok() {
             let _ = std::fs::rename(&tmp, &cached);
         }
     }
-    Ok(component)
+    Ok((component, false))
 }
 
 /// wasmtime 48 has its own error type; convert to anyhow to add context.

@@ -14,7 +14,9 @@ use crate::runtime::App;
 pub async fn bind(addr: SocketAddr) -> Result<TcpListener> {
     TcpListener::bind(addr).await.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
-            anyhow::anyhow!("{addr} is already in use: stop the other server or pass --listen with another port")
+            anyhow::anyhow!(
+                "{addr} is already in use: stop the other server or pass --listen with another port"
+            )
         } else {
             anyhow::Error::new(e).context(format!("cannot listen on {addr}"))
         }
@@ -31,14 +33,14 @@ pub async fn serve(app: Arc<App>, listener: TcpListener) -> Result<()> {
                 let app = app.clone();
                 async move { Ok::<_, std::convert::Infallible>(app.handle(req, client).await) }
             });
-            if let Err(e) = http1::Builder::new()
+            let served = http1::Builder::new()
                 .keep_alive(true)
                 .serve_connection(TokioIo::new(stream), service)
-                .await
+                .await;
+            if let Err(e) = served
+                && !e.is_incomplete_message()
             {
-                if !e.is_incomplete_message() {
-                    eprintln!("settle-host: connection from {client}: {e}");
-                }
+                eprintln!("settle-host: connection from {client}: {e}");
             }
         });
     }

@@ -72,7 +72,9 @@ impl SqliteConnection {
     pub fn open_file(path: &Path) -> Result<SqliteConnection, SqlError> {
         let conn = rusqlite::Connection::open(path).map_err(io)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(io)?;
-        Ok(SqliteConnection { inner: Arc::new(Mutex::new(conn)) })
+        Ok(SqliteConnection {
+            inner: Arc::new(Mutex::new(conn)),
+        })
     }
 
     /// Runs one statement synchronously.
@@ -89,7 +91,10 @@ impl SqliteConnection {
     }
 
     pub fn last_insert_rowid(&self) -> i64 {
-        self.inner.lock().map(|c| c.last_insert_rowid()).unwrap_or(0)
+        self.inner
+            .lock()
+            .map(|c| c.last_insert_rowid())
+            .unwrap_or(0)
     }
 
     pub fn changes(&self) -> u64 {
@@ -97,7 +102,11 @@ impl SqliteConnection {
     }
 }
 
-fn execute(conn: &rusqlite::Connection, sql: &str, params: &[Value]) -> Result<QueryResult, SqlError> {
+fn execute(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: &[Value],
+) -> Result<QueryResult, SqlError> {
     let mut stmt = conn.prepare(sql).map_err(|e| match e {
         rusqlite::Error::MultipleStatement => SqlError::Io(
             "multiple statements in one execute call: real Spin runs only the first and silently \
@@ -124,7 +133,11 @@ fn execute(conn: &rusqlite::Connection, sql: &str, params: &[Value]) -> Result<Q
         }
         .map_err(io)?;
     }
-    let columns: Vec<String> = stmt.column_names().into_iter().map(str::to_string).collect();
+    let columns: Vec<String> = stmt
+        .column_names()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     let ncols = columns.len();
     let mut rows_out = Vec::new();
     let mut size = 0usize;
@@ -149,11 +162,16 @@ fn execute(conn: &rusqlite::Connection, sql: &str, params: &[Value]) -> Result<Q
             values.push(v);
         }
         if size > MAX_RESULT_BYTES {
-            return Err(SqlError::Io("query result exceeds the 128 MiB limit".to_string()));
+            return Err(SqlError::Io(
+                "query result exceeds the 128 MiB limit".to_string(),
+            ));
         }
         rows_out.push(values);
     }
-    Ok(QueryResult { columns, rows: rows_out })
+    Ok(QueryResult {
+        columns,
+        rows: rows_out,
+    })
 }
 
 #[cfg(test)]
@@ -165,7 +183,11 @@ mod tests {
     }
 
     fn tmp() -> PathBuf {
-        let d = std::env::temp_dir().join(format!("settle-sqlite-{}-{:?}", std::process::id(), std::thread::current().id()));
+        let d = std::env::temp_dir().join(format!(
+            "settle-sqlite-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
@@ -175,7 +197,11 @@ mod tests {
     fn round_trips_every_value_type() {
         let d = tmp();
         let c = conn(&d);
-        c.execute_blocking("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT)", &[]).unwrap();
+        c.execute_blocking(
+            "CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT)",
+            &[],
+        )
+        .unwrap();
         let vals = vec![
             Value::Integer(-7),
             Value::Real(2.5),
@@ -183,10 +209,13 @@ mod tests {
             Value::Blob(vec![0, 255, 1]),
             Value::Null,
         ];
-        c.execute_blocking("INSERT INTO t VALUES (?, ?, ?, ?, ?)", &vals).unwrap();
+        c.execute_blocking("INSERT INTO t VALUES (?, ?, ?, ?, ?)", &vals)
+            .unwrap();
         assert_eq!(c.changes(), 1);
         assert_eq!(c.last_insert_rowid(), 1);
-        let r = c.execute_blocking("SELECT i, r, s, b, n FROM t", &[]).unwrap();
+        let r = c
+            .execute_blocking("SELECT i, r, s, b, n FROM t", &[])
+            .unwrap();
         assert_eq!(r.columns, vec!["i", "r", "s", "b", "n"]);
         assert_eq!(r.rows, vec![vals]);
     }
@@ -195,12 +224,20 @@ mod tests {
     fn rejects_multiple_statements_but_allows_trailing_comment() {
         let d = tmp();
         let c = conn(&d);
-        let e = c.execute_blocking("CREATE TABLE a (x); CREATE TABLE b (y)", &[]).unwrap_err();
-        assert!(matches!(&e, SqlError::Io(m) if m.contains("multiple statements")), "{e:?}");
+        let e = c
+            .execute_blocking("CREATE TABLE a (x); CREATE TABLE b (y)", &[])
+            .unwrap_err();
+        assert!(
+            matches!(&e, SqlError::Io(m) if m.contains("multiple statements")),
+            "{e:?}"
+        );
         // Nothing ran.
-        let r = c.execute_blocking("SELECT count(*) FROM sqlite_master", &[]).unwrap();
+        let r = c
+            .execute_blocking("SELECT count(*) FROM sqlite_master", &[])
+            .unwrap();
         assert_eq!(r.rows[0][0], Value::Integer(0));
-        c.execute_blocking("CREATE TABLE a (x); -- trailing comment", &[]).unwrap();
+        c.execute_blocking("CREATE TABLE a (x); -- trailing comment", &[])
+            .unwrap();
     }
 
     #[test]
@@ -214,10 +251,16 @@ mod tests {
     #[test]
     fn access_is_per_label() {
         let d = tmp();
-        let none = SqliteAccess { allowed: Arc::from(vec![]), state_dir: d.clone() };
+        let none = SqliteAccess {
+            allowed: Arc::from(vec![]),
+            state_dir: d.clone(),
+        };
         assert!(matches!(none.open("default"), Err(SqlError::AccessDenied)));
         assert!(matches!(none.open("nope"), Err(SqlError::AccessDenied)));
-        let def = SqliteAccess { allowed: Arc::from(vec!["default".to_string()]), state_dir: d.clone() };
+        let def = SqliteAccess {
+            allowed: Arc::from(vec!["default".to_string()]),
+            state_dir: d.clone(),
+        };
         assert!(def.open("default").is_ok());
         assert!(d.join(DEFAULT_DATABASE_FILE).exists());
     }

@@ -67,7 +67,9 @@ impl RequestState {
             wasi: wasi.build(),
             http: WasiHttpCtx::new(),
             table: ResourceTable::new(),
-            hooks: OutboundHooks { allowed: env.allowed_hosts.clone() },
+            hooks: OutboundHooks {
+                allowed: env.allowed_hosts.clone(),
+            },
             env,
             limits,
             open_stores: 0,
@@ -81,13 +83,20 @@ impl RequestState {
 
 impl WasiView for RequestState {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
 impl WasiHttpView for RequestState {
     fn http(&mut self) -> WasiHttpCtxView<'_> {
-        WasiHttpCtxView { ctx: &mut self.http, table: &mut self.table, hooks: &mut self.hooks }
+        WasiHttpCtxView {
+            ctx: &mut self.http,
+            table: &mut self.table,
+            hooks: &mut self.hooks,
+        }
     }
 }
 
@@ -101,12 +110,18 @@ impl wasmtime_wasi_http::WasiHttpHooks for OutboundHooks {
         &mut self,
         request: http::Request<wasmtime_wasi_http::WasiBody>,
         options: Option<wasmtime_wasi_http::RequestOptions>,
-        fut: Box<dyn Future<Output = wasmtime_wasi_http::Result<(), wasmtime_wasi_http::Error>> + Send>,
+        fut: Box<
+            dyn Future<Output = wasmtime_wasi_http::Result<(), wasmtime_wasi_http::Error>> + Send,
+        >,
     ) -> Box<
         dyn Future<
                 Output = wasmtime_wasi_http::Result<(
                     http::Response<wasmtime_wasi_http::WasiBody>,
-                    Box<dyn Future<Output = wasmtime_wasi_http::Result<(), wasmtime_wasi_http::Error>> + Send>,
+                    Box<
+                        dyn Future<
+                                Output = wasmtime_wasi_http::Result<(), wasmtime_wasi_http::Error>,
+                            > + Send,
+                    >,
                 )>,
             > + Send,
     > {
@@ -165,7 +180,9 @@ fn to_result2(r: sqlite::QueryResult) -> sqlite2::QueryResult {
         rows: r
             .rows
             .into_iter()
-            .map(|row| sqlite2::RowResult { values: row.into_iter().map(to_value).collect() })
+            .map(|row| sqlite2::RowResult {
+                values: row.into_iter().map(to_value).collect(),
+            })
             .collect(),
     }
 }
@@ -191,7 +208,10 @@ impl sqlite2::HostConnection for RequestState {
     ) -> wasmtime::Result<Result<sqlite2::QueryResult, sqlite2::Error>> {
         let c = self.table.get(&conn)?.clone();
         let params = parameters.into_iter().map(from_value).collect();
-        Ok(c.execute(statement, params).await.map(to_result2).map_err(to_error2))
+        Ok(c.execute(statement, params)
+            .await
+            .map(to_result2)
+            .map_err(to_error2))
     }
 
     async fn drop(&mut self, conn: Resource<SqliteConnection>) -> wasmtime::Result<()> {
@@ -250,19 +270,25 @@ impl sqlite3::HostConnection for RequestState {
     ) -> wasmtime::Result<Result<sqlite3::QueryResult, sqlite3::Error>> {
         let c = self.table.get(&conn)?.0.clone();
         let params = parameters.into_iter().map(v3_param).collect();
-        Ok(c.execute(statement, params).await.map_err(v3_error).map(|r| sqlite3::QueryResult {
-            columns: r.columns,
-            rows: r
-                .rows
-                .into_iter()
-                .map(|row| sqlite3::RowResult {
-                    values: row.into_iter().map(|v| v3_value(to_value(v))).collect(),
-                })
-                .collect(),
-        }))
+        Ok(c.execute(statement, params)
+            .await
+            .map_err(v3_error)
+            .map(|r| sqlite3::QueryResult {
+                columns: r.columns,
+                rows: r
+                    .rows
+                    .into_iter()
+                    .map(|row| sqlite3::RowResult {
+                        values: row.into_iter().map(|v| v3_value(to_value(v))).collect(),
+                    })
+                    .collect(),
+            }))
     }
 
-    async fn last_insert_rowid(&mut self, conn: Resource<SqliteConnectionV3>) -> wasmtime::Result<i64> {
+    async fn last_insert_rowid(
+        &mut self,
+        conn: Resource<SqliteConnectionV3>,
+    ) -> wasmtime::Result<i64> {
         Ok(self.table.get(&conn)?.0.last_insert_rowid())
     }
 
@@ -293,7 +319,7 @@ impl key_value::Host for RequestState {}
 
 impl key_value::HostStore for RequestState {
     async fn open(&mut self, label: String) -> KvResult<Resource<KvStore>> {
-        if !self.env.kv_allowed.iter().any(|l| *l == label) {
+        if !self.env.kv_allowed.contains(&label) {
             return Ok(Err(key_value::Error::AccessDenied));
         }
         if label != "default" {
@@ -350,6 +376,11 @@ impl variables::Host for RequestState {
 }
 
 /// Adds the Spin platform interfaces to a linker whose store data is [`RequestState`].
-pub fn add_spin_to_linker(linker: &mut wasmtime::component::Linker<RequestState>) -> wasmtime::Result<()> {
-    SpinPlatform::add_to_linker::<RequestState, wasmtime::component::HasSelf<RequestState>>(linker, |s| s)
+pub fn add_spin_to_linker(
+    linker: &mut wasmtime::component::Linker<RequestState>,
+) -> wasmtime::Result<()> {
+    SpinPlatform::add_to_linker::<RequestState, wasmtime::component::HasSelf<RequestState>>(
+        linker,
+        |s| s,
+    )
 }

@@ -13,7 +13,10 @@ use crate::{App, HostConfig, Manifest, build};
 
 /// The workspace root (the directory holding the top-level `Cargo.toml`).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("host/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("host/ has a parent")
+        .to_path_buf()
 }
 
 /// Runs the build commands of `manifest_path` once per process (later calls wait for the
@@ -44,11 +47,14 @@ impl TestServer {
     pub fn start(manifest_path: &Path, configure: impl FnOnce(&mut HostConfig)) -> TestServer {
         build_once(manifest_path);
         static N: AtomicU32 = AtomicU32::new(0);
-        let state_dir = workspace_root().join("target").join("test-state").join(format!(
-            "{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
+        let state_dir = workspace_root()
+            .join("target")
+            .join("test-state")
+            .join(format!(
+                "{}-{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::Relaxed)
+            ));
         let _ = std::fs::remove_dir_all(&state_dir);
         let mut config = HostConfig::new(&state_dir);
         config.cache_dir = Some(workspace_root().join("target").join("settle-cache"));
@@ -63,12 +69,19 @@ impl TestServer {
             .expect("tokio runtime");
         let (app, addr) = runtime.block_on(async {
             let app = App::load(manifest, config).expect("app loads");
-            let listener = crate::server::bind("127.0.0.1:0".parse().unwrap()).await.expect("bind");
+            let listener = crate::server::bind("127.0.0.1:0".parse().unwrap())
+                .await
+                .expect("bind");
             let addr = listener.local_addr().unwrap();
             tokio::spawn(crate::server::serve(app.clone(), listener));
             (app, addr)
         });
-        TestServer { addr, app, state_dir, runtime: Some(runtime) }
+        TestServer {
+            addr,
+            app,
+            state_dir,
+            runtime: Some(runtime),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -76,14 +89,22 @@ impl TestServer {
     }
 
     /// Sends a request; non-2xx statuses are answers, not errors.
-    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> TestResponse {
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> TestResponse {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(60)))
             .max_redirects(0)
             .build()
             .into();
-        let mut builder = ureq::http::Request::builder().method(method).uri(self.url(path));
+        let mut builder = ureq::http::Request::builder()
+            .method(method)
+            .uri(self.url(path));
         for (k, v) in headers {
             builder = builder.header(*k, *v);
         }
@@ -95,8 +116,17 @@ impl TestServer {
             .iter()
             .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
             .collect();
-        let body = resp.into_body().with_config().limit(512 * 1024 * 1024).read_to_vec().expect("body reads");
-        TestResponse { status, headers, body }
+        let body = resp
+            .into_body()
+            .with_config()
+            .limit(512 * 1024 * 1024)
+            .read_to_vec()
+            .expect("body reads");
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub fn get(&self, path: &str) -> TestResponse {
@@ -104,7 +134,12 @@ impl TestServer {
     }
 
     pub fn post_json(&self, path: &str, json: &str) -> TestResponse {
-        self.request("POST", path, &[("content-type", "application/json")], json.as_bytes())
+        self.request(
+            "POST",
+            path,
+            &[("content-type", "application/json")],
+            json.as_bytes(),
+        )
     }
 }
 
@@ -131,7 +166,8 @@ impl TestResponse {
 
     /// The body as JSON; panics with the body text if it is not JSON.
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {

@@ -142,20 +142,31 @@ variables = { message = "{{ greeting }}, {{token}}!", plain = "x" }
 
     #[test]
     fn missing_required_names_the_env_var() {
-        let e = resolve_app_variables(&manifest(), &BTreeMap::new()).unwrap_err().to_string();
+        let e = resolve_app_variables(&manifest(), &BTreeMap::new())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("SPIN_VARIABLE_TOKEN"), "{e}");
     }
 
     #[test]
     fn get_errors_follow_spin() {
         let vars = ComponentVariables::default();
-        assert!(matches!(vars.get("Bad-Name"), Err(VariableError::InvalidName(_))));
-        assert!(matches!(vars.get("not_there"), Err(VariableError::Undefined(_))));
+        assert!(matches!(
+            vars.get("Bad-Name"),
+            Err(VariableError::InvalidName(_))
+        ));
+        assert!(matches!(
+            vars.get("not_there"),
+            Err(VariableError::Undefined(_))
+        ));
     }
 
     #[test]
     fn template_parsing() {
-        assert_eq!(template_references("a {{ b }} c {{d}}").unwrap(), vec!["b", "d"]);
+        assert_eq!(
+            template_references("a {{ b }} c {{d}}").unwrap(),
+            vec!["b", "d"]
+        );
         assert!(template_references("{{ open").is_err());
         assert!(template_references("{{ Bad }}").is_err());
     }

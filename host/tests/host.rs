@@ -14,7 +14,8 @@ fn manifest() -> PathBuf {
 
 fn start() -> TestServer {
     TestServer::start(&manifest(), |c| {
-        c.env.insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "s3cret".into());
+        c.env
+            .insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "s3cret".into());
     })
 }
 
@@ -54,7 +55,10 @@ fn route_precedence_and_spin_headers() {
     assert_eq!(h["spin-component-route"], "/route/exact");
     assert_eq!(h["spin-path-info"], "");
     assert_eq!(h["spin-base-path"], "/");
-    assert_eq!(h["spin-full-url"], format!("http://{}/route/exact?x=1", s.addr));
+    assert_eq!(
+        h["spin-full-url"],
+        format!("http://{}/route/exact?x=1", s.addr)
+    );
     let client = h["spin-client-addr"].as_str().unwrap();
     assert!(client.starts_with("127.0.0.1:"), "{client}");
     // The guest sees the original path and query.
@@ -77,7 +81,9 @@ fn route_precedence_and_spin_headers() {
     assert_eq!(r["path"], "/route/x/y/z");
 
     // Client headers pass through.
-    let r = s.request("GET", "/fixture/whatever", &[("x-custom", "yes")], &[]).json();
+    let r = s
+        .request("GET", "/fixture/whatever", &[("x-custom", "yes")], &[])
+        .json();
     assert_eq!(r["headers"]["x-custom"], "yes");
     assert_eq!(r["method"], "GET");
 }
@@ -94,25 +100,38 @@ fn three_megabyte_body_round_trips() {
 #[test]
 fn sqlite_v2_every_value_type() {
     let s = start();
-    let r = sql(&s, "/fixture", 2, json!([
-        {"sql": "CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT)"},
-        {"sql": "INSERT INTO t VALUES (?, ?, ?, ?, ?)", "params": [-5, {"real": 1.5}, "héllo", {"blob": [0, 1, 255]}, null]},
-        {"sql": "SELECT i, r, s, b, n FROM t"},
-    ]));
+    let r = sql(
+        &s,
+        "/fixture",
+        2,
+        json!([
+            {"sql": "CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT)"},
+            {"sql": "INSERT INTO t VALUES (?, ?, ?, ?, ?)", "params": [-5, {"real": 1.5}, "héllo", {"blob": [0, 1, 255]}, null]},
+            {"sql": "SELECT i, r, s, b, n FROM t"},
+        ]),
+    );
     let rows = &r["results"][2];
     assert_eq!(rows["columns"], json!(["i", "r", "s", "b", "n"]));
-    assert_eq!(rows["rows"], json!([[{"integer": -5}, {"real": 1.5}, {"text": "héllo"}, {"blob": [0, 1, 255]}, null]]));
+    assert_eq!(
+        rows["rows"],
+        json!([[{"integer": -5}, {"real": 1.5}, {"text": "héllo"}, {"blob": [0, 1, 255]}, null]])
+    );
 }
 
 #[test]
 fn sqlite_v3_last_insert_rowid_and_changes() {
     let s = start();
-    let r = sql(&s, "/fixture", 3, json!([
-        {"sql": "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"},
-        {"sql": "INSERT INTO t (v) VALUES (?), (?), (?)", "params": ["a", "b", "c"]},
-        {"sql": "UPDATE t SET v = 'z' WHERE id >= ?", "params": [2]},
-        {"sql": "SELECT count(*) AS n FROM t"},
-    ]));
+    let r = sql(
+        &s,
+        "/fixture",
+        3,
+        json!([
+            {"sql": "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"},
+            {"sql": "INSERT INTO t (v) VALUES (?), (?), (?)", "params": ["a", "b", "c"]},
+            {"sql": "UPDATE t SET v = 'z' WHERE id >= ?", "params": [2]},
+            {"sql": "SELECT count(*) AS n FROM t"},
+        ]),
+    );
     assert_eq!(r["results"][1]["last_insert_rowid"], 3);
     assert_eq!(r["results"][1]["changes"], 3);
     assert_eq!(r["results"][2]["changes"], 2);
@@ -122,15 +141,25 @@ fn sqlite_v3_last_insert_rowid_and_changes() {
 #[test]
 fn sqlite_transactions_roll_back_and_persist_across_requests() {
     let s = start();
-    sql(&s, "/fixture", 2, json!([{"sql": "CREATE TABLE t (v INTEGER)"}]));
-    sql(&s, "/fixture", 2, json!([
-        {"sql": "BEGIN"},
-        {"sql": "INSERT INTO t VALUES (1)"},
-        {"sql": "ROLLBACK"},
-        {"sql": "BEGIN"},
-        {"sql": "INSERT INTO t VALUES (2)"},
-        {"sql": "COMMIT"},
-    ]));
+    sql(
+        &s,
+        "/fixture",
+        2,
+        json!([{"sql": "CREATE TABLE t (v INTEGER)"}]),
+    );
+    sql(
+        &s,
+        "/fixture",
+        2,
+        json!([
+            {"sql": "BEGIN"},
+            {"sql": "INSERT INTO t VALUES (1)"},
+            {"sql": "ROLLBACK"},
+            {"sql": "BEGIN"},
+            {"sql": "INSERT INTO t VALUES (2)"},
+            {"sql": "COMMIT"},
+        ]),
+    );
     let r = sql(&s, "/fixture", 2, json!([{"sql": "SELECT v FROM t"}]));
     assert_eq!(r["results"][0]["rows"], json!([[{"integer": 2}]]));
     // The database lives where Spin keeps it.
@@ -140,38 +169,78 @@ fn sqlite_transactions_roll_back_and_persist_across_requests() {
 #[test]
 fn sqlite_rejects_multiple_statements_with_io_error() {
     let s = start();
-    let r = sql(&s, "/fixture", 2, json!([
-        {"sql": "CREATE TABLE a (x); CREATE TABLE b (y)"},
-        {"sql": "SELECT count(*) FROM sqlite_master"},
-    ]));
+    let r = sql(
+        &s,
+        "/fixture",
+        2,
+        json!([
+            {"sql": "CREATE TABLE a (x); CREATE TABLE b (y)"},
+            {"sql": "SELECT count(*) FROM sqlite_master"},
+        ]),
+    );
     let err = r["results"][0]["error"].as_str().unwrap();
-    assert!(err.starts_with("Error::Io(") && err.contains("multiple statements"), "{err}");
-    assert_eq!(r["results"][1]["rows"], json!([[{"integer": 0}]]), "nothing ran");
+    assert!(
+        err.starts_with("Error::Io(") && err.contains("multiple statements"),
+        "{err}"
+    );
+    assert_eq!(
+        r["results"][1]["rows"],
+        json!([[{"integer": 0}]]),
+        "nothing ran"
+    );
     let r = sql(&s, "/fixture", 3, json!([{"sql": "SELECT 1; SELECT 2"}]));
-    assert!(r["results"][0]["error"].as_str().unwrap().contains("multiple statements"));
+    assert!(
+        r["results"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("multiple statements")
+    );
 }
 
 #[test]
 fn sqlite_errors_are_io() {
-    let r = sql(shared(), "/fixture", 2, json!([{"sql": "SELECT * FROM no_such_table"}]));
+    let r = sql(
+        shared(),
+        "/fixture",
+        2,
+        json!([{"sql": "SELECT * FROM no_such_table"}]),
+    );
     let err = r["results"][0]["error"].as_str().unwrap();
-    assert!(err.starts_with("Error::Io(") && err.contains("no_such_table"), "{err}");
+    assert!(
+        err.starts_with("Error::Io(") && err.contains("no_such_table"),
+        "{err}"
+    );
 }
 
 #[test]
 fn access_denied_for_unlisted_databases_and_stores() {
     let s = shared();
     let body = json!({"version": 2, "statements": []}).to_string();
-    assert_eq!(s.post_json("/locked/sqlite", &body).json()["open_error"], "Error::AccessDenied");
+    assert_eq!(
+        s.post_json("/locked/sqlite", &body).json()["open_error"],
+        "Error::AccessDenied"
+    );
     let body = json!({"version": 3, "statements": []}).to_string();
-    assert_eq!(s.post_json("/locked/sqlite", &body).json()["open_error"], "Error::AccessDenied");
+    assert_eq!(
+        s.post_json("/locked/sqlite", &body).json()["open_error"],
+        "Error::AccessDenied"
+    );
     // Even a label that does not exist is access-denied, not no-such-database.
     let body = json!({"version": 2, "db": "elsewhere", "statements": []}).to_string();
-    assert_eq!(s.post_json("/fixture/sqlite", &body).json()["open_error"], "Error::AccessDenied");
+    assert_eq!(
+        s.post_json("/fixture/sqlite", &body).json()["open_error"],
+        "Error::AccessDenied"
+    );
     let body = json!({"store": "default", "ops": []}).to_string();
-    assert_eq!(s.post_json("/locked/kv", &body).json()["open_error"], "Error::AccessDenied");
+    assert_eq!(
+        s.post_json("/locked/kv", &body).json()["open_error"],
+        "Error::AccessDenied"
+    );
     let body = json!({"store": "elsewhere", "ops": []}).to_string();
-    assert_eq!(s.post_json("/fixture/kv", &body).json()["open_error"], "Error::AccessDenied");
+    assert_eq!(
+        s.post_json("/fixture/kv", &body).json()["open_error"],
+        "Error::AccessDenied"
+    );
 }
 
 #[test]
@@ -190,12 +259,35 @@ fn key_value_semantics() {
         {"op": "keys"},
     ]});
     let r = s.post_json("/fixture/kv", &ops.to_string()).json();
-    let ok: Vec<Value> = r["results"].as_array().unwrap().iter().map(|x| x["ok"].clone()).collect();
-    assert_eq!(ok, vec![json!(null), json!(null), json!(null), json!(null), json!("3"), json!(true), json!(null), json!(null), json!(false), json!(["a"])]);
+    let ok: Vec<Value> = r["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["ok"].clone())
+        .collect();
+    assert_eq!(
+        ok,
+        vec![
+            json!(null),
+            json!(null),
+            json!(null),
+            json!(null),
+            json!("3"),
+            json!(true),
+            json!(null),
+            json!(null),
+            json!(false),
+            json!(["a"])
+        ]
+    );
     // Spin's file and table layout.
     let db = rusqlite::Connection::open(s.state_dir.join("sqlite_key_value.db")).unwrap();
     let v: Vec<u8> = db
-        .query_row("SELECT value FROM spin_key_value WHERE store = 'default' AND key = 'a'", [], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM spin_key_value WHERE store = 'default' AND key = 'a'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(v, b"3");
 }
@@ -203,21 +295,41 @@ fn key_value_semantics() {
 #[test]
 fn variables_defaults_templates_overrides_and_errors() {
     let s = shared();
-    assert_eq!(s.get("/fixture/var/message").json()["value"], "hello, world");
+    assert_eq!(
+        s.get("/fixture/var/message").json()["value"],
+        "hello, world"
+    );
     assert_eq!(s.get("/fixture/var/token").json()["value"], "s3cret");
     let e = s.get("/fixture/var/unknown_name").json();
-    assert!(e["error"].as_str().unwrap().starts_with("Error::Undefined"), "{e}");
+    assert!(
+        e["error"].as_str().unwrap().starts_with("Error::Undefined"),
+        "{e}"
+    );
     let e = s.get("/fixture/var/Bad-Name").json();
-    assert!(e["error"].as_str().unwrap().starts_with("Error::InvalidName"), "{e}");
+    assert!(
+        e["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("Error::InvalidName"),
+        "{e}"
+    );
     // An app variable that is not mapped into the component is undefined for it.
     let e = s.get("/fixture/var/greeting").json();
-    assert!(e["error"].as_str().unwrap().starts_with("Error::Undefined"), "{e}");
+    assert!(
+        e["error"].as_str().unwrap().starts_with("Error::Undefined"),
+        "{e}"
+    );
 
     let overridden = TestServer::start(&manifest(), |c| {
-        c.env.insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
-        c.env.insert("SPIN_VARIABLE_GREETING".into(), "bonjour".into());
+        c.env
+            .insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
+        c.env
+            .insert("SPIN_VARIABLE_GREETING".into(), "bonjour".into());
     });
-    assert_eq!(overridden.get("/fixture/var/message").json()["value"], "bonjour, world");
+    assert_eq!(
+        overridden.get("/fixture/var/message").json()["value"],
+        "bonjour, world"
+    );
 }
 
 #[test]
@@ -226,8 +338,13 @@ fn missing_required_variable_fails_at_load() {
     let dir = std::env::temp_dir().join(format!("settle-host-novar-{}", std::process::id()));
     let mut config = settle_host::HostConfig::new(&dir);
     config.env.clear();
-    let err = settle_host::App::load(manifest, config).err().expect("load fails");
-    assert!(format!("{err:#}").contains("SPIN_VARIABLE_SECRET_TOKEN"), "{err:#}");
+    let err = settle_host::App::load(manifest, config)
+        .err()
+        .expect("load fails");
+    assert!(
+        format!("{err:#}").contains("SPIN_VARIABLE_SECRET_TOKEN"),
+        "{err:#}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -241,7 +358,11 @@ fn tiny_server(status: u16, body: &'static str) -> std::net::SocketAddr {
             let Ok(mut stream) = stream else { continue };
             let mut buf = [0u8; 4096];
             let _ = stream.read(&mut buf);
-            let _ = write!(stream, "HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}", body.len());
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
         }
     });
     addr
@@ -251,21 +372,37 @@ fn tiny_server(status: u16, body: &'static str) -> std::net::SocketAddr {
 fn outbound_http_allowed_and_denied() {
     let s = shared();
     let addr = tiny_server(200, "pong");
-    let r = s.get(&format!("/fixture/outbound?url=http://{addr}/ping")).json();
+    let r = s
+        .get(&format!("/fixture/outbound?url=http://{addr}/ping"))
+        .json();
     assert_eq!(r["status"], 200, "{r}");
     assert_eq!(r["body"], "pong");
     // The locked component lists no outbound hosts.
-    let r = s.get(&format!("/locked/outbound?url=http://{addr}/ping")).json();
-    assert!(r["error"].as_str().unwrap().contains("HttpRequestDenied"), "{r}");
+    let r = s
+        .get(&format!("/locked/outbound?url=http://{addr}/ping"))
+        .json();
+    assert!(
+        r["error"].as_str().unwrap().contains("HttpRequestDenied"),
+        "{r}"
+    );
     // Not in the allowed list (https, other host).
     let r = s.get("/fixture/outbound?url=https://example.com/").json();
-    assert!(r["error"].as_str().unwrap().contains("HttpRequestDenied"), "{r}");
+    assert!(
+        r["error"].as_str().unwrap().contains("HttpRequestDenied"),
+        "{r}"
+    );
 }
 
 #[test]
 fn component_environment_reaches_the_guest() {
-    assert_eq!(shared().get("/fixture/env/FIXTURE_ENV").json()["value"], "set");
-    assert_eq!(shared().get("/locked/env/FIXTURE_ENV").json()["value"], Value::Null);
+    assert_eq!(
+        shared().get("/fixture/env/FIXTURE_ENV").json()["value"],
+        "set"
+    );
+    assert_eq!(
+        shared().get("/locked/env/FIXTURE_ENV").json()["value"],
+        Value::Null
+    );
 }
 
 #[test]
@@ -280,31 +417,48 @@ fn trapping_guest_gets_500_and_host_keeps_serving() {
 #[test]
 fn looping_guest_is_interrupted_and_others_are_served_meanwhile() {
     let s = TestServer::start(&manifest(), |c| {
-        c.env.insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
+        c.env
+            .insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
         c.request_timeout = Duration::from_secs(2);
     });
     let addr = s.addr;
     let looping = std::thread::spawn(move || {
         let start = Instant::now();
-        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-        let status = agent.get(format!("http://{addr}/fixture/loop")).call().unwrap().status().as_u16();
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let status = agent
+            .get(format!("http://{addr}/fixture/loop"))
+            .call()
+            .unwrap()
+            .status()
+            .as_u16();
         (status, start.elapsed())
     });
     std::thread::sleep(Duration::from_millis(300));
     // While the loop spins, other requests are answered.
     let t = Instant::now();
     assert_eq!(s.get("/route/exact").status, 200);
-    assert!(t.elapsed() < Duration::from_secs(1), "starved: {:?}", t.elapsed());
+    assert!(
+        t.elapsed() < Duration::from_secs(1),
+        "starved: {:?}",
+        t.elapsed()
+    );
     let (status, took) = looping.join().unwrap();
     assert_eq!(status, 500);
-    assert!(took >= Duration::from_secs(2) && took < Duration::from_secs(10), "{took:?}");
+    assert!(
+        took >= Duration::from_secs(2) && took < Duration::from_secs(10),
+        "{took:?}"
+    );
     assert_eq!(s.get("/route/exact").status, 200);
 }
 
 #[test]
 fn memory_hog_hits_the_limit_and_gets_500() {
     let s = TestServer::start(&manifest(), |c| {
-        c.env.insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
+        c.env
+            .insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
         c.memory_limit = 64 * 1024 * 1024;
     });
     assert_eq!(s.get("/fixture/oom").status, 500);
@@ -314,14 +468,23 @@ fn memory_hog_hits_the_limit_and_gets_500() {
 #[test]
 fn beyond_instance_capacity_answers_503() {
     let s = TestServer::start(&manifest(), |c| {
-        c.env.insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
+        c.env
+            .insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
         c.max_instances = 1;
         c.request_timeout = Duration::from_secs(2);
     });
     let addr = s.addr;
     let busy = std::thread::spawn(move || {
-        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-        agent.get(format!("http://{addr}/fixture/loop")).call().unwrap().status().as_u16()
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        agent
+            .get(format!("http://{addr}/fixture/loop"))
+            .call()
+            .unwrap()
+            .status()
+            .as_u16()
     });
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(s.get("/route/exact").status, 503);
@@ -336,11 +499,20 @@ fn concurrent_requests_are_served() {
     let handles: Vec<_> = (0..16)
         .map(|i| {
             std::thread::spawn(move || {
-                let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-                let r = agent.get(format!("http://{addr}/route/{i}")).call().unwrap();
+                let agent: ureq::Agent = ureq::Agent::config_builder()
+                    .http_status_as_error(false)
+                    .build()
+                    .into();
+                let r = agent
+                    .get(format!("http://{addr}/route/{i}"))
+                    .call()
+                    .unwrap();
                 let body = r.into_body().read_to_string().unwrap();
                 let v: Value = serde_json::from_str(&body).unwrap();
-                v["headers"]["spin-path-match-id"].as_str().unwrap().to_string()
+                v["headers"]["spin-path-match-id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
             })
         })
         .collect();
@@ -351,16 +523,35 @@ fn concurrent_requests_are_served() {
 
 #[test]
 fn compiled_components_are_cached() {
-    let s = shared();
-    let cache = settle_host::testing::workspace_root().join("target/settle-cache");
-    let entries: Vec<_> = std::fs::read_dir(&cache).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
-    assert!(entries.iter().any(|n| n.starts_with("fixture-") && n.ends_with(".cwasm")), "{entries:?}");
-    // A second load reads the cache: much faster than compiling.
-    let t = Instant::now();
-    let again = start();
-    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    let cache = settle_host::testing::workspace_root()
+        .join("target/test-state")
+        .join(format!("cache-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&cache);
+    let with_cache = |c: &mut settle_host::HostConfig| {
+        c.env
+            .insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
+        c.cache_dir = Some(cache.clone());
+    };
+    let first = TestServer::start(&manifest(), with_cache);
+    assert_eq!(
+        first.app.components_from_cache(),
+        vec![("fixture", false), ("locked", true)]
+    );
+    let entries: Vec<String> = std::fs::read_dir(&cache)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(entries.iter().any(|n| n.ends_with(".cwasm")), "{entries:?}");
+    drop(first);
+    // A restart reads every component from the cache and still serves.
+    let again = TestServer::start(&manifest(), with_cache);
+    assert_eq!(
+        again.app.components_from_cache(),
+        vec![("fixture", true), ("locked", true)]
+    );
     assert_eq!(again.get("/route/exact").status, 200);
-    drop(s);
+    let _ = std::fs::remove_dir_all(&cache);
 }
 
 #[test]
@@ -370,7 +561,30 @@ fn missing_wasm_says_to_build() {
     let text = "spin_manifest_version = 2\n[application]\nname = \"x\"\n[[trigger.http]]\nroute = \"/...\"\ncomponent = \"c\"\n[component.c]\nsource = \"missing.wasm\"\n";
     std::fs::write(dir.join("spin.toml"), text).unwrap();
     let m = settle_host::Manifest::load(&dir.join("spin.toml")).unwrap();
-    let err = settle_host::App::load(m, settle_host::HostConfig::new(dir.join(".spin"))).err().unwrap();
+    let err = settle_host::App::load(m, settle_host::HostConfig::new(dir.join(".spin")))
+        .err()
+        .unwrap();
     assert!(format!("{err:#}").contains("--build"), "{err:#}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn port_in_use_is_explained() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let err = rt.block_on(settle_host::server::bind(addr)).err().expect("bind fails");
+    assert!(err.to_string().contains("already in use") && err.to_string().contains("--listen"), "{err}");
+}
+
+#[test]
+fn bad_manifest_names_the_field() {
+    let dir = std::env::temp_dir().join(format!("settle-host-badmanifest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("spin.toml");
+    std::fs::write(&path, "spin_manifest_version = 2\n[application]\nname = \"x\"\nnmae = \"typo\"\n").unwrap();
+    let err = settle_host::Manifest::load(&path).unwrap_err();
+    let text = format!("{err:#}");
+    assert!(text.contains("nmae") && text.contains("spin.toml"), "{text}");
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -12,6 +12,7 @@ pub fn manifest() -> PathBuf {
 /// Starts the whole app with a fresh database.
 pub fn start() -> TestServer {
     TestServer::start(&manifest(), |c| {
-        c.env.insert("SPIN_VARIABLE_ADMIN_TOKEN".into(), ADMIN_TOKEN.into());
+        c.env
+            .insert("SPIN_VARIABLE_ADMIN_TOKEN".into(), ADMIN_TOKEN.into());
     })
 }

@@ -28,8 +28,16 @@ fn check_database() -> Database {
         schema_version(&db)
     });
     match probe {
-        Ok(v) => Database { reachable: true, schema_version: v, error: None },
-        Err(e) => Database { reachable: false, schema_version: None, error: Some(e.to_string()) },
+        Ok(v) => Database {
+            reachable: true,
+            schema_version: v,
+            error: None,
+        },
+        Err(e) => Database {
+            reachable: false,
+            schema_version: None,
+            error: Some(e.to_string()),
+        },
     }
 }
 

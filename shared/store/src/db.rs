@@ -58,9 +58,15 @@ impl Db for NativeDb {
                 Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
             })
             .collect();
-        let columns: Vec<String> = stmt.column_names().into_iter().map(str::to_string).collect();
+        let columns: Vec<String> = stmt
+            .column_names()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
         let n = columns.len();
-        let mut rows = stmt.query(rusqlite::params_from_iter(bound.iter())).map_err(err)?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(bound.iter()))
+            .map_err(err)?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(err)? {
             let mut values = Vec::with_capacity(n);
@@ -119,7 +125,10 @@ impl Db for SpinDb {
                 Value::Null => V::Null,
             })
             .collect();
-        let r = self.0.execute(sql, &params).map_err(|e| StoreError(spin_error(e)))?;
+        let r = self
+            .0
+            .execute(sql, &params)
+            .map_err(|e| StoreError(spin_error(e)))?;
         Ok(Rows {
             columns: r.columns,
             rows: r

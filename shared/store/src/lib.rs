@@ -34,7 +34,10 @@ pub fn schema_version(db: &impl Db) -> Result<Option<i64>> {
         return Ok(None);
     }
     let r = db.query("SELECT max(version) FROM schema_migrations", &[])?;
-    Ok(r.rows.first().and_then(|row| row.first()).and_then(Value::as_i64))
+    Ok(r.rows
+        .first()
+        .and_then(|row| row.first())
+        .and_then(Value::as_i64))
 }
 
 #[cfg(test)]
@@ -46,9 +49,17 @@ mod tests {
         let c = rusqlite::Connection::open_in_memory().unwrap();
         let db = NativeDb(c);
         assert_eq!(schema_version(&db).unwrap(), None);
-        db.query("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)", &[]).unwrap();
+        db.query(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)",
+            &[],
+        )
+        .unwrap();
         assert_eq!(schema_version(&db).unwrap(), None);
-        db.query("INSERT INTO schema_migrations (version) VALUES (?1), (?2)", &[Value::Integer(1), Value::Integer(3)]).unwrap();
+        db.query(
+            "INSERT INTO schema_migrations (version) VALUES (?1), (?2)",
+            &[Value::Integer(1), Value::Integer(3)],
+        )
+        .unwrap();
         assert_eq!(schema_version(&db).unwrap(), Some(3));
     }
 }

@@ -1,0 +1,150 @@
+//! Load generation and statistics shared by the benchmarks in `benches/`.
+//!
+//! Every benchmark prints its own figures beside a baseline measured in the same run, so the
+//! ratio holds even on a noisy machine. Run them with `cargo bench -p settle-bench`.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+/// Latency and throughput of one load run.
+#[derive(Debug, Clone)]
+pub struct Stats {
+    pub requests: usize,
+    pub elapsed: Duration,
+    pub p50: Duration,
+    pub p99: Duration,
+}
+
+impl Stats {
+    pub fn rps(&self) -> f64 {
+        self.requests as f64 / self.elapsed.as_secs_f64()
+    }
+
+    pub fn from_samples(mut samples: Vec<Duration>, elapsed: Duration) -> Stats {
+        samples.sort();
+        let pick = |q: f64| {
+            let i = ((samples.len() as f64 - 1.0) * q).round() as usize;
+            samples.get(i).copied().unwrap_or_default()
+        };
+        Stats {
+            requests: samples.len(),
+            elapsed,
+            p50: pick(0.50),
+            p99: pick(0.99),
+        }
+    }
+}
+
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Sends `total` GET requests to `path` from `concurrency` threads (keep-alive connections),
+/// after `warmup` untimed requests per thread. Panics on a non-200 answer.
+pub fn load(
+    addr: SocketAddr,
+    path: &str,
+    concurrency: usize,
+    total: usize,
+    warmup: usize,
+) -> Stats {
+    let per_thread = total / concurrency;
+    let url = format!("http://{addr}{path}");
+    let start = Instant::now();
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(concurrency + 1));
+    let handles: Vec<_> = (0..concurrency)
+        .map(|_| {
+            let url = url.clone();
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                let agent: ureq::Agent = ureq::Agent::config_builder()
+                    .http_status_as_error(false)
+                    .build()
+                    .into();
+                let call = |agent: &ureq::Agent| {
+                    let r = agent.get(&url).call().expect("answered");
+                    assert_eq!(r.status().as_u16(), 200, "{url}");
+                    r.into_body().read_to_vec().expect("body");
+                };
+                for _ in 0..warmup {
+                    call(&agent);
+                }
+                barrier.wait();
+                let mut samples = Vec::with_capacity(per_thread);
+                for _ in 0..per_thread {
+                    let t = Instant::now();
+                    call(&agent);
+                    samples.push(t.elapsed());
+                }
+                samples
+            })
+        })
+        .collect();
+    barrier.wait();
+    let t0 = Instant::now();
+    let samples: Vec<Duration> = handles
+        .into_iter()
+        .flat_map(|h| h.join().unwrap())
+        .collect();
+    let _ = start;
+    Stats::from_samples(samples, t0.elapsed())
+}
+
+/// Times `f` `n` times after one warm-up call; returns the per-call durations.
+pub fn time_calls(n: usize, mut f: impl FnMut()) -> Vec<Duration> {
+    f();
+    (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect()
+}
+
+/// A native hyper hello-world on 127.0.0.1: the floor any host can reach on this machine.
+pub fn start_native_hello() -> SocketAddr {
+    use http_body_util::Full;
+    use hyper::server::conn::http1;
+    use hyper_util::rt::TokioIo;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            loop {
+                let (stream, _) = listener.accept().await.unwrap();
+                tokio::spawn(async move {
+                    let service = hyper::service::service_fn(|_req| async {
+                        let body = Full::new(bytes::Bytes::from_static(b"{\"hello\":\"world\"}"));
+                        Ok::<_, std::convert::Infallible>(
+                            hyper::Response::builder()
+                                .header("content-type", "application/json")
+                                .body(body)
+                                .unwrap(),
+                        )
+                    });
+                    let _ = http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        });
+    });
+    rx.recv().unwrap()
+}
+
+/// Prints one table row.
+pub fn row(name: &str, s: &Stats) {
+    println!(
+        "{name:<40} {:>10.0} req/s   p50 {:>7.3} ms   p99 {:>7.3} ms   ({} requests)",
+        s.rps(),
+        ms(s.p50),
+        ms(s.p99),
+        s.requests
+    );
+}

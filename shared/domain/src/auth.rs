@@ -1,0 +1,209 @@
+//! Access rules: API token roles, token hashing, and ERP webhook signatures.
+
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// What a token may do. `admin` may do everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// ERP integrations: push customers, items and payments; read items back.
+    Erp,
+    /// Collectors and credit managers: read accounts, qualify items, follow actions.
+    Collector,
+    /// Administrators: configuration and tokens, and everything else.
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Role::Erp => "erp",
+            Role::Collector => "collector",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "erp" => Role::Erp,
+            "collector" => Role::Collector,
+            "admin" => Role::Admin,
+            _ => return None,
+        })
+    }
+
+    /// Whether this role may call an endpoint open to `allowed`.
+    pub fn may(&self, allowed: &[Role]) -> bool {
+        *self == Role::Admin || allowed.contains(self)
+    }
+}
+
+/// Who is calling: from a bearer token, the bootstrap admin token, or an ERP signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Principal {
+    /// Recorded as the actor of history rows: `token:<id>:<name>`, `admin-bootstrap`, `erp-webhook`.
+    pub actor: String,
+    pub role: Role,
+}
+
+/// Prefix of the tokens Settle issues, so a leaked one is recognisable.
+pub const TOKEN_PREFIX: &str = "stl_";
+
+/// A new token from 32 random bytes: `stl_` + 64 hex digits.
+pub fn new_token(random: [u8; 32]) -> String {
+    format!("{TOKEN_PREFIX}{}", hex(&random))
+}
+
+/// The hash stored for a token (the token itself is shown once and never stored).
+pub fn hash_token(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// SHA-256 of arbitrary bytes, hex (used for idempotency request fingerprints).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Constant-time equality for secrets.
+pub fn secret_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
+}
+
+/// HMAC-SHA256 of `message` with `secret`, hex.
+pub fn hmac_hex(secret: &[u8], message: &[u8]) -> String {
+    let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes any key length");
+    mac.update(message);
+    hex(&mac.finalize().into_bytes())
+}
+
+/// Checks an HMAC in constant time.
+pub fn hmac_verify(secret: &[u8], message: &[u8], signature_hex: &str) -> bool {
+    let Some(sig) = unhex(signature_hex) else { return false };
+    let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes any key length");
+    mac.update(message);
+    mac.verify_slice(&sig).is_ok()
+}
+
+/// How far a webhook timestamp may be from now, either way.
+pub const SIGNATURE_TOLERANCE_SECS: i64 = 300;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignatureError {
+    Malformed,
+    Stale,
+    Mismatch,
+}
+
+impl std::fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SignatureError::Malformed => "X-Settle-Signature must look like t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">",
+            SignatureError::Stale => "X-Settle-Signature timestamp is more than 5 minutes away from now",
+            SignatureError::Mismatch => "X-Settle-Signature does not match the body",
+        })
+    }
+}
+
+/// The `X-Settle-Signature` header value for `body` at `t` (what an ERP sends).
+pub fn sign_webhook(secret: &[u8], t: i64, body: &[u8]) -> String {
+    let mut msg = format!("{t}.").into_bytes();
+    msg.extend_from_slice(body);
+    format!("t={t},v1={}", hmac_hex(secret, &msg))
+}
+
+/// Verifies `X-Settle-Signature: t=<unix>,v1=<hex>` over `"t.body"`, within the window.
+pub fn verify_webhook(secret: &[u8], header: &str, body: &[u8], now: i64) -> Result<(), SignatureError> {
+    let mut t = None;
+    let mut sigs = Vec::new();
+    for part in header.split(',') {
+        match part.trim().split_once('=') {
+            Some(("t", v)) => t = v.parse::<i64>().ok(),
+            Some(("v1", v)) => sigs.push(v.to_string()),
+            _ => {}
+        }
+    }
+    let t = t.ok_or(SignatureError::Malformed)?;
+    if sigs.is_empty() {
+        return Err(SignatureError::Malformed);
+    }
+    if (now - t).abs() > SIGNATURE_TOLERANCE_SECS {
+        return Err(SignatureError::Stale);
+    }
+    let mut msg = format!("{t}.").into_bytes();
+    msg.extend_from_slice(body);
+    if sigs.iter().any(|s| hmac_verify(secret, &msg, s)) {
+        Ok(())
+    } else {
+        Err(SignatureError::Mismatch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles() {
+        assert!(Role::Admin.may(&[Role::Erp]));
+        assert!(Role::Erp.may(&[Role::Erp, Role::Collector]));
+        assert!(!Role::Collector.may(&[Role::Erp]));
+        assert!(!Role::Erp.may(&[Role::Admin]));
+        assert_eq!(Role::parse("collector"), Some(Role::Collector));
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn tokens_are_prefixed_and_hashed() {
+        let t = new_token([7; 32]);
+        assert!(t.starts_with("stl_") && t.len() == 4 + 64);
+        assert_eq!(hash_token(&t), hash_token(&t));
+        assert_ne!(hash_token(&t), hash_token(&new_token([8; 32])));
+        assert_eq!(hash_token("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn secret_comparison() {
+        assert!(secret_eq("abc", "abc"));
+        assert!(!secret_eq("abc", "abd"));
+        assert!(!secret_eq("abc", "abcd"));
+    }
+
+    #[test]
+    fn webhook_signatures() {
+        let secret = b"whsec";
+        let body = br#"{"customers":[]}"#;
+        let header = sign_webhook(secret, 1_700_000_000, body);
+        assert_eq!(verify_webhook(secret, &header, body, 1_700_000_100), Ok(()));
+        assert_eq!(verify_webhook(secret, &header, body, 1_700_000_301), Err(SignatureError::Stale));
+        assert_eq!(verify_webhook(secret, &header, body, 1_699_999_699), Err(SignatureError::Stale));
+        assert_eq!(verify_webhook(secret, &header, b"{}", 1_700_000_000), Err(SignatureError::Mismatch));
+        assert_eq!(verify_webhook(b"other", &header, body, 1_700_000_000), Err(SignatureError::Mismatch));
+        assert_eq!(verify_webhook(secret, "v1=abcd", body, 0), Err(SignatureError::Malformed));
+        assert_eq!(verify_webhook(secret, "t=5", body, 5), Err(SignatureError::Malformed));
+        assert_eq!(verify_webhook(secret, "t=5,v1=zz", body, 5), Err(SignatureError::Mismatch));
+        // HMAC-SHA256 test vector (RFC 4231 case 2).
+        assert_eq!(
+            hmac_hex(b"Jefe", b"what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+}

@@ -1,0 +1,699 @@
+//! ERP sync input: customers, open items (JSON or CSV) and payments, validated row by row.
+//!
+//! Every bad row is reported with where it is (a JSON pointer such as `/items/3/due_date`, or
+//! a CSV line and field), and a batch with any bad row is refused whole. Unknown fields are
+//! ignored, so an ERP may send more than Settle reads. Amounts must be decimal strings
+//! (`"120.50"`); JSON numbers are refused because they are floats in most ERPs' JSON.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::collections::HashSet;
+
+use crate::dates::parse_date;
+use crate::ledger::ItemKind;
+use crate::money::{Currency, parse_amount, to_minor};
+use crate::validation::Invalid;
+
+/// Most errors listed in one answer; the rest are counted.
+pub const MAX_REPORTED_ERRORS: usize = 200;
+const MAX_ID_LEN: usize = 64;
+const MAX_TEXT_LEN: usize = 500;
+
+/// A JSON scalar as sent, without failing the whole parse on a wrong type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar {
+    Str(String),
+    Int(i64),
+    Float,
+    Bool,
+    Null,
+    Composite,
+}
+
+impl Scalar {
+    fn type_name(&self) -> &'static str {
+        match self {
+            Scalar::Str(_) => "a string",
+            Scalar::Int(_) | Scalar::Float => "a number",
+            Scalar::Bool => "a boolean",
+            Scalar::Null => "null",
+            Scalar::Composite => "an object or array",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Str(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+                Ok(Scalar::Str(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(i64::try_from(v).map(Scalar::Int).unwrap_or(Scalar::Float))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Float)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Scalar, A::Error> {
+                while m.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Composite)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Scalar, A::Error> {
+                while s.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Composite)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Reads fields of one row and collects its errors.
+struct Row<'a> {
+    at: String,
+    csv: bool,
+    errors: &'a mut Invalid,
+}
+
+impl Row<'_> {
+    fn err(&mut self, field: &str, message: impl Into<String>) {
+        let pointer = if self.csv { self.at.clone() } else { format!("{}/{field}", self.at) };
+        self.errors.push(pointer, Some(field), message);
+    }
+
+    fn text(&mut self, field: &str, v: Option<&Scalar>, required: bool, max: usize) -> Option<String> {
+        match v {
+            None | Some(Scalar::Null) => {
+                if required {
+                    self.err(field, format!("{field} is required"));
+                }
+                None
+            }
+            Some(Scalar::Str(s)) if s.trim().is_empty() => {
+                if required {
+                    self.err(field, format!("{field} must not be empty"));
+                }
+                None
+            }
+            Some(Scalar::Str(s)) if s.chars().count() > max => {
+                self.err(field, format!("{field} is longer than {max} characters"));
+                None
+            }
+            Some(Scalar::Str(s)) => Some(s.trim().to_string()),
+            Some(other) => {
+                self.err(field, format!("{field} must be a string, not {}", other.type_name()));
+                None
+            }
+        }
+    }
+
+    /// An identifier: a string, or an integer (ERPs often number their records).
+    fn id(&mut self, field: &str, v: Option<&Scalar>) -> Option<String> {
+        match v {
+            Some(Scalar::Int(i)) => Some(i.to_string()),
+            other => self.text(field, other, true, MAX_ID_LEN),
+        }
+    }
+
+    fn date(&mut self, field: &str, v: Option<&Scalar>) -> Option<NaiveDate> {
+        let s = self.text(field, v, true, 10 + 20)?;
+        match parse_date(&s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.err(field, e);
+                None
+            }
+        }
+    }
+
+    fn currency(&mut self, field: &str, v: Option<&Scalar>) -> Option<Currency> {
+        let s = self.text(field, v, true, 3 + 20)?;
+        match Currency::parse(&s) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                self.err(field, e);
+                None
+            }
+        }
+    }
+
+    fn amount_text(&mut self, field: &str, v: Option<&Scalar>) -> Option<String> {
+        match v {
+            Some(Scalar::Int(_)) | Some(Scalar::Float) => {
+                self.err(field, format!("{field} must be a decimal string such as \"120.50\", not a JSON number"));
+                None
+            }
+            other => self.text(field, other, true, 40),
+        }
+    }
+
+    fn amount(&mut self, field: &str, v: Option<&Scalar>, currency: Option<Currency>) -> Option<i64> {
+        let s = self.amount_text(field, v)?;
+        let currency = currency?;
+        match parse_amount(&s, currency).and_then(|d| to_minor(d, currency)) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                self.err(field, e);
+                None
+            }
+        }
+    }
+}
+
+fn check_len<T>(errors: &mut Invalid, rows: &[T], what: &str) {
+    if rows.is_empty() {
+        errors.push(format!("/{what}"), Some(what), format!("{what} must hold at least one row"));
+    }
+}
+
+fn json_error(e: serde_json::Error) -> Invalid {
+    Invalid::one(
+        "",
+        None,
+        format!("the body is not valid JSON of the expected shape: {e} (line {}, column {})", e.line(), e.column()),
+    )
+}
+
+fn finish<T>(errors: Invalid, value: T) -> Result<T, Invalid> {
+    let mut errors = errors;
+    if errors.0.len() > MAX_REPORTED_ERRORS {
+        let more = errors.0.len() - MAX_REPORTED_ERRORS;
+        errors.0.truncate(MAX_REPORTED_ERRORS);
+        errors.push("", None, format!("and {more} more errors"));
+    }
+    errors.into_result().map(|_| value)
+}
+
+fn duplicate(seen: &mut HashSet<String>, row: &mut Row, field: &str, id: &Option<String>) {
+    if let Some(id) = id
+        && !seen.insert(id.clone())
+    {
+        row.err(field, format!("{field} {id:?} appears more than once in this batch"));
+    }
+}
+
+// ---- customers ----
+
+/// A validated customer row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerIn {
+    pub erp_id: String,
+    pub name: String,
+    pub entity: String,
+    pub language: String,
+    pub currency: Currency,
+    pub email: Option<String>,
+    pub collector: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CustomerRaw {
+    id: Option<Scalar>,
+    name: Option<Scalar>,
+    entity: Option<Scalar>,
+    language: Option<Scalar>,
+    currency: Option<Scalar>,
+    email: Option<Scalar>,
+    collector: Option<Scalar>,
+}
+
+#[derive(Deserialize)]
+struct CustomersBody {
+    customers: Vec<CustomerRaw>,
+}
+
+/// Parses `{"customers": [...]}`.
+pub fn parse_customers(body: &[u8]) -> Result<Vec<CustomerIn>, Invalid> {
+    let parsed: CustomersBody = serde_json::from_slice(body).map_err(json_error)?;
+    let mut errors = Invalid::default();
+    check_len(&mut errors, &parsed.customers, "customers");
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(parsed.customers.len());
+    for (i, c) in parsed.customers.iter().enumerate() {
+        let mut row = Row { at: format!("/customers/{i}"), csv: false, errors: &mut errors };
+        let erp_id = row.id("id", c.id.as_ref());
+        duplicate(&mut seen, &mut row, "id", &erp_id);
+        let name = row.text("name", c.name.as_ref(), true, MAX_TEXT_LEN);
+        let entity = row.text("entity", c.entity.as_ref(), true, MAX_ID_LEN);
+        let language = row.text("language", c.language.as_ref(), false, 5).unwrap_or_else(|| "en".into());
+        if !(language.len() == 2 && language.bytes().all(|b| b.is_ascii_lowercase())) {
+            row.err("language", format!("{language:?} is not a two-letter ISO 639-1 code such as \"en\""));
+        }
+        let currency = row.currency("currency", c.currency.as_ref());
+        let email = row.text("email", c.email.as_ref(), false, 254);
+        if let Some(e) = &email
+            && !valid_email(e)
+        {
+            row.err("email", format!("{e:?} is not an email address"));
+        }
+        let collector = row.text("collector", c.collector.as_ref(), false, MAX_ID_LEN);
+        if let (Some(erp_id), Some(name), Some(entity), Some(currency)) = (erp_id, name, entity, currency) {
+            out.push(CustomerIn { erp_id, name, entity, language, currency, email, collector });
+        }
+    }
+    finish(errors, out)
+}
+
+/// A light shape check: one `@`, something before, a dot in the domain, no spaces.
+pub fn valid_email(e: &str) -> bool {
+    let Some((local, domain)) = e.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !e.chars().any(char::is_whitespace)
+}
+
+// ---- items ----
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncMode {
+    /// Upsert what is sent; leave the rest alone.
+    Delta,
+    /// A full snapshot of open items of the scope: open items missing from it are closed.
+    Stock,
+}
+
+impl SyncMode {
+    pub fn parse(s: &str) -> Option<SyncMode> {
+        match s {
+            "delta" => Some(SyncMode::Delta),
+            "stock" => Some(SyncMode::Stock),
+            _ => None,
+        }
+    }
+}
+
+/// A validated open item row (amounts in minor units of `currency`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemIn {
+    pub erp_id: String,
+    pub customer_erp_id: String,
+    pub kind: ItemKind,
+    pub number: String,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub currency: Currency,
+    pub amount_minor: i64,
+    pub open_minor: i64,
+    /// Where the row came from, for errors found later (unknown customer): a JSON pointer or
+    /// `line N`.
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemBatch {
+    pub mode: SyncMode,
+    /// The scope of a stock snapshot: one entity, or every item when `None`.
+    pub entity: Option<String>,
+    pub items: Vec<ItemIn>,
+}
+
+#[derive(Deserialize)]
+struct ItemRaw {
+    id: Option<Scalar>,
+    customer_id: Option<Scalar>,
+    kind: Option<Scalar>,
+    number: Option<Scalar>,
+    issue_date: Option<Scalar>,
+    due_date: Option<Scalar>,
+    amount: Option<Scalar>,
+    open_amount: Option<Scalar>,
+    currency: Option<Scalar>,
+}
+
+#[derive(Deserialize)]
+struct ItemsBody {
+    mode: Option<Scalar>,
+    entity: Option<Scalar>,
+    items: Vec<ItemRaw>,
+}
+
+fn item_row(row: &mut Row, raw: &ItemRaw, seen: &mut HashSet<String>) -> Option<ItemIn> {
+    let erp_id = row.id("id", raw.id.as_ref());
+    duplicate(seen, row, "id", &erp_id);
+    let customer = row.id("customer_id", raw.customer_id.as_ref());
+    let kind = match row.text("kind", raw.kind.as_ref(), true, 40) {
+        Some(k) => match ItemKind::parse(&k) {
+            Some(k) => Some(k),
+            None => {
+                row.err("kind", format!("{k:?} is not one of invoice, credit_note, payment_on_account, other"));
+                None
+            }
+        },
+        None => None,
+    };
+    let number = row.text("number", raw.number.as_ref(), true, MAX_ID_LEN);
+    let issue = row.date("issue_date", raw.issue_date.as_ref());
+    let due = row.date("due_date", raw.due_date.as_ref());
+    if let (Some(i), Some(d)) = (issue, due)
+        && d < i
+    {
+        row.err("due_date", format!("due date {d} is before issue date {i}"));
+    }
+    let currency = row.currency("currency", raw.currency.as_ref());
+    let amount = row.amount("amount", raw.amount.as_ref(), currency);
+    let open = row.amount("open_amount", raw.open_amount.as_ref(), currency);
+    if let (Some(a), Some(o)) = (amount, open)
+        && o > a
+    {
+        row.err("open_amount", "open_amount is more than amount");
+    }
+    Some(ItemIn {
+        erp_id: erp_id?,
+        customer_erp_id: customer?,
+        kind: kind?,
+        number: number?,
+        issue_date: issue?,
+        due_date: due?,
+        currency: currency?,
+        amount_minor: amount?,
+        open_minor: open?,
+        at: row.at.clone(),
+    })
+}
+
+fn parse_mode(errors: &mut Invalid, at: &str, mode: Option<&str>) -> SyncMode {
+    match mode {
+        None => SyncMode::Delta,
+        Some(m) => SyncMode::parse(m).unwrap_or_else(|| {
+            errors.push(at, Some("mode"), format!("mode {m:?} must be \"delta\" or \"stock\""));
+            SyncMode::Delta
+        }),
+    }
+}
+
+/// Parses `{"mode", "entity"?, "items": [...]}`.
+pub fn parse_items_json(body: &[u8]) -> Result<ItemBatch, Invalid> {
+    let parsed: ItemsBody = serde_json::from_slice(body).map_err(json_error)?;
+    let mut errors = Invalid::default();
+    let mode = match &parsed.mode {
+        None | Some(Scalar::Null) => parse_mode(&mut errors, "/mode", None),
+        Some(Scalar::Str(s)) => parse_mode(&mut errors, "/mode", Some(s)),
+        Some(other) => {
+            errors.push("/mode", Some("mode"), format!("mode must be a string, not {}", other.type_name()));
+            SyncMode::Delta
+        }
+    };
+    let entity = {
+        let mut row = Row { at: String::new(), csv: false, errors: &mut errors };
+        row.text("entity", parsed.entity.as_ref(), false, MAX_ID_LEN)
+    };
+    check_len(&mut errors, &parsed.items, "items");
+    let mut seen = HashSet::with_capacity(parsed.items.len());
+    let mut items = Vec::with_capacity(parsed.items.len());
+    for (i, raw) in parsed.items.iter().enumerate() {
+        let mut row = Row { at: format!("/items/{i}"), csv: false, errors: &mut errors };
+        if let Some(item) = item_row(&mut row, raw, &mut seen) {
+            items.push(item);
+        }
+    }
+    finish(errors, ItemBatch { mode, entity, items })
+}
+
+/// The CSV columns, in any order, named by the header row.
+pub const ITEM_CSV_COLUMNS: [&str; 9] =
+    ["id", "customer_id", "kind", "number", "issue_date", "due_date", "amount", "open_amount", "currency"];
+
+/// Parses a CSV export of open items (header row of field names; mode and entity come from
+/// the query string). Errors name the line and field.
+pub fn parse_items_csv(body: &[u8], mode: Option<&str>, entity: Option<&str>) -> Result<ItemBatch, Invalid> {
+    let mut errors = Invalid::default();
+    let mode = parse_mode(&mut errors, "query", mode);
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(body);
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(Invalid::one("line 1", None, format!("cannot read the CSV header: {e}"))),
+    };
+    let mut index = [usize::MAX; 9];
+    for (col, name) in ITEM_CSV_COLUMNS.iter().enumerate() {
+        match headers.iter().position(|h| h.trim() == *name) {
+            Some(p) => index[col] = p,
+            None => errors.push("line 1", Some(name), format!("the header row has no {name} column")),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut seen = HashSet::new();
+    let mut items = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                errors.push(format!("line {line}"), None, format!("malformed CSV: {e}"));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let cell = |c: usize| {
+            let v = record.get(index[c]).unwrap_or("").trim();
+            if v.is_empty() { Scalar::Null } else { Scalar::Str(v.to_string()) }
+        };
+        let raw = ItemRaw {
+            id: Some(cell(0)),
+            customer_id: Some(cell(1)),
+            kind: Some(cell(2)),
+            number: Some(cell(3)),
+            issue_date: Some(cell(4)),
+            due_date: Some(cell(5)),
+            amount: Some(cell(6)),
+            open_amount: Some(cell(7)),
+            currency: Some(cell(8)),
+        };
+        let mut row = Row { at: format!("line {line}"), csv: true, errors: &mut errors };
+        if let Some(item) = item_row(&mut row, &raw, &mut seen) {
+            items.push(item);
+        }
+    }
+    if items.is_empty() && errors.is_empty() {
+        errors.push("line 2", None, "the CSV holds no item rows");
+    }
+    finish(errors, ItemBatch { mode, entity: entity.map(str::to_string), items })
+}
+
+// ---- payments ----
+
+/// A payment as sent; the amount's decimals are checked against the item's currency later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentIn {
+    pub item_erp_id: String,
+    pub amount: String,
+    pub date: NaiveDate,
+    pub reference: Option<String>,
+    pub at: String,
+}
+
+#[derive(Deserialize)]
+struct PaymentRaw {
+    item_id: Option<Scalar>,
+    amount: Option<Scalar>,
+    date: Option<Scalar>,
+    reference: Option<Scalar>,
+}
+
+#[derive(Deserialize)]
+struct PaymentsBody {
+    payments: Vec<PaymentRaw>,
+}
+
+/// Parses `{"payments": [...]}`.
+pub fn parse_payments(body: &[u8]) -> Result<Vec<PaymentIn>, Invalid> {
+    let parsed: PaymentsBody = serde_json::from_slice(body).map_err(json_error)?;
+    let mut errors = Invalid::default();
+    check_len(&mut errors, &parsed.payments, "payments");
+    let mut out = Vec::new();
+    for (i, p) in parsed.payments.iter().enumerate() {
+        let mut row = Row { at: format!("/payments/{i}"), csv: false, errors: &mut errors };
+        let item = row.id("item_id", p.item_id.as_ref());
+        let amount = row.amount_text("amount", p.amount.as_ref());
+        if let Some(a) = &amount {
+            match a.parse::<Decimal>() {
+                Ok(d) if d <= Decimal::ZERO || a.starts_with('-') => row.err("amount", "amount must be more than zero"),
+                Ok(_) if a.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {}
+                _ => row.err("amount", format!("{a:?} is not a decimal number like \"120.50\"")),
+            }
+        }
+        let date = row.date("date", p.date.as_ref());
+        let reference = row.text("reference", p.reference.as_ref(), false, MAX_TEXT_LEN);
+        if let (Some(item_erp_id), Some(amount), Some(date)) = (item, amount, date) {
+            out.push(PaymentIn { item_erp_id, amount, date, reference, at: row.at.clone() });
+        }
+    }
+    finish(errors, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pointers(e: &Invalid) -> Vec<String> {
+        e.0.iter().map(|f| f.pointer.clone()).collect()
+    }
+
+    #[test]
+    fn customers_valid_and_defaults() {
+        let body = br#"{"customers":[{"id":"C1","name":"Acme","entity":"FR01","currency":"EUR","email":"ap@acme.fr","collector":"alice","extra":1},
+                                     {"id":42,"name":"Beta","entity":"FR01","language":"fr","currency":"USD"}]}"#;
+        let c = parse_customers(body).unwrap();
+        assert_eq!(c[0].language, "en");
+        assert_eq!(c[1].erp_id, "42");
+        assert_eq!(c[1].currency.code(), "USD");
+    }
+
+    #[test]
+    fn customers_every_bad_row_is_reported() {
+        let body = br#"{"customers":[{"id":"C1","name":"","entity":"FR01","currency":"EURO"},
+                                     {"id":"C1","name":"X","entity":"FR01","currency":"EUR","email":"nope","language":"french"},
+                                     {"name":5}]}"#;
+        let e = parse_customers(body).unwrap_err();
+        let p = pointers(&e);
+        for expected in ["/customers/0/name", "/customers/0/currency", "/customers/1/id", "/customers/1/email", "/customers/1/language", "/customers/2/id", "/customers/2/name", "/customers/2/entity", "/customers/2/currency"] {
+            assert!(p.contains(&expected.to_string()), "{expected} missing from {p:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_json_and_empty_batches() {
+        assert!(parse_customers(b"{").is_err());
+        assert!(parse_customers(br#"{"customers": 5}"#).is_err());
+        let e = parse_customers(br#"{"customers": []}"#).unwrap_err();
+        assert_eq!(pointers(&e), vec!["/customers"]);
+    }
+
+    /// A valid item, with fields replaced by `over` (a JSON object; `null` removes a field).
+    fn item(over: &str) -> String {
+        let mut v: serde_json::Value = serde_json::json!({
+            "id": "I1", "customer_id": "C1", "kind": "invoice", "number": "F-1",
+            "issue_date": "2025-01-01", "due_date": "2025-01-31",
+            "amount": "100.00", "open_amount": "40.50", "currency": "EUR"
+        });
+        let over: serde_json::Value = serde_json::from_str(if over.is_empty() { "{}" } else { over }).unwrap();
+        for (k, val) in over.as_object().unwrap() {
+            if val.is_null() {
+                v.as_object_mut().unwrap().remove(k);
+            } else {
+                v[k] = val.clone();
+            }
+        }
+        v.to_string()
+    }
+
+    fn items(rows: &[String]) -> Vec<u8> {
+        format!(r#"{{"mode":"delta","items":[{}]}}"#, rows.join(",")).into_bytes()
+    }
+
+    #[test]
+    fn item_valid() {
+        let b = parse_items_json(&items(&[item("")])).unwrap();
+        assert_eq!(b.mode, SyncMode::Delta);
+        let i = &b.items[0];
+        assert_eq!((i.amount_minor, i.open_minor), (10_000, 4_050));
+        assert_eq!(i.kind, ItemKind::Invoice);
+        assert_eq!(i.at, "/items/0");
+    }
+
+    #[test]
+    fn item_errors_name_the_field() {
+        let cases = [
+            (r#"{"currency":"EURO"}"#, "currency"),
+            (r#"{"amount":"100.001"}"#, "amount"),
+            (r#"{"amount":100}"#, "amount"),
+            (r#"{"amount":"-5"}"#, "amount"),
+            (r#"{"open_amount":"100.01"}"#, "open_amount"),
+            (r#"{"due_date":"2024-12-31"}"#, "due_date"),
+            (r#"{"issue_date":"2025-02-30"}"#, "issue_date"),
+            (r#"{"kind":"bill"}"#, "kind"),
+            (r#"{"number":null}"#, "number"),
+            (r#"{"customer_id":true}"#, "customer_id"),
+        ];
+        for (over, field) in cases {
+            let e = parse_items_json(&items(&[item(over)])).unwrap_err();
+            assert_eq!(pointers(&e), vec![format!("/items/0/{field}")], "{over}");
+        }
+        let e = parse_items_json(&items(&[item(""), item("")])).unwrap_err();
+        assert_eq!(pointers(&e), vec!["/items/1/id"]);
+        let e = parse_items_json(br#"{"mode":"full","items":[]}"#).unwrap_err();
+        assert_eq!(pointers(&e), vec!["/mode", "/items"]);
+    }
+
+    #[test]
+    fn csv_items() {
+        let csv = "id,customer_id,kind,number,issue_date,due_date,amount,open_amount,currency\n\
+                   I1,C1,invoice,F-1,2025-01-01,2025-01-31,100.00,100.00,EUR\n\
+                   \"I2\",C1,credit_note,\"A,1\",2025-01-02,2025-01-02,5,5,JPY\n";
+        let b = parse_items_csv(csv.as_bytes(), Some("stock"), Some("FR01")).unwrap();
+        assert_eq!(b.mode, SyncMode::Stock);
+        assert_eq!(b.entity.as_deref(), Some("FR01"));
+        assert_eq!(b.items[1].number, "A,1");
+        assert_eq!(b.items[1].amount_minor, 5);
+    }
+
+    #[test]
+    fn csv_errors_name_line_and_field() {
+        let csv = "id,customer_id,kind,number,issue_date,due_date,amount,open_amount,currency\n\
+                   I1,C1,invoice,F-1,2025-01-01,2025-01-31,100.00,100.00,EUR\n\
+                   I2,C1,invoice,F-2,2025-01-01,2025-13-01,100.00,100.00,EUR\n\
+                   I3,C1,invoice\n";
+        let e = parse_items_csv(csv.as_bytes(), None, None).unwrap_err();
+        assert_eq!(e.0[0].pointer, "line 3");
+        assert_eq!(e.0[0].field.as_deref(), Some("due_date"));
+        assert_eq!(e.0[1].pointer, "line 4");
+        assert!(e.0[1].message.contains("malformed CSV"), "{:?}", e.0[1]);
+        let e = parse_items_csv(b"id,customer_id\nI1,C1\n", None, None).unwrap_err();
+        assert!(e.0.iter().any(|f| f.field.as_deref() == Some("due_date") && f.pointer == "line 1"));
+        let e = parse_items_csv(b"id,customer_id,kind,number,issue_date,due_date,amount,open_amount,currency\n", None, None).unwrap_err();
+        assert!(e.0[0].message.contains("no item rows"));
+        assert!(parse_items_csv(b"", Some("both"), None).is_err());
+    }
+
+    #[test]
+    fn payments() {
+        let ok = parse_payments(br#"{"payments":[{"item_id":"I1","amount":"10.5","date":"2025-02-01","reference":"VIR-1"}]}"#).unwrap();
+        assert_eq!(ok[0].amount, "10.5");
+        let e = parse_payments(br#"{"payments":[{"item_id":"I1","amount":"0","date":"2025-02-01"},{"item_id":"I1","amount":"-3","date":"x"},{"amount":1.5}]}"#).unwrap_err();
+        let p = pointers(&e);
+        for expected in ["/payments/0/amount", "/payments/1/amount", "/payments/1/date", "/payments/2/item_id", "/payments/2/amount", "/payments/2/date"] {
+            assert!(p.contains(&expected.to_string()), "{expected} missing from {p:?}");
+        }
+    }
+
+    #[test]
+    fn error_list_is_capped() {
+        let rows: Vec<String> = (0..500).map(|i| item(&format!(r#"{{"id":"X{i}","kind":"bad"}}"#))).collect();
+        let e = parse_items_json(&items(&rows)).unwrap_err();
+        assert_eq!(e.0.len(), MAX_REPORTED_ERRORS + 1);
+        assert!(e.0.last().unwrap().message.contains("300 more"));
+    }
+
+    #[test]
+    fn emails() {
+        assert!(valid_email("a@b.co"));
+        for bad in ["a", "@b.co", "a@b", "a@.b", "a b@c.d", "a@b.c@d"] {
+            assert!(!valid_email(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Settle's domain: the rules of the ledger, money, statuses, access and input validation.
+//!
+//! Pure functions and types only: no I/O, no HTTP, no SQL. Components and the store call into
+//! this crate; its rules are unit-tested natively.
+
+pub mod auth;
+pub mod catalog;
+pub mod dates;
+pub mod erp;
+pub mod ledger;
+pub mod money;
+pub mod validation;
+
+pub use validation::{FieldError, Invalid};
