@@ -572,9 +572,18 @@ fn missing_wasm_says_to_build() {
 fn port_in_use_is_explained() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap();
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let err = rt.block_on(settle_host::server::bind(addr)).err().expect("bind fails");
-    assert!(err.to_string().contains("already in use") && err.to_string().contains("--listen"), "{err}");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let err = rt
+        .block_on(settle_host::server::bind(addr))
+        .err()
+        .expect("bind fails");
+    assert!(
+        err.to_string().contains("already in use") && err.to_string().contains("--listen"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -582,9 +591,16 @@ fn bad_manifest_names_the_field() {
     let dir = std::env::temp_dir().join(format!("settle-host-badmanifest-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("spin.toml");
-    std::fs::write(&path, "spin_manifest_version = 2\n[application]\nname = \"x\"\nnmae = \"typo\"\n").unwrap();
+    std::fs::write(
+        &path,
+        "spin_manifest_version = 2\n[application]\nname = \"x\"\nnmae = \"typo\"\n",
+    )
+    .unwrap();
     let err = settle_host::Manifest::load(&path).unwrap_err();
     let text = format!("{err:#}");
-    assert!(text.contains("nmae") && text.contains("spin.toml"), "{text}");
+    assert!(
+        text.contains("nmae") && text.contains("spin.toml"),
+        "{text}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

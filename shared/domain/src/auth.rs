@@ -85,7 +85,10 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
     if s.len() % 2 != 0 {
         return None;
     }
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
 }
 
 /// HMAC-SHA256 of `message` with `secret`, hex.
@@ -97,7 +100,9 @@ pub fn hmac_hex(secret: &[u8], message: &[u8]) -> String {
 
 /// Checks an HMAC in constant time.
 pub fn hmac_verify(secret: &[u8], message: &[u8], signature_hex: &str) -> bool {
-    let Some(sig) = unhex(signature_hex) else { return false };
+    let Some(sig) = unhex(signature_hex) else {
+        return false;
+    };
     let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes any key length");
     mac.update(message);
     mac.verify_slice(&sig).is_ok()
@@ -131,7 +136,12 @@ pub fn sign_webhook(secret: &[u8], t: i64, body: &[u8]) -> String {
 }
 
 /// Verifies `X-Settle-Signature: t=<unix>,v1=<hex>` over `"t.body"`, within the window.
-pub fn verify_webhook(secret: &[u8], header: &str, body: &[u8], now: i64) -> Result<(), SignatureError> {
+pub fn verify_webhook(
+    secret: &[u8],
+    header: &str,
+    body: &[u8],
+    now: i64,
+) -> Result<(), SignatureError> {
     let mut t = None;
     let mut sigs = Vec::new();
     for part in header.split(',') {
@@ -177,7 +187,10 @@ mod tests {
         assert!(t.starts_with("stl_") && t.len() == 4 + 64);
         assert_eq!(hash_token(&t), hash_token(&t));
         assert_ne!(hash_token(&t), hash_token(&new_token([8; 32])));
-        assert_eq!(hash_token("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            hash_token("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[test]
@@ -193,13 +206,34 @@ mod tests {
         let body = br#"{"customers":[]}"#;
         let header = sign_webhook(secret, 1_700_000_000, body);
         assert_eq!(verify_webhook(secret, &header, body, 1_700_000_100), Ok(()));
-        assert_eq!(verify_webhook(secret, &header, body, 1_700_000_301), Err(SignatureError::Stale));
-        assert_eq!(verify_webhook(secret, &header, body, 1_699_999_699), Err(SignatureError::Stale));
-        assert_eq!(verify_webhook(secret, &header, b"{}", 1_700_000_000), Err(SignatureError::Mismatch));
-        assert_eq!(verify_webhook(b"other", &header, body, 1_700_000_000), Err(SignatureError::Mismatch));
-        assert_eq!(verify_webhook(secret, "v1=abcd", body, 0), Err(SignatureError::Malformed));
-        assert_eq!(verify_webhook(secret, "t=5", body, 5), Err(SignatureError::Malformed));
-        assert_eq!(verify_webhook(secret, "t=5,v1=zz", body, 5), Err(SignatureError::Mismatch));
+        assert_eq!(
+            verify_webhook(secret, &header, body, 1_700_000_301),
+            Err(SignatureError::Stale)
+        );
+        assert_eq!(
+            verify_webhook(secret, &header, body, 1_699_999_699),
+            Err(SignatureError::Stale)
+        );
+        assert_eq!(
+            verify_webhook(secret, &header, b"{}", 1_700_000_000),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify_webhook(b"other", &header, body, 1_700_000_000),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify_webhook(secret, "v1=abcd", body, 0),
+            Err(SignatureError::Malformed)
+        );
+        assert_eq!(
+            verify_webhook(secret, "t=5", body, 5),
+            Err(SignatureError::Malformed)
+        );
+        assert_eq!(
+            verify_webhook(secret, "t=5,v1=zz", body, 5),
+            Err(SignatureError::Mismatch)
+        );
         // HMAC-SHA256 test vector (RFC 4231 case 2).
         assert_eq!(
             hmac_hex(b"Jefe", b"what do ya want for nothing?"),

@@ -65,12 +65,22 @@ impl Status {
     }
 }
 
-fn status(code: &str, kind: StatusKind, typology: Option<&str>, en: &str, fr: &str, visible: bool) -> Status {
+fn status(
+    code: &str,
+    kind: StatusKind,
+    typology: Option<&str>,
+    en: &str,
+    fr: &str,
+    visible: bool,
+) -> Status {
     Status {
         code: code.to_string(),
         kind,
         typology: typology.map(str::to_string),
-        labels: BTreeMap::from([("en".to_string(), en.to_string()), ("fr".to_string(), fr.to_string())]),
+        labels: BTreeMap::from([
+            ("en".to_string(), en.to_string()),
+            ("fr".to_string(), fr.to_string()),
+        ]),
         active: true,
         customer_visible: visible,
     }
@@ -80,13 +90,62 @@ fn status(code: &str, kind: StatusKind, typology: Option<&str>, en: &str, fr: &s
 pub fn default_catalog() -> Vec<Status> {
     use StatusKind::*;
     vec![
-        status("price_dispute", Dispute, Some("price"), "Price dispute", "Litige prix", true),
-        status("quality_dispute", Dispute, Some("quality"), "Quality dispute", "Litige qualité", true),
-        status("delivery_dispute", Dispute, Some("delivery"), "Delivery dispute", "Litige livraison", true),
-        status("administrative_dispute", Dispute, Some("administrative"), "Administrative dispute", "Litige administratif", true),
-        status("promise_to_pay", Promise, None, "Promise to pay", "Promesse de paiement", true),
-        status("payment_in_progress", Info, None, "Payment in progress", "Paiement en cours", true),
-        status("dispute_resolved", Resolved, None, "Dispute resolved", "Litige résolu", true),
+        status(
+            "price_dispute",
+            Dispute,
+            Some("price"),
+            "Price dispute",
+            "Litige prix",
+            true,
+        ),
+        status(
+            "quality_dispute",
+            Dispute,
+            Some("quality"),
+            "Quality dispute",
+            "Litige qualité",
+            true,
+        ),
+        status(
+            "delivery_dispute",
+            Dispute,
+            Some("delivery"),
+            "Delivery dispute",
+            "Litige livraison",
+            true,
+        ),
+        status(
+            "administrative_dispute",
+            Dispute,
+            Some("administrative"),
+            "Administrative dispute",
+            "Litige administratif",
+            true,
+        ),
+        status(
+            "promise_to_pay",
+            Promise,
+            None,
+            "Promise to pay",
+            "Promesse de paiement",
+            true,
+        ),
+        status(
+            "payment_in_progress",
+            Info,
+            None,
+            "Payment in progress",
+            "Paiement en cours",
+            true,
+        ),
+        status(
+            "dispute_resolved",
+            Resolved,
+            None,
+            "Dispute resolved",
+            "Litige résolu",
+            true,
+        ),
     ]
 }
 
@@ -97,13 +156,25 @@ mod tests {
     #[test]
     fn default_catalog_has_every_kind_and_both_languages() {
         let c = default_catalog();
-        assert_eq!(c.iter().filter(|s| s.kind == StatusKind::Dispute).count(), 4);
+        assert_eq!(
+            c.iter().filter(|s| s.kind == StatusKind::Dispute).count(),
+            4
+        );
         for kind in [StatusKind::Promise, StatusKind::Info, StatusKind::Resolved] {
             assert!(c.iter().any(|s| s.kind == kind));
         }
         for s in &c {
-            assert!(s.labels.contains_key("en") && s.labels.contains_key("fr"), "{}", s.code);
-            assert_eq!(s.typology.is_some(), s.kind == StatusKind::Dispute, "{}", s.code);
+            assert!(
+                s.labels.contains_key("en") && s.labels.contains_key("fr"),
+                "{}",
+                s.code
+            );
+            assert_eq!(
+                s.typology.is_some(),
+                s.kind == StatusKind::Dispute,
+                "{}",
+                s.code
+            );
         }
         let resolved = c.iter().find(|s| s.code == "dispute_resolved").unwrap();
         assert_eq!(resolved.label("fr"), "Litige résolu");
@@ -112,7 +183,12 @@ mod tests {
 
     #[test]
     fn kinds_parse_and_print() {
-        for k in [StatusKind::Dispute, StatusKind::Promise, StatusKind::Info, StatusKind::Resolved] {
+        for k in [
+            StatusKind::Dispute,
+            StatusKind::Promise,
+            StatusKind::Info,
+            StatusKind::Resolved,
+        ] {
             assert_eq!(StatusKind::parse(k.as_str()), Some(k));
         }
         assert_eq!(StatusKind::parse("other"), None);

@@ -8,11 +8,15 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let shape_ok = bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shape_ok {
         return Err(format!("{s:?} is not a date in the form YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a real calendar date"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a real calendar date"))
 }
 
 /// Formats a date as `YYYY-MM-DD`.
@@ -31,16 +35,30 @@ mod tests {
 
     #[test]
     fn strict_dates() {
-        assert_eq!(parse_date("2025-03-31").unwrap(), NaiveDate::from_ymd_opt(2025, 3, 31).unwrap());
+        assert_eq!(
+            parse_date("2025-03-31").unwrap(),
+            NaiveDate::from_ymd_opt(2025, 3, 31).unwrap()
+        );
         assert_eq!(parse_date("2024-02-29").unwrap().to_string(), "2024-02-29");
-        for bad in ["2025-02-29", "2025-13-01", "2025-1-01", "25-01-01", "2025/01/01", "2025-01-01T00:00:00Z", "", "abcd-ef-gh"] {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-1-01",
+            "25-01-01",
+            "2025/01/01",
+            "2025-01-01T00:00:00Z",
+            "",
+            "abcd-ef-gh",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn timestamps_are_utc_z() {
-        let t = DateTime::parse_from_rfc3339("2025-01-02T03:04:05.678+02:00").unwrap().with_timezone(&Utc);
+        let t = DateTime::parse_from_rfc3339("2025-01-02T03:04:05.678+02:00")
+            .unwrap()
+            .with_timezone(&Utc);
         assert_eq!(format_timestamp(t), "2025-01-02T01:04:05.678Z");
     }
 }

@@ -7,8 +7,8 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
 
 use crate::dates::parse_date;
@@ -98,11 +98,21 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn err(&mut self, field: &str, message: impl Into<String>) {
-        let pointer = if self.csv { self.at.clone() } else { format!("{}/{field}", self.at) };
+        let pointer = if self.csv {
+            self.at.clone()
+        } else {
+            format!("{}/{field}", self.at)
+        };
         self.errors.push(pointer, Some(field), message);
     }
 
-    fn text(&mut self, field: &str, v: Option<&Scalar>, required: bool, max: usize) -> Option<String> {
+    fn text(
+        &mut self,
+        field: &str,
+        v: Option<&Scalar>,
+        required: bool,
+        max: usize,
+    ) -> Option<String> {
         match v {
             None | Some(Scalar::Null) => {
                 if required {
@@ -122,7 +132,10 @@ impl Row<'_> {
             }
             Some(Scalar::Str(s)) => Some(s.trim().to_string()),
             Some(other) => {
-                self.err(field, format!("{field} must be a string, not {}", other.type_name()));
+                self.err(
+                    field,
+                    format!("{field} must be a string, not {}", other.type_name()),
+                );
                 None
             }
         }
@@ -161,14 +174,24 @@ impl Row<'_> {
     fn amount_text(&mut self, field: &str, v: Option<&Scalar>) -> Option<String> {
         match v {
             Some(Scalar::Int(_)) | Some(Scalar::Float) => {
-                self.err(field, format!("{field} must be a decimal string such as \"120.50\", not a JSON number"));
+                self.err(
+                    field,
+                    format!(
+                        "{field} must be a decimal string such as \"120.50\", not a JSON number"
+                    ),
+                );
                 None
             }
             other => self.text(field, other, true, 40),
         }
     }
 
-    fn amount(&mut self, field: &str, v: Option<&Scalar>, currency: Option<Currency>) -> Option<i64> {
+    fn amount(
+        &mut self,
+        field: &str,
+        v: Option<&Scalar>,
+        currency: Option<Currency>,
+    ) -> Option<i64> {
         let s = self.amount_text(field, v)?;
         let currency = currency?;
         match parse_amount(&s, currency).and_then(|d| to_minor(d, currency)) {
@@ -183,7 +206,11 @@ impl Row<'_> {
 
 fn check_len<T>(errors: &mut Invalid, rows: &[T], what: &str) {
     if rows.is_empty() {
-        errors.push(format!("/{what}"), Some(what), format!("{what} must hold at least one row"));
+        errors.push(
+            format!("/{what}"),
+            Some(what),
+            format!("{what} must hold at least one row"),
+        );
     }
 }
 
@@ -191,7 +218,11 @@ fn json_error(e: serde_json::Error) -> Invalid {
     Invalid::one(
         "",
         None,
-        format!("the body is not valid JSON of the expected shape: {e} (line {}, column {})", e.line(), e.column()),
+        format!(
+            "the body is not valid JSON of the expected shape: {e} (line {}, column {})",
+            e.line(),
+            e.column()
+        ),
     )
 }
 
@@ -209,7 +240,10 @@ fn duplicate(seen: &mut HashSet<String>, row: &mut Row, field: &str, id: &Option
     if let Some(id) = id
         && !seen.insert(id.clone())
     {
-        row.err(field, format!("{field} {id:?} appears more than once in this batch"));
+        row.err(
+            field,
+            format!("{field} {id:?} appears more than once in this batch"),
+        );
     }
 }
 
@@ -251,14 +285,23 @@ pub fn parse_customers(body: &[u8]) -> Result<Vec<CustomerIn>, Invalid> {
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(parsed.customers.len());
     for (i, c) in parsed.customers.iter().enumerate() {
-        let mut row = Row { at: format!("/customers/{i}"), csv: false, errors: &mut errors };
+        let mut row = Row {
+            at: format!("/customers/{i}"),
+            csv: false,
+            errors: &mut errors,
+        };
         let erp_id = row.id("id", c.id.as_ref());
         duplicate(&mut seen, &mut row, "id", &erp_id);
         let name = row.text("name", c.name.as_ref(), true, MAX_TEXT_LEN);
         let entity = row.text("entity", c.entity.as_ref(), true, MAX_ID_LEN);
-        let language = row.text("language", c.language.as_ref(), false, 5).unwrap_or_else(|| "en".into());
+        let language = row
+            .text("language", c.language.as_ref(), false, 5)
+            .unwrap_or_else(|| "en".into());
         if !(language.len() == 2 && language.bytes().all(|b| b.is_ascii_lowercase())) {
-            row.err("language", format!("{language:?} is not a two-letter ISO 639-1 code such as \"en\""));
+            row.err(
+                "language",
+                format!("{language:?} is not a two-letter ISO 639-1 code such as \"en\""),
+            );
         }
         let currency = row.currency("currency", c.currency.as_ref());
         let email = row.text("email", c.email.as_ref(), false, 254);
@@ -268,8 +311,18 @@ pub fn parse_customers(body: &[u8]) -> Result<Vec<CustomerIn>, Invalid> {
             row.err("email", format!("{e:?} is not an email address"));
         }
         let collector = row.text("collector", c.collector.as_ref(), false, MAX_ID_LEN);
-        if let (Some(erp_id), Some(name), Some(entity), Some(currency)) = (erp_id, name, entity, currency) {
-            out.push(CustomerIn { erp_id, name, entity, language, currency, email, collector });
+        if let (Some(erp_id), Some(name), Some(entity), Some(currency)) =
+            (erp_id, name, entity, currency)
+        {
+            out.push(CustomerIn {
+                erp_id,
+                name,
+                entity,
+                language,
+                currency,
+                email,
+                collector,
+            });
         }
     }
     finish(errors, out)
@@ -277,7 +330,9 @@ pub fn parse_customers(body: &[u8]) -> Result<Vec<CustomerIn>, Invalid> {
 
 /// A light shape check: one `@`, something before, a dot in the domain, no spaces.
 pub fn valid_email(e: &str) -> bool {
-    let Some((local, domain)) = e.split_once('@') else { return false };
+    let Some((local, domain)) = e.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
@@ -359,7 +414,10 @@ fn item_row(row: &mut Row, raw: &ItemRaw, seen: &mut HashSet<String>) -> Option<
         Some(k) => match ItemKind::parse(&k) {
             Some(k) => Some(k),
             None => {
-                row.err("kind", format!("{k:?} is not one of invoice, credit_note, payment_on_account, other"));
+                row.err(
+                    "kind",
+                    format!("{k:?} is not one of invoice, credit_note, payment_on_account, other"),
+                );
                 None
             }
         },
@@ -399,7 +457,11 @@ fn parse_mode(errors: &mut Invalid, at: &str, mode: Option<&str>) -> SyncMode {
     match mode {
         None => SyncMode::Delta,
         Some(m) => SyncMode::parse(m).unwrap_or_else(|| {
-            errors.push(at, Some("mode"), format!("mode {m:?} must be \"delta\" or \"stock\""));
+            errors.push(
+                at,
+                Some("mode"),
+                format!("mode {m:?} must be \"delta\" or \"stock\""),
+            );
             SyncMode::Delta
         }),
     }
@@ -413,45 +475,90 @@ pub fn parse_items_json(body: &[u8]) -> Result<ItemBatch, Invalid> {
         None | Some(Scalar::Null) => parse_mode(&mut errors, "/mode", None),
         Some(Scalar::Str(s)) => parse_mode(&mut errors, "/mode", Some(s)),
         Some(other) => {
-            errors.push("/mode", Some("mode"), format!("mode must be a string, not {}", other.type_name()));
+            errors.push(
+                "/mode",
+                Some("mode"),
+                format!("mode must be a string, not {}", other.type_name()),
+            );
             SyncMode::Delta
         }
     };
     let entity = {
-        let mut row = Row { at: String::new(), csv: false, errors: &mut errors };
+        let mut row = Row {
+            at: String::new(),
+            csv: false,
+            errors: &mut errors,
+        };
         row.text("entity", parsed.entity.as_ref(), false, MAX_ID_LEN)
     };
     check_len(&mut errors, &parsed.items, "items");
     let mut seen = HashSet::with_capacity(parsed.items.len());
     let mut items = Vec::with_capacity(parsed.items.len());
     for (i, raw) in parsed.items.iter().enumerate() {
-        let mut row = Row { at: format!("/items/{i}"), csv: false, errors: &mut errors };
+        let mut row = Row {
+            at: format!("/items/{i}"),
+            csv: false,
+            errors: &mut errors,
+        };
         if let Some(item) = item_row(&mut row, raw, &mut seen) {
             items.push(item);
         }
     }
-    finish(errors, ItemBatch { mode, entity, items })
+    finish(
+        errors,
+        ItemBatch {
+            mode,
+            entity,
+            items,
+        },
+    )
 }
 
 /// The CSV columns, in any order, named by the header row.
-pub const ITEM_CSV_COLUMNS: [&str; 9] =
-    ["id", "customer_id", "kind", "number", "issue_date", "due_date", "amount", "open_amount", "currency"];
+pub const ITEM_CSV_COLUMNS: [&str; 9] = [
+    "id",
+    "customer_id",
+    "kind",
+    "number",
+    "issue_date",
+    "due_date",
+    "amount",
+    "open_amount",
+    "currency",
+];
 
 /// Parses a CSV export of open items (header row of field names; mode and entity come from
 /// the query string). Errors name the line and field.
-pub fn parse_items_csv(body: &[u8], mode: Option<&str>, entity: Option<&str>) -> Result<ItemBatch, Invalid> {
+pub fn parse_items_csv(
+    body: &[u8],
+    mode: Option<&str>,
+    entity: Option<&str>,
+) -> Result<ItemBatch, Invalid> {
     let mut errors = Invalid::default();
     let mode = parse_mode(&mut errors, "query", mode);
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(body);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(body);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(Invalid::one("line 1", None, format!("cannot read the CSV header: {e}"))),
+        Err(e) => {
+            return Err(Invalid::one(
+                "line 1",
+                None,
+                format!("cannot read the CSV header: {e}"),
+            ));
+        }
     };
     let mut index = [usize::MAX; 9];
     for (col, name) in ITEM_CSV_COLUMNS.iter().enumerate() {
         match headers.iter().position(|h| h.trim() == *name) {
             Some(p) => index[col] = p,
-            None => errors.push("line 1", Some(name), format!("the header row has no {name} column")),
+            None => errors.push(
+                "line 1",
+                Some(name),
+                format!("the header row has no {name} column"),
+            ),
         }
     }
     if !errors.is_empty() {
@@ -471,7 +578,11 @@ pub fn parse_items_csv(body: &[u8], mode: Option<&str>, entity: Option<&str>) ->
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         let cell = |c: usize| {
             let v = record.get(index[c]).unwrap_or("").trim();
-            if v.is_empty() { Scalar::Null } else { Scalar::Str(v.to_string()) }
+            if v.is_empty() {
+                Scalar::Null
+            } else {
+                Scalar::Str(v.to_string())
+            }
         };
         let raw = ItemRaw {
             id: Some(cell(0)),
@@ -484,7 +595,11 @@ pub fn parse_items_csv(body: &[u8], mode: Option<&str>, entity: Option<&str>) ->
             open_amount: Some(cell(7)),
             currency: Some(cell(8)),
         };
-        let mut row = Row { at: format!("line {line}"), csv: true, errors: &mut errors };
+        let mut row = Row {
+            at: format!("line {line}"),
+            csv: true,
+            errors: &mut errors,
+        };
         if let Some(item) = item_row(&mut row, &raw, &mut seen) {
             items.push(item);
         }
@@ -492,7 +607,14 @@ pub fn parse_items_csv(body: &[u8], mode: Option<&str>, entity: Option<&str>) ->
     if items.is_empty() && errors.is_empty() {
         errors.push("line 2", None, "the CSV holds no item rows");
     }
-    finish(errors, ItemBatch { mode, entity: entity.map(str::to_string), items })
+    finish(
+        errors,
+        ItemBatch {
+            mode,
+            entity: entity.map(str::to_string),
+            items,
+        },
+    )
 }
 
 // ---- payments ----
@@ -527,20 +649,35 @@ pub fn parse_payments(body: &[u8]) -> Result<Vec<PaymentIn>, Invalid> {
     check_len(&mut errors, &parsed.payments, "payments");
     let mut out = Vec::new();
     for (i, p) in parsed.payments.iter().enumerate() {
-        let mut row = Row { at: format!("/payments/{i}"), csv: false, errors: &mut errors };
+        let mut row = Row {
+            at: format!("/payments/{i}"),
+            csv: false,
+            errors: &mut errors,
+        };
         let item = row.id("item_id", p.item_id.as_ref());
         let amount = row.amount_text("amount", p.amount.as_ref());
         if let Some(a) = &amount {
             match a.parse::<Decimal>() {
-                Ok(d) if d <= Decimal::ZERO || a.starts_with('-') => row.err("amount", "amount must be more than zero"),
+                Ok(d) if d <= Decimal::ZERO || a.starts_with('-') => {
+                    row.err("amount", "amount must be more than zero")
+                }
                 Ok(_) if a.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {}
-                _ => row.err("amount", format!("{a:?} is not a decimal number like \"120.50\"")),
+                _ => row.err(
+                    "amount",
+                    format!("{a:?} is not a decimal number like \"120.50\""),
+                ),
             }
         }
         let date = row.date("date", p.date.as_ref());
         let reference = row.text("reference", p.reference.as_ref(), false, MAX_TEXT_LEN);
         if let (Some(item_erp_id), Some(amount), Some(date)) = (item, amount, date) {
-            out.push(PaymentIn { item_erp_id, amount, date, reference, at: row.at.clone() });
+            out.push(PaymentIn {
+                item_erp_id,
+                amount,
+                date,
+                reference,
+                at: row.at.clone(),
+            });
         }
     }
     finish(errors, out)
@@ -571,8 +708,21 @@ mod tests {
                                      {"name":5}]}"#;
         let e = parse_customers(body).unwrap_err();
         let p = pointers(&e);
-        for expected in ["/customers/0/name", "/customers/0/currency", "/customers/1/id", "/customers/1/email", "/customers/1/language", "/customers/2/id", "/customers/2/name", "/customers/2/entity", "/customers/2/currency"] {
-            assert!(p.contains(&expected.to_string()), "{expected} missing from {p:?}");
+        for expected in [
+            "/customers/0/name",
+            "/customers/0/currency",
+            "/customers/1/id",
+            "/customers/1/email",
+            "/customers/1/language",
+            "/customers/2/id",
+            "/customers/2/name",
+            "/customers/2/entity",
+            "/customers/2/currency",
+        ] {
+            assert!(
+                p.contains(&expected.to_string()),
+                "{expected} missing from {p:?}"
+            );
         }
     }
 
@@ -591,7 +741,8 @@ mod tests {
             "issue_date": "2025-01-01", "due_date": "2025-01-31",
             "amount": "100.00", "open_amount": "40.50", "currency": "EUR"
         });
-        let over: serde_json::Value = serde_json::from_str(if over.is_empty() { "{}" } else { over }).unwrap();
+        let over: serde_json::Value =
+            serde_json::from_str(if over.is_empty() { "{}" } else { over }).unwrap();
         for (k, val) in over.as_object().unwrap() {
             if val.is_null() {
                 v.as_object_mut().unwrap().remove(k);
@@ -664,8 +815,16 @@ mod tests {
         assert_eq!(e.0[1].pointer, "line 4");
         assert!(e.0[1].message.contains("malformed CSV"), "{:?}", e.0[1]);
         let e = parse_items_csv(b"id,customer_id\nI1,C1\n", None, None).unwrap_err();
-        assert!(e.0.iter().any(|f| f.field.as_deref() == Some("due_date") && f.pointer == "line 1"));
-        let e = parse_items_csv(b"id,customer_id,kind,number,issue_date,due_date,amount,open_amount,currency\n", None, None).unwrap_err();
+        assert!(
+            e.0.iter()
+                .any(|f| f.field.as_deref() == Some("due_date") && f.pointer == "line 1")
+        );
+        let e = parse_items_csv(
+            b"id,customer_id,kind,number,issue_date,due_date,amount,open_amount,currency\n",
+            None,
+            None,
+        )
+        .unwrap_err();
         assert!(e.0[0].message.contains("no item rows"));
         assert!(parse_items_csv(b"", Some("both"), None).is_err());
     }
@@ -676,14 +835,26 @@ mod tests {
         assert_eq!(ok[0].amount, "10.5");
         let e = parse_payments(br#"{"payments":[{"item_id":"I1","amount":"0","date":"2025-02-01"},{"item_id":"I1","amount":"-3","date":"x"},{"amount":1.5}]}"#).unwrap_err();
         let p = pointers(&e);
-        for expected in ["/payments/0/amount", "/payments/1/amount", "/payments/1/date", "/payments/2/item_id", "/payments/2/amount", "/payments/2/date"] {
-            assert!(p.contains(&expected.to_string()), "{expected} missing from {p:?}");
+        for expected in [
+            "/payments/0/amount",
+            "/payments/1/amount",
+            "/payments/1/date",
+            "/payments/2/item_id",
+            "/payments/2/amount",
+            "/payments/2/date",
+        ] {
+            assert!(
+                p.contains(&expected.to_string()),
+                "{expected} missing from {p:?}"
+            );
         }
     }
 
     #[test]
     fn error_list_is_capped() {
-        let rows: Vec<String> = (0..500).map(|i| item(&format!(r#"{{"id":"X{i}","kind":"bad"}}"#))).collect();
+        let rows: Vec<String> = (0..500)
+            .map(|i| item(&format!(r#"{{"id":"X{i}","kind":"bad"}}"#)))
+            .collect();
         let e = parse_items_json(&items(&rows)).unwrap_err();
         assert_eq!(e.0.len(), MAX_REPORTED_ERRORS + 1);
         assert!(e.0.last().unwrap().message.contains("300 more"));

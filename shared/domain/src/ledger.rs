@@ -20,7 +20,12 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 4] = [ItemKind::Invoice, ItemKind::CreditNote, ItemKind::PaymentOnAccount, ItemKind::Other];
+    pub const ALL: [ItemKind; 4] = [
+        ItemKind::Invoice,
+        ItemKind::CreditNote,
+        ItemKind::PaymentOnAccount,
+        ItemKind::Other,
+    ];
 
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -86,7 +91,10 @@ pub struct Balance {
 }
 
 /// Per-currency balances of a set of open items as of a date. Currencies are never mixed.
-pub fn balances<'a>(items: impl IntoIterator<Item = &'a OpenItem>, as_of: NaiveDate) -> BTreeMap<Currency, Balance> {
+pub fn balances<'a>(
+    items: impl IntoIterator<Item = &'a OpenItem>,
+    as_of: NaiveDate,
+) -> BTreeMap<Currency, Balance> {
     let mut out: BTreeMap<Currency, Balance> = BTreeMap::new();
     for it in items {
         if it.open_minor == 0 {
@@ -154,7 +162,10 @@ pub fn apply_payment(open_minor: i64, payment_minor: i64) -> Result<PaymentOutco
         return Err("the payment is more than the open amount (overpayment)".into());
     }
     let open_minor = open_minor - payment_minor;
-    Ok(PaymentOutcome { open_minor, closes: open_minor == 0 })
+    Ok(PaymentOutcome {
+        open_minor,
+        closes: open_minor == 0,
+    })
 }
 
 #[cfg(test)]
@@ -171,14 +182,32 @@ mod tests {
     }
 
     fn item(kind: ItemKind, open: i64, due: &str, status: Option<StatusKind>) -> OpenItem {
-        OpenItem { kind, currency: eur(), open_minor: open, due_date: d(due), status_kind: status }
+        OpenItem {
+            kind,
+            currency: eur(),
+            open_minor: open,
+            due_date: d(due),
+            status_kind: status,
+        }
     }
 
     #[test]
     fn overdue_is_strictly_after_due_date_and_only_for_debits() {
-        assert!(!is_overdue(ItemKind::Invoice, d("2025-03-10"), d("2025-03-10")));
-        assert!(is_overdue(ItemKind::Invoice, d("2025-03-10"), d("2025-03-11")));
-        assert!(!is_overdue(ItemKind::CreditNote, d("2025-03-10"), d("2025-04-11")));
+        assert!(!is_overdue(
+            ItemKind::Invoice,
+            d("2025-03-10"),
+            d("2025-03-10")
+        ));
+        assert!(is_overdue(
+            ItemKind::Invoice,
+            d("2025-03-10"),
+            d("2025-03-11")
+        ));
+        assert!(!is_overdue(
+            ItemKind::CreditNote,
+            d("2025-03-10"),
+            d("2025-04-11")
+        ));
         assert_eq!(days_overdue(d("2025-03-10"), d("2025-03-31")), 21);
         assert_eq!(days_overdue(d("2025-03-10"), d("2025-03-01")), 0);
     }
@@ -187,12 +216,25 @@ mod tests {
     fn balances_per_currency_with_signs_and_disputes() {
         let usd = Currency::parse("USD").unwrap();
         let mut items = vec![
-            item(ItemKind::Invoice, 10_000, "2025-01-01", Some(StatusKind::Dispute)),
+            item(
+                ItemKind::Invoice,
+                10_000,
+                "2025-01-01",
+                Some(StatusKind::Dispute),
+            ),
             item(ItemKind::Invoice, 5_000, "2025-12-31", None),
             item(ItemKind::CreditNote, 2_000, "2025-01-01", None),
-            item(ItemKind::Invoice, 0, "2025-01-01", Some(StatusKind::Dispute)),
+            item(
+                ItemKind::Invoice,
+                0,
+                "2025-01-01",
+                Some(StatusKind::Dispute),
+            ),
         ];
-        items.push(OpenItem { currency: usd, ..item(ItemKind::Invoice, 700, "2025-01-01", None) });
+        items.push(OpenItem {
+            currency: usd,
+            ..item(ItemKind::Invoice, 700, "2025-01-01", None)
+        });
         let b = balances(&items, d("2025-06-01"));
         let e = b[&eur()];
         assert_eq!(e.outstanding, 13_000);
@@ -206,8 +248,20 @@ mod tests {
 
     #[test]
     fn payments_close_at_zero_and_refuse_overpayment() {
-        assert_eq!(apply_payment(1000, 400).unwrap(), PaymentOutcome { open_minor: 600, closes: false });
-        assert_eq!(apply_payment(600, 600).unwrap(), PaymentOutcome { open_minor: 0, closes: true });
+        assert_eq!(
+            apply_payment(1000, 400).unwrap(),
+            PaymentOutcome {
+                open_minor: 600,
+                closes: false
+            }
+        );
+        assert_eq!(
+            apply_payment(600, 600).unwrap(),
+            PaymentOutcome {
+                open_minor: 0,
+                closes: true
+            }
+        );
         assert!(apply_payment(600, 601).is_err());
         assert!(apply_payment(600, 0).is_err());
         assert!(apply_payment(600, -1).is_err());
@@ -223,17 +277,29 @@ mod tests {
     }
 
     fn arb_item() -> impl Strategy<Value = OpenItem> {
-        (0usize..4, 0i64..1_000_000, 0i64..400, prop::option::of(0usize..4), 0usize..3).prop_map(|(k, open, due, st, cur)| {
-            let kinds = [StatusKind::Dispute, StatusKind::Promise, StatusKind::Info, StatusKind::Resolved];
-            let currency = Currency::parse(["EUR", "USD", "JPY"][cur]).unwrap();
-            OpenItem {
-                kind: ItemKind::ALL[k],
-                currency,
-                open_minor: open,
-                due_date: d("2025-01-01") + chrono::Days::new(due as u64),
-                status_kind: st.map(|i| kinds[i]),
-            }
-        })
+        (
+            0usize..4,
+            0i64..1_000_000,
+            0i64..400,
+            prop::option::of(0usize..4),
+            0usize..3,
+        )
+            .prop_map(|(k, open, due, st, cur)| {
+                let kinds = [
+                    StatusKind::Dispute,
+                    StatusKind::Promise,
+                    StatusKind::Info,
+                    StatusKind::Resolved,
+                ];
+                let currency = Currency::parse(["EUR", "USD", "JPY"][cur]).unwrap();
+                OpenItem {
+                    kind: ItemKind::ALL[k],
+                    currency,
+                    open_minor: open,
+                    due_date: d("2025-01-01") + chrono::Days::new(due as u64),
+                    status_kind: st.map(|i| kinds[i]),
+                }
+            })
     }
 
     proptest! {

@@ -27,7 +27,10 @@ impl Currency {
             return Err(bad());
         }
         let exponent = c.exponent().ok_or_else(bad)? as u32;
-        Ok(Currency { code: c.code(), exponent })
+        Ok(Currency {
+            code: c.code(),
+            exponent,
+        })
     }
 
     pub fn code(&self) -> &'static str {
@@ -85,7 +88,10 @@ pub fn parse_amount(s: &str, currency: Currency) -> Result<Decimal, String> {
 pub fn to_minor(amount: Decimal, currency: Currency) -> Result<i64, String> {
     let scaled = amount * Decimal::from(10i64.pow(currency.exponent()));
     if scaled.fract() != Decimal::ZERO {
-        return Err(format!("{amount} has more decimals than {} allows", currency.code()));
+        return Err(format!(
+            "{amount} has more decimals than {} allows",
+            currency.code()
+        ));
     }
     i64::try_from(scaled).map_err(|_| format!("{amount} is too large"))
 }
@@ -147,7 +153,19 @@ mod tests {
     fn amounts_are_strict() {
         assert_eq!(parse_amount("120.50", eur()).unwrap().to_string(), "120.50");
         assert_eq!(parse_amount("0", eur()).unwrap(), Decimal::ZERO);
-        for bad in ["-1", "1e3", "1,5", " 1", "1.", ".5", "1.005", "+1", "", "abc", "1234567890123456"] {
+        for bad in [
+            "-1",
+            "1e3",
+            "1,5",
+            " 1",
+            "1.",
+            ".5",
+            "1.005",
+            "+1",
+            "",
+            "abc",
+            "1234567890123456",
+        ] {
             assert!(parse_amount(bad, eur()).is_err(), "{bad}");
         }
         let jpy = Currency::parse("JPY").unwrap();

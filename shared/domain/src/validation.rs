@@ -15,8 +15,16 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn new(pointer: impl Into<String>, field: Option<&str>, message: impl Into<String>) -> FieldError {
-        FieldError { pointer: pointer.into(), field: field.map(str::to_string), message: message.into() }
+    pub fn new(
+        pointer: impl Into<String>,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) -> FieldError {
+        FieldError {
+            pointer: pointer.into(),
+            field: field.map(str::to_string),
+            message: message.into(),
+        }
     }
 }
 
@@ -25,11 +33,20 @@ impl FieldError {
 pub struct Invalid(pub Vec<FieldError>);
 
 impl Invalid {
-    pub fn one(pointer: impl Into<String>, field: Option<&str>, message: impl Into<String>) -> Invalid {
+    pub fn one(
+        pointer: impl Into<String>,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) -> Invalid {
         Invalid(vec![FieldError::new(pointer, field, message)])
     }
 
-    pub fn push(&mut self, pointer: impl Into<String>, field: Option<&str>, message: impl Into<String>) {
+    pub fn push(
+        &mut self,
+        pointer: impl Into<String>,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) {
         self.0.push(FieldError::new(pointer, field, message));
     }
 
@@ -45,7 +62,11 @@ impl Invalid {
 
 impl std::fmt::Display for Invalid {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = self.0.iter().map(|e| format!("{}: {}", e.pointer, e.message)).collect();
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.pointer, e.message))
+            .collect();
         write!(f, "{}", parts.join("; "))
     }
 }

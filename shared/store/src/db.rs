@@ -10,6 +10,42 @@ pub enum Value {
     Null,
 }
 
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::Text(s.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::Text(s)
+    }
+}
+
+impl From<&String> for Value {
+    fn from(s: &String) -> Value {
+        Value::Text(s.clone())
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Integer(i)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Integer(b as i64)
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(o: Option<T>) -> Value {
+        o.map_or(Value::Null, Into::into)
+    }
+}
+
 impl Value {
     pub fn as_i64(&self) -> Option<i64> {
         match self {
@@ -27,15 +63,87 @@ impl Value {
 }
 
 /// Rows returned by a statement.
+///
+/// Columns are read by position; `text`, `int` and `opt_*` read one cell of one row.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rows {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
 }
 
+impl Rows {
+    pub fn first(&self) -> Option<&Vec<Value>> {
+        self.rows.first()
+    }
+}
+
+/// Typed cell access for row slices.
+pub trait RowExt {
+    fn int(&self, i: usize) -> i64;
+    fn text(&self, i: usize) -> String;
+    fn opt_int(&self, i: usize) -> Option<i64>;
+    fn opt_text(&self, i: usize) -> Option<String>;
+}
+
+impl RowExt for [Value] {
+    fn int(&self, i: usize) -> i64 {
+        self.get(i).and_then(Value::as_i64).unwrap_or(0)
+    }
+    fn text(&self, i: usize) -> String {
+        self.get(i)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    }
+    fn opt_int(&self, i: usize) -> Option<i64> {
+        self.get(i).and_then(Value::as_i64)
+    }
+    fn opt_text(&self, i: usize) -> Option<String> {
+        self.get(i).and_then(Value::as_str).map(str::to_string)
+    }
+}
+
 /// One connection: executes exactly one statement per call.
 pub trait Db {
     fn query(&self, sql: &str, params: &[Value]) -> Result<Rows>;
+
+    /// Runs `f` inside `BEGIN IMMEDIATE` ... `COMMIT`; any error rolls everything back.
+    fn transaction<T, E: From<crate::StoreError>>(
+        &self,
+        f: impl FnOnce(&Self) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        Self: Sized,
+    {
+        self.query("BEGIN IMMEDIATE", &[])?;
+        match f(self) {
+            Ok(v) => {
+                if let Err(e) = self.query("COMMIT", &[]) {
+                    let _ = self.query("ROLLBACK", &[]);
+                    return Err(e.into());
+                }
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.query("ROLLBACK", &[]);
+                Err(e)
+            }
+        }
+    }
+}
+
+/// `(?, ?, ?), (?, ?, ?)`: placeholders for `rows` rows of `cols` values.
+pub fn placeholders(rows: usize, cols: usize) -> String {
+    let one = format!("({})", vec!["?"; cols].join(", "));
+    vec![one; rows].join(", ")
+}
+
+/// SQLite allows 32766 parameters per statement; stay well under for multi-row statements.
+pub const MAX_PARAMS: usize = 30_000;
+
+/// How many rows of `cols` values fit in one multi-row statement.
+pub fn rows_per_statement(cols: usize) -> usize {
+    (MAX_PARAMS / cols).max(1)
 }
 
 /// rusqlite, for native tests and benchmarks.

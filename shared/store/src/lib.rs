@@ -7,7 +7,11 @@
 
 use std::fmt;
 
+pub mod access;
 mod db;
+pub mod ledger;
+pub mod migrations;
+
 pub use db::*;
 
 /// A store failure, with the message the database gave.

@@ -1,0 +1,885 @@
+//! Customers, items, payments and item history: ERP sync writes and statement reads.
+//!
+//! Writes take validated input from `settle_domain::erp`, check what only the database knows
+//! (unknown customers, unknown items, overpayments), and write in multi-row statements so a
+//! 100,000-item batch is a few hundred calls. Callers run them inside one transaction.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::json;
+use settle_domain::catalog::StatusKind;
+use settle_domain::dates::{format_date, parse_date};
+use settle_domain::erp::{CustomerIn, ItemBatch, ItemIn, PaymentIn, SyncMode};
+use settle_domain::ledger::{self, ItemKind, OpenItem, apply_payment};
+use settle_domain::money::{Currency, amount_string, parse_amount, to_minor};
+use settle_domain::validation::Invalid;
+
+use crate::{Db, RowExt, StoreError, Value, placeholders, rows_per_statement};
+
+/// A write refused for its input (4xx) or failed in the database (5xx).
+#[derive(Debug)]
+pub enum WriteError {
+    Invalid(Invalid),
+    Store(StoreError),
+}
+
+impl From<StoreError> for WriteError {
+    fn from(e: StoreError) -> WriteError {
+        WriteError::Store(e)
+    }
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SyncCounts {
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub closed: u64,
+}
+
+/// Runs `sql_prefix` + `VALUES (...)` over `rows` in chunks; returns the rows any
+/// `RETURNING` clause gave back.
+fn insert_many(
+    db: &impl Db,
+    sql_prefix: &str,
+    suffix: &str,
+    cols: usize,
+    rows: &[Vec<Value>],
+) -> crate::Result<Vec<Vec<Value>>> {
+    let mut out = Vec::new();
+    for chunk in rows.chunks(rows_per_statement(cols)) {
+        let sql = format!(
+            "{sql_prefix} VALUES {} {suffix}",
+            placeholders(chunk.len(), cols)
+        );
+        let params: Vec<Value> = chunk.iter().flatten().cloned().collect();
+        out.extend(db.query(&sql, &params)?.rows);
+    }
+    Ok(out)
+}
+
+/// `SELECT ... WHERE column IN (...)` over many keys, in chunks.
+fn select_in(db: &impl Db, sql_before_in: &str, keys: &[Value]) -> crate::Result<Vec<Vec<Value>>> {
+    let mut out = Vec::new();
+    for chunk in keys.chunks(rows_per_statement(1)) {
+        let sql = format!("{sql_before_in} IN ({})", vec!["?"; chunk.len()].join(", "));
+        out.extend(db.query(&sql, chunk)?.rows);
+    }
+    Ok(out)
+}
+
+fn history_row(
+    item_id: i64,
+    at: &str,
+    actor: &str,
+    event: &str,
+    details: serde_json::Value,
+    comment: Option<&str>,
+) -> Vec<Value> {
+    vec![
+        item_id.into(),
+        at.into(),
+        actor.into(),
+        event.into(),
+        details.to_string().into(),
+        comment.map(str::to_string).into(),
+    ]
+}
+
+fn insert_history(db: &impl Db, rows: &[Vec<Value>]) -> crate::Result<()> {
+    insert_many(
+        db,
+        "INSERT INTO item_history (item_id, at, actor, event, details, comment)",
+        "",
+        6,
+        rows,
+    )?;
+    Ok(())
+}
+
+// ---- customers ----
+
+/// Upserts customers by ERP id; creates their entities on first sight.
+pub fn upsert_customers(
+    db: &impl Db,
+    customers: &[CustomerIn],
+    now: &str,
+) -> Result<SyncCounts, WriteError> {
+    let mut counts = SyncCounts::default();
+    let entities: HashSet<&str> = customers.iter().map(|c| c.entity.as_str()).collect();
+    for e in entities {
+        db.query(
+            "INSERT INTO entities (code, name, created_at) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING",
+            &[e.into(), e.into(), now.into()],
+        )?;
+    }
+    let keys: Vec<Value> = customers.iter().map(|c| c.erp_id.as_str().into()).collect();
+    let existing: HashMap<String, Vec<Value>> = select_in(
+        db,
+        "SELECT erp_id, name, entity, language, currency, email, collector, id FROM customers WHERE erp_id",
+        &keys,
+    )?
+    .into_iter()
+    .map(|r| (r.text(0), r))
+    .collect();
+    let mut new_rows = Vec::new();
+    for c in customers {
+        let fields: [Value; 7] = [
+            c.erp_id.as_str().into(),
+            c.name.as_str().into(),
+            c.entity.as_str().into(),
+            c.language.as_str().into(),
+            c.currency.code().into(),
+            c.email.clone().into(),
+            c.collector.clone().into(),
+        ];
+        match existing.get(&c.erp_id) {
+            None => {
+                let mut row = fields.to_vec();
+                row.push(now.into());
+                row.push(now.into());
+                new_rows.push(row);
+                counts.created += 1;
+            }
+            Some(old) if old[..7] == fields[..] => counts.unchanged += 1,
+            Some(old) => {
+                db.query(
+                    "UPDATE customers SET name = ?, entity = ?, language = ?, currency = ?, email = ?, collector = ?,
+                     updated_at = ? WHERE id = ?",
+                    &[
+                        fields[1].clone(),
+                        fields[2].clone(),
+                        fields[3].clone(),
+                        fields[4].clone(),
+                        fields[5].clone(),
+                        fields[6].clone(),
+                        now.into(),
+                        old[7].clone(),
+                    ],
+                )?;
+                counts.updated += 1;
+            }
+        }
+    }
+    insert_many(
+        db,
+        "INSERT INTO customers (erp_id, name, entity, language, currency, email, collector, created_at, updated_at)",
+        "",
+        9,
+        &new_rows,
+    )?;
+    Ok(counts)
+}
+
+// ---- items ----
+
+struct ExistingItem {
+    id: i64,
+    customer_id: i64,
+    kind: String,
+    number: String,
+    issue_date: String,
+    due_date: String,
+    currency: String,
+    amount_minor: i64,
+    open_minor: i64,
+}
+
+/// Upserts a batch of items; a `stock` batch also closes the scope's open items it omits.
+pub fn sync_items(
+    db: &impl Db,
+    batch: &ItemBatch,
+    actor: &str,
+    now: &str,
+    today: NaiveDate,
+) -> Result<SyncCounts, WriteError> {
+    let today_s = format_date(today);
+    // Customers of the batch: all must exist (and belong to the stock scope's entity).
+    let mut customer_keys: Vec<&str> = batch
+        .items
+        .iter()
+        .map(|i| i.customer_erp_id.as_str())
+        .collect();
+    customer_keys.sort_unstable();
+    customer_keys.dedup();
+    let keys: Vec<Value> = customer_keys.iter().map(|k| (*k).into()).collect();
+    let customers: HashMap<String, (i64, String)> = select_in(
+        db,
+        "SELECT erp_id, id, entity FROM customers WHERE erp_id",
+        &keys,
+    )?
+    .into_iter()
+    .map(|r| (r.text(0), (r.int(1), r.text(2))))
+    .collect();
+    let mut invalid = Invalid::default();
+    for item in &batch.items {
+        let field = |at: &str| {
+            if at.starts_with('/') {
+                format!("{at}/customer_id")
+            } else {
+                at.to_string()
+            }
+        };
+        match customers.get(&item.customer_erp_id) {
+            None => invalid.push(
+                field(&item.at),
+                Some("customer_id"),
+                format!("unknown customer {:?}", item.customer_erp_id),
+            ),
+            Some((_, entity)) if batch.entity.as_ref().is_some_and(|e| e != entity) => invalid
+                .push(
+                    field(&item.at),
+                    Some("customer_id"),
+                    format!(
+                        "customer {:?} belongs to entity {entity:?}, outside this batch's entity",
+                        item.customer_erp_id
+                    ),
+                ),
+            Some(_) => {}
+        }
+    }
+    if !invalid.is_empty() {
+        return Err(WriteError::Invalid(invalid));
+    }
+
+    let item_keys: Vec<Value> = batch
+        .items
+        .iter()
+        .map(|i| i.erp_id.as_str().into())
+        .collect();
+    let existing: HashMap<String, ExistingItem> = select_in(
+        db,
+        "SELECT erp_id, id, customer_id, kind, number, issue_date, due_date, currency, amount_minor, open_minor
+         FROM items WHERE erp_id",
+        &item_keys,
+    )?
+    .into_iter()
+    .map(|r| {
+        (
+            r.text(0),
+            ExistingItem {
+                id: r.int(1),
+                customer_id: r.int(2),
+                kind: r.text(3),
+                number: r.text(4),
+                issue_date: r.text(5),
+                due_date: r.text(6),
+                currency: r.text(7),
+                amount_minor: r.int(8),
+                open_minor: r.int(9),
+            },
+        )
+    })
+    .collect();
+
+    let mut counts = SyncCounts::default();
+    let mut new_rows = Vec::new();
+    let mut new_items: Vec<&ItemIn> = Vec::new();
+    let mut updates: Vec<Vec<Value>> = Vec::new();
+    let mut history = Vec::new();
+    for item in &batch.items {
+        let (customer_id, entity) = &customers[&item.customer_erp_id];
+        let closed_on: Value = if item.open_minor == 0 {
+            today_s.as_str().into()
+        } else {
+            Value::Null
+        };
+        match existing.get(&item.erp_id) {
+            None => {
+                new_rows.push(vec![
+                    item.erp_id.as_str().into(),
+                    (*customer_id).into(),
+                    entity.as_str().into(),
+                    item.kind.as_str().into(),
+                    item.number.as_str().into(),
+                    format_date(item.issue_date).into(),
+                    format_date(item.due_date).into(),
+                    item.currency.code().into(),
+                    item.amount_minor.into(),
+                    item.open_minor.into(),
+                    closed_on,
+                    now.into(),
+                    now.into(),
+                ]);
+                new_items.push(item);
+                counts.created += 1;
+            }
+            Some(old) => {
+                let changes = item_changes(old, item, *customer_id);
+                if changes.is_empty() {
+                    counts.unchanged += 1;
+                    continue;
+                }
+                counts.updated += 1;
+                let mut details = serde_json::Map::new();
+                for (field, from, to) in &changes {
+                    details.insert(field.to_string(), json!({"from": from, "to": to}));
+                }
+                history.push(history_row(
+                    old.id,
+                    now,
+                    actor,
+                    "updated",
+                    serde_json::Value::Object(details),
+                    None,
+                ));
+                if old.open_minor > 0 && item.open_minor == 0 {
+                    counts.closed += 1;
+                    history.push(history_row(
+                        old.id,
+                        now,
+                        actor,
+                        "closed",
+                        json!({"reason": "open amount is zero"}),
+                        None,
+                    ));
+                } else if old.open_minor == 0 && item.open_minor > 0 {
+                    history.push(history_row(old.id, now, actor, "reopened", json!({}), None));
+                }
+                updates.push(vec![
+                    old.id.into(),
+                    (*customer_id).into(),
+                    entity.as_str().into(),
+                    item.kind.as_str().into(),
+                    item.number.as_str().into(),
+                    format_date(item.issue_date).into(),
+                    format_date(item.due_date).into(),
+                    item.currency.code().into(),
+                    item.amount_minor.into(),
+                    item.open_minor.into(),
+                    if item.open_minor == 0 {
+                        if old.open_minor == 0 {
+                            Value::Null
+                        } else {
+                            today_s.as_str().into()
+                        }
+                    } else {
+                        Value::Null
+                    },
+                ]);
+            }
+        }
+    }
+
+    let created = insert_many(
+        db,
+        "INSERT INTO items (erp_id, customer_id, entity, kind, number, issue_date, due_date, currency,
+                            amount_minor, open_minor, closed_on, created_at, updated_at)",
+        "RETURNING id, erp_id",
+        13,
+        &new_rows,
+    )?;
+    let ids: HashMap<String, i64> = created.into_iter().map(|r| (r.text(1), r.int(0))).collect();
+    for item in new_items {
+        let details = json!({
+            "kind": item.kind.as_str(),
+            "number": item.number,
+            "amount": amount_string(item.amount_minor, item.currency),
+            "open_amount": amount_string(item.open_minor, item.currency),
+            "currency": item.currency.code(),
+            "issue_date": format_date(item.issue_date),
+            "due_date": format_date(item.due_date),
+        });
+        history.push(history_row(
+            ids[&item.erp_id],
+            now,
+            actor,
+            "created",
+            details,
+            None,
+        ));
+    }
+
+    // Changed items in multi-row UPDATE ... FROM (VALUES ...).
+    for chunk in updates.chunks(rows_per_statement(11)) {
+        let sql = format!(
+            "UPDATE items SET customer_id = v.column2, entity = v.column3, kind = v.column4, number = v.column5,
+                issue_date = v.column6, due_date = v.column7, currency = v.column8, amount_minor = v.column9,
+                open_minor = v.column10,
+                closed_on = CASE WHEN v.column10 > 0 THEN NULL ELSE coalesce(items.closed_on, v.column11) END,
+                updated_at = ?
+             FROM (VALUES {}) AS v WHERE items.id = v.column1",
+            placeholders(chunk.len(), 11)
+        );
+        let mut params: Vec<Value> = vec![now.into()];
+        params.extend(chunk.iter().flatten().cloned());
+        db.query(&sql, &params)?;
+    }
+
+    if batch.mode == SyncMode::Stock {
+        let sent: HashSet<&str> = batch.items.iter().map(|i| i.erp_id.as_str()).collect();
+        let scope = match &batch.entity {
+            Some(e) => db.query(
+                "SELECT id, erp_id FROM items WHERE open_minor > 0 AND entity = ?",
+                &[e.as_str().into()],
+            )?,
+            None => db.query("SELECT id, erp_id FROM items WHERE open_minor > 0", &[])?,
+        };
+        let to_close: Vec<i64> = scope
+            .rows
+            .iter()
+            .filter(|r| !sent.contains(r.text(1).as_str()))
+            .map(|r| r.int(0))
+            .collect();
+        for chunk in to_close.chunks(rows_per_statement(1) - 2) {
+            let mut params: Vec<Value> = vec![today_s.as_str().into(), now.into()];
+            params.extend(chunk.iter().map(|id| Value::Integer(*id)));
+            db.query(
+                &format!(
+                    "UPDATE items SET open_minor = 0, closed_on = ?, updated_at = ? WHERE id IN ({})",
+                    vec!["?"; chunk.len()].join(", ")
+                ),
+                &params,
+            )?;
+        }
+        for id in &to_close {
+            history.push(history_row(
+                *id,
+                now,
+                actor,
+                "closed",
+                json!({"reason": "missing from stock snapshot"}),
+                None,
+            ));
+        }
+        counts.closed += to_close.len() as u64;
+    }
+    insert_history(db, &history)?;
+    Ok(counts)
+}
+
+/// Fields that differ between the stored item and the incoming row: (field, from, to).
+fn item_changes(
+    old: &ExistingItem,
+    new: &ItemIn,
+    customer_id: i64,
+) -> Vec<(&'static str, String, String)> {
+    let mut changes = Vec::new();
+    let cur = Currency::parse(&old.currency).ok();
+    let money = |m: i64| cur.map_or(m.to_string(), |c| amount_string(m, c));
+    let new_money = |m: i64| amount_string(m, new.currency);
+    let mut check = |field: &'static str, from: String, to: String| {
+        if from != to {
+            changes.push((field, from, to));
+        }
+    };
+    check(
+        "customer_id",
+        old.customer_id.to_string(),
+        customer_id.to_string(),
+    );
+    check("kind", old.kind.clone(), new.kind.as_str().to_string());
+    check("number", old.number.clone(), new.number.clone());
+    check(
+        "issue_date",
+        old.issue_date.clone(),
+        format_date(new.issue_date),
+    );
+    check("due_date", old.due_date.clone(), format_date(new.due_date));
+    check(
+        "currency",
+        old.currency.clone(),
+        new.currency.code().to_string(),
+    );
+    check(
+        "amount",
+        money(old.amount_minor),
+        new_money(new.amount_minor),
+    );
+    check(
+        "open_amount",
+        money(old.open_minor),
+        new_money(new.open_minor),
+    );
+    changes
+}
+
+// ---- payments ----
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct PaymentCounts {
+    pub applied: u64,
+    pub closed: u64,
+}
+
+/// Applies payments in order; any unknown item, bad amount or overpayment refuses the batch.
+pub fn apply_payments(
+    db: &impl Db,
+    payments: &[PaymentIn],
+    actor: &str,
+    now: &str,
+) -> Result<PaymentCounts, WriteError> {
+    let keys: Vec<Value> = payments
+        .iter()
+        .map(|p| p.item_erp_id.as_str().into())
+        .collect();
+    let mut items: HashMap<String, (i64, Currency, i64)> = HashMap::new();
+    for r in select_in(
+        db,
+        "SELECT erp_id, id, currency, open_minor FROM items WHERE erp_id",
+        &keys,
+    )? {
+        let currency = Currency::parse(&r.text(2)).map_err(StoreError)?;
+        items.insert(r.text(0), (r.int(1), currency, r.int(3)));
+    }
+    let mut invalid = Invalid::default();
+    let mut rows = Vec::new();
+    let mut history = Vec::new();
+    let mut counts = PaymentCounts::default();
+    let mut touched: Vec<String> = Vec::new();
+    for p in payments {
+        let Some((id, currency, open)) = items.get_mut(&p.item_erp_id) else {
+            invalid.push(
+                format!("{}/item_id", p.at),
+                Some("item_id"),
+                format!("unknown item {:?}", p.item_erp_id),
+            );
+            continue;
+        };
+        let minor = match parse_amount(&p.amount, *currency).and_then(|d| to_minor(d, *currency)) {
+            Ok(m) => m,
+            Err(e) => {
+                invalid.push(format!("{}/amount", p.at), Some("amount"), e);
+                continue;
+            }
+        };
+        match apply_payment(*open, minor) {
+            Ok(outcome) => {
+                *open = outcome.open_minor;
+                counts.applied += 1;
+                rows.push(vec![
+                    (*id).into(),
+                    minor.into(),
+                    format_date(p.date).into(),
+                    p.reference.clone().into(),
+                    actor.into(),
+                    now.into(),
+                ]);
+                history.push(history_row(
+                    *id,
+                    now,
+                    actor,
+                    "payment",
+                    json!({"amount": amount_string(minor, *currency), "date": format_date(p.date),
+                           "reference": p.reference, "open_amount": amount_string(outcome.open_minor, *currency)}),
+                    None,
+                ));
+                if outcome.closes {
+                    counts.closed += 1;
+                    history.push(history_row(
+                        *id,
+                        now,
+                        actor,
+                        "closed",
+                        json!({"reason": "paid in full"}),
+                        None,
+                    ));
+                }
+                touched.push(p.item_erp_id.clone());
+            }
+            Err(e) => invalid.push(format!("{}/amount", p.at), Some("amount"), e),
+        }
+    }
+    if !invalid.is_empty() {
+        return Err(WriteError::Invalid(invalid));
+    }
+    insert_many(
+        db,
+        "INSERT INTO payments (item_id, amount_minor, paid_on, reference, actor, created_at)",
+        "",
+        6,
+        &rows,
+    )?;
+    touched.sort();
+    touched.dedup();
+    let last_date: HashMap<&str, NaiveDate> = payments
+        .iter()
+        .map(|p| (p.item_erp_id.as_str(), p.date))
+        .collect();
+    for erp_id in &touched {
+        let (id, _, open) = items[erp_id];
+        let closed_on: Value = if open == 0 {
+            format_date(last_date[erp_id.as_str()]).into()
+        } else {
+            Value::Null
+        };
+        db.query(
+            "UPDATE items SET open_minor = ?, closed_on = ?, updated_at = ? WHERE id = ?",
+            &[open.into(), closed_on, now.into(), id.into()],
+        )?;
+    }
+    insert_history(db, &history)?;
+    Ok(counts)
+}
+
+// ---- reads ----
+
+/// A customer as stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct Customer {
+    #[serde(skip)]
+    pub key: i64,
+    pub id: String,
+    pub name: String,
+    pub entity: String,
+    pub language: String,
+    pub currency: String,
+    pub email: Option<String>,
+    pub collector: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+pub fn customer(db: &impl Db, erp_id: &str) -> crate::Result<Option<Customer>> {
+    let r = db.query(
+        "SELECT id, erp_id, name, entity, language, currency, email, collector, created_at, updated_at
+         FROM customers WHERE erp_id = ?",
+        &[erp_id.into()],
+    )?;
+    Ok(r.first().map(|r| Customer {
+        key: r.int(0),
+        id: r.text(1),
+        name: r.text(2),
+        entity: r.text(3),
+        language: r.text(4),
+        currency: r.text(5),
+        email: r.opt_text(6),
+        collector: r.opt_text(7),
+        created_at: r.text(8),
+        updated_at: r.text(9),
+    }))
+}
+
+/// The open items of a customer, as the balance rules need them.
+pub fn open_items_for_balances(db: &impl Db, customer_key: i64) -> crate::Result<Vec<OpenItem>> {
+    let r = db.query(
+        "SELECT i.kind, i.currency, i.open_minor, i.due_date, s.kind
+         FROM items i LEFT JOIN statuses s ON s.code = i.status_code
+         WHERE i.customer_id = ? AND i.open_minor > 0",
+        &[customer_key.into()],
+    )?;
+    r.rows
+        .iter()
+        .map(|row| {
+            Ok(OpenItem {
+                kind: ItemKind::parse(&row.text(0))
+                    .ok_or_else(|| StoreError(format!("bad kind {}", row.text(0))))?,
+                currency: Currency::parse(&row.text(1)).map_err(StoreError)?,
+                open_minor: row.int(2),
+                due_date: parse_date(&row.text(3)).map_err(StoreError)?,
+                status_kind: row.opt_text(4).and_then(|k| StatusKind::parse(&k)),
+            })
+        })
+        .collect()
+}
+
+/// Filters of the statement and item search.
+#[derive(Debug, Clone, Default)]
+pub struct ItemFilter {
+    pub customer_key: Option<i64>,
+    pub entity: Option<String>,
+    pub status: Option<String>,
+    pub kind: Option<ItemKind>,
+    pub overdue: Option<bool>,
+    pub disputed: Option<bool>,
+    pub resolver_id: Option<i64>,
+    /// Keyset cursor: items after (due_date, id).
+    pub after: Option<(String, i64)>,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub code: String,
+    pub label: String,
+    pub kind: String,
+    pub typology: Option<String>,
+    pub date: Option<String>,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResolverRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One line of a statement of account.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    pub id: String,
+    pub customer_id: String,
+    pub entity: String,
+    pub number: String,
+    pub kind: String,
+    pub issue_date: String,
+    pub due_date: String,
+    pub amount: String,
+    pub open_amount: String,
+    pub currency: String,
+    pub overdue: bool,
+    pub days_overdue: i64,
+    pub status: Option<StatusView>,
+    pub resolver: Option<ResolverRef>,
+    /// False while a live specific action holds the item (it is out of the reminder scenario).
+    pub in_scenario: bool,
+    pub action_id: Option<i64>,
+    #[serde(skip)]
+    pub key: i64,
+}
+
+/// Open items matching `filter`, by due date then id, after the cursor, at most `limit`.
+pub fn list_items(
+    db: &impl Db,
+    filter: &ItemFilter,
+    as_of: NaiveDate,
+) -> crate::Result<Vec<ItemView>> {
+    let as_of_s = format_date(as_of);
+    let mut sql = String::from(
+        "SELECT i.id, i.erp_id, c.erp_id, i.entity, i.number, i.kind, i.issue_date, i.due_date, i.currency,
+                i.amount_minor, i.open_minor, i.status_code, s.kind, s.typology, s.labels, i.status_date,
+                i.status_comment, i.resolver_id, r.name, i.action_id, c.language
+         FROM items i
+         JOIN customers c ON c.id = i.customer_id
+         LEFT JOIN statuses s ON s.code = i.status_code
+         LEFT JOIN resolvers r ON r.id = i.resolver_id
+         WHERE i.open_minor > 0",
+    );
+    let mut params: Vec<Value> = Vec::new();
+    if let Some(k) = filter.customer_key {
+        sql.push_str(" AND i.customer_id = ?");
+        params.push(k.into());
+    }
+    if let Some(e) = &filter.entity {
+        sql.push_str(" AND i.entity = ?");
+        params.push(e.as_str().into());
+    }
+    if let Some(s) = &filter.status {
+        sql.push_str(" AND i.status_code = ?");
+        params.push(s.as_str().into());
+    }
+    if let Some(k) = filter.kind {
+        sql.push_str(" AND i.kind = ?");
+        params.push(k.as_str().into());
+    }
+    // Same rule as settle_domain::ledger::is_overdue: a debit past its due date.
+    match filter.overdue {
+        Some(true) => {
+            sql.push_str(" AND i.due_date < ? AND i.kind IN ('invoice', 'other')");
+            params.push(as_of_s.as_str().into());
+        }
+        Some(false) => {
+            sql.push_str(" AND NOT (i.due_date < ? AND i.kind IN ('invoice', 'other'))");
+            params.push(as_of_s.as_str().into());
+        }
+        None => {}
+    }
+    match filter.disputed {
+        Some(true) => sql.push_str(" AND s.kind = 'dispute'"),
+        Some(false) => sql.push_str(" AND (s.kind IS NULL OR s.kind <> 'dispute')"),
+        None => {}
+    }
+    if let Some(r) = filter.resolver_id {
+        sql.push_str(" AND i.resolver_id = ?");
+        params.push(r.into());
+    }
+    if let Some((due, id)) = &filter.after {
+        sql.push_str(" AND (i.due_date > ? OR (i.due_date = ? AND i.id > ?))");
+        params.push(due.as_str().into());
+        params.push(due.as_str().into());
+        params.push((*id).into());
+    }
+    sql.push_str(" ORDER BY i.due_date, i.id LIMIT ?");
+    params.push((filter.limit as i64).into());
+    let r = db.query(&sql, &params)?;
+    r.rows.iter().map(|row| item_view(row, as_of)).collect()
+}
+
+fn item_view(row: &[Value], as_of: NaiveDate) -> crate::Result<ItemView> {
+    let kind = ItemKind::parse(&row.text(5))
+        .ok_or_else(|| StoreError(format!("bad kind {}", row.text(5))))?;
+    let currency = Currency::parse(&row.text(8)).map_err(StoreError)?;
+    let due = parse_date(&row.text(7)).map_err(StoreError)?;
+    let language = row.text(20);
+    let status = row.opt_text(11).map(|code| {
+        let labels: HashMap<String, String> =
+            serde_json::from_str(&row.text(14)).unwrap_or_default();
+        let label = labels
+            .get(&language)
+            .or_else(|| labels.get("en"))
+            .cloned()
+            .unwrap_or_else(|| code.clone());
+        StatusView {
+            code,
+            label,
+            kind: row.text(12),
+            typology: row.opt_text(13),
+            date: row.opt_text(15),
+            comment: row.opt_text(16),
+        }
+    });
+    let overdue = ledger::is_overdue(kind, due, as_of);
+    Ok(ItemView {
+        key: row.int(0),
+        id: row.text(1),
+        customer_id: row.text(2),
+        entity: row.text(3),
+        number: row.text(4),
+        kind: kind.as_str().to_string(),
+        issue_date: row.text(6),
+        due_date: row.text(7),
+        currency: currency.code().to_string(),
+        amount: amount_string(row.int(9), currency),
+        open_amount: amount_string(row.int(10), currency),
+        overdue,
+        days_overdue: if overdue {
+            ledger::days_overdue(due, as_of)
+        } else {
+            0
+        },
+        status,
+        resolver: row.opt_int(17).map(|id| ResolverRef {
+            id,
+            name: row.text(18),
+        }),
+        in_scenario: row.opt_int(19).is_none(),
+        action_id: row.opt_int(19),
+    })
+}
+
+/// One history row of an item.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub actor: String,
+    pub event: String,
+    pub details: serde_json::Value,
+    pub comment: Option<String>,
+}
+
+/// Every change to the item, oldest first; `None` for an unknown item.
+pub fn item_history(db: &impl Db, erp_id: &str) -> crate::Result<Option<Vec<HistoryEntry>>> {
+    let item = db.query("SELECT id FROM items WHERE erp_id = ?", &[erp_id.into()])?;
+    let Some(id) = item.first().map(|r| r.int(0)) else {
+        return Ok(None);
+    };
+    let r = db.query(
+        "SELECT at, actor, event, details, comment FROM item_history WHERE item_id = ? ORDER BY id",
+        &[id.into()],
+    )?;
+    Ok(Some(
+        r.rows
+            .iter()
+            .map(|row| HistoryEntry {
+                at: row.text(0),
+                actor: row.text(1),
+                event: row.text(2),
+                details: serde_json::from_str(&row.text(3)).unwrap_or(serde_json::Value::Null),
+                comment: row.opt_text(4),
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,250 @@
+//! Versioned schema migrations, applied once, safely when requests race.
+//!
+//! Each migration is a list of single statements (real Spin runs only the first statement of
+//! a string). `migrate` first reads the version without locking; only when behind does it take
+//! the write lock (`BEGIN IMMEDIATE`), read the version again, and apply what is missing, so
+//! two requests racing on a fresh database apply each migration exactly once.
+
+use settle_domain::catalog::default_catalog;
+
+use crate::{Db, Result, StoreError, Value};
+
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub steps: Vec<(String, Vec<Value>)>,
+}
+
+fn sql(s: &str) -> (String, Vec<Value>) {
+    (s.to_string(), Vec::new())
+}
+
+/// Every migration, oldest first.
+pub fn migrations() -> Vec<Migration> {
+    let mut v1 = vec![
+        sql("CREATE TABLE entities (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"),
+        sql("CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            erp_id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            entity TEXT NOT NULL REFERENCES entities(code),
+            language TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            email TEXT,
+            collector TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"),
+        sql("CREATE INDEX customers_entity ON customers(entity)"),
+        sql("CREATE INDEX customers_collector ON customers(collector)"),
+        sql("CREATE TABLE resolvers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            email TEXT NOT NULL,
+            role TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT 'en',
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"),
+        sql("CREATE TABLE statuses (
+            code TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('dispute', 'promise', 'info', 'resolved')),
+            typology TEXT,
+            labels TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            customer_visible INTEGER NOT NULL DEFAULT 1,
+            position INTEGER NOT NULL DEFAULT 0
+        )"),
+        sql("CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            erp_id TEXT NOT NULL UNIQUE,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            entity TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit_note', 'payment_on_account', 'other')),
+            number TEXT NOT NULL,
+            issue_date TEXT NOT NULL,
+            due_date TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+            open_minor INTEGER NOT NULL CHECK (open_minor >= 0 AND open_minor <= amount_minor),
+            closed_on TEXT,
+            status_code TEXT REFERENCES statuses(code),
+            status_date TEXT,
+            status_comment TEXT,
+            resolver_id INTEGER REFERENCES resolvers(id),
+            action_id INTEGER,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"),
+        sql("CREATE INDEX items_open_by_customer ON items(customer_id, due_date, id) WHERE open_minor > 0"),
+        sql("CREATE INDEX items_open_by_due ON items(due_date, id) WHERE open_minor > 0"),
+        sql("CREATE INDEX items_open_by_status ON items(status_code, due_date) WHERE open_minor > 0"),
+        sql("CREATE INDEX items_open_by_resolver ON items(resolver_id, due_date) WHERE open_minor > 0"),
+        sql("CREATE INDEX items_open_by_entity ON items(entity, due_date) WHERE open_minor > 0"),
+        sql("CREATE TABLE item_history (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            event TEXT NOT NULL,
+            details TEXT NOT NULL,
+            comment TEXT
+        )"),
+        sql("CREATE INDEX item_history_by_item ON item_history(item_id, id)"),
+        sql("CREATE TABLE payments (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+            paid_on TEXT NOT NULL,
+            reference TEXT,
+            actor TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"),
+        sql("CREATE INDEX payments_by_item ON payments(item_id)"),
+        sql("CREATE TABLE api_tokens (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('erp', 'collector', 'admin')),
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            revoked_at TEXT,
+            revoked_by TEXT
+        )"),
+        sql("CREATE TABLE idempotency_keys (
+            scope TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            response TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (scope, key)
+        )"),
+    ];
+    for (position, s) in default_catalog().into_iter().enumerate() {
+        v1.push((
+            "INSERT INTO statuses (code, kind, typology, labels, active, customer_visible, position)
+             VALUES (?, ?, ?, ?, ?, ?, ?)"
+                .to_string(),
+            vec![
+                s.code.into(),
+                s.kind.as_str().into(),
+                s.typology.into(),
+                serde_json::to_string(&s.labels).unwrap_or_default().into(),
+                s.active.into(),
+                s.customer_visible.into(),
+                (position as i64).into(),
+            ],
+        ));
+    }
+    vec![Migration {
+        version: 1,
+        name: "ledger",
+        steps: v1,
+    }]
+}
+
+/// The version this code expects.
+pub fn latest_version() -> i64 {
+    migrations().last().map_or(0, |m| m.version)
+}
+
+fn current_version(db: &impl Db) -> Result<i64> {
+    Ok(crate::schema_version(db)?.unwrap_or(0))
+}
+
+/// Brings the database to the latest version; returns it.
+pub fn migrate(db: &impl Db, now: &str) -> Result<i64> {
+    let all = migrations();
+    let latest = all.last().map_or(0, |m| m.version);
+    if current_version(db)? >= latest {
+        return Ok(latest);
+    }
+    db.transaction(|db| {
+        db.query(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                applied_at TEXT NOT NULL
+            )",
+            &[],
+        )?;
+        let current = current_version(db)?;
+        for m in all.iter().filter(|m| m.version > current) {
+            for (sql, params) in &m.steps {
+                db.query(sql, params).map_err(|e| {
+                    StoreError(format!("migration {} ({}): {}", m.version, m.name, e.0))
+                })?;
+            }
+            db.query(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                &[m.version.into(), m.name.into(), now.into()],
+            )?;
+        }
+        Ok::<_, StoreError>(latest)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NativeDb;
+
+    fn file_db(path: &std::path::Path) -> NativeDb {
+        let c = rusqlite::Connection::open(path).unwrap();
+        c.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+        NativeDb(c)
+    }
+
+    #[test]
+    fn migrates_once_and_seeds_the_catalog() {
+        let db = NativeDb(rusqlite::Connection::open_in_memory().unwrap());
+        assert_eq!(
+            migrate(&db, "2025-01-01T00:00:00Z").unwrap(),
+            latest_version()
+        );
+        assert_eq!(
+            migrate(&db, "2025-01-02T00:00:00Z").unwrap(),
+            latest_version()
+        );
+        let n = db
+            .query("SELECT count(*) FROM schema_migrations", &[])
+            .unwrap();
+        assert_eq!(n.rows[0][0], Value::Integer(latest_version()));
+        let s = db
+            .query(
+                "SELECT code, kind, labels FROM statuses ORDER BY position",
+                &[],
+            )
+            .unwrap();
+        assert_eq!(s.rows.len(), 7);
+        assert_eq!(s.rows[0][0], Value::Text("price_dispute".into()));
+        assert!(s.rows[6][2].as_str().unwrap().contains("Litige résolu"));
+    }
+
+    #[test]
+    fn racing_migrations_apply_once() {
+        let dir = std::env::temp_dir().join(format!("settle-migrate-race-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("db.sqlite");
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let path = path.clone();
+                std::thread::spawn(move || migrate(&file_db(&path), "2025-01-01T00:00:00Z"))
+            })
+            .collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap().unwrap(), latest_version());
+        }
+        let db = file_db(&path);
+        let n = db.query("SELECT count(*) FROM statuses", &[]).unwrap();
+        assert_eq!(n.rows[0][0], Value::Integer(7));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
