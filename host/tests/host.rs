@@ -578,8 +578,7 @@ fn port_in_use_is_explained() {
         .unwrap();
     let err = rt
         .block_on(settle_host::server::bind(addr))
-        .err()
-        .expect("bind fails");
+        .expect_err("bind fails");
     assert!(
         err.to_string().contains("already in use") && err.to_string().contains("--listen"),
         "{err}"

@@ -1,4 +1,4 @@
-use crate::support::start;
+use crate::support::{ADMIN_TOKEN, get, start};
 
 #[test]
 fn health_reports_app_version_and_database() {
@@ -11,8 +11,11 @@ fn health_reports_app_version_and_database() {
     assert_eq!(v["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(v["status"], "ok");
     assert_eq!(v["database"]["reachable"], true);
-    // A fresh state dir: the database has not been migrated yet (no schema version).
+    // A fresh state dir: not migrated until a component that uses the ledger runs.
     assert!(v["database"]["schema_version"].is_null(), "{v}");
+    assert_eq!(get(&s, "/api/v1/items", ADMIN_TOKEN).status, 200);
+    let v = s.get("/api/v1/health").json();
+    assert_eq!(v["database"]["schema_version"], 1);
 }
 
 #[test]

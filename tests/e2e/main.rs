@@ -1,5 +1,8 @@
 //! End-to-end tests: `spin.toml` at the workspace root, its components built by their build
 //! commands (once per run), served by settle-host on an ephemeral port with a fresh state dir.
 
+mod accounts;
+mod auth;
+mod erp;
 mod health;
 mod support;

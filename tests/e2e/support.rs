@@ -1,9 +1,12 @@
 use std::path::PathBuf;
 
-use settle_host::testing::{TestServer, workspace_root};
+use serde_json::{Value, json};
+use settle_host::testing::{TestResponse, TestServer, workspace_root};
 
-/// The development admin token the tests configure (never the shipped default).
+/// The admin token the tests configure (never the shipped default).
 pub const ADMIN_TOKEN: &str = "e2e-admin-token";
+/// The webhook secret the tests configure.
+pub const WEBHOOK_SECRET: &str = "e2e-webhook-secret";
 
 pub fn manifest() -> PathBuf {
     workspace_root().join("spin.toml")
@@ -14,5 +17,117 @@ pub fn start() -> TestServer {
     TestServer::start(&manifest(), |c| {
         c.env
             .insert("SPIN_VARIABLE_ADMIN_TOKEN".into(), ADMIN_TOKEN.into());
+        c.env.insert(
+            "SPIN_VARIABLE_ERP_WEBHOOK_SECRET".into(),
+            WEBHOOK_SECRET.into(),
+        );
     })
+}
+
+pub fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+/// Calls with a bearer token and a JSON body (empty body when `body` is null).
+pub fn call(s: &TestServer, method: &str, path: &str, token: &str, body: &Value) -> TestResponse {
+    let auth = bearer(token);
+    let bytes = if body.is_null() {
+        Vec::new()
+    } else {
+        body.to_string().into_bytes()
+    };
+    s.request(
+        method,
+        path,
+        &[
+            ("authorization", &auth),
+            ("content-type", "application/json"),
+        ],
+        &bytes,
+    )
+}
+
+pub fn get(s: &TestServer, path: &str, token: &str) -> TestResponse {
+    call(s, "GET", path, token, &Value::Null)
+}
+
+/// Creates a token with `role` through the admin API and returns it.
+pub fn token(s: &TestServer, role: &str) -> String {
+    let r = call(
+        s,
+        "POST",
+        "/api/v1/admin/tokens",
+        ADMIN_TOKEN,
+        &json!({"name": format!("{role} test"), "role": role}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    r.json()["token"].as_str().unwrap().to_string()
+}
+
+/// Asserts an RFC 9457 problem with `status`; returns its JSON.
+pub fn problem(r: &TestResponse, status: u16) -> Value {
+    assert_eq!(r.status, status, "{}", r.text());
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/problem+json"),
+        "{}",
+        r.text()
+    );
+    let v = r.json();
+    assert_eq!(v["status"], status);
+    assert!(v["title"].is_string() && v["type"].is_string(), "{v}");
+    v
+}
+
+/// The JSON pointers of a validation problem.
+pub fn pointers(v: &Value) -> Vec<String> {
+    v["errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| e["pointer"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn customers(s: &TestServer, token: &str) {
+    let r = call(
+        s,
+        "POST",
+        "/api/v1/erp/customers",
+        token,
+        &json!({"customers": [
+            {"id": "C1", "name": "Acme SA", "entity": "FR01", "language": "fr", "currency": "EUR", "email": "ap@acme.fr", "collector": "alice"},
+            {"id": "C2", "name": "Beta GmbH", "entity": "DE01", "language": "de", "currency": "EUR", "collector": "bob"}
+        ]}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+}
+
+pub fn item(id: &str, customer: &str, due: &str, amount: &str, open: &str) -> Value {
+    json!({"id": id, "customer_id": customer, "kind": "invoice", "number": format!("F-{id}"),
+           "issue_date": "2025-01-01", "due_date": due, "amount": amount, "open_amount": open, "currency": "EUR"})
+}
+
+pub fn push_items(s: &TestServer, token: &str, mode: &str, items: Vec<Value>) -> TestResponse {
+    call(
+        s,
+        "POST",
+        "/api/v1/erp/items",
+        token,
+        &json!({"mode": mode, "items": items}),
+    )
+}
+
+/// Ids of the open items of the whole ledger, in statement order.
+pub fn open_ids(s: &TestServer) -> Vec<String> {
+    let r = get(s, "/api/v1/items?limit=1000&as_of=2025-03-01", ADMIN_TOKEN);
+    assert_eq!(r.status, 200, "{}", r.text());
+    r.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect()
 }

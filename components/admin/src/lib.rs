@@ -1,0 +1,103 @@
+//! `/api/v1/admin/...`: API tokens. A token is shown once at creation, stored hashed, and can
+//! be revoked; every call needs the `admin` role.
+
+use serde::Deserialize;
+use settle_domain::auth::{Role, hash_token, new_token};
+use settle_store::access;
+use settle_web::{
+    Answer, MAX_BODY, authenticate, body, in_transaction, json, method_not_allowed, not_found, now,
+    open_db, problem, respond, segments, store_error,
+};
+use spin_sdk::http::{Method, Request, Response};
+use spin_sdk::http_component;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewToken {
+    name: String,
+    role: String,
+}
+
+#[http_component]
+fn handle(req: Request) -> Response {
+    respond(route(&req))
+}
+
+fn route(req: &Request) -> Answer<Response> {
+    let Some(path) = segments(req.path(), "/api/v1/admin") else {
+        return Err(not_found("no such route"));
+    };
+    let db = open_db()?;
+    let principal = authenticate(req, &db, &[Role::Admin], false)?;
+    match (path.as_slice(), req.method()) {
+        (["tokens"], Method::Get) => Ok(json(
+            200,
+            &serde_json::json!({"tokens": access::list_tokens(&db).map_err(store_error)?}),
+        )),
+        (["tokens"], Method::Post) => {
+            let input: NewToken = serde_json::from_slice(body(req, MAX_BODY)?).map_err(|e| {
+                problem(
+                    400,
+                    "malformed-body",
+                    "Malformed request body",
+                    format!("expected {{\"name\", \"role\"}}: {e}"),
+                )
+            })?;
+            let name = input.name.trim();
+            if name.is_empty() || name.len() > 100 {
+                return Err(problem(
+                    422,
+                    "invalid-input",
+                    "Invalid input",
+                    "name: must be 1 to 100 characters",
+                ));
+            }
+            let Some(role) = Role::parse(&input.role) else {
+                return Err(problem(
+                    422,
+                    "invalid-input",
+                    "Invalid input",
+                    format!("role: {:?} must be erp, collector or admin", input.role),
+                ));
+            };
+            let token = new_token(settle_web::random_bytes());
+            let stored = in_transaction(&db, |db| {
+                access::create_token(
+                    db,
+                    name,
+                    role,
+                    &hash_token(&token),
+                    &principal.actor,
+                    &now(),
+                )
+                .map_err(store_error)
+            })?;
+            let mut v = serde_json::to_value(&stored).unwrap_or_default();
+            v["token"] = serde_json::Value::String(token);
+            let mut r = json(201, &v);
+            r.set_header("location", format!("/api/v1/admin/tokens/{}", stored.id));
+            r.set_header("cache-control", "no-store");
+            Ok(r)
+        }
+        (["tokens", id], Method::Delete) => {
+            let Ok(id) = id.parse::<i64>() else {
+                return Err(not_found("no such token"));
+            };
+            match in_transaction(&db, |db| {
+                access::revoke_token(db, id, &principal.actor, &now()).map_err(store_error)
+            })? {
+                None => Err(not_found("no such token")),
+                Some(false) => Err(problem(
+                    409,
+                    "already-revoked",
+                    "Conflict",
+                    "this token is already revoked",
+                )),
+                Some(true) => Ok(Response::builder().status(204).build()),
+            }
+        }
+        (["tokens"], _) => Err(method_not_allowed("GET, POST")),
+        (["tokens", _], _) => Err(method_not_allowed("DELETE")),
+        _ => Err(not_found("no such route")),
+    }
+}
