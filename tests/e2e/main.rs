@@ -5,4 +5,5 @@ mod accounts;
 mod auth;
 mod erp;
 mod health;
+mod openapi;
 mod support;

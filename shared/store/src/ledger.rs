@@ -289,21 +289,15 @@ pub fn sync_items(
         };
         match existing.get(&item.erp_id) {
             None => {
-                new_rows.push(vec![
+                let mut row = item_values(
                     item.erp_id.as_str().into(),
-                    (*customer_id).into(),
-                    entity.as_str().into(),
-                    item.kind.as_str().into(),
-                    item.number.as_str().into(),
-                    format_date(item.issue_date).into(),
-                    format_date(item.due_date).into(),
-                    item.currency.code().into(),
-                    item.amount_minor.into(),
-                    item.open_minor.into(),
+                    *customer_id,
+                    entity,
+                    item,
                     closed_on,
-                    now.into(),
-                    now.into(),
-                ]);
+                );
+                row.extend([now.into(), now.into()]);
+                new_rows.push(row);
                 new_items.push(item);
                 counts.created += 1;
             }
@@ -339,27 +333,14 @@ pub fn sync_items(
                 } else if old.open_minor == 0 && item.open_minor > 0 {
                     history.push(history_row(old.id, now, actor, "reopened", json!({}), None));
                 }
-                updates.push(vec![
+                // closed_on is kept when already closed (see the UPDATE below).
+                updates.push(item_values(
                     old.id.into(),
-                    (*customer_id).into(),
-                    entity.as_str().into(),
-                    item.kind.as_str().into(),
-                    item.number.as_str().into(),
-                    format_date(item.issue_date).into(),
-                    format_date(item.due_date).into(),
-                    item.currency.code().into(),
-                    item.amount_minor.into(),
-                    item.open_minor.into(),
-                    if item.open_minor == 0 {
-                        if old.open_minor == 0 {
-                            Value::Null
-                        } else {
-                            today_s.as_str().into()
-                        }
-                    } else {
-                        Value::Null
-                    },
-                ]);
+                    *customer_id,
+                    entity,
+                    item,
+                    closed_on,
+                ));
             }
         }
     }
@@ -449,6 +430,30 @@ pub fn sync_items(
     }
     insert_history(db, &history)?;
     Ok(counts)
+}
+
+/// The stored columns of an item row, after a key (ERP id for inserts, row id for updates):
+/// key, customer, entity, kind, number, issue date, due date, currency, amount, open, closed on.
+fn item_values(
+    key: Value,
+    customer_id: i64,
+    entity: &str,
+    item: &ItemIn,
+    closed_on: Value,
+) -> Vec<Value> {
+    vec![
+        key,
+        customer_id.into(),
+        entity.into(),
+        item.kind.as_str().into(),
+        item.number.as_str().into(),
+        format_date(item.issue_date).into(),
+        format_date(item.due_date).into(),
+        item.currency.code().into(),
+        item.amount_minor.into(),
+        item.open_minor.into(),
+        closed_on,
+    ]
 }
 
 /// Fields that differ between the stored item and the incoming row: (field, from, to).
