@@ -33,7 +33,15 @@ fn customers_body() -> String {
 
 fn post(s: &TestServer, path: &str, body: &str) -> settle_host::testing::TestResponse {
     let auth = format!("Bearer {TOKEN}");
-    s.request("POST", path, &[("authorization", &auth), ("content-type", "application/json")], body.as_bytes())
+    s.request(
+        "POST",
+        path,
+        &[
+            ("authorization", &auth),
+            ("content-type", "application/json"),
+        ],
+        body.as_bytes(),
+    )
 }
 
 fn native_raw_insert(rows: &[Value]) -> Duration {
@@ -42,7 +50,11 @@ fn native_raw_insert(rows: &[Value]) -> Duration {
     std::fs::create_dir_all(&dir).unwrap();
     let db = NativeDb(rusqlite::Connection::open(dir.join("db.sqlite")).unwrap());
     migrations::migrate(&db, "2025-01-01T00:00:00Z").unwrap();
-    db.0.execute("INSERT INTO entities (code, name, created_at) VALUES ('FR01', 'FR01', 'x')", []).unwrap();
+    db.0.execute(
+        "INSERT INTO entities (code, name, created_at) VALUES ('FR01', 'FR01', 'x')",
+        [],
+    )
+    .unwrap();
     db.0.execute("INSERT INTO customers (erp_id, name, entity, language, currency, created_at, updated_at) VALUES ('C0', 'c', 'FR01', 'en', 'EUR', 'x', 'x')", []).unwrap();
     let t = Instant::now();
     let tx = db.0.unchecked_transaction().unwrap();
@@ -85,7 +97,8 @@ fn native_store_code(body: &str) -> Duration {
     let t = Instant::now();
     let batch = parse_items_json(body.as_bytes()).unwrap();
     let today = "2025-03-01".parse().unwrap();
-    db.transaction(|db| ledger::sync_items(db, &batch, "bench", now, today)).unwrap();
+    db.transaction(|db| ledger::sync_items(db, &batch, "bench", now, today))
+        .unwrap();
     let took = t.elapsed();
     let _ = std::fs::remove_dir_all(&dir);
     took
@@ -100,12 +113,19 @@ fn main() {
     let body = json!({"mode": "delta", "items": rows}).to_string();
 
     let server = TestServer::start(&workspace_root().join("spin.toml"), |c| {
-        c.env.insert("SPIN_VARIABLE_ADMIN_TOKEN".into(), TOKEN.into());
+        c.env
+            .insert("SPIN_VARIABLE_ADMIN_TOKEN".into(), TOKEN.into());
         c.log_requests = false;
     });
-    assert_eq!(post(&server, "/api/v1/erp/customers", &customers_body()).status, 200);
+    assert_eq!(
+        post(&server, "/api/v1/erp/customers", &customers_body()).status,
+        200
+    );
 
-    println!("ingest of {N} items ({:.1} MB JSON)", body.len() as f64 / 1e6);
+    println!(
+        "ingest of {N} items ({:.1} MB JSON)",
+        body.len() as f64 / 1e6
+    );
     let raw = native_raw_insert(&rows);
     let store = native_store_code(&body);
     let t = Instant::now();
@@ -113,36 +133,89 @@ fn main() {
     let host = t.elapsed();
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["items"]["created"], N);
-    println!("{:<52} {:>10.0} items/s  ({:.0} ms)", "native rusqlite insert (baseline)", rate(N, raw), ms(raw));
-    println!("{:<52} {:>10.0} items/s  ({:.0} ms)", "store code natively (parse + validate + sync)", rate(N, store), ms(store));
-    println!("{:<52} {:>10.0} items/s  ({:.0} ms)", "POST /api/v1/erp/items through settle-host", rate(N, host), ms(host));
-    println!("{:<52} {:>10.2}x", "host / native baseline", rate(N, host) / rate(N, raw));
+    println!(
+        "{:<52} {:>10.0} items/s  ({:.0} ms)",
+        "native rusqlite insert (baseline)",
+        rate(N, raw),
+        ms(raw)
+    );
+    println!(
+        "{:<52} {:>10.0} items/s  ({:.0} ms)",
+        "store code natively (parse + validate + sync)",
+        rate(N, store),
+        ms(store)
+    );
+    println!(
+        "{:<52} {:>10.0} items/s  ({:.0} ms)",
+        "POST /api/v1/erp/items through settle-host",
+        rate(N, host),
+        ms(host)
+    );
+    println!(
+        "{:<52} {:>10.2}x",
+        "host / native baseline",
+        rate(N, host) / rate(N, raw)
+    );
 
     // Re-sending the same batch: every row compared, nothing written.
     let t = Instant::now();
     let r = post(&server, "/api/v1/erp/items", &body);
     let again = t.elapsed();
     assert_eq!(r.json()["items"]["unchanged"], N);
-    println!("{:<52} {:>10.0} items/s  ({:.0} ms)", "same batch again (all unchanged) through the host", rate(N, again), ms(again));
+    println!(
+        "{:<52} {:>10.0} items/s  ({:.0} ms)",
+        "same batch again (all unchanged) through the host",
+        rate(N, again),
+        ms(again)
+    );
 
     // Statement of a customer with 5,000 open items.
     let auth = format!("Bearer {TOKEN}");
     let five_k: Vec<Value> = (0..5_000).map(|i| item(200_000 + i, "BIG")).collect();
-    let big = json!({"customers": [{"id": "BIG", "name": "Big", "entity": "FR01", "currency": "EUR"}]}).to_string();
+    let big =
+        json!({"customers": [{"id": "BIG", "name": "Big", "entity": "FR01", "currency": "EUR"}]})
+            .to_string();
     assert_eq!(post(&server, "/api/v1/erp/customers", &big).status, 200);
-    assert_eq!(post(&server, "/api/v1/erp/items", &json!({"items": five_k}).to_string()).status, 200);
-    println!("customer with 5,000 open items (ledger holds {} items)", N + 5_000);
+    assert_eq!(
+        post(
+            &server,
+            "/api/v1/erp/items",
+            &json!({"items": five_k}).to_string()
+        )
+        .status,
+        200
+    );
+    println!(
+        "customer with 5,000 open items (ledger holds {} items)",
+        N + 5_000
+    );
     for (name, path) in [
-        ("GET statement (first page, 100 lines)", "/api/v1/customers/BIG/statement?as_of=2025-06-01"),
-        ("GET statement (1,000 lines)", "/api/v1/customers/BIG/statement?as_of=2025-06-01&limit=1000"),
-        ("GET statement (overdue filter, 100 lines)", "/api/v1/customers/BIG/statement?as_of=2025-06-01&overdue=true"),
-        ("GET customer (balances over 5,000 items)", "/api/v1/customers/BIG?as_of=2025-06-01"),
+        (
+            "GET statement (first page, 100 lines)",
+            "/api/v1/customers/BIG/statement?as_of=2025-06-01",
+        ),
+        (
+            "GET statement (1,000 lines)",
+            "/api/v1/customers/BIG/statement?as_of=2025-06-01&limit=1000",
+        ),
+        (
+            "GET statement (overdue filter, 100 lines)",
+            "/api/v1/customers/BIG/statement?as_of=2025-06-01&overdue=true",
+        ),
+        (
+            "GET customer (balances over 5,000 items)",
+            "/api/v1/customers/BIG?as_of=2025-06-01",
+        ),
     ] {
         let mut samples = time_calls(50, || {
             let r = server.request("GET", path, &[("authorization", &auth)], &[]);
             assert_eq!(r.status, 200);
         });
         samples.sort();
-        println!("{name:<52} p50 {:>7.2} ms   p99 {:>7.2} ms", ms(samples[samples.len() / 2]), ms(samples[samples.len() * 99 / 100]));
+        println!(
+            "{name:<52} p50 {:>7.2} ms   p99 {:>7.2} ms",
+            ms(samples[samples.len() / 2]),
+            ms(samples[samples.len() * 99 / 100])
+        );
     }
 }

@@ -4,7 +4,9 @@
 use crate::support::*;
 
 fn documented_operations() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(settle_host::testing::workspace_root().join("docs/openapi.yaml")).unwrap();
+    let text =
+        std::fs::read_to_string(settle_host::testing::workspace_root().join("docs/openapi.yaml"))
+            .unwrap();
     let mut ops = Vec::new();
     let mut path = None;
     for line in text.lines() {
@@ -12,10 +14,12 @@ fn documented_operations() -> Vec<(String, String)> {
             path = Some(format!("/{p}"));
         } else if !line.starts_with("   ") && !line.trim().is_empty() && !line.starts_with("  /") {
             path = None;
-        } else if let (Some(p), Some(m)) = (&path, line.strip_prefix("    ").and_then(|l| l.strip_suffix(':'))) {
-            if ["get", "post", "put", "patch", "delete"].contains(&m) {
-                ops.push((m.to_uppercase(), p.clone()));
-            }
+        } else if let (Some(p), Some(m)) = (
+            &path,
+            line.strip_prefix("    ").and_then(|l| l.strip_suffix(':')),
+        ) && ["get", "post", "put", "patch", "delete"].contains(&m)
+        {
+            ops.push((m.to_uppercase(), p.clone()));
         }
     }
     ops
@@ -31,6 +35,9 @@ fn every_documented_operation_is_routed() {
         let r = call(&s, &method, &path, ADMIN_TOKEN, &serde_json::Value::Null);
         let body = r.text();
         assert_ne!(r.status, 405, "{method} {path}: {body}");
-        assert!(!(r.status == 404 && (body.contains("no such route") || body == "Not Found")), "{method} {path} is documented but not routed: {body}");
+        assert!(
+            !(r.status == 404 && (body.contains("no such route") || body == "Not Found")),
+            "{method} {path} is documented but not routed: {body}"
+        );
     }
 }
