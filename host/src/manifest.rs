@@ -46,7 +46,9 @@ pub struct Component {
     pub source: PathBuf,
     pub variables: BTreeMap<String, String>,
     pub environment: BTreeMap<String, String>,
-    pub allowed_outbound_hosts: Vec<AllowedHost>,
+    /// Entries as written; those with `{{ app_var }}` templates are resolved (and parsed) when
+    /// the app loads, as Spin does. Literal entries are already checked here.
+    pub allowed_outbound_hosts: Vec<String>,
     pub key_value_stores: Vec<String>,
     pub sqlite_databases: Vec<String>,
     pub build: Option<Build>,
@@ -314,11 +316,19 @@ fn parse_component(
             );
         }
     }
-    let allowed_outbound_hosts = rc
-        .allowed_outbound_hosts
-        .iter()
-        .map(|h| AllowedHost::parse(h).with_context(|| format!("allowed_outbound_hosts: {h:?}")))
-        .collect::<Result<Vec<_>>>()?;
+    for h in &rc.allowed_outbound_hosts {
+        let references = crate::variables::template_references(h)
+            .with_context(|| format!("allowed_outbound_hosts: {h:?}"))?;
+        if references.is_empty() {
+            AllowedHost::parse(h).with_context(|| format!("allowed_outbound_hosts: {h:?}"))?;
+        }
+        if let Some(r) = references.iter().find(|r| !app_vars.contains_key(*r)) {
+            bail!(
+                "allowed_outbound_hosts: {h:?} refers to {{{{ {r} }}}}, which is not in [variables]"
+            );
+        }
+    }
+    let allowed_outbound_hosts = rc.allowed_outbound_hosts;
     let build = match rc.build {
         None => None,
         Some(b) => {
@@ -511,6 +521,17 @@ workdir = "api"
             "sqlite_databases = [\"other\"]",
         ));
         assert!(e.contains("sqlite_databases"), "{e}");
+    }
+
+    #[test]
+    fn templated_outbound_hosts_must_name_app_variables() {
+        let ok = OK.replace("http://127.0.0.1:*", "{{ greeting }}");
+        parse(&ok).unwrap();
+        let e = err(&OK.replace("http://127.0.0.1:*", "https://{{ nope }}"));
+        assert!(
+            e.contains("allowed_outbound_hosts") && e.contains("nope"),
+            "{e}"
+        );
     }
 
     #[test]

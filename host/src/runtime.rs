@@ -1,13 +1,14 @@
 //! The loaded application: one wasmtime `Engine` (pooling allocator, epoch interruption), one
 //! pre-instantiated component per manifest component, a fresh `Store` and instance per request.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::outbound::AllowedHost;
 use anyhow::{Context, Result, bail};
 use bytes::Bytes;
 use http::{HeaderValue, Request, Response, StatusCode};
@@ -128,6 +129,22 @@ pub fn engine_config(config: &HostConfig) -> Config {
     c
 }
 
+/// `allowed_outbound_hosts` entries with their `{{ app_var }}` templates resolved, parsed.
+fn resolve_allowed_hosts(
+    entries: &[String],
+    app_vars: &HashMap<String, String>,
+) -> Result<Vec<AllowedHost>> {
+    entries
+        .iter()
+        .map(|entry| {
+            let resolved = crate::variables::expand(entry, app_vars)?;
+            AllowedHost::parse(&resolved).with_context(|| {
+                format!("allowed_outbound_hosts: {entry:?} resolves to {resolved:?}")
+            })
+        })
+        .collect()
+}
+
 impl App {
     /// Loads every routed component of the manifest (compiling or reading the cache).
     pub fn load(manifest: Manifest, config: HostConfig) -> Result<Arc<App>> {
@@ -169,7 +186,9 @@ impl App {
                     ComponentVariables::resolve(&c.variables, &app_vars)
                         .with_context(|| format!("component {:?}: variables", c.id))?,
                 ),
-                allowed_hosts: c.allowed_outbound_hosts.clone().into(),
+                allowed_hosts: resolve_allowed_hosts(&c.allowed_outbound_hosts, &app_vars)
+                    .with_context(|| format!("component {:?}", c.id))?
+                    .into(),
                 environment: c.environment.clone().into_iter().collect::<Vec<_>>().into(),
                 memory_limit: config.memory_limit,
             };

@@ -24,7 +24,8 @@ pub fn template_references(template: &str) -> Result<Vec<String>> {
     Ok(refs)
 }
 
-fn expand(template: &str, values: &HashMap<String, String>) -> Result<String> {
+/// `template` with each `{{ name }}` replaced by its value.
+pub fn expand(template: &str, values: &HashMap<String, String>) -> Result<String> {
     let mut out = String::new();
     let mut rest = template;
     while let Some(start) = rest.find("{{") {

@@ -3,12 +3,17 @@
 //! Pure functions and types only: no I/O, no HTTP, no SQL. Components and the store call into
 //! this crate; its rules are unit-tested natively.
 
+pub mod actions;
 pub mod auth;
 pub mod catalog;
 pub mod dates;
 pub mod erp;
+pub mod input;
 pub mod ledger;
+pub mod links;
 pub mod money;
+pub mod qualify;
+pub mod templates;
 pub mod validation;
 
 pub use validation::{FieldError, Invalid};

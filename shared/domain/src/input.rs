@@ -1,0 +1,369 @@
+//! Reading JSON request objects field by field, collecting every error with its JSON pointer.
+//!
+//! `serde`'s derive stops at the first error and names no pointer; API clients want the whole
+//! list (`/item_ids/2: unknown item`, `/comment: required`). [`Object`] reads one JSON object,
+//! refuses fields it was not asked about, and pushes errors into an [`Invalid`].
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+use crate::dates::parse_date;
+use crate::validation::Invalid;
+
+/// Parses a body that must be a JSON object; a malformed body is one error at pointer `""`.
+pub fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Invalid> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(_) => Err(Invalid::one("", None, "the body must be a JSON object")),
+        Err(e) => Err(Invalid::one(
+            "",
+            None,
+            format!(
+                "the body is not valid JSON: {e} (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
+        )),
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// One JSON object being read; `at` is its pointer (`""` for the body itself).
+pub struct Object<'a> {
+    map: &'a Map<String, Value>,
+    at: String,
+    read: BTreeSet<&'static str>,
+    pub errors: &'a mut Invalid,
+}
+
+impl<'a> Object<'a> {
+    pub fn new(map: &'a Map<String, Value>, at: &str, errors: &'a mut Invalid) -> Object<'a> {
+        Object {
+            map,
+            at: at.to_string(),
+            read: BTreeSet::new(),
+            errors,
+        }
+    }
+
+    pub fn pointer(&self, field: &str) -> String {
+        format!("{}/{field}", self.at)
+    }
+
+    pub fn err(&mut self, field: &str, message: impl Into<String>) {
+        let p = self.pointer(field);
+        self.errors.push(p, Some(field), message);
+    }
+
+    /// The raw value, `None` when absent or null.
+    pub fn raw(&mut self, field: &'static str) -> Option<&'a Value> {
+        self.read.insert(field);
+        self.map.get(field).filter(|v| !v.is_null())
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.map.contains_key(field)
+    }
+
+    fn wrong(&mut self, field: &str, expected: &str, v: &Value) {
+        self.err(
+            field,
+            format!("{field} must be {expected}, not {}", type_name(v)),
+        );
+    }
+
+    /// An optional string, trimmed; empty counts as absent. Longer than `max` is an error.
+    pub fn opt_text(&mut self, field: &'static str, max: usize) -> Option<String> {
+        match self.raw(field)? {
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) if s.chars().count() > max => {
+                self.err(field, format!("{field} is longer than {max} characters"));
+                None
+            }
+            Value::String(s) => Some(s.trim().to_string()),
+            v => {
+                self.wrong(field, "a string", v);
+                None
+            }
+        }
+    }
+
+    /// A required, non-empty string.
+    pub fn text(&mut self, field: &'static str, max: usize) -> Option<String> {
+        let present = self.map.get(field).is_some_and(|v| !v.is_null());
+        let v = self.opt_text(field, max);
+        if v.is_none()
+            && !self
+                .errors
+                .0
+                .iter()
+                .any(|e| e.pointer == self.pointer(field))
+        {
+            let msg = if present {
+                format!("{field} must not be empty")
+            } else {
+                format!("{field} is required")
+            };
+            self.err(field, msg);
+        }
+        v
+    }
+
+    /// A string kept exactly as sent (templates: whitespace matters).
+    pub fn raw_text(&mut self, field: &'static str, max: usize, required: bool) -> Option<String> {
+        match self.raw(field) {
+            None if required => {
+                self.err(field, format!("{field} is required"));
+                None
+            }
+            None => None,
+            Some(Value::String(s)) if s.len() > max => {
+                self.err(field, format!("{field} is longer than {max} bytes"));
+                None
+            }
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(v) => {
+                self.wrong(field, "a string", v);
+                None
+            }
+        }
+    }
+
+    pub fn opt_int(&mut self, field: &'static str) -> Option<i64> {
+        match self.raw(field)? {
+            Value::Number(n) if n.as_i64().is_some() => n.as_i64(),
+            v => {
+                self.wrong(field, "an integer", v);
+                None
+            }
+        }
+    }
+
+    pub fn opt_bool(&mut self, field: &'static str) -> Option<bool> {
+        match self.raw(field)? {
+            Value::Bool(b) => Some(*b),
+            v => {
+                self.wrong(field, "true or false", v);
+                None
+            }
+        }
+    }
+
+    pub fn opt_date(&mut self, field: &'static str) -> Option<NaiveDate> {
+        let s = self.opt_text(field, 40)?;
+        match parse_date(&s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.err(field, e);
+                None
+            }
+        }
+    }
+
+    pub fn date(&mut self, field: &'static str) -> Option<NaiveDate> {
+        if self.raw(field).is_none() {
+            self.err(field, format!("{field} is required"));
+            return None;
+        }
+        self.opt_date(field)
+    }
+
+    /// An object of string values (labels per language).
+    pub fn opt_string_map(
+        &mut self,
+        field: &'static str,
+        max: usize,
+    ) -> Option<Vec<(String, String)>> {
+        match self.raw(field)? {
+            Value::Object(m) => {
+                let mut out = Vec::new();
+                for (k, v) in m {
+                    match v {
+                        Value::String(s) if !s.trim().is_empty() && s.chars().count() <= max => {
+                            out.push((k.clone(), s.trim().to_string()))
+                        }
+                        Value::String(_) => {
+                            let p = format!("{}/{k}", self.pointer(field));
+                            self.errors.push(
+                                p,
+                                Some(field),
+                                format!("must be 1 to {max} characters"),
+                            );
+                        }
+                        v => {
+                            let p = format!("{}/{k}", self.pointer(field));
+                            self.errors.push(
+                                p,
+                                Some(field),
+                                format!("must be a string, not {}", type_name(v)),
+                            );
+                        }
+                    }
+                }
+                Some(out)
+            }
+            v => {
+                self.wrong(field, "an object", v);
+                None
+            }
+        }
+    }
+
+    /// Identifiers: strings, or integers (ERP ids are often numbers). Each element is
+    /// reported at its own pointer.
+    pub fn id_list(&mut self, field: &'static str, max_len: usize) -> Option<Vec<String>> {
+        let Some(v) = self.raw(field) else {
+            self.err(field, format!("{field} is required"));
+            return None;
+        };
+        let Value::Array(a) = v else {
+            self.wrong(field, "an array", v);
+            return None;
+        };
+        if a.is_empty() {
+            self.err(field, format!("{field} must hold at least one id"));
+            return None;
+        }
+        if a.len() > max_len {
+            self.err(
+                field,
+                format!("{field} holds {} ids; at most {max_len}", a.len()),
+            );
+            return None;
+        }
+        let mut out = Vec::new();
+        let mut seen = BTreeSet::new();
+        let before = self.errors.0.len();
+        for (i, v) in a.iter().enumerate() {
+            let p = format!("{}/{i}", self.pointer(field));
+            let id = match v {
+                Value::String(s) if !s.trim().is_empty() => s.trim().to_string(),
+                Value::Number(n) if n.as_i64().is_some() => n.to_string(),
+                v => {
+                    self.errors.push(
+                        p,
+                        Some(field),
+                        format!("must be an id, not {}", type_name(v)),
+                    );
+                    continue;
+                }
+            };
+            if !seen.insert(id.clone()) {
+                self.errors
+                    .push(p, Some(field), format!("{id:?} appears more than once"));
+                continue;
+            }
+            out.push(id);
+        }
+        (self.errors.0.len() == before).then_some(out)
+    }
+
+    /// Reports every field of the object that nobody read (typos must not pass silently).
+    pub fn finish(self, known_extra: &[&str]) {
+        let mut unknown: Vec<&String> = self
+            .map
+            .keys()
+            .filter(|k| !self.read.contains(k.as_str()) && !known_extra.contains(&k.as_str()))
+            .collect();
+        unknown.sort();
+        let known: Vec<&str> = self
+            .read
+            .iter()
+            .copied()
+            .chain(known_extra.iter().copied())
+            .collect();
+        for k in unknown {
+            let p = format!("{}/{k}", self.at);
+            self.errors.push(
+                p,
+                Some(k),
+                format!("unknown field {k:?}; known: {}", known.join(", ")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(body: &str, f: impl FnOnce(&mut Object)) -> Invalid {
+        let map = parse_object(body.as_bytes()).unwrap();
+        let mut errors = Invalid::default();
+        let mut o = Object::new(&map, "", &mut errors);
+        f(&mut o);
+        o.finish(&[]);
+        errors
+    }
+
+    #[test]
+    fn malformed_and_non_object_bodies_are_one_error_at_the_root() {
+        assert_eq!(parse_object(b"{").unwrap_err().0[0].pointer, "");
+        assert!(
+            parse_object(b"[1]").unwrap_err().0[0]
+                .message
+                .contains("object")
+        );
+    }
+
+    #[test]
+    fn every_error_names_its_pointer() {
+        let e = read(
+            r#"{"name": 3, "date": "2025-02-30", "ids": ["a", "a", {}], "typo": 1}"#,
+            |o| {
+                assert_eq!(o.text("name", 10), None);
+                assert_eq!(o.date("date"), None);
+                assert_eq!(o.id_list("ids", 10), None);
+                assert_eq!(o.text("missing", 10), None);
+            },
+        );
+        let pointers: Vec<&str> = e.0.iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(
+            pointers,
+            ["/name", "/date", "/ids/1", "/ids/2", "/missing", "/typo"]
+        );
+        assert!(e.0[0].message.contains("must be a string, not a number"));
+        assert!(e.0[1].message.contains("not a real calendar date"));
+        assert!(e.0[4].message.contains("required"));
+        assert!(e.0[5].message.contains("unknown field"));
+    }
+
+    #[test]
+    fn good_values_read_back() {
+        let e = read(
+            r#"{"name": " Bob ", "n": 4, "b": true, "ids": [1, "x"], "labels": {"en": "A"}}"#,
+            |o| {
+                assert_eq!(o.text("name", 10).as_deref(), Some("Bob"));
+                assert_eq!(o.opt_int("n"), Some(4));
+                assert_eq!(o.opt_bool("b"), Some(true));
+                assert_eq!(o.id_list("ids", 5), Some(vec!["1".into(), "x".into()]));
+                assert_eq!(
+                    o.opt_string_map("labels", 50),
+                    Some(vec![("en".into(), "A".into())])
+                );
+            },
+        );
+        assert!(e.is_empty(), "{e}");
+    }
+
+    #[test]
+    fn empty_strings_and_oversized_lists_are_errors() {
+        let e = read(r#"{"name": "  ", "ids": [1, 2, 3]}"#, |o| {
+            o.text("name", 10);
+            o.id_list("ids", 2);
+        });
+        assert!(e.0[0].message.contains("must not be empty"), "{e}");
+        assert!(e.0[1].message.contains("at most 2"), "{e}");
+    }
+}

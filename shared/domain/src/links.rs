@@ -1,0 +1,233 @@
+//! Signed links for resolvers (`/r/{token}`) and customers (`/c/{token}`).
+//!
+//! A token is `base64url(claims JSON) "." base64url(HMAC-SHA256(secret, "settle-link.v1." +
+//! claims part))`. The claims say who the link is for (audience and subject), which customer
+//! and dispute it opens, when it expires, and the stored link id, so a link can be revoked.
+//! [`verify`] checks, in order: shape, signature, expiry, revocation, then scope.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+
+/// How long a link lives unless the caller says otherwise.
+pub const DEFAULT_TTL_DAYS: i64 = 30;
+const CONTEXT: &[u8] = b"settle-link.v1.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// The resolver page: a colleague who can solve the dispute.
+    Resolver,
+    /// The customer page: the debtor.
+    Customer,
+}
+
+impl Audience {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Audience::Resolver => "resolver",
+            Audience::Customer => "customer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Audience> {
+        match s {
+            "resolver" => Some(Audience::Resolver),
+            "customer" => Some(Audience::Customer),
+            _ => None,
+        }
+    }
+
+    /// The page path prefix: `/r/` or `/c/`.
+    pub fn path(&self) -> &'static str {
+        match self {
+            Audience::Resolver => "/r/",
+            Audience::Customer => "/c/",
+        }
+    }
+}
+
+/// What a link grants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    /// The stored link's id (for revocation).
+    #[serde(rename = "lid")]
+    pub link_id: i64,
+    #[serde(rename = "aud")]
+    pub audience: Audience,
+    /// The resolver id, or the customer's id, the link was made for.
+    #[serde(rename = "sub")]
+    pub subject: String,
+    /// The customer whose account the link opens.
+    #[serde(rename = "cus")]
+    pub customer_id: String,
+    /// The dispute it concerns: a status change and/or an action.
+    #[serde(rename = "sc", default, skip_serializing_if = "Option::is_none")]
+    pub status_change_id: Option<i64>,
+    #[serde(rename = "act", default, skip_serializing_if = "Option::is_none")]
+    pub action_id: Option<i64>,
+    /// Expiry, Unix seconds.
+    #[serde(rename = "exp")]
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// Not a token this application makes.
+    Malformed,
+    /// The signature does not match: forged or altered.
+    Forged,
+    Expired,
+    Revoked,
+    /// Valid, but not for this page or this customer.
+    OutOfScope(String),
+}
+
+impl std::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LinkError::Malformed => write!(f, "this link is not valid"),
+            LinkError::Forged => write!(f, "this link's signature is not valid"),
+            LinkError::Expired => write!(f, "this link has expired"),
+            LinkError::Revoked => write!(f, "this link was revoked"),
+            LinkError::OutOfScope(why) => write!(f, "this link does not open this page: {why}"),
+        }
+    }
+}
+
+fn mac(secret: &[u8], payload: &str) -> Hmac<Sha256> {
+    let mut m = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
+    m.update(CONTEXT);
+    m.update(payload.as_bytes());
+    m
+}
+
+/// The token for `claims`, signed with `secret`.
+pub fn sign(secret: &[u8], claims: &Claims) -> String {
+    let payload = B64.encode(serde_json::to_vec(claims).unwrap_or_default());
+    let sig = B64.encode(mac(secret, &payload).finalize().into_bytes());
+    format!("{payload}.{sig}")
+}
+
+/// The claims of a genuine, unexpired, unrevoked token. `is_revoked` is asked about the
+/// link id only once the signature is verified.
+pub fn verify(
+    secret: &[u8],
+    token: &str,
+    now_unix: i64,
+    is_revoked: impl FnOnce(i64) -> bool,
+) -> Result<Claims, LinkError> {
+    if token.len() > 2048 {
+        return Err(LinkError::Malformed);
+    }
+    let (payload, sig) = token.split_once('.').ok_or(LinkError::Malformed)?;
+    let sig = B64.decode(sig).map_err(|_| LinkError::Malformed)?;
+    mac(secret, payload)
+        .verify_slice(&sig)
+        .map_err(|_| LinkError::Forged)?;
+    let json = B64.decode(payload).map_err(|_| LinkError::Malformed)?;
+    let claims: Claims = serde_json::from_slice(&json).map_err(|_| LinkError::Malformed)?;
+    if now_unix >= claims.expires_at {
+        return Err(LinkError::Expired);
+    }
+    if is_revoked(claims.link_id) {
+        return Err(LinkError::Revoked);
+    }
+    Ok(claims)
+}
+
+impl Claims {
+    /// Does this link open `audience`'s page for `customer_id`?
+    pub fn permits(&self, audience: Audience, customer_id: &str) -> Result<(), LinkError> {
+        if self.audience != audience {
+            return Err(LinkError::OutOfScope(format!(
+                "it is a {} link, not a {} link",
+                self.audience.as_str(),
+                audience.as_str()
+            )));
+        }
+        if self.customer_id != customer_id {
+            return Err(LinkError::OutOfScope("it is for another customer".into()));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &[u8] = b"test-link-secret";
+
+    fn claims() -> Claims {
+        Claims {
+            link_id: 7,
+            audience: Audience::Resolver,
+            subject: "3".into(),
+            customer_id: "C1".into(),
+            status_change_id: Some(12),
+            action_id: Some(5),
+            expires_at: 1_000_000,
+        }
+    }
+
+    #[test]
+    fn a_signed_token_verifies_and_round_trips() {
+        let t = sign(SECRET, &claims());
+        assert!(!t.contains(['/', '+', '=']), "URL-safe: {t}");
+        assert_eq!(verify(SECRET, &t, 999_999, |_| false).unwrap(), claims());
+    }
+
+    #[test]
+    fn forged_tokens_are_refused() {
+        let t = sign(SECRET, &claims());
+        assert_eq!(
+            verify(b"other-secret", &t, 0, |_| false),
+            Err(LinkError::Forged)
+        );
+        // Altered claims with the old signature: another customer.
+        let (_, sig) = t.split_once('.').unwrap();
+        let mut other = claims();
+        other.customer_id = "C2".into();
+        let forged_payload = B64.encode(serde_json::to_vec(&other).unwrap());
+        assert_eq!(
+            verify(SECRET, &format!("{forged_payload}.{sig}"), 0, |_| false),
+            Err(LinkError::Forged)
+        );
+        for junk in ["", "abc", "a.b.c", "!!!.???"] {
+            assert!(verify(SECRET, junk, 0, |_| false).is_err(), "{junk}");
+        }
+    }
+
+    #[test]
+    fn expired_tokens_are_refused() {
+        let t = sign(SECRET, &claims());
+        assert_eq!(
+            verify(SECRET, &t, 1_000_000, |_| false),
+            Err(LinkError::Expired)
+        );
+    }
+
+    #[test]
+    fn revoked_tokens_are_refused_and_revocation_is_asked_by_link_id() {
+        let t = sign(SECRET, &claims());
+        assert_eq!(verify(SECRET, &t, 0, |id| id == 7), Err(LinkError::Revoked));
+        assert!(verify(SECRET, &t, 0, |id| id == 8).is_ok());
+    }
+
+    #[test]
+    fn out_of_scope_tokens_are_refused() {
+        let c = claims();
+        assert!(c.permits(Audience::Resolver, "C1").is_ok());
+        assert!(matches!(
+            c.permits(Audience::Customer, "C1"),
+            Err(LinkError::OutOfScope(_))
+        ));
+        assert!(matches!(
+            c.permits(Audience::Resolver, "C2"),
+            Err(LinkError::OutOfScope(_))
+        ));
+    }
+}
