@@ -3,6 +3,8 @@
 
 mod accounts;
 mod auth;
+mod config;
+mod disputes;
 mod erp;
 mod health;
 mod openapi;

@@ -12,8 +12,16 @@ pub fn manifest() -> PathBuf {
     workspace_root().join("spin.toml")
 }
 
+/// The link secret the tests configure.
+pub const LINK_SECRET: &str = "e2e-link-secret";
+
 /// Starts the whole app with a fresh database.
 pub fn start() -> TestServer {
+    start_with(&[])
+}
+
+/// Starts the app with extra `SPIN_VARIABLE_*` settings.
+pub fn start_with(vars: &[(&str, &str)]) -> TestServer {
     TestServer::start(&manifest(), |c| {
         c.env
             .insert("SPIN_VARIABLE_ADMIN_TOKEN".into(), ADMIN_TOKEN.into());
@@ -21,7 +29,99 @@ pub fn start() -> TestServer {
             "SPIN_VARIABLE_ERP_WEBHOOK_SECRET".into(),
             WEBHOOK_SECRET.into(),
         );
+        c.env
+            .insert("SPIN_VARIABLE_LINK_SECRET".into(), LINK_SECRET.into());
+        for (k, v) in vars {
+            c.env.insert(k.to_string(), v.to_string());
+        }
     })
+}
+
+/// One request received by a [`FakeEmailApi`].
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub head: String,
+    pub body: Value,
+}
+
+/// A tiny HTTP server standing in for the email API: records what it receives and answers
+/// with the status `answer` gives for the n-th request (0-based).
+pub struct FakeEmailApi {
+    pub origin: String,
+    pub received: std::sync::Arc<std::sync::Mutex<Vec<Received>>>,
+}
+
+impl FakeEmailApi {
+    pub fn start(answer: fn(usize) -> u16) -> FakeEmailApi {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let origin = format!("http://{}", listener.local_addr().unwrap());
+        let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = received.clone();
+        std::thread::spawn(move || {
+            for (n, stream) in listener.incoming().enumerate() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut head = String::new();
+                let mut length = None;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                        length = v.trim().parse().ok();
+                    }
+                    head.push_str(&line);
+                }
+                let body = match length {
+                    Some(n) => {
+                        let mut body = vec![0; n];
+                        reader.read_exact(&mut body).unwrap();
+                        body
+                    }
+                    // Chunked: size line, data, CRLF, until a zero-size chunk.
+                    None => {
+                        let mut body = Vec::new();
+                        loop {
+                            let mut size = String::new();
+                            reader.read_line(&mut size).unwrap();
+                            let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+                            let mut chunk = vec![0; n + 2];
+                            reader.read_exact(&mut chunk).unwrap();
+                            if n == 0 {
+                                break;
+                            }
+                            body.extend_from_slice(&chunk[..n]);
+                        }
+                        body
+                    }
+                };
+                log.lock().unwrap().push(Received {
+                    head,
+                    body: serde_json::from_slice(&body).unwrap_or(Value::Null),
+                });
+                let status = answer(n);
+                let reply = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: 15\r\nconnection: close\r\n\r\n{{\"status\": {status}}}"
+                );
+                let _ = stream.write_all(reply.as_bytes());
+            }
+        });
+        FakeEmailApi { origin, received }
+    }
+
+    /// The variables pointing the app at this server.
+    pub fn vars(&self) -> Vec<(&'static str, String)> {
+        vec![
+            (
+                "SPIN_VARIABLE_EMAIL_API_URL",
+                format!("{}/send", self.origin),
+            ),
+            ("SPIN_VARIABLE_EMAIL_API_TOKEN", "e2e-email-token".into()),
+            ("SPIN_VARIABLE_EMAIL_API_ORIGIN", self.origin.clone()),
+        ]
+    }
 }
 
 pub fn bearer(token: &str) -> String {

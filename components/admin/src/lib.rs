@@ -1,5 +1,10 @@
-//! `/api/v1/admin/...`: API tokens. A token is shown once at creation, stored hashed, and can
-//! be revoked; every call needs the `admin` role.
+//! `/api/v1/admin/...`: configuration, for the `admin` role only.
+//!
+//! - API tokens: shown once at creation, stored hashed, revocable (this file).
+//! - Statuses, resolvers, action models and email templates ([`config`]): created and
+//!   edited, deactivated rather than deleted, every change in `config_history`.
+
+mod config;
 
 use serde::Deserialize;
 use settle_domain::auth::{Role, hash_token, new_token};
@@ -98,6 +103,6 @@ fn route(req: &Request) -> Answer<Response> {
         }
         (["tokens"], _) => Err(method_not_allowed("GET, POST")),
         (["tokens", _], _) => Err(method_not_allowed("DELETE")),
-        _ => Err(not_found("no such route")),
+        _ => config::route(req, &db, &principal, &path),
     }
 }

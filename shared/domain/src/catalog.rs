@@ -86,6 +86,60 @@ fn status(
     }
 }
 
+/// A code for configuration records: `price_dispute`, `dispute_follow_up`, `resolver_dispute`.
+pub fn valid_code(code: &str) -> bool {
+    (2..=64).contains(&code.len())
+        && code.starts_with(|c: char| c.is_ascii_lowercase())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// A two-letter ISO 639-1 language code such as `en`.
+pub fn valid_language(l: &str) -> bool {
+    l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The rules a status must keep, whoever edits it: a code of lowercase words, a typology
+/// exactly when it is a dispute, an English label and only valid language codes.
+pub fn check_status(s: &Status) -> crate::Invalid {
+    let mut e = crate::Invalid::default();
+    if !valid_code(&s.code) {
+        e.push(
+            "/code",
+            Some("code"),
+            format!(
+                "{:?} must be 2 to 64 lowercase letters, digits or _, starting with a letter",
+                s.code
+            ),
+        );
+    }
+    match (s.kind, &s.typology) {
+        (StatusKind::Dispute, None) => e.push(
+            "/typology",
+            Some("typology"),
+            "a dispute status needs a typology (price, quality, delivery, administrative, ...)",
+        ),
+        (k, Some(_)) if k != StatusKind::Dispute => e.push(
+            "/typology",
+            Some("typology"),
+            format!("only dispute statuses have a typology, not {}", k.as_str()),
+        ),
+        _ => {}
+    }
+    if !s.labels.contains_key("en") {
+        e.push("/labels/en", Some("labels"), "an English label is required");
+    }
+    for l in s.labels.keys().filter(|l| !valid_language(l)) {
+        e.push(
+            format!("/labels/{l}"),
+            Some("labels"),
+            format!("{l:?} is not a two-letter language code"),
+        );
+    }
+    e
+}
+
 /// The catalog a new installation starts with.
 pub fn default_catalog() -> Vec<Status> {
     use StatusKind::*;
@@ -179,6 +233,29 @@ mod tests {
         let resolved = c.iter().find(|s| s.code == "dispute_resolved").unwrap();
         assert_eq!(resolved.label("fr"), "Litige résolu");
         assert_eq!(resolved.label("de"), "Dispute resolved");
+    }
+
+    #[test]
+    fn status_rules() {
+        for s in default_catalog() {
+            assert!(check_status(&s).is_empty(), "{}", s.code);
+        }
+        let mut s = default_catalog()[0].clone();
+        s.code = "Price Dispute".into();
+        s.typology = None;
+        s.labels.remove("en");
+        s.labels.insert("french".into(), "x".into());
+        let e = check_status(&s);
+        let pointers: Vec<&str> = e.0.iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(
+            pointers,
+            ["/code", "/typology", "/labels/en", "/labels/french"]
+        );
+        let mut info = default_catalog()[5].clone();
+        info.typology = Some("price".into());
+        assert_eq!(check_status(&info).0[0].pointer, "/typology");
+        assert!(valid_code("ab_1") && !valid_code("a") && !valid_code("1a"));
+        assert!(valid_language("fr") && !valid_language("FR") && !valid_language("fra"));
     }
 
     #[test]

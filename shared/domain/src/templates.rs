@@ -526,14 +526,14 @@ fn tag_parts(inside: &str) -> (String, bool, Option<String>) {
         .take_while(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
         .to_ascii_lowercase();
-    let href = body.find("href=").and_then(|i| {
+    let href = body.find("href=").map(|i| {
         let v = &body[i + 5..];
         let (q, v) = match v.chars().next() {
             Some(q @ ('"' | '\'')) => (q, &v[1..]),
             _ => (' ', v),
         };
         let end = v.find(q).unwrap_or(v.len());
-        Some(decode_entities(&v[..end]))
+        decode_entities(&v[..end])
     });
     (name, closing, href)
 }

@@ -42,7 +42,7 @@ pub struct SyncCounts {
 
 /// Runs `sql_prefix` + `VALUES (...)` over `rows` in chunks; returns the rows any
 /// `RETURNING` clause gave back.
-fn insert_many(
+pub(crate) fn insert_many(
     db: &impl Db,
     sql_prefix: &str,
     suffix: &str,
@@ -62,7 +62,11 @@ fn insert_many(
 }
 
 /// `SELECT ... WHERE column IN (...)` over many keys, in chunks.
-fn select_in(db: &impl Db, sql_before_in: &str, keys: &[Value]) -> crate::Result<Vec<Vec<Value>>> {
+pub(crate) fn select_in(
+    db: &impl Db,
+    sql_before_in: &str,
+    keys: &[Value],
+) -> crate::Result<Vec<Vec<Value>>> {
     let mut out = Vec::new();
     for chunk in keys.chunks(rows_per_statement(1)) {
         let sql = format!("{sql_before_in} IN ({})", vec!["?"; chunk.len()].join(", "));
@@ -71,7 +75,7 @@ fn select_in(db: &impl Db, sql_before_in: &str, keys: &[Value]) -> crate::Result
     Ok(out)
 }
 
-fn history_row(
+pub(crate) fn history_row(
     item_id: i64,
     at: &str,
     actor: &str,
@@ -89,7 +93,7 @@ fn history_row(
     ]
 }
 
-fn insert_history(db: &impl Db, rows: &[Vec<Value>]) -> crate::Result<()> {
+pub(crate) fn insert_history(db: &impl Db, rows: &[Vec<Value>]) -> crate::Result<()> {
     insert_many(
         db,
         "INSERT INTO item_history (item_id, at, actor, event, details, comment)",
@@ -691,6 +695,8 @@ pub struct ItemFilter {
     pub overdue: Option<bool>,
     pub disputed: Option<bool>,
     pub resolver_id: Option<i64>,
+    /// Only these items (by internal key).
+    pub keys: Option<Vec<i64>>,
     /// Keyset cursor: items after (due_date, id).
     pub after: Option<(String, i64)>,
     pub limit: usize,
@@ -706,7 +712,7 @@ pub struct StatusView {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ResolverRef {
     pub id: i64,
     pub name: String,
@@ -790,6 +796,13 @@ pub fn list_items(
     if let Some(r) = filter.resolver_id {
         sql.push_str(" AND i.resolver_id = ?");
         params.push(r.into());
+    }
+    if let Some(keys) = &filter.keys {
+        sql.push_str(&format!(
+            " AND i.id IN ({})",
+            vec!["?"; keys.len()].join(", ")
+        ));
+        params.extend(keys.iter().map(|k| Value::from(*k)));
     }
     if let Some((due, id)) = &filter.after {
         sql.push_str(" AND (i.due_date > ? OR (i.due_date = ? AND i.id > ?))");

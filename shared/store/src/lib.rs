@@ -8,9 +8,12 @@
 use std::fmt;
 
 pub mod access;
+pub mod config;
 mod db;
+pub mod disputes;
 pub mod ledger;
 pub mod migrations;
+pub mod outbox;
 
 pub use db::*;
 

@@ -5,7 +5,9 @@
 //! the write lock (`BEGIN IMMEDIATE`), read the version again, and apply what is missing, so
 //! two requests racing on a fresh database apply each migration exactly once.
 
+use settle_domain::actions::default_models;
 use settle_domain::catalog::default_catalog;
+use settle_domain::templates::default_templates;
 
 use crate::{Db, Result, StoreError, Value};
 
@@ -142,11 +144,168 @@ pub fn migrations() -> Vec<Migration> {
             ],
         ));
     }
-    vec![Migration {
-        version: 1,
-        name: "ledger",
-        steps: v1,
-    }]
+    vec![
+        Migration {
+            version: 1,
+            name: "ledger",
+            steps: v1,
+        },
+        Migration {
+            version: 2,
+            name: "disputes",
+            steps: disputes(),
+        },
+    ]
+}
+
+/// Version 2: action models, email templates, specific actions, status changes, signed
+/// links, the outbox, and the audit trail of configuration changes.
+fn disputes() -> Vec<(String, Vec<Value>)> {
+    let mut v = vec![
+        sql("CREATE TABLE action_models (
+            code TEXT PRIMARY KEY,
+            type TEXT NOT NULL CHECK (type IN ('dispute', 'promise', 'call', 'email', 'letter', 'task')),
+            name TEXT NOT NULL,
+            delay_days INTEGER NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"),
+        sql("ALTER TABLE statuses ADD COLUMN action_model TEXT REFERENCES action_models(code)"),
+        sql("CREATE TABLE config_history (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            before TEXT,
+            after TEXT
+        )"),
+        sql("CREATE TABLE email_templates (
+            code TEXT NOT NULL,
+            language TEXT NOT NULL,
+            audience TEXT NOT NULL CHECK (audience IN ('resolver', 'customer')),
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            PRIMARY KEY (code, language)
+        )"),
+        sql("CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            type TEXT NOT NULL CHECK (type IN ('dispute', 'promise', 'call', 'email', 'letter', 'task')),
+            name TEXT NOT NULL,
+            model TEXT,
+            due_date TEXT NOT NULL,
+            resolver_id INTEGER REFERENCES resolvers(id),
+            comment TEXT,
+            state TEXT NOT NULL DEFAULT 'live' CHECK (state IN ('live', 'done')),
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            done_on TEXT,
+            done_by TEXT
+        )"),
+        sql("CREATE INDEX actions_live_by_date ON actions(due_date, id) WHERE state = 'live'"),
+        sql("CREATE INDEX actions_by_customer ON actions(customer_id, state)"),
+        sql("CREATE INDEX items_by_action ON items(action_id) WHERE action_id IS NOT NULL"),
+        sql("CREATE TABLE action_history (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES actions(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            event TEXT NOT NULL,
+            details TEXT NOT NULL,
+            comment TEXT
+        )"),
+        sql("CREATE INDEX action_history_by_action ON action_history(action_id, id)"),
+        sql("CREATE TABLE status_changes (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            status_code TEXT NOT NULL REFERENCES statuses(code),
+            status_date TEXT NOT NULL,
+            comment TEXT,
+            resolver_id INTEGER REFERENCES resolvers(id),
+            action_id INTEGER REFERENCES actions(id),
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"),
+        sql("CREATE TABLE status_change_items (
+            status_change_id INTEGER NOT NULL REFERENCES status_changes(id),
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            PRIMARY KEY (status_change_id, item_id)
+        ) WITHOUT ROWID"),
+        sql("CREATE TABLE links (
+            id INTEGER PRIMARY KEY,
+            audience TEXT NOT NULL CHECK (audience IN ('resolver', 'customer')),
+            subject TEXT NOT NULL,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            status_change_id INTEGER REFERENCES status_changes(id),
+            action_id INTEGER REFERENCES actions(id),
+            expires_at TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            revoked_at TEXT,
+            revoked_by TEXT
+        )"),
+        sql("CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            template TEXT NOT NULL,
+            language TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            to_addr TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            html TEXT NOT NULL,
+            text TEXT NOT NULL,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            status_change_id INTEGER REFERENCES status_changes(id),
+            action_id INTEGER REFERENCES actions(id),
+            state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            sent_at TEXT,
+            updated_at TEXT NOT NULL
+        )"),
+        sql("CREATE INDEX outbox_by_state ON outbox(state, id)"),
+    ];
+    for m in default_models() {
+        v.push((
+            "INSERT INTO action_models (code, type, name, delay_days, active, created_at, updated_at)
+             VALUES (?, ?, ?, ?, 1, 'migration', 'migration')"
+                .to_string(),
+            vec![
+                m.code.into(),
+                m.action_type.as_str().into(),
+                m.name.into(),
+                m.delay_days.into(),
+            ],
+        ));
+    }
+    v.push(sql(
+        "UPDATE statuses SET action_model = 'dispute_follow_up' WHERE kind = 'dispute'",
+    ));
+    v.push(sql(
+        "UPDATE statuses SET action_model = 'promise_follow_up' WHERE code = 'promise_to_pay'",
+    ));
+    for t in default_templates() {
+        v.push((
+            "INSERT INTO email_templates (code, language, audience, subject, body, updated_at, updated_by)
+             VALUES (?, ?, ?, ?, ?, 'migration', 'migration')"
+                .to_string(),
+            vec![
+                t.code.into(),
+                t.language.into(),
+                t.audience.into(),
+                t.subject.into(),
+                t.body.into(),
+            ],
+        ));
+    }
+    v
 }
 
 /// The version this code expects.

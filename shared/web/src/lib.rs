@@ -240,7 +240,8 @@ pub fn content_type(req: &Request) -> String {
         .unwrap_or_default()
 }
 
-fn variable(name: &str) -> Option<String> {
+/// A Spin variable, `None` when undefined or empty.
+pub fn variable(name: &str) -> Option<String> {
     spin_sdk::variables::get(name)
         .ok()
         .filter(|v| !v.is_empty())
@@ -413,6 +414,29 @@ pub fn in_transaction<T>(db: &SpinDb, f: impl FnOnce(&SpinDb) -> Answer<T>) -> A
             Err(r)
         }
     }
+}
+
+/// Runs `f` in a transaction that is always rolled back: a dry run computes every effect of
+/// a write (ids, moves, checks) and keeps none.
+pub fn rolled_back<T>(db: &SpinDb, f: impl FnOnce(&SpinDb) -> Answer<T>) -> Answer<T> {
+    db.query("BEGIN IMMEDIATE", &[]).map_err(store_error)?;
+    let result = f(db);
+    let _ = db.query("ROLLBACK", &[]);
+    result
+}
+
+/// A JSON body (up to [`MAX_BODY`]), refused with 415 when not sent as JSON.
+pub fn json_body(req: &Request) -> Answer<&[u8]> {
+    let ct = content_type(req);
+    if ct != "application/json" {
+        return Err(problem(
+            415,
+            "unsupported-media-type",
+            "Unsupported media type",
+            format!("send application/json, not {ct:?}"),
+        ));
+    }
+    body(req, MAX_BODY)
 }
 
 /// Answers `f`'s `Err` as the response.

@@ -1,0 +1,533 @@
+//! Statuses, resolvers, action models and email templates.
+//!
+//! `GET` lists or reads (with the record's change history), `POST` creates, `PATCH` edits
+//! the fields given, `DELETE` deactivates (what items and history refer to is never
+//! deleted), `PUT` saves an email template. Each change is one transaction with an audit row.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use settle_domain::actions::{ActionModel, ActionType, MAX_DELAY_DAYS};
+use settle_domain::auth::Principal;
+use settle_domain::catalog::{Status, StatusKind, check_status, valid_code, valid_language};
+use settle_domain::erp::valid_email;
+use settle_domain::input::{Object, parse_object};
+use settle_domain::links::Audience;
+use settle_domain::templates::{self, HASHTAGS};
+use settle_domain::validation::Invalid;
+use settle_store::config::{self as store, EmailTemplate, Resolver};
+use settle_store::{SpinDb, StoreError};
+use settle_web::{
+    Answer, in_transaction, invalid, json, json_body, method_not_allowed, not_found, now, problem,
+    store_error,
+};
+use spin_sdk::http::{Method, Request, Response};
+
+pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answer<Response> {
+    let m = req.method();
+    match (path, m) {
+        (["statuses"], Method::Get) => ok(&json!({"statuses": s(store::statuses(db))?})),
+        (["statuses"], Method::Post) => save_status(req, db, who, None),
+        (["statuses", code], Method::Get) => read(db, "status", code, store::status(db, code)),
+        (["statuses", code], Method::Patch) => save_status(req, db, who, Some(code)),
+        (["statuses", code], Method::Delete) => deactivate_status(db, who, code),
+        (["resolvers"], Method::Get) => ok(&json!({"resolvers": s(store::resolvers(db))?})),
+        (["resolvers"], Method::Post) => save_resolver(req, db, who, None),
+        (["resolvers", id], Method::Get) => {
+            let r = store::resolver(db, id.parse().unwrap_or(-1));
+            read(db, "resolver", id, r)
+        }
+        (["resolvers", id], Method::Patch) => save_resolver(req, db, who, Some(id)),
+        (["resolvers", id], Method::Delete) => deactivate_resolver(db, who, id),
+        (["action-models"], Method::Get) => {
+            ok(&json!({"action_models": s(store::action_models(db))?}))
+        }
+        (["action-models"], Method::Post) => save_model(req, db, who, None),
+        (["action-models", code], Method::Get) => {
+            read(db, "action_model", code, store::action_model(db, code))
+        }
+        (["action-models", code], Method::Patch) => save_model(req, db, who, Some(code)),
+        (["action-models", code], Method::Delete) => deactivate_model(db, who, code),
+        (["email-templates"], Method::Get) => ok(&json!({
+            "templates": s(store::templates(db))?,
+            "hashtags": HASHTAGS.iter().map(|(n, d)| json!({"name": format!("#{n}"), "inserts": d})).collect::<Vec<_>>(),
+        })),
+        (["email-templates", code, lang], Method::Get) => {
+            let key = format!("{code}/{lang}");
+            read(db, "email_template", &key, store::template(db, code, lang))
+        }
+        (["email-templates", code, lang], Method::Put) => save_template(req, db, who, code, lang),
+        (["statuses" | "resolvers" | "action-models"], _) => Err(method_not_allowed("GET, POST")),
+        (["statuses" | "resolvers" | "action-models", _], _) => {
+            Err(method_not_allowed("GET, PATCH, DELETE"))
+        }
+        (["email-templates"], _) => Err(method_not_allowed("GET")),
+        (["email-templates", _, _], _) => Err(method_not_allowed("GET, PUT")),
+        _ => Err(not_found("no such route")),
+    }
+}
+
+fn s<T>(r: Result<T, StoreError>) -> Answer<T> {
+    r.map_err(store_error)
+}
+
+fn ok<T: Serialize>(v: &T) -> Answer<Response> {
+    Ok(json(200, v))
+}
+
+/// One record with its change history, or 404.
+fn read<T: Serialize>(
+    db: &SpinDb,
+    kind: &str,
+    key: &str,
+    found: Result<Option<T>, StoreError>,
+) -> Answer<Response> {
+    let record = s(found)?.ok_or_else(|| not_found(&format!("no {kind} {key:?}")))?;
+    let mut v = serde_json::to_value(&record).unwrap_or(Value::Null);
+    v["history"] = json!(s(store::history(db, kind, key))?);
+    ok(&v)
+}
+
+fn conflict(detail: String) -> Response {
+    problem(409, "conflict", "Conflict", detail)
+}
+
+fn value<T: Serialize>(t: &T) -> Option<Value> {
+    serde_json::to_value(t).ok()
+}
+
+/// Parses a JSON object body with `read`, answering 422 listing every bad field.
+fn parse_with<T>(req: &Request, read: impl FnOnce(&mut Object) -> Option<T>) -> Answer<T> {
+    let map = parse_object(json_body(req)?).map_err(|e| invalid(&e))?;
+    let mut errors = Invalid::default();
+    let mut o = Object::new(&map, "", &mut errors);
+    let t = read(&mut o);
+    o.finish(&[]);
+    match t {
+        Some(t) if errors.is_empty() => Ok(t),
+        _ => Err(invalid(&errors)),
+    }
+}
+
+// ---- statuses ----
+
+fn save_status(
+    req: &Request,
+    db: &SpinDb,
+    who: &Principal,
+    code: Option<&str>,
+) -> Answer<Response> {
+    let existing = match code {
+        Some(c) => {
+            Some(s(store::status(db, c))?.ok_or_else(|| not_found(&format!("no status {c:?}")))?)
+        }
+        None => None,
+    };
+    let (status, model) = parse_with(req, |o| {
+        let mut st = existing
+            .as_ref()
+            .map(|e| e.status.clone())
+            .unwrap_or(Status {
+                code: String::new(),
+                kind: StatusKind::Info,
+                typology: None,
+                labels: Default::default(),
+                active: true,
+                customer_visible: true,
+            });
+        let mut model = existing.as_ref().and_then(|e| e.action_model.clone());
+        if existing.is_none() {
+            st.code = o.text("code", 64).unwrap_or_default();
+        }
+        let kind = if existing.is_none() {
+            o.text("kind", 20)
+        } else {
+            o.opt_text("kind", 20)
+        };
+        if let Some(k) = kind {
+            match StatusKind::parse(&k) {
+                Some(k) => st.kind = k,
+                None => o.err(
+                    "kind",
+                    format!("{k:?} is not one of dispute, promise, info, resolved"),
+                ),
+            }
+        }
+        if o.has("typology") {
+            st.typology = o.opt_text("typology", 64);
+        }
+        if let Some(labels) = o.opt_string_map("labels", 100) {
+            // PATCH merges labels; POST gives them all.
+            for (l, v) in labels {
+                st.labels.insert(l, v);
+            }
+        }
+        if let Some(v) = o.opt_bool("customer_visible") {
+            st.customer_visible = v;
+        }
+        if let Some(v) = o.opt_bool("active") {
+            st.active = v;
+        }
+        if o.has("action_model") {
+            model = o.opt_text("action_model", 64);
+        }
+        let mut rules = check_status(&st);
+        o.errors.0.append(&mut rules.0);
+        Some((st, model))
+    })?;
+    if let Some(m) = &model
+        && !s(store::action_model(db, m))?.is_some_and(|m| m.active)
+    {
+        return Err(invalid(&Invalid::one(
+            "/action_model",
+            Some("action_model"),
+            format!("no active action model {m:?}"),
+        )));
+    }
+    in_transaction(db, |db| {
+        match &existing {
+            None => {
+                if s(store::status(db, &status.code))?.is_some() {
+                    return Err(conflict(format!("status {:?} already exists", status.code)));
+                }
+            }
+            Some(e) => {
+                if e.status.kind != status.kind && s(store::status_in_use(db, &status.code))? {
+                    return Err(conflict(format!(
+                        "status {:?} is in use: its kind cannot change from {} to {} (it would rewrite the dispute figures); create a new status instead",
+                        status.code,
+                        e.status.kind.as_str(),
+                        status.kind.as_str()
+                    )));
+                }
+            }
+        }
+        s(store::save_status(
+            db,
+            &status,
+            model.as_deref(),
+            existing.is_none(),
+        ))?;
+        let saved = s(store::status(db, &status.code))?;
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "status",
+            &status.code,
+            existing.as_ref().and_then(value),
+            saved.as_ref().and_then(value),
+        ))?;
+        Ok(json(if existing.is_none() { 201 } else { 200 }, &saved))
+    })
+}
+
+fn deactivate_status(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
+    in_transaction(db, |db| {
+        let e =
+            s(store::status(db, code))?.ok_or_else(|| not_found(&format!("no status {code:?}")))?;
+        let mut st = e.status.clone();
+        st.active = false;
+        s(store::save_status(
+            db,
+            &st,
+            e.action_model.as_deref(),
+            false,
+        ))?;
+        let saved = s(store::status(db, code))?;
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "status",
+            code,
+            value(&e),
+            saved.as_ref().and_then(value),
+        ))?;
+        ok(&saved)
+    })
+}
+
+// ---- resolvers ----
+
+fn save_resolver(
+    req: &Request,
+    db: &SpinDb,
+    who: &Principal,
+    id: Option<&str>,
+) -> Answer<Response> {
+    let existing = match id {
+        Some(i) => Some(
+            s(store::resolver(db, i.parse().unwrap_or(-1)))?
+                .ok_or_else(|| not_found(&format!("no resolver {i:?}")))?,
+        ),
+        None => None,
+    };
+    let new = existing.is_none();
+    let r = parse_with(req, |o| {
+        let mut r = existing.clone().unwrap_or(Resolver {
+            id: 0,
+            name: String::new(),
+            email: String::new(),
+            role: String::new(),
+            language: "en".into(),
+            active: true,
+            created_at: String::new(),
+            updated_at: String::new(),
+        });
+        let field = |o: &mut Object, name: &'static str, max| {
+            if new {
+                o.text(name, max)
+            } else {
+                o.opt_text(name, max)
+            }
+        };
+        if let Some(v) = field(o, "name", 200) {
+            r.name = v;
+        }
+        if let Some(v) = field(o, "email", 254) {
+            if !valid_email(&v) {
+                o.err("email", format!("{v:?} is not an email address"));
+            }
+            r.email = v;
+        }
+        if let Some(v) = field(o, "role", 50) {
+            r.role = v;
+        }
+        if let Some(v) = o.opt_text("language", 8) {
+            if !valid_language(&v) {
+                o.err(
+                    "language",
+                    format!("{v:?} is not a two-letter language code"),
+                );
+            }
+            r.language = v;
+        }
+        if let Some(v) = o.opt_bool("active") {
+            r.active = v;
+        }
+        Some(r)
+    })?;
+    in_transaction(db, |db| {
+        let saved = match &existing {
+            None => s(store::create_resolver(
+                db,
+                &r.name,
+                &r.email,
+                &r.role,
+                &r.language,
+                &now(),
+            ))?,
+            Some(_) => {
+                s(store::update_resolver(db, &r, &now()))?;
+                s(store::resolver(db, r.id))?.unwrap_or(r.clone())
+            }
+        };
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "resolver",
+            &saved.id.to_string(),
+            existing.as_ref().and_then(value),
+            value(&saved),
+        ))?;
+        let mut resp = json(if new { 201 } else { 200 }, &saved);
+        if new {
+            resp.set_header("location", format!("/api/v1/admin/resolvers/{}", saved.id));
+        }
+        Ok(resp)
+    })
+}
+
+fn deactivate_resolver(db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
+    in_transaction(db, |db| {
+        let e = s(store::resolver(db, id.parse().unwrap_or(-1)))?
+            .ok_or_else(|| not_found(&format!("no resolver {id:?}")))?;
+        let r = Resolver {
+            active: false,
+            ..e.clone()
+        };
+        s(store::update_resolver(db, &r, &now()))?;
+        let saved = s(store::resolver(db, e.id))?;
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "resolver",
+            id,
+            value(&e),
+            saved.as_ref().and_then(value),
+        ))?;
+        ok(&saved)
+    })
+}
+
+// ---- action models ----
+
+fn save_model(req: &Request, db: &SpinDb, who: &Principal, code: Option<&str>) -> Answer<Response> {
+    let existing = match code {
+        Some(c) => Some(
+            s(store::action_model(db, c))?
+                .ok_or_else(|| not_found(&format!("no action model {c:?}")))?,
+        ),
+        None => None,
+    };
+    let new = existing.is_none();
+    let m = parse_with(req, |o| {
+        let mut m = existing.clone().unwrap_or(ActionModel {
+            code: String::new(),
+            action_type: ActionType::Task,
+            name: String::new(),
+            delay_days: 0,
+            active: true,
+        });
+        if new {
+            m.code = o.text("code", 64).unwrap_or_default();
+            if !m.code.is_empty() && !valid_code(&m.code) {
+                o.err("code", format!("{:?} must be 2 to 64 lowercase letters, digits or _, starting with a letter", m.code));
+            }
+        }
+        let t = if new {
+            o.text("type", 20)
+        } else {
+            o.opt_text("type", 20)
+        };
+        if let Some(t) = t {
+            match ActionType::parse(&t) {
+                Some(t) => m.action_type = t,
+                None => o.err(
+                    "type",
+                    format!("{t:?} is not one of {}", ActionType::names()),
+                ),
+            }
+        }
+        let n = if new {
+            o.text("name", 200)
+        } else {
+            o.opt_text("name", 200)
+        };
+        if let Some(n) = n {
+            m.name = n;
+        }
+        let has_delay = o.has("delay_days");
+        match o.opt_int("delay_days") {
+            Some(d) if (0..=MAX_DELAY_DAYS).contains(&d) => m.delay_days = d,
+            Some(d) => o.err(
+                "delay_days",
+                format!("{d} must be between 0 and {MAX_DELAY_DAYS}"),
+            ),
+            None if new && !has_delay => o.err("delay_days", "delay_days is required"),
+            None => {}
+        }
+        if let Some(v) = o.opt_bool("active") {
+            m.active = v;
+        }
+        Some(m)
+    })?;
+    in_transaction(db, |db| {
+        if new && s(store::action_model(db, &m.code))?.is_some() {
+            return Err(conflict(format!(
+                "action model {:?} already exists",
+                m.code
+            )));
+        }
+        s(store::save_action_model(db, &m, new, &now()))?;
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "action_model",
+            &m.code,
+            existing.as_ref().and_then(value),
+            value(&m),
+        ))?;
+        Ok(json(if new { 201 } else { 200 }, &m))
+    })
+}
+
+fn deactivate_model(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
+    in_transaction(db, |db| {
+        let e = s(store::action_model(db, code))?
+            .ok_or_else(|| not_found(&format!("no action model {code:?}")))?;
+        let m = ActionModel {
+            active: false,
+            ..e.clone()
+        };
+        s(store::save_action_model(db, &m, false, &now()))?;
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "action_model",
+            code,
+            value(&e),
+            value(&m),
+        ))?;
+        ok(&m)
+    })
+}
+
+// ---- email templates ----
+
+fn save_template(
+    req: &Request,
+    db: &SpinDb,
+    who: &Principal,
+    code: &str,
+    language: &str,
+) -> Answer<Response> {
+    let mut path_errors = Invalid::default();
+    if !valid_code(code) {
+        path_errors.push(
+            "/code",
+            Some("code"),
+            format!("{code:?} must be 2 to 64 lowercase letters, digits or _"),
+        );
+    }
+    if !valid_language(language) {
+        path_errors.push(
+            "/language",
+            Some("language"),
+            format!("{language:?} is not a two-letter language code"),
+        );
+    }
+    path_errors.into_result().map_err(|e| invalid(&e))?;
+    let existing = s(store::template(db, code, language))?;
+    let t = parse_with(req, |o| {
+        let audience = o.text("audience", 20);
+        if let Some(a) = &audience
+            && Audience::parse(a).is_none()
+        {
+            o.err("audience", format!("{a:?} must be resolver or customer"));
+        }
+        let subject = o.raw_text("subject", templates::MAX_SUBJECT * 4, true);
+        let body = o.raw_text("body", templates::MAX_BODY, true);
+        if let (Some(subj), Some(b)) = (&subject, &body)
+            && let Err(mut e) = templates::validate(subj, b)
+        {
+            o.errors.0.append(&mut e.0);
+        }
+        Some(EmailTemplate {
+            code: code.to_string(),
+            language: language.to_string(),
+            audience: audience?,
+            subject: subject?,
+            body: body?,
+            updated_at: now(),
+            updated_by: who.actor.clone(),
+        })
+    })?;
+    in_transaction(db, |db| {
+        s(store::save_template(db, &t))?;
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "email_template",
+            &format!("{code}/{language}"),
+            existing.as_ref().and_then(value),
+            value(&t),
+        ))?;
+        Ok(json(if existing.is_none() { 201 } else { 200 }, &t))
+    })
+}

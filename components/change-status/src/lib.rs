@@ -1,0 +1,136 @@
+//! `POST /api/v1/status-changes`: qualify a customer's items (step 1: status, date,
+//! comment, resolver) and decide the next action (step 3: stay in the scenario, the
+//! suggested follow-up, or an explicit action), in one transaction. `?dry_run=true` answers
+//! the same without writing. `GET /api/v1/status-changes/{id}` reads one back.
+
+use serde_json::{Value, json};
+use settle_domain::auth::{Principal, Role};
+use settle_domain::qualify::{self, Found, StatusChangeIn};
+use settle_store::SpinDb;
+use settle_store::disputes::{self, Applied};
+use settle_store::ledger::{self, ItemFilter};
+use settle_web::{
+    Answer, Query, authenticate, idempotent, in_transaction, invalid, json, json_body,
+    method_not_allowed, not_found, now, open_db, respond, rolled_back, segments, store_error,
+    today,
+};
+use spin_sdk::http::{Method, Request, Response};
+use spin_sdk::http_component;
+
+#[http_component]
+fn handle(req: Request) -> Response {
+    respond(route(&req))
+}
+
+fn route(req: &Request) -> Answer<Response> {
+    let Some(path) = segments(req.path(), "/api/v1/status-changes") else {
+        return Err(not_found("no such route"));
+    };
+    let db = open_db()?;
+    let principal = authenticate(req, &db, &[Role::Collector], false)?;
+    match (path.as_slice(), req.method()) {
+        ([], Method::Post) => create(req, &db, &principal),
+        ([id], Method::Get) => read(&db, id),
+        ([], _) => Err(method_not_allowed("POST")),
+        ([_], _) => Err(method_not_allowed("GET")),
+        _ => Err(not_found("no such route")),
+    }
+}
+
+fn read(db: &SpinDb, id: &str) -> Answer<Response> {
+    let change = id
+        .parse::<i64>()
+        .ok()
+        .map(|id| disputes::status_change(db, id))
+        .transpose()
+        .map_err(store_error)?
+        .flatten()
+        .ok_or_else(|| not_found(&format!("no status change {id:?}")))?;
+    Ok(json(200, &change))
+}
+
+fn create(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
+    let q = Query::parse(req, &["dry_run"])?;
+    let dry_run = q.bool("dry_run")?.unwrap_or(false);
+    let input = qualify::parse_status_change(json_body(req)?).map_err(|e| invalid(&e))?;
+    if dry_run {
+        let answer = rolled_back(db, |db| qualify_items(db, &input, principal))?;
+        return Ok(json(200, &without_ids(answer)));
+    }
+    let mut r = in_transaction(db, |db| {
+        idempotent(req, db, principal, || {
+            Ok((201, qualify_items(db, &input, principal)?))
+        })
+    })?;
+    if let Some(id) = serde_json::from_slice::<Value>(r.body())
+        .ok()
+        .and_then(|v| v["status_change_id"].as_i64())
+    {
+        r.set_header("location", format!("/api/v1/status-changes/{id}"));
+    }
+    Ok(r)
+}
+
+/// Checks and applies the status change; answers the updated items, the action (if any),
+/// the suggestion computed from the status, and the items moved from other actions.
+fn qualify_items(db: &SpinDb, input: &StatusChangeIn, principal: &Principal) -> Answer<Value> {
+    let targets = disputes::load_targets(db, input).map_err(store_error)?;
+    let states: Vec<_> = targets
+        .items
+        .iter()
+        .map(|t| t.as_ref().map(|t| t.state.clone()))
+        .collect();
+    let plan = qualify::check(
+        input,
+        &Found {
+            items: &states,
+            status: targets.status.as_ref().map(|s| &s.status),
+            model: targets.model.as_ref(),
+            resolvers: &targets.resolvers,
+        },
+        today(),
+    )
+    .map_err(|e| invalid(&e))?;
+    let applied: Applied = disputes::apply(db, input, &plan, &targets, &principal.actor, &now())
+        .map_err(store_error)?;
+    let items = ledger::list_items(
+        db,
+        &ItemFilter {
+            keys: Some(applied.item_keys.clone()),
+            limit: applied.item_keys.len(),
+            ..Default::default()
+        },
+        today(),
+    )
+    .map_err(store_error)?;
+    let action = match applied.action_id {
+        Some(id) => disputes::action(db, id).map_err(store_error)?,
+        None => None,
+    };
+    Ok(json!({
+        "status_change_id": applied.status_change_id,
+        "customer_id": plan.customer_id,
+        "status": input.status,
+        "status_date": settle_domain::dates::format_date(plan.status_date),
+        "items": items,
+        "action": action,
+        "suggestion": plan.suggestion,
+        "moved": applied.moved,
+        "emptied_actions": applied.emptied_actions,
+    }))
+}
+
+/// A dry run's answer: nothing was kept, so the ids it would have had are withheld.
+fn without_ids(mut v: Value) -> Value {
+    v["dry_run"] = json!(true);
+    v["status_change_id"] = Value::Null;
+    if v["action"].is_object() {
+        v["action"]["id"] = Value::Null;
+        if let Some(items) = v["items"].as_array_mut() {
+            for i in items {
+                i["action_id"] = Value::Null;
+            }
+        }
+    }
+    v
+}

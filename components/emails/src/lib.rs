@@ -1,0 +1,534 @@
+//! Step 2 of qualifying: emails to the resolver (internal interactive email) or the customer
+//! (confirmation), rendered from templates, with signed links.
+//!
+//! - `POST /api/v1/emails/preview`: render, write nothing (links show as placeholders).
+//! - `POST /api/v1/emails`: create the signed links the template uses, render, queue in the
+//!   outbox (one transaction), then deliver when `email_api_url` and `email_api_token` are set.
+//! - `GET /api/v1/outbox`, `GET /api/v1/outbox/{id}`, `POST /api/v1/outbox/flush` (retry).
+//! - `GET /api/v1/links/{id}`, `DELETE /api/v1/links/{id}` (revoke).
+
+use chrono::{Duration, Utc};
+use serde_json::{Value, json};
+use settle_domain::auth::{Principal, Role};
+use settle_domain::dates::{format_date, format_timestamp};
+use settle_domain::erp::valid_email;
+use settle_domain::input::{Object, parse_object};
+use settle_domain::links::{self, Audience, Claims};
+use settle_domain::templates::{self, EmailData, Rendered};
+use settle_domain::validation::Invalid;
+use settle_store::SpinDb;
+use settle_store::config::{self, EmailTemplate};
+use settle_store::outbox::{self, EmailSource, NewMessage, Subject};
+use settle_web::{
+    Answer, Query, authenticate, in_transaction, invalid, json, json_body, method_not_allowed,
+    not_found, now, open_db, problem, segments, store_error, today, variable,
+};
+use spin_sdk::http::{Method, Request, Response};
+use spin_sdk::http_component;
+
+#[http_component]
+async fn handle(req: Request) -> Response {
+    match route(&req).await {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+async fn route(req: &Request) -> Answer<Response> {
+    let path = req.path();
+    let db = open_db()?;
+    let principal = authenticate(req, &db, &[Role::Collector], false)?;
+    if let Some(p) = segments(path, "/api/v1/emails") {
+        return match (p.as_slice(), req.method()) {
+            (["preview"], Method::Post) => preview(req, &db),
+            ([], Method::Post) => send(req, &db, &principal).await,
+            (["preview"] | [], _) => Err(method_not_allowed("POST")),
+            _ => Err(not_found("no such route")),
+        };
+    }
+    if let Some(p) = segments(path, "/api/v1/outbox") {
+        return match (p.as_slice(), req.method()) {
+            ([], Method::Get) => list(req, &db),
+            (["flush"], Method::Post) => flush(&db).await,
+            ([id], Method::Get) => message(&db, id),
+            (["flush"], _) => Err(method_not_allowed("POST")),
+            ([] | [_], _) => Err(method_not_allowed("GET")),
+            _ => Err(not_found("no such route")),
+        };
+    }
+    if let Some(p) = segments(path, "/api/v1/links") {
+        return match (p.as_slice(), req.method()) {
+            ([id], Method::Get) => link(&db, id),
+            ([id], Method::Delete) => revoke(&db, id, &principal),
+            ([_], _) => Err(method_not_allowed("GET, DELETE")),
+            _ => Err(not_found("no such route")),
+        };
+    }
+    Err(not_found("no such route"))
+}
+
+// ---- composing ----
+
+struct EmailRequest {
+    template: String,
+    subject: Subject,
+    to: Option<String>,
+    language: Option<String>,
+    subject_override: Option<String>,
+    body_override: Option<String>,
+}
+
+fn parse(body: &[u8]) -> Result<EmailRequest, Invalid> {
+    let map = parse_object(body)?;
+    let mut errors = Invalid::default();
+    let mut o = Object::new(&map, "", &mut errors);
+    let template = o.text("template", 64);
+    let change = o.opt_int("status_change_id");
+    let action = o.opt_int("action_id");
+    let to = o.opt_text("to", 254);
+    let language = o.opt_text("language", 8);
+    let subject_override = o.raw_text("subject", templates::MAX_SUBJECT * 4, false);
+    let body_override = o.raw_text("body", templates::MAX_BODY, false);
+    if let Some(to) = &to
+        && !valid_email(to)
+    {
+        o.err("to", format!("{to:?} is not an email address"));
+    }
+    let subject = match (change, action) {
+        (Some(c), None) => Some(Subject::StatusChange(c)),
+        (None, Some(a)) => Some(Subject::Action(a)),
+        (None, None) => {
+            if !o.errors.0.iter().any(|e| e.pointer.ends_with("_id")) {
+                o.err(
+                    "status_change_id",
+                    "give status_change_id or action_id: the dispute the email is about",
+                );
+            }
+            None
+        }
+        (Some(_), Some(_)) => {
+            o.err("action_id", "give status_change_id or action_id, not both");
+            None
+        }
+    };
+    o.finish(&[]);
+    if subject_override.is_some() || body_override.is_some() {
+        let s = subject_override.as_deref().unwrap_or("-");
+        let b = body_override.as_deref().unwrap_or("-");
+        if let Err(e) = templates::validate(s, b) {
+            errors.0.extend(e.0);
+        }
+    }
+    match (template, subject) {
+        (Some(template), Some(subject)) if errors.is_empty() => Ok(EmailRequest {
+            template,
+            subject,
+            to,
+            language,
+            subject_override,
+            body_override,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn unprocessable(pointer: &str, message: String) -> Response {
+    let field = pointer.trim_start_matches('/');
+    invalid(&Invalid::one(pointer, Some(field), message))
+}
+
+/// Everything needed to render: the template, the dispute, the recipient.
+struct Composed {
+    template: EmailTemplate,
+    audience: Audience,
+    source: EmailSource,
+    to: String,
+    language: String,
+}
+
+fn compose(db: &SpinDb, r: &EmailRequest) -> Answer<Composed> {
+    let source = outbox::email_source(db, r.subject)
+        .map_err(store_error)?
+        .ok_or_else(|| match r.subject {
+            Subject::StatusChange(id) => {
+                unprocessable("/status_change_id", format!("no status change {id}"))
+            }
+            Subject::Action(id) => unprocessable("/action_id", format!("no action {id}")),
+        })?;
+    let any = config::template_for(db, &r.template, "en")
+        .map_err(store_error)?
+        .ok_or_else(|| unprocessable("/template", format!("no email template {:?}", r.template)))?;
+    let audience = Audience::parse(&any.audience).unwrap_or(Audience::Customer);
+    let recipient_language = match audience {
+        Audience::Resolver => source.resolver.as_ref().map(|r| r.language.clone()),
+        Audience::Customer => Some(source.customer_language.clone()),
+    }
+    .unwrap_or_else(|| "en".into());
+    let template = match &r.language {
+        Some(l) => config::template(db, &r.template, l)
+            .map_err(store_error)?
+            .ok_or_else(|| {
+                unprocessable(
+                    "/language",
+                    format!("template {:?} has no {l:?} version", r.template),
+                )
+            })?,
+        None => config::template_for(db, &r.template, &recipient_language)
+            .map_err(store_error)?
+            .unwrap_or(any),
+    };
+    let to = match (&r.to, audience) {
+        (Some(to), _) => to.clone(),
+        (None, Audience::Resolver) => match &source.resolver {
+            Some(res) => res.email.clone(),
+            None => {
+                return Err(unprocessable(
+                    "/to",
+                    "this dispute has no resolver: qualify it with a resolver_id, or give to"
+                        .into(),
+                ));
+            }
+        },
+        (None, Audience::Customer) => source.customer_email.clone().ok_or_else(|| {
+            unprocessable(
+                "/to",
+                format!(
+                    "customer {:?} has no email address: give to",
+                    source.customer_id
+                ),
+            )
+        })?,
+    };
+    Ok(Composed {
+        language: template.language.clone(),
+        template,
+        audience,
+        source,
+        to,
+    })
+}
+
+fn data(c: &Composed, collector: &str) -> EmailData {
+    let s = &c.source;
+    let lang = &c.language;
+    let label = |code: &str, labels: &str| EmailSource::label(labels, code, lang);
+    EmailData {
+        language: lang.clone(),
+        customer_name: s.customer_name.clone(),
+        customer_id: s.customer_id.clone(),
+        customer_email: s.customer_email.clone().unwrap_or_default(),
+        entity: s.entity.clone(),
+        items: s
+            .items
+            .iter()
+            .map(|(item, labels)| {
+                let mut item = item.clone();
+                if !item.status.is_empty() {
+                    item.status = label(&item.status, labels);
+                }
+                item
+            })
+            .collect(),
+        status: s
+            .status_code
+            .as_deref()
+            .map(|code| label(code, &s.status_labels))
+            .unwrap_or_default(),
+        status_date: s.status_date.clone().unwrap_or_default(),
+        comment: s.comment.clone().unwrap_or_default(),
+        resolver_name: s
+            .resolver
+            .as_ref()
+            .map(|r| r.name.clone())
+            .unwrap_or_default(),
+        resolver_email: s
+            .resolver
+            .as_ref()
+            .map(|r| r.email.clone())
+            .unwrap_or_default(),
+        resolver_link: String::new(),
+        customer_link: String::new(),
+        collector_name: s.collector.clone().unwrap_or_else(|| collector.to_string()),
+        action_name: s.action_name.clone().unwrap_or_default(),
+        action_type: s.action_type.clone().unwrap_or_default(),
+        action_date: s.action_date.clone().unwrap_or_default(),
+        today: format_date(today()),
+    }
+}
+
+fn render(r: &EmailRequest, c: &Composed, d: &EmailData) -> Answer<Rendered> {
+    let subject = r.subject_override.as_deref().unwrap_or(&c.template.subject);
+    let body = r.body_override.as_deref().unwrap_or(&c.template.body);
+    templates::render(subject, body, d).map_err(|e| invalid(&e))
+}
+
+fn base_url() -> String {
+    variable("public_base_url")
+        .unwrap_or_else(|| "http://127.0.0.1:3000".into())
+        .trim_end_matches('/')
+        .to_string()
+}
+
+fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
+    let r = parse(json_body(req)?).map_err(|e| invalid(&e))?;
+    let c = compose(db, &r)?;
+    let mut d = data(&c, "");
+    let base = base_url();
+    d.resolver_link = format!("{base}/r/link-created-when-sent");
+    d.customer_link = format!("{base}/c/link-created-when-sent");
+    let rendered = render(&r, &c, &d)?;
+    Ok(json(
+        200,
+        &json!({
+            "template": c.template.code, "language": c.language, "audience": c.audience.as_str(),
+            "to": c.to, "subject": rendered.subject, "html": rendered.html, "text": rendered.text,
+        }),
+    ))
+}
+
+fn link_secret() -> Answer<String> {
+    variable("link_secret").ok_or_else(|| {
+        problem(
+            500,
+            "link-secret-missing",
+            "Links are not configured",
+            "set the Spin variable link_secret (SPIN_VARIABLE_LINK_SECRET) to sign links",
+        )
+    })
+}
+
+async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
+    let r = parse(json_body(req)?).map_err(|e| invalid(&e))?;
+    let secret = link_secret()?;
+    let id = in_transaction(db, |db| {
+        let c = compose(db, &r)?;
+        let mut d = data(&c, &principal.actor);
+        let now_s = now();
+        let expires = Utc::now() + Duration::days(links::DEFAULT_TTL_DAYS);
+        let subject_src = r.subject_override.as_deref().unwrap_or(&c.template.subject);
+        let body_src = r.body_override.as_deref().unwrap_or(&c.template.body);
+        let s = &c.source;
+        for audience in [Audience::Resolver, Audience::Customer] {
+            let hashtag = match audience {
+                Audience::Resolver => "resolver_link",
+                Audience::Customer => "customer_link",
+            };
+            if !templates::uses(subject_src, body_src, hashtag) {
+                continue;
+            }
+            let subject = match audience {
+                Audience::Resolver => match &s.resolver {
+                    Some(res) => res.id.to_string(),
+                    None => {
+                        return Err(unprocessable(
+                            "/template",
+                            "the template shows #resolver_link but this dispute has no resolver"
+                                .into(),
+                        ));
+                    }
+                },
+                Audience::Customer => s.customer_id.clone(),
+            };
+            let link_id = outbox::create_link(
+                db,
+                audience,
+                &subject,
+                s.customer_key,
+                s.status_change_id,
+                s.action_id,
+                &format_timestamp(expires),
+                &principal.actor,
+                &now_s,
+            )
+            .map_err(store_error)?;
+            let token = links::sign(
+                secret.as_bytes(),
+                &Claims {
+                    link_id,
+                    audience,
+                    subject,
+                    customer_id: s.customer_id.clone(),
+                    status_change_id: s.status_change_id,
+                    action_id: s.action_id,
+                    expires_at: expires.timestamp(),
+                },
+            );
+            let url = format!("{}{}{token}", base_url(), audience.path());
+            match audience {
+                Audience::Resolver => d.resolver_link = url,
+                Audience::Customer => d.customer_link = url,
+            }
+        }
+        let rendered = render(&r, &c, &d)?;
+        outbox::enqueue(
+            db,
+            &NewMessage {
+                template: &c.template.code,
+                language: &c.language,
+                audience: c.audience,
+                to: &c.to,
+                subject: &rendered.subject,
+                html: &rendered.html,
+                text: &rendered.text,
+                customer_key: s.customer_key,
+                status_change_id: s.status_change_id,
+                action_id: s.action_id,
+            },
+            &principal.actor,
+            &now_s,
+        )
+        .map_err(store_error)
+    })?;
+    if let Some(delivery) = Delivery::configured() {
+        delivery.deliver(db, id).await?;
+    }
+    let m = outbox::message(db, id)
+        .map_err(store_error)?
+        .ok_or_else(|| not_found("the message vanished"))?;
+    let mut resp = json(201, &m);
+    resp.set_header("location", format!("/api/v1/outbox/{id}"));
+    Ok(resp)
+}
+
+// ---- delivery ----
+
+/// The email API: JSON POSTed to `email_api_url` with `Authorization: Bearer
+/// email_api_token`. Its host must be in the component's `allowed_outbound_hosts`.
+struct Delivery {
+    url: String,
+    token: String,
+}
+
+impl Delivery {
+    fn configured() -> Option<Delivery> {
+        Some(Delivery {
+            url: variable("email_api_url")?,
+            token: variable("email_api_token")?,
+        })
+    }
+
+    /// One attempt; the outcome is recorded on the message (sent, or failed with why).
+    async fn deliver(&self, db: &SpinDb, id: i64) -> Answer<bool> {
+        let Some(m) = outbox::message(db, id).map_err(store_error)? else {
+            return Ok(false);
+        };
+        let payload = json!({
+            "message_id": format!("settle-{}", m.id),
+            "to": m.to, "subject": m.subject, "html": m.html, "text": m.text,
+            "tags": {"template": m.template, "customer_id": m.customer_id},
+        });
+        let request = Request::builder()
+            .method(Method::Post)
+            .uri(&self.url)
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {}", self.token))
+            .body(payload.to_string())
+            .build();
+        let error = match spin_sdk::http::send::<_, Response>(request).await {
+            Ok(resp) if (200..300).contains(resp.status()) => None,
+            Ok(resp) => {
+                let body = String::from_utf8_lossy(resp.body());
+                let excerpt: String = body.chars().take(300).collect();
+                Some(format!(
+                    "the email API answered {}: {excerpt}",
+                    resp.status()
+                ))
+            }
+            Err(e) => Some(format!("the email API could not be reached: {e}")),
+        };
+        outbox::record_attempt(db, id, error.as_deref(), &now()).map_err(store_error)?;
+        Ok(error.is_none())
+    }
+}
+
+async fn flush(db: &SpinDb) -> Answer<Response> {
+    let Some(delivery) = Delivery::configured() else {
+        return Err(problem(
+            409,
+            "delivery-not-configured",
+            "Delivery is not configured",
+            "set the Spin variables email_api_url and email_api_token to send emails",
+        ));
+    };
+    let ids = outbox::unsent(db, 100).map_err(store_error)?;
+    let mut sent = 0;
+    for id in &ids {
+        if delivery.deliver(db, *id).await? {
+            sent += 1;
+        }
+    }
+    Ok(json(
+        200,
+        &json!({"attempted": ids.len(), "sent": sent, "failed": ids.len() - sent}),
+    ))
+}
+
+// ---- outbox and links ----
+
+fn list(req: &Request, db: &SpinDb) -> Answer<Response> {
+    let q = Query::parse(req, &["state", "cursor", "limit"])?;
+    let state = q.get("state");
+    if let Some(s) = state
+        && !["queued", "sent", "failed"].contains(&s)
+    {
+        return Err(problem(
+            400,
+            "invalid-query",
+            "Invalid query",
+            format!("state: {s:?} must be queued, sent or failed"),
+        ));
+    }
+    let limit = q.limit(50, 500)?;
+    let before = q.int("cursor")?;
+    let messages = outbox::messages(db, state, before, limit).map_err(store_error)?;
+    let next = (messages.len() == limit)
+        .then(|| messages.last().map(|m| m.id.to_string()))
+        .flatten();
+    Ok(json(
+        200,
+        &json!({"messages": messages, "next_cursor": next}),
+    ))
+}
+
+fn id_of(id: &str, what: &str) -> Answer<i64> {
+    id.parse()
+        .map_err(|_| not_found(&format!("no {what} {id:?}")))
+}
+
+fn message(db: &SpinDb, id: &str) -> Answer<Response> {
+    let m = outbox::message(db, id_of(id, "message")?)
+        .map_err(store_error)?
+        .ok_or_else(|| not_found(&format!("no message {id:?}")))?;
+    Ok(json(200, &m))
+}
+
+fn link(db: &SpinDb, id: &str) -> Answer<Response> {
+    let l = outbox::link(db, id_of(id, "link")?)
+        .map_err(store_error)?
+        .ok_or_else(|| not_found(&format!("no link {id:?}")))?;
+    let mut v = serde_json::to_value(&l).unwrap_or(Value::Null);
+    let expired = l.expires_at <= now();
+    v["state"] = json!(if l.revoked_at.is_some() {
+        "revoked"
+    } else if expired {
+        "expired"
+    } else {
+        "live"
+    });
+    Ok(json(200, &v))
+}
+
+fn revoke(db: &SpinDb, id: &str, principal: &Principal) -> Answer<Response> {
+    let id = id_of(id, "link")?;
+    match in_transaction(db, |db| {
+        outbox::revoke_link(db, id, &principal.actor, &now()).map_err(store_error)
+    })? {
+        None => Err(not_found(&format!("no link {id}"))),
+        Some(false) => Err(problem(
+            409,
+            "already-revoked",
+            "Conflict",
+            "this link is already revoked",
+        )),
+        Some(true) => Ok(Response::builder().status(204).build()),
+    }
+}

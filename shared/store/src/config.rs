@@ -1,0 +1,377 @@
+//! Configuration an administrator edits: statuses, resolvers, action models and email
+//! templates. Nothing is deleted: deactivation keeps what items and history refer to, and
+//! every change appends a `config_history` row (before and after, actor, time).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use settle_domain::actions::{ActionModel, ActionType};
+use settle_domain::catalog::{Status, StatusKind};
+
+use crate::{Db, Result, RowExt, StoreError, Value};
+
+/// Appends an audit row for a configuration change.
+pub fn record(
+    db: &impl Db,
+    actor: &str,
+    now: &str,
+    kind: &str,
+    key: &str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<()> {
+    db.query(
+        "INSERT INTO config_history (at, actor, kind, key, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+        &[
+            now.into(),
+            actor.into(),
+            kind.into(),
+            key.into(),
+            before.map(|b| b.to_string()).into(),
+            after.map(|a| a.to_string()).into(),
+        ],
+    )?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfigChange {
+    pub at: String,
+    pub actor: String,
+    pub kind: String,
+    pub key: String,
+    pub before: serde_json::Value,
+    pub after: serde_json::Value,
+}
+
+/// The audit trail of one configuration record, oldest first.
+pub fn history(db: &impl Db, kind: &str, key: &str) -> Result<Vec<ConfigChange>> {
+    let r = db.query(
+        "SELECT at, actor, kind, key, before, after FROM config_history
+         WHERE kind = ? AND key = ? ORDER BY id",
+        &[kind.into(), key.into()],
+    )?;
+    let json = |s: Option<String>| {
+        s.and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or(serde_json::Value::Null)
+    };
+    Ok(r.rows
+        .iter()
+        .map(|r| ConfigChange {
+            at: r.text(0),
+            actor: r.text(1),
+            kind: r.text(2),
+            key: r.text(3),
+            before: json(r.opt_text(4)),
+            after: json(r.opt_text(5)),
+        })
+        .collect())
+}
+
+// ---- statuses ----
+
+/// A status with its configuration.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StatusConfig {
+    #[serde(flatten)]
+    pub status: Status,
+    pub action_model: Option<String>,
+    /// How many open items carry it now.
+    pub open_items: i64,
+}
+
+const STATUS_COLUMNS: &str =
+    "s.code, s.kind, s.typology, s.labels, s.active, s.customer_visible, s.action_model,
+     (SELECT count(*) FROM items i WHERE i.status_code = s.code AND i.open_minor > 0)";
+
+fn status_row(r: &[Value]) -> Result<StatusConfig> {
+    let labels: BTreeMap<String, String> = serde_json::from_str(&r.text(3))
+        .map_err(|e| StoreError(format!("bad labels of status {}: {e}", r.text(0))))?;
+    Ok(StatusConfig {
+        status: Status {
+            code: r.text(0),
+            kind: StatusKind::parse(&r.text(1))
+                .ok_or_else(|| StoreError(format!("bad status kind {}", r.text(1))))?,
+            typology: r.opt_text(2),
+            labels,
+            active: r.int(4) != 0,
+            customer_visible: r.int(5) != 0,
+        },
+        action_model: r.opt_text(6),
+        open_items: r.int(7),
+    })
+}
+
+pub fn statuses(db: &impl Db) -> Result<Vec<StatusConfig>> {
+    let r = db.query(
+        &format!("SELECT {STATUS_COLUMNS} FROM statuses s ORDER BY s.position, s.code"),
+        &[],
+    )?;
+    r.rows.iter().map(|r| status_row(r)).collect()
+}
+
+pub fn status(db: &impl Db, code: &str) -> Result<Option<StatusConfig>> {
+    let r = db.query(
+        &format!("SELECT {STATUS_COLUMNS} FROM statuses s WHERE s.code = ?"),
+        &[code.into()],
+    )?;
+    r.first().map(|r| status_row(r)).transpose()
+}
+
+/// Has any item ever carried this status (now or in its history)?
+pub fn status_in_use(db: &impl Db, code: &str) -> Result<bool> {
+    let r = db.query(
+        "SELECT EXISTS (SELECT 1 FROM items WHERE status_code = ?)
+             OR EXISTS (SELECT 1 FROM status_changes WHERE status_code = ?)",
+        &[code.into(), code.into()],
+    )?;
+    Ok(r.first().is_some_and(|r| r.int(0) != 0))
+}
+
+/// Inserts or replaces the stored fields of a status (the caller checked the rules).
+pub fn save_status(db: &impl Db, s: &Status, action_model: Option<&str>, new: bool) -> Result<()> {
+    let labels = serde_json::to_string(&s.labels).unwrap_or_default();
+    let params = vec![
+        s.kind.as_str().into(),
+        s.typology.as_deref().into(),
+        labels.into(),
+        s.active.into(),
+        s.customer_visible.into(),
+        action_model.into(),
+        s.code.as_str().into(),
+    ];
+    if new {
+        db.query(
+            "INSERT INTO statuses (kind, typology, labels, active, customer_visible, action_model, code, position)
+             VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM statuses))",
+            &params,
+        )?;
+    } else {
+        db.query(
+            "UPDATE statuses SET kind = ?, typology = ?, labels = ?, active = ?, customer_visible = ?,
+                 action_model = ? WHERE code = ?",
+            &params,
+        )?;
+    }
+    Ok(())
+}
+
+// ---- resolvers ----
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Resolver {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub language: String,
+    pub active: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const RESOLVER_COLUMNS: &str = "id, name, email, role, language, active, created_at, updated_at";
+
+fn resolver_row(r: &[Value]) -> Resolver {
+    Resolver {
+        id: r.int(0),
+        name: r.text(1),
+        email: r.text(2),
+        role: r.text(3),
+        language: r.text(4),
+        active: r.int(5) != 0,
+        created_at: r.text(6),
+        updated_at: r.text(7),
+    }
+}
+
+pub fn resolvers(db: &impl Db) -> Result<Vec<Resolver>> {
+    let r = db.query(
+        &format!("SELECT {RESOLVER_COLUMNS} FROM resolvers ORDER BY name, id"),
+        &[],
+    )?;
+    Ok(r.rows.iter().map(|r| resolver_row(r)).collect())
+}
+
+pub fn resolver(db: &impl Db, id: i64) -> Result<Option<Resolver>> {
+    let r = db.query(
+        &format!("SELECT {RESOLVER_COLUMNS} FROM resolvers WHERE id = ?"),
+        &[id.into()],
+    )?;
+    Ok(r.first().map(|r| resolver_row(r)))
+}
+
+pub fn create_resolver(
+    db: &impl Db,
+    name: &str,
+    email: &str,
+    role: &str,
+    language: &str,
+    now: &str,
+) -> Result<Resolver> {
+    let r = db.query(
+        &format!(
+            "INSERT INTO resolvers (name, email, role, language, active, created_at, updated_at)
+             VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING {RESOLVER_COLUMNS}"
+        ),
+        &[
+            name.into(),
+            email.into(),
+            role.into(),
+            language.into(),
+            now.into(),
+            now.into(),
+        ],
+    )?;
+    r.first()
+        .map(|r| resolver_row(r))
+        .ok_or_else(|| StoreError("insert returned nothing".into()))
+}
+
+pub fn update_resolver(db: &impl Db, r: &Resolver, now: &str) -> Result<()> {
+    db.query(
+        "UPDATE resolvers SET name = ?, email = ?, role = ?, language = ?, active = ?, updated_at = ?
+         WHERE id = ?",
+        &[
+            r.name.as_str().into(),
+            r.email.as_str().into(),
+            r.role.as_str().into(),
+            r.language.as_str().into(),
+            r.active.into(),
+            now.into(),
+            r.id.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+// ---- action models ----
+
+const MODEL_COLUMNS: &str = "code, type, name, delay_days, active";
+
+fn model_row(r: &[Value]) -> Result<ActionModel> {
+    Ok(ActionModel {
+        code: r.text(0),
+        action_type: ActionType::parse(&r.text(1))
+            .ok_or_else(|| StoreError(format!("bad action type {}", r.text(1))))?,
+        name: r.text(2),
+        delay_days: r.int(3),
+        active: r.int(4) != 0,
+    })
+}
+
+pub fn action_models(db: &impl Db) -> Result<Vec<ActionModel>> {
+    let r = db.query(
+        &format!("SELECT {MODEL_COLUMNS} FROM action_models ORDER BY code"),
+        &[],
+    )?;
+    r.rows.iter().map(|r| model_row(r)).collect()
+}
+
+pub fn action_model(db: &impl Db, code: &str) -> Result<Option<ActionModel>> {
+    let r = db.query(
+        &format!("SELECT {MODEL_COLUMNS} FROM action_models WHERE code = ?"),
+        &[code.into()],
+    )?;
+    r.first().map(|r| model_row(r)).transpose()
+}
+
+pub fn save_action_model(db: &impl Db, m: &ActionModel, new: bool, now: &str) -> Result<()> {
+    let params = vec![
+        m.action_type.as_str().into(),
+        m.name.as_str().into(),
+        m.delay_days.into(),
+        m.active.into(),
+        now.into(),
+        m.code.as_str().into(),
+    ];
+    if new {
+        db.query(
+            "INSERT INTO action_models (type, name, delay_days, active, updated_at, code, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?5)",
+            &params,
+        )?;
+    } else {
+        db.query(
+            "UPDATE action_models SET type = ?, name = ?, delay_days = ?, active = ?, updated_at = ?
+             WHERE code = ?",
+            &params,
+        )?;
+    }
+    Ok(())
+}
+
+// ---- email templates ----
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EmailTemplate {
+    pub code: String,
+    pub language: String,
+    pub audience: String,
+    pub subject: String,
+    pub body: String,
+    pub updated_at: String,
+    pub updated_by: String,
+}
+
+const TEMPLATE_COLUMNS: &str = "code, language, audience, subject, body, updated_at, updated_by";
+
+fn template_row(r: &[Value]) -> EmailTemplate {
+    EmailTemplate {
+        code: r.text(0),
+        language: r.text(1),
+        audience: r.text(2),
+        subject: r.text(3),
+        body: r.text(4),
+        updated_at: r.text(5),
+        updated_by: r.text(6),
+    }
+}
+
+pub fn templates(db: &impl Db) -> Result<Vec<EmailTemplate>> {
+    let r = db.query(
+        &format!("SELECT {TEMPLATE_COLUMNS} FROM email_templates ORDER BY code, language"),
+        &[],
+    )?;
+    Ok(r.rows.iter().map(|r| template_row(r)).collect())
+}
+
+pub fn template(db: &impl Db, code: &str, language: &str) -> Result<Option<EmailTemplate>> {
+    let r = db.query(
+        &format!("SELECT {TEMPLATE_COLUMNS} FROM email_templates WHERE code = ? AND language = ?"),
+        &[code.into(), language.into()],
+    )?;
+    Ok(r.first().map(|r| template_row(r)))
+}
+
+/// The template in `language`, else English, else any language it exists in.
+pub fn template_for(db: &impl Db, code: &str, language: &str) -> Result<Option<EmailTemplate>> {
+    let r = db.query(
+        &format!(
+            "SELECT {TEMPLATE_COLUMNS} FROM email_templates WHERE code = ?
+             ORDER BY language = ? DESC, language = 'en' DESC, language LIMIT 1"
+        ),
+        &[code.into(), language.into()],
+    )?;
+    Ok(r.first().map(|r| template_row(r)))
+}
+
+pub fn save_template(db: &impl Db, t: &EmailTemplate) -> Result<()> {
+    db.query(
+        "INSERT INTO email_templates (code, language, audience, subject, body, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (code, language) DO UPDATE SET audience = excluded.audience,
+             subject = excluded.subject, body = excluded.body,
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        &[
+            t.code.as_str().into(),
+            t.language.as_str().into(),
+            t.audience.as_str().into(),
+            t.subject.as_str().into(),
+            t.body.as_str().into(),
+            t.updated_at.as_str().into(),
+            t.updated_by.as_str().into(),
+        ],
+    )?;
+    Ok(())
+}
