@@ -54,10 +54,12 @@ fn main() {
     );
     assert_eq!(r.status, 200, "{}", r.text());
     let items: Vec<Value> = (0..ITEMS)
-        .map(|i| json!({"id": format!("D{i:06}"), "customer_id": "BIG", "kind": "invoice",
+        .map(|i| {
+            json!({"id": format!("D{i:06}"), "customer_id": "BIG", "kind": "invoice",
                         "number": format!("F-{i}"), "issue_date": "2025-01-01",
                         "due_date": format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
-                        "amount": "10.00", "open_amount": "10.00", "currency": "EUR"}))
+                        "amount": "10.00", "open_amount": "10.00", "currency": "EUR"})
+        })
         .collect();
     let r = post(&server, "/api/v1/erp/items", &json!({"items": items}));
     assert_eq!(r.status, 200, "{}", r.text());
