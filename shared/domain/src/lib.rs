@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod links;
 pub mod money;
 pub mod qualify;
+pub mod scenario;
 pub mod templates;
 pub mod validation;
 

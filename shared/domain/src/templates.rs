@@ -714,9 +714,65 @@ pub fn default_templates() -> Vec<DefaultTemplate> {
     ]
 }
 
+/// Reminder templates used by the default scenario's steps (seeded by migration 3).
+pub fn reminder_templates() -> Vec<DefaultTemplate> {
+    let t = |code, language, subject, body| DefaultTemplate {
+        code,
+        audience: "customer",
+        language,
+        subject,
+        body,
+    };
+    vec![
+        t(
+            "reminder_preventive",
+            "en",
+            "#customer_name: invoices falling due soon",
+            "<p>Dear customer,</p>\n<p>The following items fall due soon:</p>\n#items_list_selected\n<p>Total: #total_selected</p>\n<p>Your account: <a href=\"#customer_link\">your customer page</a>.</p>\n<p>Kind regards,<br>#collector_name</p>",
+        ),
+        t(
+            "reminder_preventive",
+            "fr",
+            "#customer_name : échéances à venir",
+            "<p>Madame, Monsieur,</p>\n<p>Les pièces suivantes arrivent à échéance :</p>\n#items_list_selected\n<p>Total : #total_selected</p>\n<p>Votre compte : <a href=\"#customer_link\">votre espace client</a>.</p>\n<p>Cordialement,<br>#collector_name</p>",
+        ),
+        t(
+            "reminder_first",
+            "en",
+            "#customer_name: overdue invoices",
+            "<p>Dear customer,</p>\n<p>Unless we are mistaken, the following items are still unpaid:</p>\n#items_list_selected\n<p>Total: #total_selected</p>\n<p>If something prevents payment, tell us on <a href=\"#customer_link\">your customer page</a>.</p>\n<p>Kind regards,<br>#collector_name</p>",
+        ),
+        t(
+            "reminder_first",
+            "fr",
+            "#customer_name : pièces échues",
+            "<p>Madame, Monsieur,</p>\n<p>Sauf erreur de notre part, les pièces suivantes restent impayées :</p>\n#items_list_selected\n<p>Total : #total_selected</p>\n<p>Si un problème bloque le paiement, dites-le-nous sur <a href=\"#customer_link\">votre espace client</a>.</p>\n<p>Cordialement,<br>#collector_name</p>",
+        ),
+        t(
+            "reminder_second",
+            "en",
+            "#customer_name: second reminder",
+            "<p>Dear customer,</p>\n<p>Despite our first reminder, the following items are still unpaid:</p>\n#items_list_selected\n<p>Total: #total_selected</p>\n<p>Please pay them without delay.</p>\n<p>#collector_name</p>",
+        ),
+        t(
+            "reminder_second",
+            "fr",
+            "#customer_name : deuxième relance",
+            "<p>Madame, Monsieur,</p>\n<p>Malgré notre première relance, les pièces suivantes restent impayées :</p>\n#items_list_selected\n<p>Total : #total_selected</p>\n<p>Merci de les régler sans délai.</p>\n<p>#collector_name</p>",
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reminder_templates_are_valid() {
+        for t in reminder_templates() {
+            validate(t.subject, t.body).unwrap_or_else(|e| panic!("{} {}: {e}", t.code, t.language));
+        }
+    }
 
     fn pointers(e: &Invalid) -> Vec<(&str, &str)> {
         e.0.iter()

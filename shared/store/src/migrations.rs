@@ -155,7 +155,86 @@ pub fn migrations() -> Vec<Migration> {
             name: "disputes",
             steps: disputes(),
         },
+        Migration {
+            version: 3,
+            name: "follow-up",
+            steps: follow_up(),
+        },
     ]
+}
+
+/// Version 3: dispute resolution (delays), reminder scenarios and the reminder log.
+fn follow_up() -> Vec<(String, Vec<Value>)> {
+    let mut v = vec![
+        // The date an item entered the dispute kind (cleared when it leaves it).
+        sql("ALTER TABLE items ADD COLUMN disputed_since TEXT"),
+        sql("UPDATE items SET disputed_since = status_date
+             WHERE status_code IN (SELECT code FROM statuses WHERE kind = 'dispute')"),
+        sql("CREATE TABLE resolutions (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            status_code TEXT NOT NULL,
+            typology TEXT,
+            resolver_id INTEGER,
+            disputed_on TEXT NOT NULL,
+            resolved_on TEXT NOT NULL,
+            delay_days INTEGER NOT NULL,
+            how TEXT NOT NULL CHECK (how IN ('terminated', 'paid', 'requalified')),
+            action_id INTEGER REFERENCES actions(id),
+            at TEXT NOT NULL
+        )"),
+        sql("CREATE INDEX resolutions_by_date ON resolutions(resolved_on)"),
+        sql("CREATE TABLE scenarios (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            steps TEXT NOT NULL,
+            is_default INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL
+        )"),
+        sql("CREATE UNIQUE INDEX scenarios_one_default ON scenarios(is_default) WHERE is_default = 1"),
+        sql("ALTER TABLE customers ADD COLUMN scenario TEXT REFERENCES scenarios(code)"),
+        sql("CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            scenario TEXT NOT NULL,
+            step INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            reference_due TEXT NOT NULL,
+            done_on TEXT NOT NULL,
+            item_ids TEXT NOT NULL,
+            comment TEXT,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"),
+        sql("CREATE INDEX reminders_by_customer ON reminders(customer_id, id)"),
+    ];
+    let d = settle_domain::scenario::default_scenario();
+    v.push((
+        "INSERT INTO scenarios (code, name, steps, is_default, active, updated_at)
+         VALUES (?, ?, ?, 1, 1, 'migration')"
+            .to_string(),
+        vec![
+            d.code.clone().into(),
+            d.name.clone().into(),
+            serde_json::to_string(&d.steps).unwrap_or_default().into(),
+        ],
+    ));
+    for t in settle_domain::templates::reminder_templates() {
+        v.push((
+            "INSERT INTO email_templates (code, language, audience, subject, body, updated_at, updated_by)
+             VALUES (?, ?, ?, ?, ?, 'migration', 'migration')"
+                .to_string(),
+            vec![
+                t.code.into(),
+                t.language.into(),
+                t.audience.into(),
+                t.subject.into(),
+                t.body.into(),
+            ],
+        ));
+    }
+    v
 }
 
 /// Version 2: action models, email templates, specific actions, status changes, signed

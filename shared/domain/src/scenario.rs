@@ -1,0 +1,352 @@
+//! Reminder scenarios: the progressive ("funnel-shaped") dunning plan of a customer.
+//!
+//! A scenario is ordered steps `{offset_days, type, template}` relative to the **reference
+//! date**: the due date of the customer's oldest open debit item still in the scenario
+//! (not held by a live specific action). Negative offsets are preventive reminders.
+//!
+//! [`next_step`] proposes what comes next from the items, the steps already done for the
+//! current reference date, and a date:
+//! - items held by a live action never trigger reminders (a customer whose every item is
+//!   held has no next step); detached and resolved items count again;
+//! - the steps after the last one done for this reference date are candidates; when several
+//!   are already due, the most advanced due one is proposed (a stale preventive reminder is
+//!   not sent for a debt that is already late); otherwise the first upcoming one, with its
+//!   date;
+//! - the reminder covers the open debit items in the scenario due on or before the step's
+//!   cut-off: the reference date for preventive steps, the step's date otherwise.
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::valid_code;
+use crate::validation::Invalid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepType {
+    Email,
+    Letter,
+    Call,
+}
+
+impl StepType {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            StepType::Email => "email",
+            StepType::Letter => "letter",
+            StepType::Call => "call",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<StepType> {
+        match s {
+            "email" => Some(StepType::Email),
+            "letter" => Some(StepType::Letter),
+            "call" => Some(StepType::Call),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub offset_days: i64,
+    #[serde(rename = "type")]
+    pub step_type: StepType,
+    /// The email or letter template the step uses (a code of `email_templates`).
+    pub template: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Scenario {
+    pub code: String,
+    pub name: String,
+    pub steps: Vec<Step>,
+}
+
+/// The scenario a new installation starts with: a preventive email 10 days before the due
+/// date, then +5 (email), +15 (letter), +30 (call).
+pub fn default_scenario() -> Scenario {
+    let step = |offset_days, step_type, template: Option<&str>| Step {
+        offset_days,
+        step_type,
+        template: template.map(str::to_string),
+    };
+    Scenario {
+        code: "default".into(),
+        name: "Standard reminders".into(),
+        steps: vec![
+            step(-10, StepType::Email, Some("reminder_preventive")),
+            step(5, StepType::Email, Some("reminder_first")),
+            step(15, StepType::Letter, Some("reminder_second")),
+            step(30, StepType::Call, None),
+        ],
+    }
+}
+
+pub const MAX_OFFSET: i64 = 365;
+pub const MAX_STEPS: usize = 20;
+
+/// A scenario's rules: a code, 1 to 20 steps in strictly increasing offsets within a year of
+/// the due date.
+pub fn check(s: &Scenario) -> Invalid {
+    let mut e = Invalid::default();
+    if !valid_code(&s.code) {
+        e.push(
+            "/code",
+            Some("code"),
+            format!("{:?} must be lowercase letters, digits or _", s.code),
+        );
+    }
+    if s.name.trim().is_empty() {
+        e.push("/name", Some("name"), "name must not be empty");
+    }
+    if s.steps.is_empty() || s.steps.len() > MAX_STEPS {
+        e.push(
+            "/steps",
+            Some("steps"),
+            format!("a scenario has 1 to {MAX_STEPS} steps"),
+        );
+    }
+    for (i, st) in s.steps.iter().enumerate() {
+        if st.offset_days.abs() > MAX_OFFSET {
+            e.push(
+                format!("/steps/{i}/offset_days"),
+                Some("offset_days"),
+                format!("{} is more than {MAX_OFFSET} days from the due date", st.offset_days),
+            );
+        }
+        if i > 0 && st.offset_days <= s.steps[i - 1].offset_days {
+            e.push(
+                format!("/steps/{i}/offset_days"),
+                Some("offset_days"),
+                "offsets must increase from one step to the next",
+            );
+        }
+    }
+    e
+}
+
+/// An open debit item as the scenario sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioItem {
+    pub key: i64,
+    pub due_date: NaiveDate,
+    /// Held by a live specific action: out of the scenario.
+    pub held: bool,
+}
+
+/// A reminder already done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DoneStep {
+    pub step: usize,
+    pub reference_due: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextStep {
+    /// Index in the scenario's steps.
+    pub step: usize,
+    pub offset_days: i64,
+    #[serde(rename = "type")]
+    pub step_type: StepType,
+    pub template: Option<String>,
+    /// When the step is due.
+    #[serde(serialize_with = "ser_date")]
+    pub due_on: NaiveDate,
+    /// The due date of the oldest item in the scenario.
+    #[serde(serialize_with = "ser_date")]
+    pub reference_due: NaiveDate,
+    /// Items due on or before this date are covered.
+    #[serde(serialize_with = "ser_date")]
+    pub cutoff: NaiveDate,
+    /// Earlier steps that are due but passed over for this one.
+    pub skipped: Vec<usize>,
+}
+
+fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::dates::format_date(*d))
+}
+
+fn shift(d: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 {
+        d.checked_add_days(Days::new(days as u64))
+    } else {
+        d.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+    .unwrap_or(d)
+}
+
+/// The reference date: the oldest due date of the items still in the scenario.
+pub fn reference_due(items: &[ScenarioItem]) -> Option<NaiveDate> {
+    items.iter().filter(|i| !i.held).map(|i| i.due_date).min()
+}
+
+/// The next step of a customer's scenario as of `as_of`, or `None` when no item is in the
+/// scenario or every step was done for the current reference date.
+pub fn next_step(
+    scenario: &Scenario,
+    items: &[ScenarioItem],
+    done: &[DoneStep],
+    as_of: NaiveDate,
+) -> Option<NextStep> {
+    let reference = reference_due(items)?;
+    next_step_for(scenario, reference, done, as_of)
+}
+
+/// [`next_step`] when the reference date is already known (the agenda computes it in SQL).
+pub fn next_step_for(
+    scenario: &Scenario,
+    reference: NaiveDate,
+    done: &[DoneStep],
+    as_of: NaiveDate,
+) -> Option<NextStep> {
+    let first = done
+        .iter()
+        .filter(|d| d.reference_due == reference)
+        .map(|d| d.step + 1)
+        .max()
+        .unwrap_or(0);
+    let candidates: Vec<usize> = (first..scenario.steps.len()).collect();
+    let due: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|i| shift(reference, scenario.steps[*i].offset_days) <= as_of)
+        .collect();
+    let (index, skipped) = match due.split_last() {
+        Some((last, earlier)) => (*last, earlier.to_vec()),
+        None => (*candidates.first()?, Vec::new()),
+    };
+    let step = &scenario.steps[index];
+    let due_on = shift(reference, step.offset_days);
+    Some(NextStep {
+        step: index,
+        offset_days: step.offset_days,
+        step_type: step.step_type,
+        template: step.template.clone(),
+        due_on,
+        reference_due: reference,
+        cutoff: if step.offset_days < 0 {
+            reference
+        } else {
+            due_on
+        },
+        skipped,
+    })
+}
+
+/// The items a step covers: in the scenario and due on or before its cut-off.
+pub fn covered<'a>(items: &'a [ScenarioItem], next: &NextStep) -> Vec<&'a ScenarioItem> {
+    items
+        .iter()
+        .filter(|i| !i.held && i.due_date <= next.cutoff)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn item(key: i64, due: &str, held: bool) -> ScenarioItem {
+        ScenarioItem {
+            key,
+            due_date: d(due),
+            held,
+        }
+    }
+
+    fn done(step: usize, reference: &str) -> DoneStep {
+        DoneStep {
+            step,
+            reference_due: d(reference),
+        }
+    }
+
+    #[test]
+    fn the_default_scenario_starts_with_a_preventive_reminder() {
+        let s = default_scenario();
+        assert!(check(&s).is_empty());
+        let items = [item(1, "2025-03-31", false), item(2, "2025-04-30", false)];
+        // Long before: the preventive step is upcoming, 10 days before the due date.
+        let n = next_step(&s, &items, &[], d("2025-03-01")).unwrap();
+        assert_eq!((n.step, n.due_on), (0, d("2025-03-21")));
+        assert_eq!(n.step_type, StepType::Email);
+        assert_eq!(n.cutoff, d("2025-03-31"));
+        let keys: Vec<i64> = covered(&items, &n).iter().map(|i| i.key).collect();
+        assert_eq!(keys, [1]);
+        // Once done, the next is +5 after the due date.
+        let n = next_step(&s, &items, &[done(0, "2025-03-31")], d("2025-03-25")).unwrap();
+        assert_eq!((n.step, n.due_on), (1, d("2025-04-05")));
+        assert!(n.skipped.is_empty());
+    }
+
+    #[test]
+    fn several_due_steps_propose_the_most_advanced_one() {
+        let s = default_scenario();
+        let items = [item(1, "2025-01-31", false), item(2, "2025-02-20", false)];
+        let n = next_step(&s, &items, &[], d("2025-02-20")).unwrap();
+        // -10 (Jan 21) and +5 (Feb 5) and +15 (Feb 15) are due: the letter, Jan 21/Feb 5 skipped.
+        assert_eq!((n.step, n.due_on), (2, d("2025-02-15")));
+        assert_eq!(n.step_type, StepType::Letter);
+        assert_eq!(n.skipped, [0, 1]);
+        let keys: Vec<i64> = covered(&items, &n).iter().map(|i| i.key).collect();
+        assert_eq!(keys, [1]);
+        // Every step done: nothing more for this reference date.
+        let all: Vec<DoneStep> = (0..4).map(|i| done(i, "2025-01-31")).collect();
+        assert_eq!(next_step(&s, &items, &all, d("2025-06-01")), None);
+    }
+
+    #[test]
+    fn held_items_never_trigger_reminders() {
+        let s = default_scenario();
+        let items = [item(1, "2025-01-31", true), item(2, "2025-03-31", false)];
+        let n = next_step(&s, &items, &[], d("2025-02-10")).unwrap();
+        // The disputed oldest item is out: the reference is the next one.
+        assert_eq!(n.reference_due, d("2025-03-31"));
+        assert_eq!((n.step, n.due_on), (0, d("2025-03-21")));
+        assert_eq!(covered(&items, &n).len(), 1);
+    }
+
+    #[test]
+    fn a_customer_whose_every_item_is_disputed_has_no_next_step() {
+        let s = default_scenario();
+        let items = [item(1, "2025-01-31", true), item(2, "2025-02-28", true)];
+        assert_eq!(next_step(&s, &items, &[], d("2025-06-01")), None);
+        assert_eq!(next_step(&s, &[], &[], d("2025-06-01")), None);
+    }
+
+    #[test]
+    fn detached_or_resolved_items_come_back_and_the_funnel_follows_the_reference() {
+        let s = default_scenario();
+        // Steps done for a newer reference; the old item is back (detached): new reference.
+        let history = [done(0, "2025-03-31"), done(1, "2025-03-31")];
+        let items = [item(1, "2025-01-31", false), item(2, "2025-03-31", false)];
+        let n = next_step(&s, &items, &history, d("2025-02-10")).unwrap();
+        assert_eq!(n.reference_due, d("2025-01-31"));
+        assert_eq!((n.step, n.due_on), (1, d("2025-02-05")));
+        assert_eq!(n.skipped, [0]);
+        // Held again: back to the newer reference, whose funnel continues at step 2.
+        let held = [item(1, "2025-01-31", true), item(2, "2025-03-31", false)];
+        let n = next_step(&s, &held, &history, d("2025-02-10")).unwrap();
+        assert_eq!((n.step, n.due_on), (2, d("2025-04-15")));
+    }
+
+    #[test]
+    fn scenario_rules() {
+        let mut s = default_scenario();
+        s.steps[2].offset_days = 5;
+        s.steps[3].offset_days = 400;
+        let e = check(&s);
+        let pointers: Vec<&str> = e.0.iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/steps/2/offset_days", "/steps/3/offset_days"]);
+        s.steps.clear();
+        s.code = "X".into();
+        assert_eq!(check(&s).0.len(), 2);
+        assert_eq!(StepType::parse("call"), Some(StepType::Call));
+        assert_eq!(StepType::parse("fax"), None);
+    }
+}
