@@ -2,6 +2,7 @@
 //! commands (once per run), served by settle-host on an ephemeral port with a fresh state dir.
 
 mod accounts;
+mod actions;
 mod auth;
 mod config;
 mod disputes;

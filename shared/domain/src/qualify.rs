@@ -62,34 +62,9 @@ pub fn parse_status_change(body: &[u8]) -> Result<StatusChangeIn, Invalid> {
         Some(Value::String(s)) if s == "suggested" => Some(NextAction::Suggested),
         Some(Value::Object(m)) => {
             let mut a = Object::new(m, "/next_action", o.errors);
-            let t = a.text("type", 20);
-            let action_type = t.as_deref().and_then(|t| {
-                let parsed = ActionType::parse(t);
-                if parsed.is_none() {
-                    a.err(
-                        "type",
-                        format!("{t:?} is not one of {}", ActionType::names()),
-                    );
-                }
-                parsed
-            });
-            let name = a.text("name", MAX_NAME);
-            let date = a.date("date");
-            let resolver_id = a.opt_int("resolver_id");
-            let comment = a.opt_text("comment", MAX_COMMENT);
+            let action = read_action(&mut a);
             a.finish(&[]);
-            match (action_type, name, date) {
-                (Some(action_type), Some(name), Some(date)) => {
-                    Some(NextAction::Explicit(ExplicitAction {
-                        action_type,
-                        name,
-                        date,
-                        resolver_id,
-                        comment,
-                    }))
-                }
-                _ => None,
-            }
+            action.map(NextAction::Explicit)
         }
         Some(_) => {
             o.err(
@@ -141,25 +116,15 @@ pub struct Found<'a> {
     pub resolvers: &'a [ResolverState],
 }
 
-/// The checked plan of a status change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Plan {
-    pub customer_id: String,
-    pub status_date: NaiveDate,
-    pub kind: StatusKind,
-    /// What the status proposes, even when not applied.
-    pub suggestion: Option<Suggestion>,
-    /// The action to create, if any.
-    pub action: Option<ExplicitAction>,
-}
-
-/// Step 1 and step 3 rules: items known, open and of one customer; the status known and
-/// active; a comment for dispute kinds; resolvers known and active; `suggested` only for a
-/// status with an action model. Every violation is reported.
-pub fn check(input: &StatusChangeIn, found: &Found, today: NaiveDate) -> Result<Plan, Invalid> {
-    let mut errors = Invalid::default();
+/// The item rules of qualifying and of specific actions: every id known, every item open,
+/// all of one customer (whose id is returned). Errors point at `/item_ids/<n>`.
+pub fn check_items(
+    ids: &[String],
+    items: &[Option<ItemState>],
+    errors: &mut Invalid,
+) -> Option<String> {
     let mut customers: Vec<&str> = Vec::new();
-    for (i, (id, item)) in input.item_ids.iter().zip(found.items).enumerate() {
+    for (i, (id, item)) in ids.iter().zip(items).enumerate() {
         let p = format!("/item_ids/{i}");
         match item {
             None => errors.push(p, Some("item_ids"), format!("no item with id {id:?}")),
@@ -180,11 +145,79 @@ pub fn check(input: &StatusChangeIn, found: &Found, today: NaiveDate) -> Result<
             "/item_ids",
             Some("item_ids"),
             format!(
-                "the items belong to several customers ({}); a status change covers one customer's items",
+                "the items belong to several customers ({}); a status change or action covers one customer's items",
                 customers.join(", ")
             ),
         );
     }
+    customers.first().map(|c| c.to_string())
+}
+
+/// A specific action created on its own (without a status change).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAction {
+    pub item_ids: Vec<String>,
+    pub action: ExplicitAction,
+}
+
+/// Reads `{"item_ids", "type", "name", "date", "resolver_id"?, "comment"?}`.
+pub fn parse_new_action(body: &[u8]) -> Result<NewAction, Invalid> {
+    let map = parse_object(body)?;
+    let mut errors = Invalid::default();
+    let mut o = Object::new(&map, "", &mut errors);
+    let item_ids = o.id_list("item_ids", MAX_ITEMS);
+    let action = read_action(&mut o);
+    o.finish(&[]);
+    match (item_ids, action) {
+        (Some(item_ids), Some(action)) if errors.is_empty() => Ok(NewAction { item_ids, action }),
+        _ => Err(errors),
+    }
+}
+
+/// The fields of an explicit action (`type`, `name`, `date`, `resolver_id`?, `comment`?).
+fn read_action(a: &mut Object) -> Option<ExplicitAction> {
+    let t = a.text("type", 20);
+    let action_type = t.as_deref().and_then(|t| {
+        let parsed = ActionType::parse(t);
+        if parsed.is_none() {
+            a.err(
+                "type",
+                format!("{t:?} is not one of {}", ActionType::names()),
+            );
+        }
+        parsed
+    });
+    let name = a.text("name", MAX_NAME);
+    let date = a.date("date");
+    let resolver_id = a.opt_int("resolver_id");
+    let comment = a.opt_text("comment", MAX_COMMENT);
+    Some(ExplicitAction {
+        action_type: action_type?,
+        name: name?,
+        date: date?,
+        resolver_id,
+        comment,
+    })
+}
+
+/// The checked plan of a status change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub customer_id: String,
+    pub status_date: NaiveDate,
+    pub kind: StatusKind,
+    /// What the status proposes, even when not applied.
+    pub suggestion: Option<Suggestion>,
+    /// The action to create, if any.
+    pub action: Option<ExplicitAction>,
+}
+
+/// Step 1 and step 3 rules: items known, open and of one customer; the status known and
+/// active; a comment for dispute kinds; resolvers known and active; `suggested` only for a
+/// status with an action model. Every violation is reported.
+pub fn check(input: &StatusChangeIn, found: &Found, today: NaiveDate) -> Result<Plan, Invalid> {
+    let mut errors = Invalid::default();
+    let customer = check_items(&input.item_ids, found.items, &mut errors);
     let status_date = input.status_date.unwrap_or(today);
     let mut kind = StatusKind::Info;
     match found.status {
@@ -261,7 +294,7 @@ pub fn check(input: &StatusChangeIn, found: &Found, today: NaiveDate) -> Result<
     };
     errors.into_result()?;
     Ok(Plan {
-        customer_id: customers.first().map(|c| c.to_string()).unwrap_or_default(),
+        customer_id: customer.unwrap_or_default(),
         status_date,
         kind,
         suggestion,

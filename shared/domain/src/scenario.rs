@@ -113,7 +113,10 @@ pub fn check(s: &Scenario) -> Invalid {
             e.push(
                 format!("/steps/{i}/offset_days"),
                 Some("offset_days"),
-                format!("{} is more than {MAX_OFFSET} days from the due date", st.offset_days),
+                format!(
+                    "{} is more than {MAX_OFFSET} days from the due date",
+                    st.offset_days
+                ),
             );
         }
         if i > 0 && st.offset_days <= s.steps[i - 1].offset_days {

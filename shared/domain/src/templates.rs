@@ -770,7 +770,8 @@ mod tests {
     #[test]
     fn reminder_templates_are_valid() {
         for t in reminder_templates() {
-            validate(t.subject, t.body).unwrap_or_else(|e| panic!("{} {}: {e}", t.code, t.language));
+            validate(t.subject, t.body)
+                .unwrap_or_else(|e| panic!("{} {}: {e}", t.code, t.language));
         }
     }
 

@@ -118,6 +118,16 @@ pub fn status(db: &impl Db, code: &str) -> Result<Option<StatusConfig>> {
     r.first().map(|r| status_row(r)).transpose()
 }
 
+/// The status terminating a dispute follow-up applies: the first active one of kind
+/// `resolved` ("Dispute resolved").
+pub fn resolved_status(db: &impl Db) -> Result<Option<String>> {
+    let r = db.query(
+        "SELECT code FROM statuses WHERE kind = 'resolved' AND active = 1 ORDER BY position, code LIMIT 1",
+        &[],
+    )?;
+    Ok(r.first().map(|r| r.text(0)))
+}
+
 /// Has any item ever carried this status (now or in its history)?
 pub fn status_in_use(db: &impl Db, code: &str) -> Result<bool> {
     let r = db.query(

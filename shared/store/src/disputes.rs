@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::json;
 use settle_domain::actions::ActionModel;
+use settle_domain::catalog::StatusKind;
 use settle_domain::dates::format_date;
 use settle_domain::qualify::{ItemState, Plan, ResolverState, StatusChangeIn};
 
@@ -96,68 +97,7 @@ pub fn load_targets(db: &impl Db, input: &StatusChangeIn) -> Result<Targets> {
     })
 }
 
-/// A specific action as shown by the API.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct ActionView {
-    pub id: i64,
-    pub customer_id: String,
-    #[serde(rename = "type")]
-    pub action_type: String,
-    pub name: String,
-    pub model: Option<String>,
-    pub date: String,
-    pub resolver: Option<crate::ledger::ResolverRef>,
-    pub comment: Option<String>,
-    pub state: String,
-    pub item_ids: Vec<String>,
-    pub version: i64,
-    pub created_at: String,
-    pub created_by: String,
-    pub updated_at: String,
-}
-
-pub fn action(db: &impl Db, id: i64) -> Result<Option<ActionView>> {
-    let r = db.query(
-        "SELECT a.id, c.erp_id, a.type, a.name, a.model, a.due_date, a.resolver_id, r.name, a.comment,
-                a.state, a.version, a.created_at, a.created_by, a.updated_at
-         FROM actions a JOIN customers c ON c.id = a.customer_id
-         LEFT JOIN resolvers r ON r.id = a.resolver_id WHERE a.id = ?",
-        &[id.into()],
-    )?;
-    let Some(row) = r.first() else {
-        return Ok(None);
-    };
-    let items = db.query(
-        "SELECT erp_id FROM items WHERE action_id = ? ORDER BY due_date, id",
-        &[id.into()],
-    )?;
-    Ok(Some(ActionView {
-        id: row.int(0),
-        customer_id: row.text(1),
-        action_type: row.text(2),
-        name: row.text(3),
-        model: row.opt_text(4),
-        date: row.text(5),
-        resolver: row.opt_int(6).map(|id| crate::ledger::ResolverRef {
-            id,
-            name: row.text(7),
-        }),
-        comment: row.opt_text(8),
-        state: row.text(9),
-        item_ids: items.rows.iter().map(|r| r.text(0)).collect(),
-        version: row.int(10),
-        created_at: row.text(11),
-        created_by: row.text(12),
-        updated_at: row.text(13),
-    }))
-}
-
-/// Items that left another live action for the new one.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Moved {
-    pub item_id: String,
-    pub from_action_id: i64,
-}
+pub use crate::actions::{ActionView, Held, Moved, action};
 
 /// What a status change wrote.
 #[derive(Debug, Clone)]
@@ -206,20 +146,28 @@ pub fn apply(
         .map(|r| r.int(0))
         .ok_or_else(|| StoreError("insert returned nothing".into()))?;
 
-    let keys: Vec<Value> = items.iter().map(|i| i.key.into()).collect();
-    for chunk in keys.chunks(rows_per_statement(1) - 8) {
+    let keys: Vec<i64> = items.iter().map(|i| i.key).collect();
+    if plan.kind != StatusKind::Dispute {
+        crate::actions::record_resolutions(db, &keys, &status_date, "requalified", None, now)?;
+    }
+    let is_dispute = plan.kind == StatusKind::Dispute;
+    for chunk in keys.chunks(rows_per_statement(1) - 10) {
         let mut params: Vec<Value> = vec![
             input.status.as_str().into(),
             status_date.as_str().into(),
             comment.into(),
             input.resolver_id.into(),
+            is_dispute.into(),
+            status_date.as_str().into(),
             now.into(),
         ];
-        params.extend(chunk.iter().cloned());
+        params.extend(chunk.iter().map(|k| Value::from(*k)));
         db.query(
             &format!(
                 "UPDATE items SET status_code = ?, status_date = ?, status_comment = ?,
-                     resolver_id = coalesce(?, resolver_id), updated_at = ?
+                     resolver_id = coalesce(?, resolver_id),
+                     disputed_since = CASE WHEN ? THEN coalesce(disputed_since, ?) END,
+                     updated_at = ?
                  WHERE id IN ({})",
                 vec!["?"; chunk.len()].join(", ")
             ),
@@ -236,7 +184,7 @@ pub fn apply(
             .map(|i| vec![change_id.into(), i.key.into()])
             .collect::<Vec<_>>(),
     )?;
-    let mut history: Vec<Vec<Value>> = items
+    let history: Vec<Vec<Value>> = items
         .iter()
         .map(|i| {
             history_row(
@@ -268,117 +216,34 @@ pub fn apply(
             .as_ref()
             .filter(|m| m.action_type == a.action_type && m.name == a.name)
             .map(|m| m.code.as_str());
-        let r = db.query(
-            "INSERT INTO actions (customer_id, type, name, model, due_date, resolver_id, comment,
-                                  created_at, created_by, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            &[
-                customer_key.into(),
-                a.action_type.as_str().into(),
-                a.name.as_str().into(),
-                model.into(),
-                format_date(a.date).into(),
-                a.resolver_id.into(),
-                a.comment.as_deref().into(),
-                now.into(),
-                actor.into(),
-                now.into(),
-            ],
+        let held: Vec<Held> = items
+            .iter()
+            .map(|i| Held {
+                key: i.key,
+                id: i.state.id.clone(),
+                action_id: i.action_id,
+            })
+            .collect();
+        let created = crate::actions::create(
+            db,
+            customer_key,
+            a,
+            model,
+            &held,
+            Some(change_id),
+            actor,
+            now,
         )?;
-        let action_id = r
-            .first()
-            .map(|r| r.int(0))
-            .ok_or_else(|| StoreError("insert returned nothing".into()))?;
-        applied.action_id = Some(action_id);
         db.query(
             "UPDATE status_changes SET action_id = ? WHERE id = ?",
-            &[action_id.into(), change_id.into()],
+            &[created.action_id.into(), change_id.into()],
         )?;
-        for chunk in keys.chunks(rows_per_statement(1) - 8) {
-            let mut params: Vec<Value> = vec![action_id.into(), now.into()];
-            params.extend(chunk.iter().cloned());
-            db.query(
-                &format!(
-                    "UPDATE items SET action_id = ?, updated_at = ? WHERE id IN ({})",
-                    vec!["?"; chunk.len()].join(", ")
-                ),
-                &params,
-            )?;
-        }
-        let mut from: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-        for i in &items {
-            if let Some(old) = i.action_id {
-                from.entry(old).or_default().push(i.state.id.clone());
-                applied.moved.push(Moved {
-                    item_id: i.state.id.clone(),
-                    from_action_id: old,
-                });
-            }
-            history.push(history_row(
-                i.key,
-                now,
-                actor,
-                "action_attached",
-                json!({"action_id": action_id, "from_action_id": i.action_id}),
-                None,
-            ));
-        }
-        let mut action_history = vec![action_history_row(
-            action_id,
-            now,
-            actor,
-            "created",
-            json!({
-                "type": a.action_type, "name": a.name, "date": format_date(a.date),
-                "resolver_id": a.resolver_id, "model": model, "status_change_id": change_id,
-                "item_ids": items.iter().map(|i| &i.state.id).collect::<Vec<_>>(),
-                "moved_from": from.keys().collect::<Vec<_>>(),
-            }),
-            a.comment.as_deref(),
-        )];
-        for (old, ids) in &from {
-            action_history.push(action_history_row(
-                *old,
-                now,
-                actor,
-                "items_moved_out",
-                json!({"item_ids": ids, "to_action_id": action_id}),
-                None,
-            ));
-            let left = db.query(
-                "SELECT count(*) FROM items WHERE action_id = ?",
-                &[(*old).into()],
-            )?;
-            if left.first().is_some_and(|r| r.int(0) == 0) {
-                applied.emptied_actions.push(*old);
-            }
-        }
-        insert_action_history(db, &action_history)?;
+        applied.action_id = Some(created.action_id);
+        applied.moved = created.moved;
+        applied.emptied_actions = created.emptied_actions;
     }
     insert_history(db, &history)?;
     Ok(applied)
-}
-
-pub fn action_history_row(
-    action_id: i64,
-    at: &str,
-    actor: &str,
-    event: &str,
-    details: serde_json::Value,
-    comment: Option<&str>,
-) -> Vec<Value> {
-    history_row(action_id, at, actor, event, details, comment)
-}
-
-pub fn insert_action_history(db: &impl Db, rows: &[Vec<Value>]) -> Result<()> {
-    insert_many(
-        db,
-        "INSERT INTO action_history (action_id, at, actor, event, details, comment)",
-        "",
-        6,
-        rows,
-    )?;
-    Ok(())
 }
 
 /// A status change as recorded.

@@ -608,10 +608,13 @@ pub fn apply_payments(
         .iter()
         .map(|p| (p.item_erp_id.as_str(), p.date))
         .collect();
+    let mut closed = Vec::new();
     for erp_id in &touched {
         let (id, _, open) = items[erp_id];
         let closed_on: Value = if open == 0 {
-            format_date(last_date[erp_id.as_str()]).into()
+            let on = format_date(last_date[erp_id.as_str()]);
+            closed.push((id, erp_id.clone(), on.clone()));
+            on.into()
         } else {
             Value::Null
         };
@@ -621,6 +624,7 @@ pub fn apply_payments(
         )?;
     }
     insert_history(db, &history)?;
+    crate::actions::items_paid(db, &closed, actor, now)?;
     Ok(counts)
 }
 
@@ -697,6 +701,8 @@ pub struct ItemFilter {
     pub resolver_id: Option<i64>,
     /// Only these items (by internal key).
     pub keys: Option<Vec<i64>>,
+    /// Closed items too (an action's items); otherwise open items only.
+    pub include_closed: bool,
     /// Keyset cursor: items after (due_date, id).
     pub after: Option<(String, i64)>,
     pub limit: usize,
@@ -738,6 +744,9 @@ pub struct ItemView {
     /// False while a live specific action holds the item (it is out of the reminder scenario).
     pub in_scenario: bool,
     pub action_id: Option<i64>,
+    /// Set once the open amount reached zero.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_on: Option<String>,
     #[serde(skip)]
     pub key: i64,
 }
@@ -752,14 +761,14 @@ pub fn list_items(
     let mut sql = String::from(
         "SELECT i.id, i.erp_id, c.erp_id, i.entity, i.number, i.kind, i.issue_date, i.due_date, i.currency,
                 i.amount_minor, i.open_minor, i.status_code, s.kind, s.typology, s.labels, i.status_date,
-                i.status_comment, i.resolver_id, r.name, i.action_id, c.language
+                i.status_comment, i.resolver_id, r.name, i.action_id, c.language, i.closed_on
          FROM items i
          JOIN customers c ON c.id = i.customer_id
          LEFT JOIN statuses s ON s.code = i.status_code
          LEFT JOIN resolvers r ON r.id = i.resolver_id
-         WHERE i.open_minor > 0",
+         WHERE (i.open_minor > 0 OR ?)",
     );
-    let mut params: Vec<Value> = Vec::new();
+    let mut params: Vec<Value> = vec![filter.include_closed.into()];
     if let Some(k) = filter.customer_key {
         sql.push_str(" AND i.customer_id = ?");
         params.push(k.into());
@@ -865,6 +874,7 @@ fn item_view(row: &[Value], as_of: NaiveDate) -> crate::Result<ItemView> {
         }),
         in_scenario: row.opt_int(19).is_none(),
         action_id: row.opt_int(19),
+        closed_on: row.opt_text(21),
     })
 }
 

@@ -8,6 +8,7 @@
 use std::fmt;
 
 pub mod access;
+pub mod actions;
 pub mod config;
 mod db;
 pub mod disputes;

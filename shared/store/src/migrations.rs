@@ -192,7 +192,9 @@ fn follow_up() -> Vec<(String, Vec<Value>)> {
             active INTEGER NOT NULL DEFAULT 1,
             updated_at TEXT NOT NULL
         )"),
-        sql("CREATE UNIQUE INDEX scenarios_one_default ON scenarios(is_default) WHERE is_default = 1"),
+        sql(
+            "CREATE UNIQUE INDEX scenarios_one_default ON scenarios(is_default) WHERE is_default = 1",
+        ),
         sql("ALTER TABLE customers ADD COLUMN scenario TEXT REFERENCES scenarios(code)"),
         sql("CREATE TABLE reminders (
             id INTEGER PRIMARY KEY,
@@ -208,6 +210,17 @@ fn follow_up() -> Vec<(String, Vec<Value>)> {
             at TEXT NOT NULL
         )"),
         sql("CREATE INDEX reminders_by_customer ON reminders(customer_id, id)"),
+        // Which items each action held, kept after detaching or terminating.
+        sql("CREATE TABLE action_items (
+            action_id INTEGER NOT NULL REFERENCES actions(id),
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            attached_at TEXT NOT NULL,
+            detached_at TEXT,
+            PRIMARY KEY (action_id, item_id)
+        ) WITHOUT ROWID"),
+        sql("CREATE INDEX action_items_by_item ON action_items(item_id)"),
+        sql("INSERT INTO action_items (action_id, item_id, attached_at)
+             SELECT action_id, id, updated_at FROM items WHERE action_id IS NOT NULL"),
     ];
     let d = settle_domain::scenario::default_scenario();
     v.push((
