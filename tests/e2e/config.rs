@@ -299,6 +299,12 @@ fn email_templates_are_validated_before_they_are_saved() {
         [
             "customer_confirmation/en",
             "customer_confirmation/fr",
+            "reminder_first/en",
+            "reminder_first/fr",
+            "reminder_preventive/en",
+            "reminder_preventive/fr",
+            "reminder_second/en",
+            "reminder_second/fr",
             "resolver_dispute/en",
             "resolver_dispute/fr"
         ]

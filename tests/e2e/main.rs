@@ -3,6 +3,7 @@
 
 mod accounts;
 mod actions;
+mod agenda;
 mod auth;
 mod config;
 mod disputes;

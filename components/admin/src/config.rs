@@ -12,10 +12,12 @@ use settle_domain::catalog::{Status, StatusKind, check_status, valid_code, valid
 use settle_domain::erp::valid_email;
 use settle_domain::input::{Object, parse_object};
 use settle_domain::links::Audience;
+use settle_domain::scenario::{self, Scenario, Step, StepType};
 use settle_domain::templates::{self, HASHTAGS};
 use settle_domain::validation::Invalid;
 use settle_store::config::{self as store, EmailTemplate, Resolver};
-use settle_store::{SpinDb, StoreError};
+use settle_store::scenarios::{self, ScenarioConfig};
+use settle_store::{SpinDb, StoreError, ledger};
 use settle_web::{
     Answer, in_transaction, invalid, json, json_body, method_not_allowed, not_found, now, problem,
     store_error,
@@ -56,6 +58,16 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
             read(db, "email_template", &key, store::template(db, code, lang))
         }
         (["email-templates", code, lang], Method::Put) => save_template(req, db, who, code, lang),
+        (["scenarios"], Method::Get) => ok(&json!({"scenarios": s(scenarios::scenarios(db))?})),
+        (["scenarios"], Method::Post) => save_scenario(req, db, who, None),
+        (["scenarios", code], Method::Get) => {
+            read(db, "scenario", code, scenarios::scenario(db, code))
+        }
+        (["scenarios", code], Method::Put) => save_scenario(req, db, who, Some(code)),
+        (["customers", id, "scenario"], Method::Put) => assign_scenario(req, db, who, id),
+        (["scenarios"], _) => Err(method_not_allowed("GET, POST")),
+        (["scenarios", _], _) => Err(method_not_allowed("GET, PUT")),
+        (["customers", _, "scenario"], _) => Err(method_not_allowed("PUT")),
         (["statuses" | "resolvers" | "action-models"], _) => Err(method_not_allowed("GET, POST")),
         (["statuses" | "resolvers" | "action-models", _], _) => {
             Err(method_not_allowed("GET, PATCH, DELETE"))
@@ -529,5 +541,155 @@ fn save_template(
             value(&t),
         ))?;
         Ok(json(if existing.is_none() { 201 } else { 200 }, &t))
+    })
+}
+
+// ---- reminder scenarios ----
+
+fn save_scenario(
+    req: &Request,
+    db: &SpinDb,
+    who: &Principal,
+    code: Option<&str>,
+) -> Answer<Response> {
+    let existing = match code {
+        Some(c) => s(scenarios::scenario(db, c))?,
+        None => None,
+    };
+    let templates: Vec<String> = s(store::templates(db))?
+        .into_iter()
+        .map(|t| t.code)
+        .collect();
+    let cfg = parse_with(req, |o| {
+        let code = match code {
+            Some(c) => c.to_string(),
+            None => o.text("code", 64).unwrap_or_default(),
+        };
+        let name = o.text("name", 200).unwrap_or_default();
+        let mut steps = Vec::new();
+        match o.raw("steps") {
+            Some(Value::Array(a)) => {
+                for (i, v) in a.iter().enumerate() {
+                    let Value::Object(m) = v else {
+                        o.errors.push(
+                            format!("/steps/{i}"),
+                            Some("steps"),
+                            "a step is an object {offset_days, type, template?}",
+                        );
+                        continue;
+                    };
+                    let mut st = Object::new(m, &format!("/steps/{i}"), o.errors);
+                    let offset = st.opt_int("offset_days");
+                    if offset.is_none() {
+                        st.err("offset_days", "offset_days is required (days from the due date; negative = preventive)");
+                    }
+                    let t = st.text("type", 20);
+                    let step_type = t.as_deref().and_then(|t| {
+                        let parsed = StepType::parse(t);
+                        if parsed.is_none() {
+                            st.err("type", format!("{t:?} is not one of email, letter, call"));
+                        }
+                        parsed
+                    });
+                    let template = st.opt_text("template", 64);
+                    if let Some(t) = &template
+                        && !templates.contains(t)
+                    {
+                        st.err("template", format!("no email template {t:?}"));
+                    }
+                    st.finish(&[]);
+                    if let (Some(offset_days), Some(step_type)) = (offset, step_type) {
+                        steps.push(Step {
+                            offset_days,
+                            step_type,
+                            template,
+                        });
+                    }
+                }
+            }
+            Some(_) => o.err("steps", "steps must be an array"),
+            None => o.err("steps", "steps is required"),
+        }
+        let is_default = o
+            .opt_bool("default")
+            .unwrap_or(existing.as_ref().is_some_and(|e| e.is_default));
+        let active = o.opt_bool("active").unwrap_or(true);
+        let sc = Scenario { code, name, steps };
+        if o.errors.is_empty() {
+            let mut rules = scenario::check(&sc);
+            o.errors.0.append(&mut rules.0);
+        }
+        Some(ScenarioConfig {
+            scenario: sc,
+            is_default,
+            active,
+        })
+    })?;
+    if cfg.is_default && !cfg.active {
+        return Err(invalid(&Invalid::one(
+            "/active",
+            Some("active"),
+            "the default scenario must be active",
+        )));
+    }
+    if existing.as_ref().is_some_and(|e| e.is_default) && !cfg.is_default {
+        return Err(conflict(
+            "make another scenario the default instead of unsetting this one".into(),
+        ));
+    }
+    in_transaction(db, |db| {
+        if code.is_none() && s(scenarios::scenario(db, &cfg.scenario.code))?.is_some() {
+            return Err(conflict(format!(
+                "scenario {:?} already exists",
+                cfg.scenario.code
+            )));
+        }
+        s(scenarios::save_scenario(db, &cfg, &now()))?;
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "scenario",
+            &cfg.scenario.code,
+            existing.as_ref().and_then(value),
+            value(&cfg),
+        ))?;
+        Ok(json(if existing.is_none() { 201 } else { 200 }, &cfg))
+    })
+}
+
+fn assign_scenario(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
+    let customer =
+        s(ledger::customer(db, id))?.ok_or_else(|| not_found(&format!("no customer {id:?}")))?;
+    let code = parse_with(req, |o| {
+        if !o.has("scenario") {
+            o.err(
+                "scenario",
+                "scenario is required (a code, or null for the default)",
+            );
+        }
+        Some(o.opt_text("scenario", 64))
+    })?;
+    if let Some(c) = &code
+        && !s(scenarios::scenario(db, c))?.is_some_and(|sc| sc.active)
+    {
+        return Err(invalid(&Invalid::one(
+            "/scenario",
+            Some("scenario"),
+            format!("no active scenario {c:?}"),
+        )));
+    }
+    in_transaction(db, |db| {
+        s(scenarios::assign(db, customer.key, code.as_deref(), &now()))?;
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "customer_scenario",
+            id,
+            None,
+            Some(json!({"scenario": code})),
+        ))?;
+        ok(&json!({"customer_id": id, "scenario": code}))
     })
 }

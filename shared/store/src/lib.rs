@@ -15,6 +15,7 @@ pub mod disputes;
 pub mod ledger;
 pub mod migrations;
 pub mod outbox;
+pub mod scenarios;
 
 pub use db::*;
 

@@ -1,0 +1,489 @@
+//! Reminder scenarios, the reminder log, and the collection agenda.
+//!
+//! The step rules are `settle_domain::scenario`; this module loads their inputs. The agenda
+//! computes every customer's next step from aggregates (the reference date per customer in
+//! one grouped query over a covering index), so it never reads the items one by one.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::json;
+use settle_domain::dates::{format_date, parse_date};
+use settle_domain::money::{Currency, amount_string};
+use settle_domain::scenario::{DoneStep, NextStep, Scenario, ScenarioItem, Step, next_step_for};
+
+use crate::ledger::{history_row, insert_history};
+use crate::{Db, Result, RowExt, StoreError, Value, rows_per_statement};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioConfig {
+    #[serde(flatten)]
+    pub scenario: Scenario,
+    pub is_default: bool,
+    pub active: bool,
+}
+
+fn scenario_row(r: &[Value]) -> Result<ScenarioConfig> {
+    let steps: Vec<Step> = serde_json::from_str(&r.text(2))
+        .map_err(|e| StoreError(format!("bad steps of scenario {}: {e}", r.text(0))))?;
+    Ok(ScenarioConfig {
+        scenario: Scenario {
+            code: r.text(0),
+            name: r.text(1),
+            steps,
+        },
+        is_default: r.int(3) != 0,
+        active: r.int(4) != 0,
+    })
+}
+
+pub fn scenarios(db: &impl Db) -> Result<Vec<ScenarioConfig>> {
+    let r = db.query(
+        "SELECT code, name, steps, is_default, active FROM scenarios ORDER BY code",
+        &[],
+    )?;
+    r.rows.iter().map(|r| scenario_row(r)).collect()
+}
+
+pub fn scenario(db: &impl Db, code: &str) -> Result<Option<ScenarioConfig>> {
+    let r = db.query(
+        "SELECT code, name, steps, is_default, active FROM scenarios WHERE code = ?",
+        &[code.into()],
+    )?;
+    r.first().map(|r| scenario_row(r)).transpose()
+}
+
+/// Inserts or replaces a scenario; making it the default unsets the previous default.
+pub fn save_scenario(db: &impl Db, s: &ScenarioConfig, now: &str) -> Result<()> {
+    if s.is_default {
+        db.query(
+            "UPDATE scenarios SET is_default = 0 WHERE is_default = 1 AND code <> ?",
+            &[s.scenario.code.as_str().into()],
+        )?;
+    }
+    db.query(
+        "INSERT INTO scenarios (code, name, steps, is_default, active, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (code) DO UPDATE SET name = excluded.name, steps = excluded.steps,
+             is_default = excluded.is_default, active = excluded.active, updated_at = excluded.updated_at",
+        &[
+            s.scenario.code.as_str().into(),
+            s.scenario.name.as_str().into(),
+            serde_json::to_string(&s.scenario.steps)
+                .unwrap_or_default()
+                .into(),
+            s.is_default.into(),
+            s.active.into(),
+            now.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Assigns a scenario to a customer (`None`: back to the default).
+pub fn assign(db: &impl Db, customer_key: i64, code: Option<&str>, now: &str) -> Result<()> {
+    db.query(
+        "UPDATE customers SET scenario = ?, updated_at = ? WHERE id = ?",
+        &[code.into(), now.into(), customer_key.into()],
+    )?;
+    Ok(())
+}
+
+/// The customer's scenario: its own when assigned and active, else the default.
+pub fn scenario_of(db: &impl Db, customer_key: i64) -> Result<Option<Scenario>> {
+    let r = db.query(
+        "SELECT s.code, s.name, s.steps, s.is_default, s.active FROM scenarios s
+         WHERE s.active = 1 AND (s.code = (SELECT scenario FROM customers WHERE id = ?) OR s.is_default = 1)
+         ORDER BY s.is_default LIMIT 1",
+        &[customer_key.into()],
+    )?;
+    Ok(r.first()
+        .map(|r| scenario_row(r))
+        .transpose()?
+        .map(|s| s.scenario))
+}
+
+/// The customer's open debit items, held or not.
+pub fn scenario_items(db: &impl Db, customer_key: i64) -> Result<Vec<(ScenarioItem, String)>> {
+    let r = db.query(
+        "SELECT id, due_date, action_id IS NOT NULL, erp_id FROM items
+         WHERE customer_id = ? AND open_minor > 0 AND kind IN ('invoice', 'other')
+         ORDER BY due_date, id",
+        &[customer_key.into()],
+    )?;
+    r.rows
+        .iter()
+        .map(|r| {
+            Ok((
+                ScenarioItem {
+                    key: r.int(0),
+                    due_date: parse_date(&r.text(1)).map_err(StoreError)?,
+                    held: r.int(2) != 0,
+                },
+                r.text(3),
+            ))
+        })
+        .collect()
+}
+
+pub fn done_steps(db: &impl Db, customer_key: i64, scenario: &str) -> Result<Vec<DoneStep>> {
+    let r = db.query(
+        "SELECT step, reference_due FROM reminders WHERE customer_id = ? AND scenario = ?",
+        &[customer_key.into(), scenario.into()],
+    )?;
+    r.rows
+        .iter()
+        .map(|r| {
+            Ok(DoneStep {
+                step: r.int(0) as usize,
+                reference_due: parse_date(&r.text(1)).map_err(StoreError)?,
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reminder {
+    pub id: i64,
+    pub customer_id: String,
+    pub scenario: String,
+    pub step: i64,
+    #[serde(rename = "type")]
+    pub step_type: String,
+    pub reference_due: String,
+    pub done_on: String,
+    pub item_ids: Vec<String>,
+    pub comment: Option<String>,
+    pub actor: String,
+    pub at: String,
+}
+
+pub struct NewReminder<'a> {
+    pub customer_key: i64,
+    pub customer_id: &'a str,
+    pub scenario: &'a str,
+    pub step: usize,
+    pub step_type: &'a str,
+    pub reference_due: NaiveDate,
+    pub done_on: NaiveDate,
+    pub items: &'a [(i64, String)],
+    pub comment: Option<&'a str>,
+}
+
+pub fn record_reminder(db: &impl Db, r: &NewReminder, actor: &str, now: &str) -> Result<Reminder> {
+    let ids: Vec<&String> = r.items.iter().map(|i| &i.1).collect();
+    let row = db.query(
+        "INSERT INTO reminders (customer_id, scenario, step, type, reference_due, done_on, item_ids,
+                                comment, actor, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        &[
+            r.customer_key.into(),
+            r.scenario.into(),
+            (r.step as i64).into(),
+            r.step_type.into(),
+            format_date(r.reference_due).into(),
+            format_date(r.done_on).into(),
+            json!(ids).to_string().into(),
+            r.comment.into(),
+            actor.into(),
+            now.into(),
+        ],
+    )?;
+    let id = row
+        .first()
+        .map(|r| r.int(0))
+        .ok_or_else(|| StoreError("insert returned nothing".into()))?;
+    insert_history(
+        db,
+        &r.items
+            .iter()
+            .map(|(k, _)| {
+                history_row(
+                    *k,
+                    now,
+                    actor,
+                    "reminder",
+                    json!({"reminder_id": id, "scenario": r.scenario, "step": r.step,
+                           "type": r.step_type, "done_on": format_date(r.done_on)}),
+                    r.comment,
+                )
+            })
+            .collect::<Vec<_>>(),
+    )?;
+    Ok(Reminder {
+        id,
+        customer_id: r.customer_id.to_string(),
+        scenario: r.scenario.to_string(),
+        step: r.step as i64,
+        step_type: r.step_type.to_string(),
+        reference_due: format_date(r.reference_due),
+        done_on: format_date(r.done_on),
+        item_ids: ids.into_iter().cloned().collect(),
+        comment: r.comment.map(str::to_string),
+        actor: actor.to_string(),
+        at: now.to_string(),
+    })
+}
+
+// ---- the agenda ----
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AgendaCustomer {
+    pub id: String,
+    pub name: String,
+    pub collector: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AmountView {
+    pub currency: String,
+    pub open_amount: String,
+}
+
+/// One thing to do.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaEntry {
+    /// `action` or `scenario_step`.
+    pub kind: &'static str,
+    pub due_on: String,
+    pub customer: AgendaCustomer,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<NextStep>,
+    pub amounts: Vec<AmountView>,
+    pub item_ids: Vec<String>,
+    #[serde(skip)]
+    pub sort_minor: i64,
+    #[serde(skip)]
+    customer_key: i64,
+    #[serde(skip)]
+    action_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AgendaFilter {
+    pub collector: Option<String>,
+    pub resolver_id: Option<i64>,
+}
+
+fn amounts(sums: &BTreeMap<String, i64>) -> Result<(Vec<AmountView>, i64)> {
+    let mut out = Vec::new();
+    let mut biggest = 0;
+    for (c, m) in sums {
+        let currency = Currency::parse(c).map_err(StoreError)?;
+        out.push(AmountView {
+            currency: c.clone(),
+            open_amount: amount_string(*m, currency),
+        });
+        biggest = biggest.max(*m);
+    }
+    Ok((out, biggest))
+}
+
+/// Everything due on or before `date`: live actions and scenario steps, by due date then
+/// the largest amount first; `offset`/`limit` page it. Returns the page and the total.
+pub fn agenda(
+    db: &impl Db,
+    date: NaiveDate,
+    f: &AgendaFilter,
+    offset: usize,
+    limit: usize,
+) -> Result<(Vec<AgendaEntry>, usize)> {
+    let date_s = format_date(date);
+    let customers: HashMap<i64, AgendaCustomer> = {
+        let r = db.query(
+            "SELECT id, erp_id, name, collector FROM customers WHERE (?1 IS NULL OR collector = ?1)",
+            &[f.collector.as_deref().into()],
+        )?;
+        r.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.int(0),
+                    AgendaCustomer {
+                        id: r.text(1),
+                        name: r.text(2),
+                        collector: r.opt_text(3),
+                    },
+                )
+            })
+            .collect()
+    };
+    let mut entries = Vec::new();
+
+    // Live actions due, with their open amounts.
+    let r = db.query(
+        "SELECT a.id, a.customer_id, a.due_date, a.type, a.name, a.resolver_id, rs.name,
+                i.currency, sum(i.open_minor)
+         FROM actions a LEFT JOIN resolvers rs ON rs.id = a.resolver_id
+         LEFT JOIN items i ON i.action_id = a.id AND i.open_minor > 0
+         WHERE a.state = 'live' AND a.due_date <= ? AND (? IS NULL OR a.resolver_id = ?)
+         GROUP BY a.id, i.currency ORDER BY a.id",
+        &[
+            date_s.as_str().into(),
+            f.resolver_id.into(),
+            f.resolver_id.into(),
+        ],
+    )?;
+    let mut by_action: BTreeMap<i64, (Vec<Value>, BTreeMap<String, i64>)> = BTreeMap::new();
+    for row in &r.rows {
+        let e = by_action
+            .entry(row.int(0))
+            .or_insert_with(|| (row.clone(), BTreeMap::new()));
+        if let Some(c) = row.opt_text(7) {
+            *e.1.entry(c).or_default() += row.int(8);
+        }
+    }
+    for (id, (row, sums)) in by_action {
+        let Some(customer) = customers.get(&row.int(1)) else {
+            continue;
+        };
+        let (amounts, biggest) = amounts(&sums)?;
+        entries.push(AgendaEntry {
+            kind: "action",
+            due_on: row.text(2),
+            customer: customer.clone(),
+            action: Some(json!({
+                "id": id, "type": row.text(3), "name": row.text(4),
+                "resolver": row.opt_int(5).map(|rid| json!({"id": rid, "name": row.text(6)})),
+            })),
+            step: None,
+            amounts,
+            item_ids: Vec::new(),
+            sort_minor: biggest,
+            customer_key: row.int(1),
+            action_id: Some(id),
+        });
+    }
+
+    // Scenario steps (they have no resolver: a resolver filter shows actions only).
+    if f.resolver_id.is_none() {
+        let all = scenarios(db)?;
+        let default = all.iter().find(|s| s.is_default && s.active);
+        let by_code: HashMap<&str, &ScenarioConfig> = all
+            .iter()
+            .filter(|s| s.active)
+            .map(|s| (s.scenario.code.as_str(), s))
+            .collect();
+        let assigned: HashMap<i64, String> = db
+            .query(
+                "SELECT id, scenario FROM customers WHERE scenario IS NOT NULL",
+                &[],
+            )?
+            .rows
+            .iter()
+            .map(|r| (r.int(0), r.text(1)))
+            .collect();
+        let references = db.query(
+            "SELECT customer_id, min(due_date) FROM items
+             WHERE open_minor > 0 AND action_id IS NULL AND kind IN ('invoice', 'other')
+             GROUP BY customer_id",
+            &[],
+        )?;
+        let mut done: HashMap<(i64, String), Vec<DoneStep>> = HashMap::new();
+        for r in &db
+            .query(
+                "SELECT customer_id, scenario, reference_due, max(step) FROM reminders
+                 GROUP BY customer_id, scenario, reference_due",
+                &[],
+            )?
+            .rows
+        {
+            done.entry((r.int(0), r.text(1)))
+                .or_default()
+                .push(DoneStep {
+                    step: r.int(3) as usize,
+                    reference_due: parse_date(&r.text(2)).map_err(StoreError)?,
+                });
+        }
+        let mut due: Vec<(i64, NextStep)> = Vec::new();
+        for r in &references.rows {
+            let key = r.int(0);
+            if !customers.contains_key(&key) {
+                continue;
+            }
+            let scenario = assigned
+                .get(&key)
+                .and_then(|c| by_code.get(c.as_str()).copied())
+                .or(default);
+            let Some(s) = scenario else { continue };
+            let reference = parse_date(&r.text(1)).map_err(StoreError)?;
+            let history = done
+                .get(&(key, s.scenario.code.clone()))
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            if let Some(next) = next_step_for(&s.scenario, reference, history, date)
+                && next.due_on <= date
+            {
+                due.push((key, next));
+            }
+        }
+        // Open amounts covered by each due step, in one pass per chunk of customers.
+        let mut sums: HashMap<i64, BTreeMap<String, i64>> = HashMap::new();
+        for chunk in due.chunks(rows_per_statement(2) / 2) {
+            let values = vec!["(?, ?)"; chunk.len()].join(", ");
+            let params: Vec<Value> = chunk
+                .iter()
+                .flat_map(|(k, n)| [Value::from(*k), format_date(n.cutoff).into()])
+                .collect();
+            let r = db.query(
+                &format!(
+                    "WITH cut(customer_id, cutoff) AS (VALUES {values})
+                     SELECT i.customer_id, i.currency, sum(i.open_minor) FROM cut
+                     JOIN items i ON i.customer_id = cut.customer_id AND i.due_date <= cut.cutoff
+                     WHERE i.open_minor > 0 AND i.action_id IS NULL AND i.kind IN ('invoice', 'other')
+                     GROUP BY i.customer_id, i.currency"
+                ),
+                &params,
+            )?;
+            for row in &r.rows {
+                sums.entry(row.int(0))
+                    .or_default()
+                    .insert(row.text(1), row.int(2));
+            }
+        }
+        for (key, next) in due {
+            let (amounts, biggest) = amounts(sums.get(&key).unwrap_or(&BTreeMap::new()))?;
+            entries.push(AgendaEntry {
+                kind: "scenario_step",
+                due_on: format_date(next.due_on),
+                customer: customers[&key].clone(),
+                action: None,
+                step: Some(next),
+                amounts,
+                item_ids: Vec::new(),
+                sort_minor: biggest,
+                customer_key: key,
+                action_id: None,
+            });
+        }
+    }
+
+    entries.sort_by(|a, b| {
+        a.due_on
+            .cmp(&b.due_on)
+            .then(b.sort_minor.cmp(&a.sort_minor))
+            .then(a.customer.id.cmp(&b.customer.id))
+            .then(a.action_id.cmp(&b.action_id))
+    });
+    let total = entries.len();
+    let mut page: Vec<AgendaEntry> = entries.into_iter().skip(offset).take(limit).collect();
+    // The items of the page's entries only.
+    for e in &mut page {
+        let r = match (e.action_id, &e.step) {
+            (Some(id), _) => db.query(
+                "SELECT erp_id FROM items WHERE action_id = ? AND open_minor > 0 ORDER BY due_date, id",
+                &[id.into()],
+            )?,
+            (None, Some(step)) => db.query(
+                "SELECT erp_id FROM items WHERE customer_id = ? AND open_minor > 0 AND action_id IS NULL
+                   AND kind IN ('invoice', 'other') AND due_date <= ? ORDER BY due_date, id",
+                &[e.customer_key.into(), format_date(step.cutoff).into()],
+            )?,
+            _ => continue,
+        };
+        e.item_ids = r.rows.iter().map(|r| r.text(0)).collect();
+    }
+    Ok((page, total))
+}
