@@ -148,7 +148,10 @@ impl Drop for TestServer {
         if let Some(rt) = self.runtime.take() {
             rt.shutdown_timeout(Duration::from_secs(5));
         }
-        let _ = std::fs::remove_dir_all(&self.state_dir);
+        // SETTLE_KEEP_STATE=1 keeps the database for inspection (benchmark query plans).
+        if std::env::var_os("SETTLE_KEEP_STATE").is_none() {
+            let _ = std::fs::remove_dir_all(&self.state_dir);
+        }
     }
 }
 

@@ -217,7 +217,7 @@ fn dispute_lifecycle_chase_detach_pay_terminate() {
             &w,
             "PATCH",
             &path,
-            &r.header("etag").unwrap().to_string(),
+            r.header("etag").unwrap(),
             &json!({"name": "x"}),
         ),
         409,

@@ -479,6 +479,28 @@ mod tests {
     }
 
     #[test]
+    fn a_new_action_reads_its_fields_and_names_bad_ones() {
+        let a = parse_new_action(
+            br#"{"item_ids": ["F1", 7], "type": "call", "name": "Call", "date": "2025-04-01", "resolver_id": 2}"#,
+        )
+        .unwrap();
+        assert_eq!(a.item_ids, ["F1", "7"]);
+        assert_eq!(a.action.action_type, ActionType::Call);
+        assert_eq!(a.action.resolver_id, Some(2));
+        let e =
+            parse_new_action(br#"{"item_ids": [], "type": "fax", "date": "2025-04-31", "x": 1}"#)
+                .unwrap_err();
+        assert_eq!(pointers(&e), ["/item_ids", "/type", "/name", "/date", "/x"]);
+        let mut errors = Invalid::default();
+        let customer = check_items(
+            &["A".into(), "B".into()],
+            &[item("A", "C1", true), item("B", "C1", true)],
+            &mut errors,
+        );
+        assert_eq!((customer.as_deref(), errors.is_empty()), (Some("C1"), true));
+    }
+
+    #[test]
     fn parse_errors_name_their_fields() {
         let e = parse_status_change(
             br#"{"item_ids": [], "status": 5, "status_date": "2025-13-01",

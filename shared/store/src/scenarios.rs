@@ -375,11 +375,14 @@ pub fn agenda(
             .iter()
             .map(|r| (r.int(0), r.text(1)))
             .collect();
+        // One index seek per customer: the first entry of the partial index on (customer,
+        // due date). `ORDER BY ... LIMIT 1` stops there; `min()` would scan the customer.
         let references = db.query(
-            "SELECT customer_id, min(due_date) FROM items
-             WHERE open_minor > 0 AND action_id IS NULL AND kind IN ('invoice', 'other')
-             GROUP BY customer_id",
-            &[],
+            "SELECT c.id, (SELECT i.due_date FROM items i WHERE i.customer_id = c.id
+                             AND i.open_minor > 0 AND i.action_id IS NULL
+                             AND i.kind IN ('invoice', 'other') ORDER BY i.due_date LIMIT 1)
+             FROM customers c WHERE (?1 IS NULL OR c.collector = ?1)",
+            &[f.collector.as_deref().into()],
         )?;
         let mut done: HashMap<(i64, String), Vec<DoneStep>> = HashMap::new();
         for r in &db
@@ -400,7 +403,7 @@ pub fn agenda(
         let mut due: Vec<(i64, NextStep)> = Vec::new();
         for r in &references.rows {
             let key = r.int(0);
-            if !customers.contains_key(&key) {
+            if r.opt_text(1).is_none() || !customers.contains_key(&key) {
                 continue;
             }
             let scenario = assigned
@@ -419,9 +422,21 @@ pub fn agenda(
                 due.push((key, next));
             }
         }
-        // Open amounts covered by each due step, in one pass per chunk of customers.
+        // Amounts only decide the order among entries due the same day, so they are summed
+        // only for the steps due on or before the page's last due date.
+        let mut days: Vec<NaiveDate> = due
+            .iter()
+            .map(|(_, n)| n.due_on)
+            .chain(entries.iter().filter_map(|e| parse_date(&e.due_on).ok()))
+            .collect();
+        days.sort();
+        let boundary = days.get(offset + limit - 1).or(days.last()).copied();
+        let needed: Vec<&(i64, NextStep)> = due
+            .iter()
+            .filter(|(_, n)| boundary.is_some_and(|b| n.due_on <= b))
+            .collect();
         let mut sums: HashMap<i64, BTreeMap<String, i64>> = HashMap::new();
-        for chunk in due.chunks(rows_per_statement(2) / 2) {
+        for chunk in needed.chunks(rows_per_statement(2) / 2) {
             let values = vec!["(?, ?)"; chunk.len()].join(", ");
             let params: Vec<Value> = chunk
                 .iter()
@@ -469,21 +484,53 @@ pub fn agenda(
     });
     let total = entries.len();
     let mut page: Vec<AgendaEntry> = entries.into_iter().skip(offset).take(limit).collect();
-    // The items of the page's entries only.
+    // The items of the page's entries only: one query for the actions, one for the steps.
+    let action_ids: Vec<Value> = page
+        .iter()
+        .filter_map(|e| e.action_id)
+        .map(Value::from)
+        .collect();
+    let mut by_action: HashMap<i64, Vec<String>> = HashMap::new();
+    if !action_ids.is_empty() {
+        let r = db.query(
+            &format!(
+                "SELECT action_id, erp_id FROM items WHERE open_minor > 0 AND action_id IN ({})
+                 ORDER BY due_date, id",
+                vec!["?"; action_ids.len()].join(", ")
+            ),
+            &action_ids,
+        )?;
+        for row in &r.rows {
+            by_action.entry(row.int(0)).or_default().push(row.text(1));
+        }
+    }
+    let cuts: Vec<Value> = page
+        .iter()
+        .filter_map(|e| e.step.as_ref().map(|s| (e.customer_key, s.cutoff)))
+        .flat_map(|(k, c)| [Value::from(k), format_date(c).into()])
+        .collect();
+    let mut by_customer: HashMap<i64, Vec<String>> = HashMap::new();
+    if !cuts.is_empty() {
+        let r = db.query(
+            &format!(
+                "WITH cut(customer_id, cutoff) AS (VALUES {})
+                 SELECT i.customer_id, i.erp_id FROM cut
+                 JOIN items i ON i.customer_id = cut.customer_id AND i.due_date <= cut.cutoff
+                 WHERE i.open_minor > 0 AND i.action_id IS NULL AND i.kind IN ('invoice', 'other')
+                 ORDER BY i.customer_id, i.due_date, i.id",
+                vec!["(?, ?)"; cuts.len() / 2].join(", ")
+            ),
+            &cuts,
+        )?;
+        for row in &r.rows {
+            by_customer.entry(row.int(0)).or_default().push(row.text(1));
+        }
+    }
     for e in &mut page {
-        let r = match (e.action_id, &e.step) {
-            (Some(id), _) => db.query(
-                "SELECT erp_id FROM items WHERE action_id = ? AND open_minor > 0 ORDER BY due_date, id",
-                &[id.into()],
-            )?,
-            (None, Some(step)) => db.query(
-                "SELECT erp_id FROM items WHERE customer_id = ? AND open_minor > 0 AND action_id IS NULL
-                   AND kind IN ('invoice', 'other') AND due_date <= ? ORDER BY due_date, id",
-                &[e.customer_key.into(), format_date(step.cutoff).into()],
-            )?,
-            _ => continue,
+        e.item_ids = match e.action_id {
+            Some(id) => by_action.remove(&id).unwrap_or_default(),
+            None => by_customer.remove(&e.customer_key).unwrap_or_default(),
         };
-        e.item_ids = r.rows.iter().map(|r| r.text(0)).collect();
     }
     Ok((page, total))
 }
