@@ -8,10 +8,8 @@
 //! 50 entries; every customer has a step or an action due) and with a collector filter,
 //! beside `GET /api/v1/health` measured in the same run.
 
-use std::time::Duration;
-
 use serde_json::{Value, json};
-use settle_bench::{ms, time_calls};
+use settle_bench::{post_json, report, time_calls};
 use settle_host::testing::{TestServer, workspace_root};
 
 const TOKEN: &str = "bench-admin";
@@ -19,26 +17,7 @@ const CUSTOMERS: usize = 2_000;
 const PER_CUSTOMER: usize = 100;
 
 fn post(s: &TestServer, path: &str, body: &Value) -> settle_host::testing::TestResponse {
-    let auth = format!("Bearer {TOKEN}");
-    s.request(
-        "POST",
-        path,
-        &[
-            ("authorization", &auth),
-            ("content-type", "application/json"),
-        ],
-        body.to_string().as_bytes(),
-    )
-}
-
-fn report(name: &str, mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    let p50 = ms(samples[samples.len() / 2]);
-    println!(
-        "{name:<60} p50 {p50:>7.2} ms   p99 {:>7.2} ms",
-        ms(samples[samples.len() * 99 / 100])
-    );
-    p50
+    post_json(s, TOKEN, path, &body.to_string())
 }
 
 fn item_id(c: usize, i: usize) -> String {

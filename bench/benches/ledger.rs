@@ -32,16 +32,7 @@ fn customers_body() -> String {
 }
 
 fn post(s: &TestServer, path: &str, body: &str) -> settle_host::testing::TestResponse {
-    let auth = format!("Bearer {TOKEN}");
-    s.request(
-        "POST",
-        path,
-        &[
-            ("authorization", &auth),
-            ("content-type", "application/json"),
-        ],
-        body.as_bytes(),
-    )
+    settle_bench::post_json(s, TOKEN, path, body)
 }
 
 fn native_raw_insert(rows: &[Value]) -> Duration {

@@ -6,6 +6,33 @@
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+use settle_host::testing::{TestResponse, TestServer};
+
+/// POSTs a JSON body with a bearer token.
+pub fn post_json(s: &TestServer, token: &str, path: &str, body: &str) -> TestResponse {
+    let auth = format!("Bearer {token}");
+    s.request(
+        "POST",
+        path,
+        &[
+            ("authorization", &auth),
+            ("content-type", "application/json"),
+        ],
+        body.as_bytes(),
+    )
+}
+
+/// Prints p50 and p99 of `samples` under `name`; returns p50 in milliseconds.
+pub fn report(name: &str, mut samples: Vec<Duration>) -> f64 {
+    samples.sort();
+    let p50 = ms(samples[samples.len() / 2]);
+    println!(
+        "{name:<60} p50 {p50:>7.2} ms   p99 {:>7.2} ms",
+        ms(samples[samples.len() * 99 / 100])
+    );
+    p50
+}
+
 /// Latency and throughput of one load run.
 #[derive(Debug, Clone)]
 pub struct Stats {

@@ -9,7 +9,7 @@ use settle_domain::ledger::{ItemKind, balance_views, balances};
 use settle_store::ledger::{self, ItemFilter};
 use settle_store::{Db, SpinDb};
 use settle_web::{
-    Answer, Query, authenticate, json, method_not_allowed, not_found, open_db, problem, respond,
+    Answer, Query, authenticate, bad_query, json, method_not_allowed, not_found, open_db, respond,
     segments, store_error, today,
 };
 use spin_sdk::http::{Method, Request, Response};
@@ -84,14 +84,7 @@ fn decode_cursor(s: &str) -> Option<(String, i64)> {
 }
 
 fn filter_from(q: &Query, db: &SpinDb) -> Answer<(ItemFilter, chrono::NaiveDate)> {
-    let bad = |name: &str, why: String| {
-        problem(
-            400,
-            "invalid-query",
-            "Invalid query",
-            format!("{name}: {why}"),
-        )
-    };
+    let bad = bad_query;
     let mut f = ItemFilter {
         limit: q.limit(100, 1000)?,
         ..Default::default()

@@ -13,15 +13,15 @@ use serde_json::{Value, json};
 use settle_domain::actions::ActionType;
 use settle_domain::auth::{Principal, Role};
 use settle_domain::dates::format_date;
-use settle_domain::input::{Object, parse_object};
 use settle_domain::qualify::{self, ItemState};
 use settle_domain::validation::Invalid;
 use settle_store::actions::{self, ActionChanges, ActionFilter, ActionView, Held};
 use settle_store::ledger;
 use settle_store::{SpinDb, config};
 use settle_web::{
-    Answer, Query, authenticate, in_transaction, invalid, json, json_body, method_not_allowed,
-    not_found, now, open_db, problem, respond, segments, store_error, today,
+    Answer, Query, authenticate, bad_query, in_transaction, invalid, json, json_body,
+    method_not_allowed, not_found, now, open_db, parse_object_with, problem, respond, segments,
+    store_error, today,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -100,14 +100,7 @@ fn list(req: &Request, db: &SpinDb) -> Answer<Response> {
             "limit",
         ],
     )?;
-    let bad = |name: &str, why: String| {
-        problem(
-            400,
-            "invalid-query",
-            "Invalid query",
-            format!("{name}: {why}"),
-        )
-    };
+    let bad = bad_query;
     let mut f = ActionFilter {
         limit: q.limit(100, 1000)?,
         resolver_id: q.int("resolver_id")?,
@@ -252,22 +245,8 @@ fn live(a: &ActionView) -> Answer<()> {
     Ok(())
 }
 
-fn parse_with<T>(req: &Request, read: impl FnOnce(&mut Object) -> Option<T>) -> Answer<T> {
-    let body = json_body(req)?;
-    let body: &[u8] = if body.is_empty() { b"{}" } else { body };
-    let map = parse_object(body).map_err(|e| invalid(&e))?;
-    let mut errors = Invalid::default();
-    let mut o = Object::new(&map, "", &mut errors);
-    let t = read(&mut o);
-    o.finish(&[]);
-    match t {
-        Some(t) if errors.is_empty() => Ok(t),
-        _ => Err(invalid(&errors)),
-    }
-}
-
 fn patch(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    let changes = parse_with(req, |o| {
+    let changes = parse_object_with(req, |o| {
         let mut c = ActionChanges {
             name: o.opt_text("name", qualify::MAX_NAME),
             date: o.opt_date("date").map(format_date),
@@ -311,7 +290,7 @@ fn patch(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Respon
 }
 
 fn detach(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    let ids = parse_with(req, |o| o.id_list("item_ids", qualify::MAX_ITEMS))?;
+    let ids = parse_object_with(req, |o| o.id_list("item_ids", qualify::MAX_ITEMS))?;
     in_transaction(db, |db| {
         let a = one(db, id)?;
         if_match(req, &a, false)?;
@@ -348,7 +327,7 @@ fn detach(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Respo
 }
 
 fn terminate(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    let (date, comment) = parse_with(req, |o| {
+    let (date, comment) = parse_object_with(req, |o| {
         Some((
             o.opt_date("date"),
             o.opt_text("comment", qualify::MAX_COMMENT),

@@ -10,7 +10,7 @@ use settle_domain::actions::{ActionModel, ActionType, MAX_DELAY_DAYS};
 use settle_domain::auth::Principal;
 use settle_domain::catalog::{Status, StatusKind, check_status, valid_code, valid_language};
 use settle_domain::erp::valid_email;
-use settle_domain::input::{Object, parse_object};
+use settle_domain::input::Object;
 use settle_domain::links::Audience;
 use settle_domain::scenario::{self, Scenario, Step, StepType};
 use settle_domain::templates::{self, HASHTAGS};
@@ -19,8 +19,8 @@ use settle_store::config::{self as store, EmailTemplate, Resolver};
 use settle_store::scenarios::{self, ScenarioConfig};
 use settle_store::{SpinDb, StoreError, ledger};
 use settle_web::{
-    Answer, in_transaction, invalid, json, json_body, method_not_allowed, not_found, now, problem,
-    store_error,
+    Answer, in_transaction, invalid, json, method_not_allowed, not_found, now, parse_object_with,
+    problem, store_error,
 };
 use spin_sdk::http::{Method, Request, Response};
 
@@ -107,19 +107,6 @@ fn value<T: Serialize>(t: &T) -> Option<Value> {
     serde_json::to_value(t).ok()
 }
 
-/// Parses a JSON object body with `read`, answering 422 listing every bad field.
-fn parse_with<T>(req: &Request, read: impl FnOnce(&mut Object) -> Option<T>) -> Answer<T> {
-    let map = parse_object(json_body(req)?).map_err(|e| invalid(&e))?;
-    let mut errors = Invalid::default();
-    let mut o = Object::new(&map, "", &mut errors);
-    let t = read(&mut o);
-    o.finish(&[]);
-    match t {
-        Some(t) if errors.is_empty() => Ok(t),
-        _ => Err(invalid(&errors)),
-    }
-}
-
 // ---- statuses ----
 
 fn save_status(
@@ -134,7 +121,7 @@ fn save_status(
         }
         None => None,
     };
-    let (status, model) = parse_with(req, |o| {
+    let (status, model) = parse_object_with(req, |o| {
         let mut st = existing
             .as_ref()
             .map(|e| e.status.clone())
@@ -275,7 +262,7 @@ fn save_resolver(
         None => None,
     };
     let new = existing.is_none();
-    let r = parse_with(req, |o| {
+    let r = parse_object_with(req, |o| {
         let mut r = existing.clone().unwrap_or(Resolver {
             id: 0,
             name: String::new(),
@@ -385,7 +372,7 @@ fn save_model(req: &Request, db: &SpinDb, who: &Principal, code: Option<&str>) -
         None => None,
     };
     let new = existing.is_none();
-    let m = parse_with(req, |o| {
+    let m = parse_object_with(req, |o| {
         let mut m = existing.clone().unwrap_or(ActionModel {
             code: String::new(),
             action_type: ActionType::Task,
@@ -505,7 +492,7 @@ fn save_template(
     }
     path_errors.into_result().map_err(|e| invalid(&e))?;
     let existing = s(store::template(db, code, language))?;
-    let t = parse_with(req, |o| {
+    let t = parse_object_with(req, |o| {
         let audience = o.text("audience", 20);
         if let Some(a) = &audience
             && Audience::parse(a).is_none()
@@ -560,7 +547,7 @@ fn save_scenario(
         .into_iter()
         .map(|t| t.code)
         .collect();
-    let cfg = parse_with(req, |o| {
+    let cfg = parse_object_with(req, |o| {
         let code = match code {
             Some(c) => c.to_string(),
             None => o.text("code", 64).unwrap_or_default(),
@@ -661,7 +648,7 @@ fn save_scenario(
 fn assign_scenario(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
     let customer =
         s(ledger::customer(db, id))?.ok_or_else(|| not_found(&format!("no customer {id:?}")))?;
-    let code = parse_with(req, |o| {
+    let code = parse_object_with(req, |o| {
         if !o.has("scenario") {
             o.err(
                 "scenario",

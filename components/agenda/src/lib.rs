@@ -16,8 +16,8 @@ use settle_store::SpinDb;
 use settle_store::ledger::{self, Customer};
 use settle_store::scenarios::{self, AgendaFilter, NewReminder};
 use settle_web::{
-    Answer, Query, authenticate, in_transaction, invalid, json, json_body, method_not_allowed,
-    not_found, now, open_db, problem, respond, segments, store_error, today,
+    Answer, Query, authenticate, bad_query, in_transaction, invalid, json, json_body,
+    method_not_allowed, not_found, now, open_db, problem, respond, segments, store_error, today,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -47,15 +47,6 @@ fn route(req: &Request) -> Answer<Response> {
         };
     }
     Err(not_found("no such route"))
-}
-
-fn bad_query(name: &str, why: String) -> Response {
-    problem(
-        400,
-        "invalid-query",
-        "Invalid query",
-        format!("{name}: {why}"),
-    )
 }
 
 fn agenda(req: &Request, db: &SpinDb) -> Answer<Response> {

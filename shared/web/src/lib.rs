@@ -162,12 +162,7 @@ impl Query {
     }
 
     fn bad(name: &str, why: String) -> Response {
-        problem(
-            400,
-            "invalid-query",
-            "Invalid query",
-            format!("{name}: {why}"),
-        )
+        bad_query(name, why)
     }
 
     pub fn date(&self, name: &str) -> Answer<Option<NaiveDate>> {
@@ -205,6 +200,35 @@ impl Query {
                 format!("{n} must be between 1 and {max}"),
             )),
         }
+    }
+}
+
+/// 400 for a query parameter: `name: why`.
+pub fn bad_query(name: &str, why: String) -> Response {
+    problem(
+        400,
+        "invalid-query",
+        "Invalid query",
+        format!("{name}: {why}"),
+    )
+}
+
+/// Reads a JSON object body with `read` (an empty body is `{}`), refusing fields `read` did
+/// not ask about; 422 lists every bad field.
+pub fn parse_object_with<T>(
+    req: &Request,
+    read: impl FnOnce(&mut settle_domain::input::Object) -> Option<T>,
+) -> Answer<T> {
+    let body = json_body(req)?;
+    let body: &[u8] = if body.is_empty() { b"{}" } else { body };
+    let map = settle_domain::input::parse_object(body).map_err(|e| invalid(&e))?;
+    let mut errors = Invalid::default();
+    let mut o = settle_domain::input::Object::new(&map, "", &mut errors);
+    let t = read(&mut o);
+    o.finish(&[]);
+    match t {
+        Some(t) if errors.is_empty() => Ok(t),
+        _ => Err(invalid(&errors)),
     }
 }
 
