@@ -108,6 +108,27 @@ pub fn create(
     actor: &str,
     now: &str,
 ) -> Result<Created> {
+    let action_id = insert_action(db, customer_key, a, model, actor, now)?;
+    let keys: Vec<i64> = items.iter().map(|i| i.key).collect();
+    update_items(
+        db,
+        "action_id = ?, updated_at = ?",
+        &[action_id.into(), now.into()],
+        &keys,
+    )?;
+    attached(db, action_id, a, model, items, status_change_id, actor, now)
+}
+
+/// Inserts a live action row; its items are attached by [`create`] or, when the caller
+/// updates the items itself in the same statement, by [`attached`].
+pub fn insert_action(
+    db: &impl Db,
+    customer_key: i64,
+    a: &ExplicitAction,
+    model: Option<&str>,
+    actor: &str,
+    now: &str,
+) -> Result<i64> {
     let r = db.query(
         "INSERT INTO actions (customer_id, type, name, model, due_date, resolver_id, comment,
                               created_at, created_by, updated_at)
@@ -125,18 +146,31 @@ pub fn create(
             now.into(),
         ],
     )?;
-    let action_id = r
-        .first()
+    r.first()
         .map(|r| r.int(0))
-        .ok_or_else(|| StoreError("insert returned nothing".into()))?;
+        .ok_or_else(|| StoreError("insert returned nothing".into()))
+}
+
+/// Records that `items` (whose `items.action_id` is already set) joined the new action:
+/// holdings moved from other live actions, `action_items`, and the history of both.
+#[allow(clippy::too_many_arguments)]
+pub fn attached(
+    db: &impl Db,
+    action_id: i64,
+    a: &ExplicitAction,
+    model: Option<&str>,
+    items: &[Held],
+    status_change_id: Option<i64>,
+    actor: &str,
+    now: &str,
+) -> Result<Created> {
     let keys: Vec<i64> = items.iter().map(|i| i.key).collect();
-    update_items(
-        db,
-        "action_id = ?, updated_at = ?",
-        &[action_id.into(), now.into()],
-        &keys,
-    )?;
-    close_holdings(db, &keys, now)?;
+    let moving: Vec<i64> = items
+        .iter()
+        .filter(|i| i.action_id.is_some())
+        .map(|i| i.key)
+        .collect();
+    close_holdings(db, &moving, now)?;
     insert_many(
         db,
         "INSERT INTO action_items (action_id, item_id, attached_at)",

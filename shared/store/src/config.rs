@@ -83,6 +83,9 @@ pub struct StatusConfig {
 const STATUS_COLUMNS: &str =
     "s.code, s.kind, s.typology, s.labels, s.active, s.customer_visible, s.action_model,
      (SELECT count(*) FROM items i WHERE i.status_code = s.code AND i.open_minor > 0)";
+/// The same without the usage count (which reads every open item carrying the status).
+const STATUS_COLUMNS_LIGHT: &str =
+    "s.code, s.kind, s.typology, s.labels, s.active, s.customer_visible, s.action_model, 0";
 
 fn status_row(r: &[Value]) -> Result<StatusConfig> {
     let labels: BTreeMap<String, String> = serde_json::from_str(&r.text(3))
@@ -110,9 +113,19 @@ pub fn statuses(db: &impl Db) -> Result<Vec<StatusConfig>> {
     r.rows.iter().map(|r| status_row(r)).collect()
 }
 
+/// A status with how many open items carry it (admin reads).
 pub fn status(db: &impl Db, code: &str) -> Result<Option<StatusConfig>> {
     let r = db.query(
         &format!("SELECT {STATUS_COLUMNS} FROM statuses s WHERE s.code = ?"),
+        &[code.into()],
+    )?;
+    r.first().map(|r| status_row(r)).transpose()
+}
+
+/// A status for applying it (`open_items` is not counted: 0).
+pub fn status_to_apply(db: &impl Db, code: &str) -> Result<Option<StatusConfig>> {
+    let r = db.query(
+        &format!("SELECT {STATUS_COLUMNS_LIGHT} FROM statuses s WHERE s.code = ?"),
         &[code.into()],
     )?;
     r.first().map(|r| status_row(r)).transpose()

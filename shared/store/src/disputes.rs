@@ -71,7 +71,7 @@ pub fn load_targets(db: &impl Db, input: &StatusChangeIn) -> Result<Targets> {
         })
         .collect();
     let items = input.item_ids.iter().map(|id| by_id.remove(id)).collect();
-    let status = config::status(db, &input.status)?;
+    let status = config::status_to_apply(db, &input.status)?;
     let model = match status.as_ref().and_then(|s| s.action_model.as_deref()) {
         Some(code) => config::action_model(db, code)?.filter(|m| m.active),
         None => None,
@@ -146,6 +146,24 @@ pub fn apply(
         .map(|r| r.int(0))
         .ok_or_else(|| StoreError("insert returned nothing".into()))?;
 
+    let model = plan.action.as_ref().and_then(|a| {
+        targets
+            .model
+            .as_ref()
+            .filter(|m| m.action_type == a.action_type && m.name == a.name)
+            .map(|m| m.code.as_str())
+    });
+    let action_id = match &plan.action {
+        Some(a) => Some(crate::actions::insert_action(
+            db,
+            customer_key,
+            a,
+            model,
+            actor,
+            now,
+        )?),
+        None => None,
+    };
     let keys: Vec<i64> = items.iter().map(|i| i.key).collect();
     if plan.kind != StatusKind::Dispute {
         crate::actions::record_resolutions(db, &keys, &status_date, "requalified", None, now)?;
@@ -159,6 +177,7 @@ pub fn apply(
             input.resolver_id.into(),
             is_dispute.into(),
             status_date.as_str().into(),
+            action_id.into(),
             now.into(),
         ];
         params.extend(chunk.iter().map(|k| Value::from(*k)));
@@ -167,7 +186,7 @@ pub fn apply(
                 "UPDATE items SET status_code = ?, status_date = ?, status_comment = ?,
                      resolver_id = coalesce(?, resolver_id),
                      disputed_since = CASE WHEN ? THEN coalesce(disputed_since, ?) END,
-                     updated_at = ?
+                     action_id = coalesce(?, action_id), updated_at = ?
                  WHERE id IN ({})",
                 vec!["?"; chunk.len()].join(", ")
             ),
@@ -210,12 +229,7 @@ pub fn apply(
         moved: Vec::new(),
         emptied_actions: Vec::new(),
     };
-    if let Some(a) = &plan.action {
-        let model = targets
-            .model
-            .as_ref()
-            .filter(|m| m.action_type == a.action_type && m.name == a.name)
-            .map(|m| m.code.as_str());
+    if let (Some(a), Some(action_id)) = (&plan.action, action_id) {
         let held: Vec<Held> = items
             .iter()
             .map(|i| Held {
@@ -224,16 +238,8 @@ pub fn apply(
                 action_id: i.action_id,
             })
             .collect();
-        let created = crate::actions::create(
-            db,
-            customer_key,
-            a,
-            model,
-            &held,
-            Some(change_id),
-            actor,
-            now,
-        )?;
+        let created =
+            crate::actions::attached(db, action_id, a, model, &held, Some(change_id), actor, now)?;
         db.query(
             "UPDATE status_changes SET action_id = ? WHERE id = ?",
             &[created.action_id.into(), change_id.into()],

@@ -35,6 +35,15 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// The schema version recorded by migrations, or `None` on a database never migrated.
 pub fn schema_version(db: &impl Db) -> Result<Option<i64>> {
+    // Every request asks: one statement on a migrated database; the table check only when
+    // that fails (a database never migrated).
+    if let Ok(r) = db.query("SELECT max(version) FROM schema_migrations", &[]) {
+        return Ok(r
+            .rows
+            .first()
+            .and_then(|row| row.first())
+            .and_then(Value::as_i64));
+    }
     let exists = db.query(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
         &[],
