@@ -765,10 +765,15 @@ pub fn list_items(
          FROM items i
          JOIN customers c ON c.id = i.customer_id
          LEFT JOIN statuses s ON s.code = i.status_code
-         LEFT JOIN resolvers r ON r.id = i.resolver_id
-         WHERE (i.open_minor > 0 OR ?)",
+         LEFT JOIN resolvers r ON r.id = i.resolver_id",
     );
-    let mut params: Vec<Value> = vec![filter.include_closed.into()];
+    // A literal condition, so the planner can use the partial indexes on open items.
+    sql.push_str(if filter.include_closed {
+        " WHERE 1 = 1"
+    } else {
+        " WHERE i.open_minor > 0"
+    });
+    let mut params: Vec<Value> = Vec::new();
     if let Some(k) = filter.customer_key {
         sql.push_str(" AND i.customer_id = ?");
         params.push(k.into());

@@ -219,12 +219,6 @@ fn follow_up() -> Vec<(String, Vec<Value>)> {
             PRIMARY KEY (action_id, item_id)
         ) WITHOUT ROWID"),
         sql("CREATE INDEX action_items_by_item ON action_items(item_id)"),
-        // The agenda's scenario pass: open debit items in the scenario, per customer, covering
-        // what it sums.
-        sql(
-            "CREATE INDEX items_in_scenario ON items(customer_id, due_date, currency, open_minor)
-             WHERE open_minor > 0 AND action_id IS NULL AND kind IN ('invoice', 'other')",
-        ),
         sql("INSERT INTO action_items (action_id, item_id, attached_at)
              SELECT action_id, id, updated_at FROM items WHERE action_id IS NOT NULL"),
     ];

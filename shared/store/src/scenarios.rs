@@ -375,8 +375,9 @@ pub fn agenda(
             .iter()
             .map(|r| (r.int(0), r.text(1)))
             .collect();
-        // One index seek per customer: the first entry of the partial index on (customer,
-        // due date). `ORDER BY ... LIMIT 1` stops there; `min()` would scan the customer.
+        // One index seek per customer: the first open item by due date (partial index
+        // `items_open_by_customer`) that is in the scenario; `ORDER BY ... LIMIT 1` stops
+        // there, where `min()` would read every open item of the customer.
         let references = db.query(
             "SELECT c.id, (SELECT i.due_date FROM items i WHERE i.customer_id = c.id
                              AND i.open_minor > 0 AND i.action_id IS NULL
