@@ -21,6 +21,22 @@ fn sql(s: &str) -> (String, Vec<Value>) {
     (s.to_string(), Vec::new())
 }
 
+/// The insert seeding one default email template.
+fn seed_template(t: &settle_domain::templates::DefaultTemplate) -> (String, Vec<Value>) {
+    (
+        "INSERT INTO email_templates (code, language, audience, subject, body, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, 'migration', 'migration')"
+            .to_string(),
+        vec![
+            t.code.into(),
+            t.language.into(),
+            t.audience.into(),
+            t.subject.into(),
+            t.body.into(),
+        ],
+    )
+}
+
 /// Every migration, oldest first.
 pub fn migrations() -> Vec<Migration> {
     let mut v1 = vec![
@@ -233,20 +249,11 @@ fn follow_up() -> Vec<(String, Vec<Value>)> {
             serde_json::to_string(&d.steps).unwrap_or_default().into(),
         ],
     ));
-    for t in settle_domain::templates::reminder_templates() {
-        v.push((
-            "INSERT INTO email_templates (code, language, audience, subject, body, updated_at, updated_by)
-             VALUES (?, ?, ?, ?, ?, 'migration', 'migration')"
-                .to_string(),
-            vec![
-                t.code.into(),
-                t.language.into(),
-                t.audience.into(),
-                t.subject.into(),
-                t.body.into(),
-            ],
-        ));
-    }
+    v.extend(
+        settle_domain::templates::reminder_templates()
+            .iter()
+            .map(seed_template),
+    );
     v
 }
 
@@ -383,20 +390,7 @@ fn disputes() -> Vec<(String, Vec<Value>)> {
     v.push(sql(
         "UPDATE statuses SET action_model = 'promise_follow_up' WHERE code = 'promise_to_pay'",
     ));
-    for t in default_templates() {
-        v.push((
-            "INSERT INTO email_templates (code, language, audience, subject, body, updated_at, updated_by)
-             VALUES (?, ?, ?, ?, ?, 'migration', 'migration')"
-                .to_string(),
-            vec![
-                t.code.into(),
-                t.language.into(),
-                t.audience.into(),
-                t.subject.into(),
-                t.body.into(),
-            ],
-        ));
-    }
+    v.extend(default_templates().iter().map(seed_template));
     v
 }
 
