@@ -11,6 +11,7 @@ pub mod runtime;
 pub mod server;
 pub mod sqlite;
 pub mod state;
+pub mod template;
 pub mod testing;
 pub mod variables;
 

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::outbound::AllowedHost;
 use crate::routes::Route;
+use crate::template::{check_case, check_variable_name, template_references};
 
 /// A validated application manifest.
 #[derive(Debug, Clone)]
@@ -292,8 +293,8 @@ fn parse_component(
     }
     for (name, template) in &rc.variables {
         check_variable_name(name).with_context(|| format!("variables.{name}"))?;
-        for reference in crate::variables::template_references(template)
-            .with_context(|| format!("variables.{name}"))?
+        for reference in
+            template_references(template).with_context(|| format!("variables.{name}"))?
         {
             if !app_vars.contains_key(&reference) {
                 bail!(
@@ -317,8 +318,8 @@ fn parse_component(
         }
     }
     for h in &rc.allowed_outbound_hosts {
-        let references = crate::variables::template_references(h)
-            .with_context(|| format!("allowed_outbound_hosts: {h:?}"))?;
+        let references =
+            template_references(h).with_context(|| format!("allowed_outbound_hosts: {h:?}"))?;
         if references.is_empty() {
             AllowedHost::parse(h).with_context(|| format!("allowed_outbound_hosts: {h:?}"))?;
         }
@@ -370,32 +371,6 @@ fn parse_component(
 /// hyphens, starting with a letter.
 pub fn check_component_id(id: &str) -> Result<()> {
     check_case(id, '-').map_err(|why| anyhow!("component id {id:?} is not kebab-case: {why}"))
-}
-
-/// Spin variable names are lower_snake_case: start with a letter, letters/digits/underscores,
-/// no `__`, end with a letter or digit.
-pub fn check_variable_name(name: &str) -> Result<()> {
-    check_case(name, '_')
-        .map_err(|why| anyhow!("variable name {name:?} is not lower_snake_case: {why}"))
-}
-
-fn check_case(s: &str, sep: char) -> std::result::Result<(), &'static str> {
-    let first = s.chars().next().ok_or("it is empty")?;
-    if !first.is_ascii_lowercase() {
-        return Err("it must start with a lowercase letter");
-    }
-    if s.chars()
-        .any(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep))
-    {
-        return Err("only lowercase letters, digits and the separator are allowed");
-    }
-    if s.contains(&format!("{sep}{sep}")) {
-        return Err("the separator must not be doubled");
-    }
-    if s.ends_with(sep) {
-        return Err("it must end with a letter or digit");
-    }
-    Ok(())
 }
 
 #[cfg(test)]

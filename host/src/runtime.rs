@@ -137,7 +137,7 @@ fn resolve_allowed_hosts(
     entries
         .iter()
         .map(|entry| {
-            let resolved = crate::variables::expand(entry, app_vars)?;
+            let resolved = crate::template::expand(entry, app_vars)?;
             AllowedHost::parse(&resolved).with_context(|| {
                 format!("allowed_outbound_hosts: {entry:?} resolves to {resolved:?}")
             })

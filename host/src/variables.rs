@@ -5,43 +5,8 @@
 use anyhow::{Result, bail};
 use std::collections::{BTreeMap, HashMap};
 
-use crate::manifest::{Manifest, check_variable_name};
-
-/// Names of the application variables a template refers to, in order.
-pub fn template_references(template: &str) -> Result<Vec<String>> {
-    let mut refs = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        let after = &rest[start + 2..];
-        let Some(end) = after.find("}}") else {
-            bail!("unclosed '{{{{' in {template:?}");
-        };
-        let name = after[..end].trim();
-        check_variable_name(name)?;
-        refs.push(name.to_string());
-        rest = &after[end + 2..];
-    }
-    Ok(refs)
-}
-
-/// `template` with each `{{ name }}` replaced by its value.
-pub fn expand(template: &str, values: &HashMap<String, String>) -> Result<String> {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        let end = after.find("}}").unwrap_or(after.len());
-        let name = after[..end].trim();
-        match values.get(name) {
-            Some(v) => out.push_str(v),
-            None => bail!("application variable {name:?} has no value"),
-        }
-        rest = after.get(end + 2..).unwrap_or("");
-    }
-    out.push_str(rest);
-    Ok(out)
-}
+use crate::manifest::Manifest;
+use crate::template::{check_variable_name, expand};
 
 /// Resolves the application variables from defaults and the environment
 /// (`SPIN_VARIABLE_ADMIN_TOKEN` overrides `admin_token`). Missing required ones are an error
@@ -160,15 +125,5 @@ variables = { message = "{{ greeting }}, {{token}}!", plain = "x" }
             vars.get("not_there"),
             Err(VariableError::Undefined(_))
         ));
-    }
-
-    #[test]
-    fn template_parsing() {
-        assert_eq!(
-            template_references("a {{ b }} c {{d}}").unwrap(),
-            vec!["b", "d"]
-        );
-        assert!(template_references("{{ open").is_err());
-        assert!(template_references("{{ Bad }}").is_err());
     }
 }

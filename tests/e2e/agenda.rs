@@ -385,3 +385,29 @@ fn scenarios_are_configured_and_assigned() {
         409,
     );
 }
+
+#[test]
+fn next_step_errors_say_what_went_wrong() {
+    let w = world();
+    let next = |w: &World| {
+        get(
+            &w.s,
+            "/api/v1/reminders/next?customer_id=C1&date=2025-03-20",
+            &w.collector,
+        )
+    };
+    assert_eq!(next(&w).status, 200);
+    let db = rusqlite::Connection::open(w.s.state_dir.join("sqlite_db.db")).unwrap();
+    // No active scenario applies: a configuration conflict, not an unknown customer.
+    db.execute("UPDATE scenarios SET active = 0", []).unwrap();
+    let p = problem(&next(&w), 409);
+    assert_eq!(p["type"], "/problems/no-scenario");
+    let r = post(&w, "/api/v1/reminders", &json!({"customer_id": "C1"}));
+    assert_eq!(problem(&r, 409)["type"], "/problems/no-scenario");
+    // A database failure is a 500 that says nothing of the cause, never a 404.
+    db.execute("UPDATE scenarios SET active = 1", []).unwrap();
+    db.execute("DROP TABLE reminders", []).unwrap();
+    let p = problem(&next(&w), 500);
+    assert_eq!(p["type"], "/problems/internal");
+    assert!(!p.to_string().contains("reminders"), "{p}");
+}

@@ -28,6 +28,9 @@ fn health_rejects_writes() {
     assert_eq!(r.status, 405);
     assert_eq!(r.header("allow"), Some("GET, HEAD"));
     assert_eq!(r.header("content-type"), Some("application/problem+json"));
+    let p = r.json();
+    assert_eq!(p["type"], "/problems/method-not-allowed", "{p}");
+    assert_eq!(p["status"], 405);
 }
 
 #[test]

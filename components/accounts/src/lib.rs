@@ -4,13 +4,13 @@
 
 use serde_json::json;
 use settle_domain::auth::Role;
-use settle_domain::dates::{format_date, parse_date};
+use settle_domain::dates::format_date;
 use settle_domain::ledger::{ItemKind, balance_views, balances};
 use settle_store::ledger::{self, ItemFilter};
-use settle_store::{Db, SpinDb};
+use settle_store::{SpinDb, config};
 use settle_web::{
-    Answer, Query, authenticate, bad_query, json, method_not_allowed, not_found, open_db, respond,
-    segments, store_error, today,
+    Answer, Cursor, Query, authenticate, bad_query, json, method_not_allowed, not_found, open_db,
+    respond, segments, today,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -56,31 +56,18 @@ fn route(req: &Request) -> Answer<Response> {
 }
 
 fn find_customer(db: &SpinDb, id: &str) -> Answer<ledger::Customer> {
-    ledger::customer(db, id)
-        .map_err(store_error)?
-        .ok_or_else(|| not_found(&format!("no customer with id {id:?}")))
+    ledger::customer(db, id)?.ok_or_else(|| not_found(&format!("no customer with id {id:?}")))
 }
 
 fn customer(req: &Request, db: &SpinDb, id: &str) -> Answer<Response> {
     let q = Query::parse(req, &["as_of"])?;
     let as_of = q.date("as_of")?.unwrap_or_else(today);
     let c = find_customer(db, id)?;
-    let open = ledger::open_items_for_balances(db, c.key).map_err(store_error)?;
+    let open = ledger::open_items_for_balances(db, c.key)?;
     let mut v = serde_json::to_value(&c).unwrap_or_default();
     v["as_of"] = json!(format_date(as_of));
     v["balances"] = json!(balance_views(&balances(&open, as_of)));
     Ok(json(200, &v))
-}
-
-/// Cursors are opaque to clients: `<due date>~<item key>` of the last item of a page.
-fn encode_cursor(item: &ledger::ItemView) -> String {
-    format!("{}~{}", item.due_date, item.key)
-}
-
-fn decode_cursor(s: &str) -> Option<(String, i64)> {
-    let (due, key) = s.split_once('~')?;
-    parse_date(due).ok()?;
-    Some((due.to_string(), key.parse().ok()?))
 }
 
 fn filter_from(q: &Query, db: &SpinDb) -> Answer<(ItemFilter, chrono::NaiveDate)> {
@@ -90,10 +77,7 @@ fn filter_from(q: &Query, db: &SpinDb) -> Answer<(ItemFilter, chrono::NaiveDate)
         ..Default::default()
     };
     if let Some(s) = q.get("status") {
-        let known = db
-            .query("SELECT 1 FROM statuses WHERE code = ?", &[s.into()])
-            .map_err(store_error)?;
-        if known.rows.is_empty() {
+        if !config::status_exists(db, s)? {
             return Err(bad("status", format!("unknown status {s:?}")));
         }
         f.status = Some(s.to_string());
@@ -109,12 +93,7 @@ fn filter_from(q: &Query, db: &SpinDb) -> Answer<(ItemFilter, chrono::NaiveDate)
     f.overdue = q.bool("overdue")?;
     f.disputed = q.bool("disputed")?;
     f.resolver_id = q.int("resolver_id")?;
-    if let Some(c) = q.get("cursor") {
-        f.after = Some(
-            decode_cursor(c)
-                .ok_or_else(|| bad("cursor", "not a cursor this API returned".into()))?,
-        );
-    }
+    f.after = q.cursor()?.map(|c| (c.date, c.id));
     let as_of = q.date("as_of")?.unwrap_or_else(today);
     Ok((f, as_of))
 }
@@ -125,12 +104,8 @@ fn page(
     as_of: chrono::NaiveDate,
     mut extra: serde_json::Value,
 ) -> Answer<Response> {
-    let items = ledger::list_items(db, filter, as_of).map_err(store_error)?;
-    let next = if items.len() == filter.limit {
-        items.last().map(encode_cursor)
-    } else {
-        None
-    };
+    let items = ledger::list_items(db, filter, as_of)?;
+    let next = Cursor::next(&items, filter.limit, |i| (i.due_date.as_str(), i.key));
     extra["as_of"] = json!(format_date(as_of));
     extra["items"] = json!(items);
     extra["next_cursor"] = json!(next);
@@ -158,7 +133,7 @@ fn items(req: &Request, db: &SpinDb) -> Answer<Response> {
 }
 
 fn history(db: &SpinDb, id: &str) -> Answer<Response> {
-    match ledger::item_history(db, id).map_err(store_error)? {
+    match ledger::item_history(db, id)? {
         Some(h) => Ok(json(200, &json!({"item_id": id, "history": h}))),
         None => Err(not_found(&format!("no item with id {id:?}"))),
     }

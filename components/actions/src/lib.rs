@@ -10,18 +10,19 @@
 //!   follow-up resolves its disputed items ("Dispute resolved").
 
 use serde_json::{Value, json};
-use settle_domain::actions::ActionType;
+use settle_domain::actions::{self, ActionState};
 use settle_domain::auth::{Principal, Role};
 use settle_domain::dates::format_date;
-use settle_domain::qualify::{self, ItemState};
+use settle_domain::status_change::{self as rules, ItemState};
 use settle_domain::validation::Invalid;
-use settle_store::actions::{self, ActionChanges, ActionFilter, ActionView, Held};
+use settle_store::Db;
+use settle_store::actions::{self as store, ActionFilter, ActionView, Held};
 use settle_store::ledger;
 use settle_store::{SpinDb, config};
 use settle_web::{
-    Answer, Query, authenticate, bad_query, in_transaction, invalid, json, json_body,
+    Answer, Cursor, Query, authenticate, bad_query, conflict, invalid, json, json_body,
     method_not_allowed, not_found, now, open_db, parse_object_with, problem, respond, segments,
-    store_error, today,
+    today,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -54,9 +55,8 @@ fn route(req: &Request) -> Answer<Response> {
 fn one(db: &SpinDb, id: &str) -> Answer<ActionView> {
     id.parse::<i64>()
         .ok()
-        .map(|id| actions::action(db, id))
-        .transpose()
-        .map_err(store_error)?
+        .map(|id| store::action(db, id))
+        .transpose()?
         .flatten()
         .ok_or_else(|| not_found(&format!("no action {id:?}")))
 }
@@ -67,13 +67,13 @@ fn etag(a: &ActionView) -> String {
 
 /// The action with its items (closed ones too), history and whether it can be terminated.
 fn detail(db: &SpinDb, a: &ActionView) -> Answer<Value> {
-    let items = actions::action_items(db, a.id, today()).map_err(store_error)?;
-    let history = actions::history(db, a.id).map_err(store_error)?;
-    let all_closed = !items.is_empty() && items.iter().all(|i| i.closed_on.is_some());
+    let items = store::action_items(db, a.id, today())?;
+    let history = store::history(db, a.id)?;
+    let closed: Vec<bool> = items.iter().map(|i| i.closed_on.is_some()).collect();
     let mut v = serde_json::to_value(a).unwrap_or(Value::Null);
     v["items"] = json!(items);
     v["history"] = json!(history);
-    v["ready_to_terminate"] = json!(a.state == "live" && all_closed);
+    v["ready_to_terminate"] = json!(actions::ready_to_terminate(a.state, &closed));
     Ok(v)
 }
 
@@ -109,74 +109,46 @@ fn list(req: &Request, db: &SpinDb) -> Answer<Response> {
     };
     if let Some(c) = q.get("customer_id") {
         f.customer_key = Some(
-            ledger::customer(db, c)
-                .map_err(store_error)?
+            ledger::customer(db, c)?
                 .ok_or_else(|| bad("customer_id", format!("no customer {c:?}")))?
                 .key,
         );
     }
     if let Some(s) = q.get("state") {
-        if s != "live" && s != "done" {
-            return Err(bad("state", format!("{s:?} must be live or done")));
-        }
-        f.state = Some(s.to_string());
+        f.state = Some(
+            ActionState::parse(s)
+                .ok_or_else(|| bad("state", format!("{s:?} must be live or done")))?,
+        );
     }
-    if let Some(c) = q.get("cursor") {
-        let parsed = c
-            .split_once('~')
-            .and_then(|(d, id)| Some((d.to_string(), id.parse::<i64>().ok()?)));
-        f.after =
-            Some(parsed.ok_or_else(|| bad("cursor", "not a cursor this API returned".into()))?);
-    }
-    let list = actions::actions(db, &f).map_err(store_error)?;
-    let next = (list.len() == f.limit)
-        .then(|| list.last().map(|a| format!("{}~{}", a.date, a.id)))
-        .flatten();
+    f.after = q.cursor()?.map(|c| (c.date, c.id));
+    let list = store::actions(db, &f)?;
+    let next = Cursor::next(&list, f.limit, |a| (a.date.as_str(), a.id));
     Ok(json(200, &json!({"actions": list, "next_cursor": next})))
 }
 
-fn check_resolver(db: &SpinDb, pointer: &str, id: Option<i64>) -> Answer<()> {
-    let Some(id) = id else { return Ok(()) };
-    match config::resolver(db, id).map_err(store_error)? {
-        Some(r) if r.active => Ok(()),
-        Some(_) => Err(unprocessable(
-            pointer,
-            format!("resolver {id} is deactivated"),
-        )),
-        None => Err(unprocessable(pointer, format!("no resolver {id}"))),
-    }
-}
-
-fn unprocessable(pointer: &str, message: String) -> Response {
-    invalid(&Invalid::one(
-        pointer,
-        Some(pointer.trim_start_matches('/')),
-        message,
-    ))
+/// The resolver rule (`settle_domain::actions::check_resolver`) on what the store knows.
+fn check_resolver(db: &SpinDb, id: Option<i64>) -> Answer<()> {
+    let known = config::resolver_states(db, &id.into_iter().collect::<Vec<_>>())?;
+    let mut errors = Invalid::default();
+    actions::check_resolver("/resolver_id", id, &known, &mut errors);
+    errors.into_result().map_err(|e| invalid(&e))
 }
 
 fn create(req: &Request, db: &SpinDb, who: &Principal) -> Answer<Response> {
-    let input = qualify::parse_new_action(json_body(req)?).map_err(|e| invalid(&e))?;
-    in_transaction(db, |db| {
-        let found = actions::load_items(db, &input.item_ids).map_err(store_error)?;
+    let input = rules::parse_new_action(json_body(req)?).map_err(|e| invalid(&e))?;
+    db.transaction(|db| {
+        let found = store::load_items(db, &input.item_ids)?;
         let states: Vec<Option<ItemState>> = found
             .iter()
             .map(|f| f.as_ref().map(|f| f.state.clone()))
             .collect();
         let mut errors = Invalid::default();
-        qualify::check_items(&input.item_ids, &states, &mut errors);
+        rules::check_items(&input.item_ids, &states, &mut errors);
         errors.into_result().map_err(|e| invalid(&e))?;
-        check_resolver(db, "/resolver_id", input.action.resolver_id)?;
+        check_resolver(db, input.action.resolver_id)?;
         let found: Vec<_> = found.into_iter().flatten().collect();
-        let held: Vec<Held> = found
-            .iter()
-            .map(|f| Held {
-                key: f.key,
-                id: f.state.id.clone(),
-                action_id: f.action_id,
-            })
-            .collect();
-        let created = actions::create(
+        let held: Vec<Held> = found.iter().map(Held::from).collect();
+        let created = store::create(
             db,
             found[0].customer_key,
             &input.action,
@@ -185,10 +157,8 @@ fn create(req: &Request, db: &SpinDb, who: &Principal) -> Answer<Response> {
             None,
             &who.actor,
             &now(),
-        )
-        .map_err(store_error)?;
-        let a = actions::action(db, created.action_id)
-            .map_err(store_error)?
+        )?;
+        let a = store::action(db, created.action_id)?
             .ok_or_else(|| not_found("the action vanished"))?;
         let mut v = detail(db, &a)?;
         v["moved"] = json!(created.moved);
@@ -230,53 +200,19 @@ fn if_match(req: &Request, a: &ActionView, required: bool) -> Answer<i64> {
 }
 
 fn live(a: &ActionView) -> Answer<()> {
-    if a.state != "live" {
-        return Err(problem(
-            409,
-            "action-done",
-            "Conflict",
-            format!(
-                "action {} is terminated (done on {})",
-                a.id,
-                a.done_on.clone().unwrap_or_default()
-            ),
-        ));
-    }
-    Ok(())
+    actions::check_live(a.id, a.state, a.done_on.as_deref()).map_err(|e| conflict("action-done", e))
 }
 
 fn patch(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    let changes = parse_object_with(req, |o| {
-        let mut c = ActionChanges {
-            name: o.opt_text("name", qualify::MAX_NAME),
-            date: o.opt_date("date").map(format_date),
-            ..Default::default()
-        };
-        if let Some(t) = o.opt_text("type", 20) {
-            match ActionType::parse(&t) {
-                Some(t) => c.action_type = Some(t.as_str().to_string()),
-                None => o.err(
-                    "type",
-                    format!("{t:?} is not one of {}", ActionType::names()),
-                ),
-            }
-        }
-        if o.has("resolver_id") {
-            c.resolver_id = Some(o.opt_int("resolver_id"));
-        }
-        if o.has("comment") {
-            c.comment = Some(o.opt_text("comment", qualify::MAX_COMMENT));
-        }
-        Some(c)
-    })?;
-    in_transaction(db, |db| {
+    let changes = parse_object_with(req, |o| Some(actions::read_changes(o)))?;
+    db.transaction(|db| {
         let a = one(db, id)?;
         let version = if_match(req, &a, true)?;
         live(&a)?;
         if let Some(r) = changes.resolver_id {
-            check_resolver(db, "/resolver_id", r)?;
+            check_resolver(db, r)?;
         }
-        if !actions::update(db, &a, version, &changes, &who.actor, &now()).map_err(store_error)? {
+        if !store::update(db, &a, version, &changes, &who.actor, &now())? {
             return Err(problem(
                 412,
                 "precondition-failed",
@@ -290,31 +226,23 @@ fn patch(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Respon
 }
 
 fn detach(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    let ids = parse_object_with(req, |o| o.id_list("item_ids", qualify::MAX_ITEMS))?;
-    in_transaction(db, |db| {
+    let ids = parse_object_with(req, |o| o.id_list("item_ids", actions::MAX_ITEMS))?;
+    db.transaction(|db| {
         let a = one(db, id)?;
         if_match(req, &a, false)?;
         live(&a)?;
-        let found = actions::load_items(db, &ids).map_err(store_error)?;
-        let mut errors = Invalid::default();
-        let mut items = Vec::new();
-        for (i, (item_id, f)) in ids.iter().zip(&found).enumerate() {
-            match f {
-                Some(f) if f.action_id == Some(a.id) => items.push((f.key, item_id.clone())),
-                Some(_) => errors.push(
-                    format!("/item_ids/{i}"),
-                    Some("item_ids"),
-                    format!("item {item_id:?} is not attached to action {}", a.id),
-                ),
-                None => errors.push(
-                    format!("/item_ids/{i}"),
-                    Some("item_ids"),
-                    format!("no item with id {item_id:?}"),
-                ),
-            }
-        }
-        errors.into_result().map_err(|e| invalid(&e))?;
-        let left = actions::detach(db, a.id, &items, &who.actor, &now()).map_err(store_error)?;
+        let found = store::load_items(db, &ids)?;
+        let holders: Vec<Option<Option<i64>>> = found
+            .iter()
+            .map(|f| f.as_ref().map(|f| f.action_id))
+            .collect();
+        actions::check_detach(a.id, &ids, &holders).map_err(|e| invalid(&e))?;
+        let items: Vec<(i64, String)> = found
+            .into_iter()
+            .flatten()
+            .map(|f| (f.key, f.state.id))
+            .collect();
+        let left = store::detach(db, a.id, &items, &who.actor, &now())?;
         let a = one(db, id)?;
         let mut v = detail(db, &a)?;
         v["detached"] = json!(ids);
@@ -327,27 +255,16 @@ fn detach(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Respo
 }
 
 fn terminate(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    let (date, comment) = parse_object_with(req, |o| {
-        Some((
-            o.opt_date("date"),
-            o.opt_text("comment", qualify::MAX_COMMENT),
-        ))
-    })?;
+    let (date, comment) = parse_object_with(req, |o| Some(actions::read_termination(o)))?;
     let date = format_date(date.unwrap_or_else(today));
-    in_transaction(db, |db| {
+    db.transaction(|db| {
         let a = one(db, id)?;
         if_match(req, &a, false)?;
         live(&a)?;
-        let resolved = config::resolved_status(db).map_err(store_error)?;
-        if a.action_type == "dispute" && resolved.is_none() {
-            return Err(problem(
-                409,
-                "no-resolved-status",
-                "Conflict",
-                "no active status of kind resolved: reactivate \"dispute_resolved\" or create one",
-            ));
-        }
-        let done = actions::terminate(
+        let resolved = config::resolved_status(db)?;
+        actions::check_terminate(a.action_type, resolved.as_deref())
+            .map_err(|e| conflict("no-resolved-status", e))?;
+        let done = store::terminate(
             db,
             &a,
             &date,
@@ -355,9 +272,8 @@ fn terminate(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Re
             resolved.as_deref(),
             &who.actor,
             &now(),
-        )
-        .map_err(store_error)?;
-        let resolutions = actions::resolutions(db, a.id).map_err(store_error)?;
+        )?;
+        let resolutions = store::resolutions(db, a.id)?;
         let a = one(db, id)?;
         let mut v = detail(db, &a)?;
         v["resolved_item_ids"] = json!(done.resolved_item_ids);

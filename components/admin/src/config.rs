@@ -6,21 +6,20 @@
 
 use serde::Serialize;
 use serde_json::{Value, json};
-use settle_domain::actions::{ActionModel, ActionType, MAX_DELAY_DAYS};
+use settle_domain::actions::ActionModel;
 use settle_domain::auth::Principal;
-use settle_domain::catalog::{Status, StatusKind, check_status, valid_code, valid_language};
-use settle_domain::erp::valid_email;
-use settle_domain::input::Object;
+use settle_domain::catalog::{valid_code, valid_language};
+use settle_domain::config;
 use settle_domain::links::Audience;
-use settle_domain::scenario::{self, Scenario, Step, StepType};
 use settle_domain::templates::{self, HASHTAGS};
 use settle_domain::validation::Invalid;
+use settle_store::Db;
 use settle_store::config::{self as store, EmailTemplate, Resolver};
-use settle_store::scenarios::{self, ScenarioConfig};
+use settle_store::scenarios;
 use settle_store::{SpinDb, StoreError, ledger};
 use settle_web::{
-    Answer, in_transaction, invalid, json, method_not_allowed, not_found, now, parse_object_with,
-    problem, store_error,
+    Answer, conflict, invalid, json, method_not_allowed, not_found, now, parse_object_with,
+    store_error,
 };
 use spin_sdk::http::{Method, Request, Response};
 
@@ -99,10 +98,6 @@ fn read<T: Serialize>(
     ok(&v)
 }
 
-fn conflict(detail: String) -> Response {
-    problem(409, "conflict", "Conflict", detail)
-}
-
 fn value<T: Serialize>(t: &T) -> Option<Value> {
     serde_json::to_value(t).ok()
 }
@@ -122,56 +117,12 @@ fn save_status(
         None => None,
     };
     let (status, model) = parse_object_with(req, |o| {
-        let mut st = existing
-            .as_ref()
-            .map(|e| e.status.clone())
-            .unwrap_or(Status {
-                code: String::new(),
-                kind: StatusKind::Info,
-                typology: None,
-                labels: Default::default(),
-                active: true,
-                customer_visible: true,
-            });
-        let mut model = existing.as_ref().and_then(|e| e.action_model.clone());
-        if existing.is_none() {
-            st.code = o.text("code", 64).unwrap_or_default();
-        }
-        let kind = if existing.is_none() {
-            o.text("kind", 20)
-        } else {
-            o.opt_text("kind", 20)
-        };
-        if let Some(k) = kind {
-            match StatusKind::parse(&k) {
-                Some(k) => st.kind = k,
-                None => o.err(
-                    "kind",
-                    format!("{k:?} is not one of dispute, promise, info, resolved"),
-                ),
-            }
-        }
-        if o.has("typology") {
-            st.typology = o.opt_text("typology", 64);
-        }
-        if let Some(labels) = o.opt_string_map("labels", 100) {
-            // PATCH merges labels; POST gives them all.
-            for (l, v) in labels {
-                st.labels.insert(l, v);
-            }
-        }
-        if let Some(v) = o.opt_bool("customer_visible") {
-            st.customer_visible = v;
-        }
-        if let Some(v) = o.opt_bool("active") {
-            st.active = v;
-        }
-        if o.has("action_model") {
-            model = o.opt_text("action_model", 64);
-        }
-        let mut rules = check_status(&st);
-        o.errors.0.append(&mut rules.0);
-        Some((st, model))
+        Some(config::read_status(
+            o,
+            existing
+                .as_ref()
+                .map(|e| (&e.status, e.action_model.as_deref())),
+        ))
     })?;
     if let Some(m) = &model
         && !s(store::action_model(db, m))?.is_some_and(|m| m.active)
@@ -182,22 +133,21 @@ fn save_status(
             format!("no active action model {m:?}"),
         )));
     }
-    in_transaction(db, |db| {
+    db.transaction(|db| {
         match &existing {
             None => {
                 if s(store::status(db, &status.code))?.is_some() {
-                    return Err(conflict(format!("status {:?} already exists", status.code)));
+                    return Err(conflict(
+                        "conflict",
+                        format!("status {:?} already exists", status.code),
+                    ));
                 }
             }
             Some(e) => {
-                if e.status.kind != status.kind && s(store::status_in_use(db, &status.code))? {
-                    return Err(conflict(format!(
-                        "status {:?} is in use: its kind cannot change from {} to {} (it would rewrite the dispute figures); create a new status instead",
-                        status.code,
-                        e.status.kind.as_str(),
-                        status.kind.as_str()
-                    )));
-                }
+                let in_use =
+                    e.status.kind != status.kind && store::status_in_use(db, &status.code)?;
+                config::check_kind_change(&e.status, &status, in_use)
+                    .map_err(|m| conflict("conflict", m))?;
             }
         }
         s(store::save_status(
@@ -221,7 +171,7 @@ fn save_status(
 }
 
 fn deactivate_status(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
-    in_transaction(db, |db| {
+    db.transaction(|db| {
         let e =
             s(store::status(db, code))?.ok_or_else(|| not_found(&format!("no status {code:?}")))?;
         let mut st = e.status.clone();
@@ -262,51 +212,8 @@ fn save_resolver(
         None => None,
     };
     let new = existing.is_none();
-    let r = parse_object_with(req, |o| {
-        let mut r = existing.clone().unwrap_or(Resolver {
-            id: 0,
-            name: String::new(),
-            email: String::new(),
-            role: String::new(),
-            language: "en".into(),
-            active: true,
-            created_at: String::new(),
-            updated_at: String::new(),
-        });
-        let field = |o: &mut Object, name: &'static str, max| {
-            if new {
-                o.text(name, max)
-            } else {
-                o.opt_text(name, max)
-            }
-        };
-        if let Some(v) = field(o, "name", 200) {
-            r.name = v;
-        }
-        if let Some(v) = field(o, "email", 254) {
-            if !valid_email(&v) {
-                o.err("email", format!("{v:?} is not an email address"));
-            }
-            r.email = v;
-        }
-        if let Some(v) = field(o, "role", 50) {
-            r.role = v;
-        }
-        if let Some(v) = o.opt_text("language", 8) {
-            if !valid_language(&v) {
-                o.err(
-                    "language",
-                    format!("{v:?} is not a two-letter language code"),
-                );
-            }
-            r.language = v;
-        }
-        if let Some(v) = o.opt_bool("active") {
-            r.active = v;
-        }
-        Some(r)
-    })?;
-    in_transaction(db, |db| {
+    let r = parse_object_with(req, |o| Some(config::read_resolver(o, existing.as_ref())))?;
+    db.transaction(|db| {
         let saved = match &existing {
             None => s(store::create_resolver(
                 db,
@@ -339,7 +246,7 @@ fn save_resolver(
 }
 
 fn deactivate_resolver(db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    in_transaction(db, |db| {
+    db.transaction(|db| {
         let e = s(store::resolver(db, id.parse().unwrap_or(-1)))?
             .ok_or_else(|| not_found(&format!("no resolver {id:?}")))?;
         let r = Resolver {
@@ -373,62 +280,14 @@ fn save_model(req: &Request, db: &SpinDb, who: &Principal, code: Option<&str>) -
     };
     let new = existing.is_none();
     let m = parse_object_with(req, |o| {
-        let mut m = existing.clone().unwrap_or(ActionModel {
-            code: String::new(),
-            action_type: ActionType::Task,
-            name: String::new(),
-            delay_days: 0,
-            active: true,
-        });
-        if new {
-            m.code = o.text("code", 64).unwrap_or_default();
-            if !m.code.is_empty() && !valid_code(&m.code) {
-                o.err("code", format!("{:?} must be 2 to 64 lowercase letters, digits or _, starting with a letter", m.code));
-            }
-        }
-        let t = if new {
-            o.text("type", 20)
-        } else {
-            o.opt_text("type", 20)
-        };
-        if let Some(t) = t {
-            match ActionType::parse(&t) {
-                Some(t) => m.action_type = t,
-                None => o.err(
-                    "type",
-                    format!("{t:?} is not one of {}", ActionType::names()),
-                ),
-            }
-        }
-        let n = if new {
-            o.text("name", 200)
-        } else {
-            o.opt_text("name", 200)
-        };
-        if let Some(n) = n {
-            m.name = n;
-        }
-        let has_delay = o.has("delay_days");
-        match o.opt_int("delay_days") {
-            Some(d) if (0..=MAX_DELAY_DAYS).contains(&d) => m.delay_days = d,
-            Some(d) => o.err(
-                "delay_days",
-                format!("{d} must be between 0 and {MAX_DELAY_DAYS}"),
-            ),
-            None if new && !has_delay => o.err("delay_days", "delay_days is required"),
-            None => {}
-        }
-        if let Some(v) = o.opt_bool("active") {
-            m.active = v;
-        }
-        Some(m)
+        Some(config::read_action_model(o, existing.as_ref()))
     })?;
-    in_transaction(db, |db| {
+    db.transaction(|db| {
         if new && s(store::action_model(db, &m.code))?.is_some() {
-            return Err(conflict(format!(
-                "action model {:?} already exists",
-                m.code
-            )));
+            return Err(conflict(
+                "conflict",
+                format!("action model {:?} already exists", m.code),
+            ));
         }
         s(store::save_action_model(db, &m, new, &now()))?;
         s(store::record(
@@ -445,7 +304,7 @@ fn save_model(req: &Request, db: &SpinDb, who: &Principal, code: Option<&str>) -
 }
 
 fn deactivate_model(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
-    in_transaction(db, |db| {
+    db.transaction(|db| {
         let e = s(store::action_model(db, code))?
             .ok_or_else(|| not_found(&format!("no action model {code:?}")))?;
         let m = ActionModel {
@@ -516,7 +375,7 @@ fn save_template(
             updated_by: who.actor.clone(),
         })
     })?;
-    in_transaction(db, |db| {
+    db.transaction(|db| {
         s(store::save_template(db, &t))?;
         s(store::record(
             db,
@@ -547,89 +406,17 @@ fn save_scenario(
         .into_iter()
         .map(|t| t.code)
         .collect();
+    let was_default = existing.as_ref().is_some_and(|e| e.is_default);
     let cfg = parse_object_with(req, |o| {
-        let code = match code {
-            Some(c) => c.to_string(),
-            None => o.text("code", 64).unwrap_or_default(),
-        };
-        let name = o.text("name", 200).unwrap_or_default();
-        let mut steps = Vec::new();
-        match o.raw("steps") {
-            Some(Value::Array(a)) => {
-                for (i, v) in a.iter().enumerate() {
-                    let Value::Object(m) = v else {
-                        o.errors.push(
-                            format!("/steps/{i}"),
-                            Some("steps"),
-                            "a step is an object {offset_days, type, template?}",
-                        );
-                        continue;
-                    };
-                    let mut st = Object::new(m, &format!("/steps/{i}"), o.errors);
-                    let offset = st.opt_int("offset_days");
-                    if offset.is_none() {
-                        st.err("offset_days", "offset_days is required (days from the due date; negative = preventive)");
-                    }
-                    let t = st.text("type", 20);
-                    let step_type = t.as_deref().and_then(|t| {
-                        let parsed = StepType::parse(t);
-                        if parsed.is_none() {
-                            st.err("type", format!("{t:?} is not one of email, letter, call"));
-                        }
-                        parsed
-                    });
-                    let template = st.opt_text("template", 64);
-                    if let Some(t) = &template
-                        && !templates.contains(t)
-                    {
-                        st.err("template", format!("no email template {t:?}"));
-                    }
-                    st.finish(&[]);
-                    if let (Some(offset_days), Some(step_type)) = (offset, step_type) {
-                        steps.push(Step {
-                            offset_days,
-                            step_type,
-                            template,
-                        });
-                    }
-                }
-            }
-            Some(_) => o.err("steps", "steps must be an array"),
-            None => o.err("steps", "steps is required"),
-        }
-        let is_default = o
-            .opt_bool("default")
-            .unwrap_or(existing.as_ref().is_some_and(|e| e.is_default));
-        let active = o.opt_bool("active").unwrap_or(true);
-        let sc = Scenario { code, name, steps };
-        if o.errors.is_empty() {
-            let mut rules = scenario::check(&sc);
-            o.errors.0.append(&mut rules.0);
-        }
-        Some(ScenarioConfig {
-            scenario: sc,
-            is_default,
-            active,
-        })
+        Some(config::read_scenario(o, code, was_default, &templates))
     })?;
-    if cfg.is_default && !cfg.active {
-        return Err(invalid(&Invalid::one(
-            "/active",
-            Some("active"),
-            "the default scenario must be active",
-        )));
-    }
-    if existing.as_ref().is_some_and(|e| e.is_default) && !cfg.is_default {
-        return Err(conflict(
-            "make another scenario the default instead of unsetting this one".into(),
-        ));
-    }
-    in_transaction(db, |db| {
+    config::check_default_kept(was_default, &cfg).map_err(|m| conflict("conflict", m))?;
+    db.transaction(|db| {
         if code.is_none() && s(scenarios::scenario(db, &cfg.scenario.code))?.is_some() {
-            return Err(conflict(format!(
-                "scenario {:?} already exists",
-                cfg.scenario.code
-            )));
+            return Err(conflict(
+                "conflict",
+                format!("scenario {:?} already exists", cfg.scenario.code),
+            ));
         }
         s(scenarios::save_scenario(db, &cfg, &now()))?;
         s(store::record(
@@ -666,7 +453,7 @@ fn assign_scenario(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Ans
             format!("no active scenario {c:?}"),
         )));
     }
-    in_transaction(db, |db| {
+    db.transaction(|db| {
         s(scenarios::assign(db, customer.key, code.as_deref(), &now()))?;
         s(store::record(
             db,

@@ -8,10 +8,11 @@ mod config;
 
 use serde::Deserialize;
 use settle_domain::auth::{Role, hash_token, new_token};
+use settle_store::Db;
 use settle_store::access;
 use settle_web::{
-    Answer, MAX_BODY, authenticate, body, in_transaction, json, method_not_allowed, not_found, now,
-    open_db, problem, respond, segments, store_error,
+    Answer, MAX_BODY, authenticate, body, json, method_not_allowed, not_found, now, open_db,
+    problem, respond, segments, store_error,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -37,7 +38,7 @@ fn route(req: &Request) -> Answer<Response> {
     match (path.as_slice(), req.method()) {
         (["tokens"], Method::Get) => Ok(json(
             200,
-            &serde_json::json!({"tokens": access::list_tokens(&db).map_err(store_error)?}),
+            &serde_json::json!({"tokens": access::list_tokens(&db)?}),
         )),
         (["tokens"], Method::Post) => {
             let input: NewToken = serde_json::from_slice(body(req, MAX_BODY)?).map_err(|e| {
@@ -66,7 +67,7 @@ fn route(req: &Request) -> Answer<Response> {
                 ));
             };
             let token = new_token(settle_web::random_bytes());
-            let stored = in_transaction(&db, |db| {
+            let stored = db.transaction(|db| {
                 access::create_token(
                     db,
                     name,
@@ -88,7 +89,7 @@ fn route(req: &Request) -> Answer<Response> {
             let Ok(id) = id.parse::<i64>() else {
                 return Err(not_found("no such token"));
             };
-            match in_transaction(&db, |db| {
+            match db.transaction(|db| {
                 access::revoke_token(db, id, &principal.actor, &now()).map_err(store_error)
             })? {
                 None => Err(not_found("no such token")),

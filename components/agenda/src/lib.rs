@@ -6,18 +6,20 @@
 //! - `GET /api/v1/reminders/next?customer_id=&date=`: a customer's next scenario step.
 //! - `POST /api/v1/reminders`: record that a step was done, so the next one follows it.
 
+use chrono::NaiveDate;
 use serde_json::json;
 use settle_domain::auth::{Principal, Role};
 use settle_domain::dates::format_date;
 use settle_domain::input::{Object, parse_object};
 use settle_domain::scenario::{self, NextStep, Scenario, ScenarioItem};
 use settle_domain::validation::Invalid;
+use settle_store::Db;
 use settle_store::SpinDb;
 use settle_store::ledger::{self, Customer};
 use settle_store::scenarios::{self, AgendaFilter, NewReminder};
 use settle_web::{
-    Answer, Query, authenticate, bad_query, in_transaction, invalid, json, json_body,
-    method_not_allowed, not_found, now, open_db, problem, respond, segments, store_error, today,
+    Answer, Query, authenticate, bad_query, conflict, invalid, json, json_body, method_not_allowed,
+    not_found, now, open_db, respond, segments, today, unprocessable,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -60,14 +62,13 @@ fn agenda(req: &Request, db: &SpinDb) -> Answer<Response> {
         None => 0,
         Some(c) => c
             .parse::<usize>()
-            .map_err(|_| bad_query("cursor", "not a cursor this API returned".into()))?,
+            .map_err(|_| bad_query("cursor", "not a cursor this API returned"))?,
     };
     let filter = AgendaFilter {
         collector: q.get("collector").map(str::to_string),
         resolver_id: q.int("resolver_id")?,
     };
-    let (entries, total) =
-        scenarios::agenda(db, date, &filter, offset, limit).map_err(store_error)?;
+    let (entries, total) = scenarios::agenda(db, date, &filter, offset, limit)?;
     let next = (offset + entries.len() < total).then(|| (offset + entries.len()).to_string());
     Ok(json(
         200,
@@ -75,38 +76,25 @@ fn agenda(req: &Request, db: &SpinDb) -> Answer<Response> {
     ))
 }
 
-/// A customer's scenario, its items (held or not, with ids) and next step as of `date`.
+/// A customer's scenario, its items (held or not) and next step as of `date`.
 struct State {
     customer: Customer,
     scenario: Scenario,
-    items: Vec<(ScenarioItem, String)>,
+    items: Vec<ScenarioItem>,
     next: Option<NextStep>,
 }
 
-fn state(db: &SpinDb, customer_id: &str, date: chrono::NaiveDate, pointer: &str) -> Answer<State> {
-    let customer = ledger::customer(db, customer_id)
-        .map_err(store_error)?
-        .ok_or_else(|| {
-            invalid(&Invalid::one(
-                pointer,
-                Some("customer_id"),
-                format!("no customer {customer_id:?}"),
-            ))
-        })?;
-    let scenario = scenarios::scenario_of(db, customer.key)
-        .map_err(store_error)?
-        .ok_or_else(|| {
-            problem(
-                409,
-                "no-scenario",
-                "Conflict",
-                "no active scenario applies: set a default scenario",
-            )
-        })?;
-    let items = scenarios::scenario_items(db, customer.key).map_err(store_error)?;
-    let done = scenarios::done_steps(db, customer.key, &scenario.code).map_err(store_error)?;
-    let plain: Vec<ScenarioItem> = items.iter().map(|(i, _)| i.clone()).collect();
-    let next = scenario::next_step(&scenario, &plain, &done, date);
+/// 409 when no active scenario applies; a store failure stays a 500.
+fn state(db: &SpinDb, customer: Customer, date: NaiveDate) -> Answer<State> {
+    let scenario = scenarios::scenario_of(db, customer.key)?.ok_or_else(|| {
+        conflict(
+            "no-scenario",
+            "no active scenario applies: set a default scenario",
+        )
+    })?;
+    let items = scenarios::scenario_items(db, customer.key)?;
+    let done = scenarios::done_steps(db, customer.key, &scenario.code)?;
+    let next = scenario::next_step(&scenario, &items, &done, date);
     Ok(State {
         customer,
         scenario,
@@ -115,33 +103,25 @@ fn state(db: &SpinDb, customer_id: &str, date: chrono::NaiveDate, pointer: &str)
     })
 }
 
-fn covered(s: &State, next: &NextStep) -> Vec<(i64, String)> {
-    s.items
-        .iter()
-        .filter(|(i, _)| !i.held && i.due_date <= next.cutoff)
-        .map(|(i, id)| (i.key, id.clone()))
-        .collect()
-}
-
 fn next(req: &Request, db: &SpinDb) -> Answer<Response> {
     let q = Query::parse(req, &["customer_id", "date"])?;
     let date = q.date("date")?.unwrap_or_else(today);
-    let Some(c) = q.get("customer_id") else {
-        return Err(bad_query("customer_id", "required".into()));
-    };
-    let s =
-        state(db, c, date, "/customer_id").map_err(|_| not_found(&format!("no customer {c:?}")))?;
-    let items: Vec<String> = s
+    let c = q.required("customer_id")?;
+    let customer =
+        ledger::customer(db, c)?.ok_or_else(|| not_found(&format!("no customer {c:?}")))?;
+    let s = state(db, customer, date)?;
+    let ids = |items: Vec<&ScenarioItem>| items.into_iter().map(|i| i.id.clone()).collect();
+    let covered: Vec<String> = s
         .next
         .as_ref()
-        .map(|n| covered(&s, n).into_iter().map(|(_, id)| id).collect())
+        .map(|n| ids(scenario::covered(&s.items, n)))
         .unwrap_or_default();
+    let held: Vec<String> = ids(s.items.iter().filter(|i| i.held).collect());
     Ok(json(
         200,
         &json!({
             "customer_id": s.customer.id, "date": format_date(date), "scenario": s.scenario.code,
-            "next": s.next, "item_ids": items,
-            "held_item_ids": s.items.iter().filter(|(i, _)| i.held).map(|(_, id)| id).collect::<Vec<_>>(),
+            "next": s.next, "item_ids": covered, "held_item_ids": held,
         }),
     ))
 }
@@ -163,60 +143,26 @@ fn record(req: &Request, db: &SpinDb, who: &Principal) -> Answer<Response> {
     errors.clone().into_result().map_err(|e| invalid(&e))?;
     let customer_id = customer_id.unwrap_or_default();
     let done_on = done_on.unwrap_or_else(today);
-    in_transaction(db, |db| {
-        let s = state(db, &customer_id, done_on, "/customer_id")?;
+    db.transaction(|db| {
+        let customer = ledger::customer(db, &customer_id)?.ok_or_else(|| {
+            unprocessable("/customer_id", format!("no customer {customer_id:?}"))
+        })?;
+        let s = state(db, customer, done_on)?;
         let Some(next) = s.next.clone() else {
-            return Err(invalid(&Invalid::one(
+            return Err(unprocessable(
                 "/customer_id",
-                Some("customer_id"),
                 format!(
                     "customer {customer_id:?} has no scenario step to do: no open item is in the scenario, or every step was done"
                 ),
-            )));
+            ));
         };
-        let index = match step {
-            None => next.step,
-            Some(i) if i >= 0 && (i as usize) < s.scenario.steps.len() => i as usize,
-            Some(i) => {
-                return Err(invalid(&Invalid::one(
-                    "/step",
-                    Some("step"),
-                    format!(
-                        "scenario {:?} has steps 0 to {}, not {i}",
-                        s.scenario.code,
-                        s.scenario.steps.len() - 1
-                    ),
-                )));
-            }
-        };
-        let items = match &item_ids {
-            None => covered(&s, &next),
-            Some(ids) => {
-                let mut errors = Invalid::default();
-                let mut out = Vec::new();
-                for (n, id) in ids.iter().enumerate() {
-                    match s.items.iter().find(|(_, i)| i == id) {
-                        Some((it, _)) if !it.held => out.push((it.key, id.clone())),
-                        Some(_) => errors.push(
-                            format!("/item_ids/{n}"),
-                            Some("item_ids"),
-                            format!(
-                                "item {id:?} is held by a live action: it is out of the scenario"
-                            ),
-                        ),
-                        None => errors.push(
-                            format!("/item_ids/{n}"),
-                            Some("item_ids"),
-                            format!(
-                                "item {id:?} is not an open debit item of customer {customer_id:?}"
-                            ),
-                        ),
-                    }
-                }
-                errors.into_result().map_err(|e| invalid(&e))?;
-                out
-            }
-        };
+        let index = scenario::choose_step(&s.scenario, &next, step).map_err(|e| invalid(&e))?;
+        let items: Vec<(i64, String)> =
+            scenario::chosen_items(&s.items, &next, item_ids.as_deref(), &customer_id)
+                .map_err(|e| invalid(&e))?
+                .into_iter()
+                .map(|i| (i.key, i.id.clone()))
+                .collect();
         let step_type = s.scenario.steps[index].step_type.as_str();
         let reminder = scenarios::record_reminder(
             db,
@@ -234,8 +180,8 @@ fn record(req: &Request, db: &SpinDb, who: &Principal) -> Answer<Response> {
             &who.actor,
             &now(),
         )
-        .map_err(store_error)?;
-        let after = state(db, &customer_id, done_on, "/customer_id")?;
+        ?;
+        let after = state(db, s.customer.clone(), done_on)?;
         let mut r = json(201, &json!({"reminder": reminder, "next": after.next}));
         r.set_header(
             "location",

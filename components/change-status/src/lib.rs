@@ -5,14 +5,14 @@
 
 use serde_json::{Value, json};
 use settle_domain::auth::{Principal, Role};
-use settle_domain::qualify::{self, Found, StatusChangeIn};
+use settle_domain::status_change::{self as rules, StatusChangeIn};
+use settle_store::Db;
 use settle_store::SpinDb;
-use settle_store::disputes::{self, Applied};
 use settle_store::ledger::{self, ItemFilter};
+use settle_store::status_change::{self as store, Applied};
 use settle_web::{
-    Answer, Query, authenticate, idempotent, in_transaction, invalid, json, json_body,
-    method_not_allowed, not_found, now, open_db, respond, rolled_back, segments, store_error,
-    today,
+    Answer, Query, authenticate, idempotent, invalid, json, json_body, method_not_allowed,
+    not_found, now, open_db, respond, segments, today,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -41,9 +41,8 @@ fn read(db: &SpinDb, id: &str) -> Answer<Response> {
     let change = id
         .parse::<i64>()
         .ok()
-        .map(|id| disputes::status_change(db, id))
-        .transpose()
-        .map_err(store_error)?
+        .map(|id| store::read(db, id))
+        .transpose()?
         .flatten()
         .ok_or_else(|| not_found(&format!("no status change {id:?}")))?;
     Ok(json(200, &change))
@@ -52,12 +51,12 @@ fn read(db: &SpinDb, id: &str) -> Answer<Response> {
 fn create(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
     let q = Query::parse(req, &["dry_run"])?;
     let dry_run = q.bool("dry_run")?.unwrap_or(false);
-    let input = qualify::parse_status_change(json_body(req)?).map_err(|e| invalid(&e))?;
+    let input = rules::parse_status_change(json_body(req)?).map_err(|e| invalid(&e))?;
     if dry_run {
-        let answer = rolled_back(db, |db| qualify_items(db, &input, principal))?;
+        let answer = db.rolled_back(|db| qualify_items(db, &input, principal))?;
         return Ok(json(200, &without_ids(answer)));
     }
-    let mut r = in_transaction(db, |db| {
+    let mut r = db.transaction(|db| {
         idempotent(req, db, principal, || {
             Ok((201, qualify_items(db, &input, principal)?))
         })
@@ -74,25 +73,10 @@ fn create(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response>
 /// Checks and applies the status change; answers the updated items, the action (if any),
 /// the suggestion computed from the status, and the items moved from other actions.
 fn qualify_items(db: &SpinDb, input: &StatusChangeIn, principal: &Principal) -> Answer<Value> {
-    let targets = disputes::load_targets(db, input).map_err(store_error)?;
-    let states: Vec<_> = targets
-        .items
-        .iter()
-        .map(|t| t.as_ref().map(|t| t.state.clone()))
-        .collect();
-    let plan = qualify::check(
-        input,
-        &Found {
-            items: &states,
-            status: targets.status.as_ref().map(|s| &s.status),
-            model: targets.model.as_ref(),
-            resolvers: &targets.resolvers,
-        },
-        today(),
-    )
-    .map_err(|e| invalid(&e))?;
-    let applied: Applied = disputes::apply(db, input, &plan, &targets, &principal.actor, &now())
-        .map_err(store_error)?;
+    let targets = store::load_targets(db, input)?;
+    let states = targets.item_states();
+    let plan = rules::check(input, &targets.found(&states), today()).map_err(|e| invalid(&e))?;
+    let applied: Applied = store::apply(db, input, &plan, &targets, &principal.actor, &now())?;
     let items = ledger::list_items(
         db,
         &ItemFilter {
@@ -101,10 +85,9 @@ fn qualify_items(db: &SpinDb, input: &StatusChangeIn, principal: &Principal) -> 
             ..Default::default()
         },
         today(),
-    )
-    .map_err(store_error)?;
+    )?;
     let action = match applied.action_id {
-        Some(id) => disputes::action(db, id).map_err(store_error)?,
+        Some(id) => store::action(db, id)?,
         None => None,
     };
     Ok(json!({

@@ -7,30 +7,29 @@
 //! - `GET /api/v1/outbox`, `GET /api/v1/outbox/{id}`, `POST /api/v1/outbox/flush` (retry).
 //! - `GET /api/v1/links/{id}`, `DELETE /api/v1/links/{id}` (revoke).
 
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use serde_json::{Value, json};
 use settle_domain::auth::{Principal, Role};
-use settle_domain::dates::{format_date, format_timestamp};
-use settle_domain::erp::valid_email;
+use settle_domain::dates::{format_date, format_timestamp, parse_timestamp};
 use settle_domain::input::{Object, parse_object};
 use settle_domain::links::{self, Audience, Claims};
 use settle_domain::templates::{self, EmailData, Rendered};
 use settle_domain::validation::Invalid;
-use settle_store::SpinDb;
+use settle_domain::validation::valid_email;
+use settle_store::Db;
 use settle_store::config::{self, EmailTemplate};
-use settle_store::outbox::{self, EmailSource, NewMessage, Subject};
+use settle_store::outbox::{self, EmailSource, NewMessage, Regarding};
+use settle_store::{SpinDb, StoreError};
 use settle_web::{
-    Answer, Query, authenticate, in_transaction, invalid, json, json_body, method_not_allowed,
-    not_found, now, open_db, problem, segments, store_error, today, variable,
+    Answer, Query, authenticate, invalid, json, json_body, method_not_allowed, not_found, now,
+    open_db, problem, respond, segments, store_error, today, unprocessable, variable,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
 #[http_component]
 async fn handle(req: Request) -> Response {
-    match route(&req).await {
-        Ok(r) | Err(r) => r,
-    }
+    respond(route(&req).await)
 }
 
 async fn route(req: &Request) -> Answer<Response> {
@@ -70,7 +69,7 @@ async fn route(req: &Request) -> Answer<Response> {
 
 struct EmailRequest {
     template: String,
-    subject: Subject,
+    regarding: Regarding,
     to: Option<String>,
     language: Option<String>,
     subject_override: Option<String>,
@@ -93,9 +92,9 @@ fn parse(body: &[u8]) -> Result<EmailRequest, Invalid> {
     {
         o.err("to", format!("{to:?} is not an email address"));
     }
-    let subject = match (change, action) {
-        (Some(c), None) => Some(Subject::StatusChange(c)),
-        (None, Some(a)) => Some(Subject::Action(a)),
+    let regarding = match (change, action) {
+        (Some(c), None) => Some(Regarding::StatusChange(c)),
+        (None, Some(a)) => Some(Regarding::Action(a)),
         (None, None) => {
             if !o.errors.0.iter().any(|e| e.pointer.ends_with("_id")) {
                 o.err(
@@ -118,10 +117,10 @@ fn parse(body: &[u8]) -> Result<EmailRequest, Invalid> {
             errors.0.extend(e.0);
         }
     }
-    match (template, subject) {
-        (Some(template), Some(subject)) if errors.is_empty() => Ok(EmailRequest {
+    match (template, regarding) {
+        (Some(template), Some(regarding)) if errors.is_empty() => Ok(EmailRequest {
             template,
-            subject,
+            regarding,
             to,
             language,
             subject_override,
@@ -129,11 +128,6 @@ fn parse(body: &[u8]) -> Result<EmailRequest, Invalid> {
         }),
         _ => Err(errors),
     }
-}
-
-fn unprocessable(pointer: &str, message: String) -> Response {
-    let field = pointer.trim_start_matches('/');
-    invalid(&Invalid::one(pointer, Some(field), message))
 }
 
 /// Everything needed to render: the template, the dispute, the recipient.
@@ -146,16 +140,13 @@ struct Composed {
 }
 
 fn compose(db: &SpinDb, r: &EmailRequest) -> Answer<Composed> {
-    let source = outbox::email_source(db, r.subject)
-        .map_err(store_error)?
-        .ok_or_else(|| match r.subject {
-            Subject::StatusChange(id) => {
-                unprocessable("/status_change_id", format!("no status change {id}"))
-            }
-            Subject::Action(id) => unprocessable("/action_id", format!("no action {id}")),
-        })?;
-    let any = config::template_for(db, &r.template, "en")
-        .map_err(store_error)?
+    let source = outbox::email_source(db, r.regarding)?.ok_or_else(|| match r.regarding {
+        Regarding::StatusChange(id) => {
+            unprocessable("/status_change_id", format!("no status change {id}"))
+        }
+        Regarding::Action(id) => unprocessable("/action_id", format!("no action {id}")),
+    })?;
+    let any = config::template_for(db, &r.template, "en")?
         .ok_or_else(|| unprocessable("/template", format!("no email template {:?}", r.template)))?;
     let audience = Audience::parse(&any.audience).unwrap_or(Audience::Customer);
     let recipient_language = match audience {
@@ -164,17 +155,13 @@ fn compose(db: &SpinDb, r: &EmailRequest) -> Answer<Composed> {
     }
     .unwrap_or_else(|| "en".into());
     let template = match &r.language {
-        Some(l) => config::template(db, &r.template, l)
-            .map_err(store_error)?
-            .ok_or_else(|| {
-                unprocessable(
-                    "/language",
-                    format!("template {:?} has no {l:?} version", r.template),
-                )
-            })?,
-        None => config::template_for(db, &r.template, &recipient_language)
-            .map_err(store_error)?
-            .unwrap_or(any),
+        Some(l) => config::template(db, &r.template, l)?.ok_or_else(|| {
+            unprocessable(
+                "/language",
+                format!("template {:?} has no {l:?} version", r.template),
+            )
+        })?,
+        None => config::template_for(db, &r.template, &recipient_language)?.unwrap_or(any),
     };
     let to = match (&r.to, audience) {
         (Some(to), _) => to.clone(),
@@ -183,8 +170,7 @@ fn compose(db: &SpinDb, r: &EmailRequest) -> Answer<Composed> {
             None => {
                 return Err(unprocessable(
                     "/to",
-                    "this dispute has no resolver: qualify it with a resolver_id, or give to"
-                        .into(),
+                    "this dispute has no resolver: qualify it with a resolver_id, or give to",
                 ));
             }
         },
@@ -262,10 +248,7 @@ fn render(r: &EmailRequest, c: &Composed, d: &EmailData) -> Answer<Rendered> {
 }
 
 fn base_url() -> String {
-    variable("public_base_url")
-        .unwrap_or_else(|| "http://127.0.0.1:3000".into())
-        .trim_end_matches('/')
-        .to_string()
+    variable("public_base_url").unwrap_or_else(|| "http://127.0.0.1:3000".into())
 }
 
 fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
@@ -273,8 +256,8 @@ fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
     let c = compose(db, &r)?;
     let mut d = data(&c, "");
     let base = base_url();
-    d.resolver_link = format!("{base}/r/link-created-when-sent");
-    d.customer_link = format!("{base}/c/link-created-when-sent");
+    d.resolver_link = links::url(&base, Audience::Resolver, "link-created-when-sent");
+    d.customer_link = links::url(&base, Audience::Customer, "link-created-when-sent");
     let rendered = render(&r, &c, &d)?;
     Ok(json(
         200,
@@ -299,35 +282,27 @@ fn link_secret() -> Answer<String> {
 async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
     let r = parse(json_body(req)?).map_err(|e| invalid(&e))?;
     let secret = link_secret()?;
-    let id = in_transaction(db, |db| {
+    let id = db.transaction(|db| {
         let c = compose(db, &r)?;
         let mut d = data(&c, &principal.actor);
         let now_s = now();
-        let expires = Utc::now() + Duration::days(links::DEFAULT_TTL_DAYS);
+        let expires = links::expiry(Utc::now());
         let subject_src = r.subject_override.as_deref().unwrap_or(&c.template.subject);
         let body_src = r.body_override.as_deref().unwrap_or(&c.template.body);
         let s = &c.source;
         for audience in [Audience::Resolver, Audience::Customer] {
-            let hashtag = match audience {
-                Audience::Resolver => "resolver_link",
-                Audience::Customer => "customer_link",
-            };
-            if !templates::uses(subject_src, body_src, hashtag) {
+            if !templates::uses(subject_src, body_src, audience.hashtag()) {
                 continue;
             }
-            let subject = match audience {
-                Audience::Resolver => match &s.resolver {
-                    Some(res) => res.id.to_string(),
-                    None => {
-                        return Err(unprocessable(
-                            "/template",
-                            "the template shows #resolver_link but this dispute has no resolver"
-                                .into(),
-                        ));
-                    }
-                },
-                Audience::Customer => s.customer_id.clone(),
-            };
+            let resolver_id = s.resolver.as_ref().map(|r| r.id);
+            let subject = audience
+                .subject(resolver_id, &s.customer_id)
+                .ok_or_else(|| {
+                    unprocessable(
+                        "/template",
+                        "the template shows #resolver_link but this dispute has no resolver",
+                    )
+                })?;
             let link_id = outbox::create_link(
                 db,
                 audience,
@@ -338,8 +313,7 @@ async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Respo
                 &format_timestamp(expires),
                 &principal.actor,
                 &now_s,
-            )
-            .map_err(store_error)?;
+            )?;
             let token = links::sign(
                 secret.as_bytes(),
                 &Claims {
@@ -352,7 +326,7 @@ async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Respo
                     expires_at: expires.timestamp(),
                 },
             );
-            let url = format!("{}{}{token}", base_url(), audience.path());
+            let url = links::url(&base_url(), audience, &token);
             match audience {
                 Audience::Resolver => d.resolver_link = url,
                 Audience::Customer => d.customer_link = url,
@@ -381,9 +355,7 @@ async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Respo
     if let Some(delivery) = Delivery::configured() {
         delivery.deliver(db, id).await?;
     }
-    let m = outbox::message(db, id)
-        .map_err(store_error)?
-        .ok_or_else(|| not_found("the message vanished"))?;
+    let m = outbox::message(db, id)?.ok_or_else(|| not_found("the message vanished"))?;
     let mut resp = json(201, &m);
     resp.set_header("location", format!("/api/v1/outbox/{id}"));
     Ok(resp)
@@ -408,7 +380,7 @@ impl Delivery {
 
     /// One attempt; the outcome is recorded on the message (sent, or failed with why).
     async fn deliver(&self, db: &SpinDb, id: i64) -> Answer<bool> {
-        let Some(m) = outbox::message(db, id).map_err(store_error)? else {
+        let Some(m) = outbox::message(db, id)? else {
             return Ok(false);
         };
         let payload = json!({
@@ -435,7 +407,7 @@ impl Delivery {
             }
             Err(e) => Some(format!("the email API could not be reached: {e}")),
         };
-        outbox::record_attempt(db, id, error.as_deref(), &now()).map_err(store_error)?;
+        outbox::record_attempt(db, id, error.as_deref(), &now())?;
         Ok(error.is_none())
     }
 }
@@ -449,7 +421,7 @@ async fn flush(db: &SpinDb) -> Answer<Response> {
             "set the Spin variables email_api_url and email_api_token to send emails",
         ));
     };
-    let ids = outbox::unsent(db, 100).map_err(store_error)?;
+    let ids = outbox::unsent(db, 100)?;
     let mut sent = 0;
     for id in &ids {
         if delivery.deliver(db, *id).await? {
@@ -479,7 +451,7 @@ fn list(req: &Request, db: &SpinDb) -> Answer<Response> {
     }
     let limit = q.limit(50, 500)?;
     let before = q.int("cursor")?;
-    let messages = outbox::messages(db, state, before, limit).map_err(store_error)?;
+    let messages = outbox::messages(db, state, before, limit)?;
     let next = (messages.len() == limit)
         .then(|| messages.last().map(|m| m.id.to_string()))
         .flatten();
@@ -495,31 +467,23 @@ fn id_of(id: &str, what: &str) -> Answer<i64> {
 }
 
 fn message(db: &SpinDb, id: &str) -> Answer<Response> {
-    let m = outbox::message(db, id_of(id, "message")?)
-        .map_err(store_error)?
+    let m = outbox::message(db, id_of(id, "message")?)?
         .ok_or_else(|| not_found(&format!("no message {id:?}")))?;
     Ok(json(200, &m))
 }
 
 fn link(db: &SpinDb, id: &str) -> Answer<Response> {
-    let l = outbox::link(db, id_of(id, "link")?)
-        .map_err(store_error)?
+    let l = outbox::link(db, id_of(id, "link")?)?
         .ok_or_else(|| not_found(&format!("no link {id:?}")))?;
+    let expires_at = parse_timestamp(&l.expires_at).map_err(|e| store_error(StoreError(e)))?;
     let mut v = serde_json::to_value(&l).unwrap_or(Value::Null);
-    let expired = l.expires_at <= now();
-    v["state"] = json!(if l.revoked_at.is_some() {
-        "revoked"
-    } else if expired {
-        "expired"
-    } else {
-        "live"
-    });
+    v["state"] = json!(links::state(l.revoked_at.is_some(), expires_at, Utc::now()));
     Ok(json(200, &v))
 }
 
 fn revoke(db: &SpinDb, id: &str, principal: &Principal) -> Answer<Response> {
     let id = id_of(id, "link")?;
-    match in_transaction(db, |db| {
+    match db.transaction(|db| {
         outbox::revoke_link(db, id, &principal.actor, &now()).map_err(store_error)
     })? {
         None => Err(not_found(&format!("no link {id}"))),

@@ -7,10 +7,11 @@
 use serde_json::json;
 use settle_domain::auth::Role;
 use settle_domain::erp;
-use settle_store::SpinDb;
+use settle_store::Db;
 use settle_store::ledger::{self, WriteError};
+use settle_store::{SpinDb, actions};
 use settle_web::{
-    Answer, MAX_BATCH_BODY, authenticate, body, content_type, idempotent, in_transaction, invalid,
+    Answer, MAX_BATCH_BODY, Problem, authenticate, body, content_type, idempotent, invalid,
     method_not_allowed, not_found, now, open_db, problem, query, respond, segments, store_error,
     today,
 };
@@ -22,7 +23,7 @@ fn handle(req: Request) -> Response {
     respond(route(&req))
 }
 
-fn write_error(e: WriteError) -> Response {
+fn write_error(e: WriteError) -> Problem {
     match e {
         WriteError::Invalid(inv) => invalid(&inv),
         WriteError::Store(e) => store_error(e),
@@ -49,7 +50,7 @@ fn route(req: &Request) -> Answer<Response> {
     let principal = authenticate(req, &db, &[Role::Erp], true)?;
     // Parse and validate before taking the write lock.
     let parsed = parse(req, resource, raw)?;
-    in_transaction(&db, |db| {
+    db.transaction(|db| {
         idempotent(req, db, &principal, || {
             let counts = apply(db, &parsed, &principal.actor).map_err(write_error)?;
             Ok((200, counts))
@@ -100,6 +101,11 @@ fn apply(db: &SpinDb, batch: &Batch, actor: &str) -> Result<serde_json::Value, W
             "entity": b.entity,
             "items": ledger::sync_items(db, b, actor, &now, today())?,
         }),
-        Batch::Payments(p) => json!({"payments": ledger::apply_payments(db, p, actor, &now)?}),
+        Batch::Payments(p) => {
+            let counts = ledger::apply_payments(db, p, actor, &now)?;
+            // Closed items leave the actions holding them (and resolve their disputes).
+            actions::items_paid(db, &counts.closed_items, actor, &now)?;
+            json!({"payments": counts})
+        }
     })
 }

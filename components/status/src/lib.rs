@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use settle_store::{Db, SpinDb, schema_version};
+use settle_web::method_not_allowed;
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
@@ -44,12 +45,7 @@ fn check_database() -> Database {
 #[http_component]
 fn handle(req: Request) -> Response {
     if *req.method() != Method::Get && *req.method() != Method::Head {
-        return Response::builder()
-            .status(405)
-            .header("allow", "GET, HEAD")
-            .header("content-type", "application/problem+json")
-            .body(r#"{"type":"about:blank","title":"Method Not Allowed","status":405}"#)
-            .build();
+        return method_not_allowed("GET, HEAD").into();
     }
     let database = check_database();
     let ok = database.reachable;

@@ -9,6 +9,15 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::dates::format_date;
+use crate::input::Object;
+use crate::validation::Invalid;
+
+/// Most items one request may name.
+pub const MAX_ITEMS: usize = 5_000;
+/// Longest comment (status changes, actions, replies).
+pub const MAX_COMMENT: usize = 4_000;
+/// Longest action name.
+pub const MAX_NAME: usize = 200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -49,6 +58,30 @@ impl ActionType {
     /// "dispute, promise, call, email, letter, task" for error messages.
     pub fn names() -> String {
         ActionType::ALL.map(|t| t.as_str()).join(", ")
+    }
+}
+
+/// Where a specific action stands: `live` holds its items out of the scenario until it is
+/// terminated (`done`), which is final.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionState {
+    Live,
+    Done,
+}
+
+impl ActionState {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ActionState::Live => "live",
+            ActionState::Done => "done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActionState> {
+        [ActionState::Live, ActionState::Done]
+            .into_iter()
+            .find(|t| t.as_str() == s)
     }
 }
 
@@ -111,9 +144,267 @@ pub fn suggest(model: &ActionModel, status_date: NaiveDate) -> Suggestion {
     }
 }
 
+/// A resolver as the rules need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolverState {
+    pub id: i64,
+    pub active: bool,
+}
+
+/// The resolver rule of status changes and actions: a resolver named at `pointer` must exist
+/// and be active.
+pub fn check_resolver(
+    pointer: &str,
+    id: Option<i64>,
+    resolvers: &[ResolverState],
+    errors: &mut Invalid,
+) {
+    let Some(id) = id else { return };
+    match resolvers.iter().find(|r| r.id == id) {
+        None => errors.push(pointer, Some("resolver_id"), format!("no resolver {id}")),
+        Some(r) if !r.active => errors.push(
+            pointer,
+            Some("resolver_id"),
+            format!("resolver {id} is deactivated"),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// Why an action refuses a change: it is terminated, which is final.
+pub fn check_live(id: i64, state: ActionState, done_on: Option<&str>) -> Result<(), String> {
+    match state {
+        ActionState::Live => Ok(()),
+        ActionState::Done => Err(format!(
+            "action {id} is terminated (done on {})",
+            done_on.unwrap_or("?")
+        )),
+    }
+}
+
+/// An action can be terminated without losing anything once every item it holds is closed
+/// (paid or settled): the agenda shows it as ready.
+pub fn ready_to_terminate(state: ActionState, items_closed: &[bool]) -> bool {
+    state == ActionState::Live && !items_closed.is_empty() && items_closed.iter().all(|c| *c)
+}
+
+/// Terminating a dispute follow-up gives its disputed items a status of kind `resolved`:
+/// without an active one the termination cannot say what the items became.
+pub fn check_terminate(
+    action_type: ActionType,
+    resolved_status: Option<&str>,
+) -> Result<(), &'static str> {
+    if action_type == ActionType::Dispute && resolved_status.is_none() {
+        return Err(
+            "no active status of kind resolved: reactivate \"dispute_resolved\" or create one",
+        );
+    }
+    Ok(())
+}
+
+/// Detaching: every item named must be held by this action. `holders[i]` is, for
+/// `ids[i]`, `None` when the item is unknown, else the live action holding it (if any).
+pub fn check_detach(
+    action_id: i64,
+    ids: &[String],
+    holders: &[Option<Option<i64>>],
+) -> Result<(), Invalid> {
+    let mut errors = Invalid::default();
+    for (i, (item_id, holder)) in ids.iter().zip(holders).enumerate() {
+        let pointer = format!("/item_ids/{i}");
+        match holder {
+            Some(Some(a)) if *a == action_id => {}
+            Some(_) => errors.push(
+                pointer,
+                Some("item_ids"),
+                format!("item {item_id:?} is not attached to action {action_id}"),
+            ),
+            None => errors.push(
+                pointer,
+                Some("item_ids"),
+                format!("no item with id {item_id:?}"),
+            ),
+        }
+    }
+    errors.into_result()
+}
+
+/// The editable fields of an action; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActionChanges {
+    pub name: Option<String>,
+    pub date: Option<String>,
+    pub action_type: Option<ActionType>,
+    /// `Some(None)` removes the resolver.
+    pub resolver_id: Option<Option<i64>>,
+    /// `Some(None)` removes the comment.
+    pub comment: Option<Option<String>>,
+}
+
+/// Reads the body of an action edit: `name`, `date`, `type`, `resolver_id` and `comment`,
+/// each optional (`null` removes a resolver or a comment).
+pub fn read_changes(o: &mut Object) -> ActionChanges {
+    let mut c = ActionChanges {
+        name: o.opt_text("name", MAX_NAME),
+        date: o.opt_date("date").map(format_date),
+        ..Default::default()
+    };
+    if let Some(t) = o.opt_text("type", 20) {
+        match ActionType::parse(&t) {
+            Some(t) => c.action_type = Some(t),
+            None => o.err(
+                "type",
+                format!("{t:?} is not one of {}", ActionType::names()),
+            ),
+        }
+    }
+    if o.has("resolver_id") {
+        c.resolver_id = Some(o.opt_int("resolver_id"));
+    }
+    if o.has("comment") {
+        c.comment = Some(o.opt_text("comment", MAX_COMMENT));
+    }
+    c
+}
+
+/// Reads the body of a termination: an optional `date` (default today) and `comment`.
+pub fn read_termination(o: &mut Object) -> (Option<NaiveDate>, Option<String>) {
+    (o.opt_date("date"), o.opt_text("comment", MAX_COMMENT))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::parse_object;
+
+    fn read<T>(body: &str, f: impl FnOnce(&mut Object) -> T) -> (T, Invalid) {
+        let map = parse_object(body.as_bytes()).unwrap();
+        let mut errors = Invalid::default();
+        let mut o = Object::new(&map, "", &mut errors);
+        let t = f(&mut o);
+        o.finish(&[]);
+        (t, errors)
+    }
+
+    #[test]
+    fn states_parse_and_print() {
+        for s in [ActionState::Live, ActionState::Done] {
+            assert_eq!(ActionState::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(ActionState::parse("open"), None);
+        assert_eq!(serde_json::to_value(ActionState::Done).unwrap(), "done");
+    }
+
+    #[test]
+    fn resolvers_must_exist_and_be_active() {
+        let known = [
+            ResolverState {
+                id: 1,
+                active: true,
+            },
+            ResolverState {
+                id: 2,
+                active: false,
+            },
+        ];
+        let mut e = Invalid::default();
+        check_resolver("/resolver_id", None, &known, &mut e);
+        check_resolver("/resolver_id", Some(1), &known, &mut e);
+        assert!(e.is_empty());
+        check_resolver("/resolver_id", Some(2), &known, &mut e);
+        check_resolver("/next_action/resolver_id", Some(9), &known, &mut e);
+        assert_eq!(e.0[0].message, "resolver 2 is deactivated");
+        assert_eq!(e.0[1].pointer, "/next_action/resolver_id");
+        assert_eq!(e.0[1].message, "no resolver 9");
+    }
+
+    #[test]
+    fn only_live_actions_change() {
+        assert!(check_live(3, ActionState::Live, None).is_ok());
+        assert_eq!(
+            check_live(3, ActionState::Done, Some("2025-03-01")).unwrap_err(),
+            "action 3 is terminated (done on 2025-03-01)"
+        );
+    }
+
+    #[test]
+    fn ready_to_terminate_when_every_item_is_closed() {
+        assert!(ready_to_terminate(ActionState::Live, &[true, true]));
+        assert!(!ready_to_terminate(ActionState::Live, &[true, false]));
+        assert!(
+            !ready_to_terminate(ActionState::Live, &[]),
+            "an empty action"
+        );
+        assert!(!ready_to_terminate(ActionState::Done, &[true]));
+    }
+
+    #[test]
+    fn a_dispute_follow_up_needs_a_resolved_status_to_terminate() {
+        assert!(check_terminate(ActionType::Dispute, Some("dispute_resolved")).is_ok());
+        assert!(check_terminate(ActionType::Dispute, None).is_err());
+        assert!(check_terminate(ActionType::Call, None).is_ok());
+    }
+
+    #[test]
+    fn detach_names_unknown_items_and_items_of_other_actions() {
+        let ids = [
+            "A".to_string(),
+            "B".to_string(),
+            "C".to_string(),
+            "D".to_string(),
+        ];
+        let holders = [Some(Some(7)), Some(Some(8)), Some(None), None];
+        let e = check_detach(7, &ids, &holders).unwrap_err();
+        let got: Vec<(&str, &str)> =
+            e.0.iter()
+                .map(|f| (f.pointer.as_str(), f.message.as_str()))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                ("/item_ids/1", "item \"B\" is not attached to action 7"),
+                ("/item_ids/2", "item \"C\" is not attached to action 7"),
+                ("/item_ids/3", "no item with id \"D\""),
+            ]
+        );
+        assert!(check_detach(7, &ids[..1], &holders[..1]).is_ok());
+    }
+
+    #[test]
+    fn changes_read_each_field_and_refuse_bad_ones() {
+        let (c, e) = read(
+            r#"{"name":"Call back","date":"2025-03-10","type":"call","resolver_id":null,"comment":"x"}"#,
+            read_changes,
+        );
+        assert!(e.is_empty(), "{e}");
+        assert_eq!(c.name.as_deref(), Some("Call back"));
+        assert_eq!(c.date.as_deref(), Some("2025-03-10"));
+        assert_eq!(c.action_type, Some(ActionType::Call));
+        assert_eq!(c.resolver_id, Some(None));
+        assert_eq!(c.comment, Some(Some("x".into())));
+        let (c, e) = read(r#"{}"#, read_changes);
+        assert_eq!(c, ActionChanges::default());
+        assert!(e.is_empty());
+        let (_, e) = read(
+            r#"{"type":"visit","date":"2025-02-30","colour":"red"}"#,
+            read_changes,
+        );
+        let pointers: Vec<&str> = e.0.iter().map(|f| f.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/date", "/type", "/colour"]);
+    }
+
+    #[test]
+    fn a_termination_reads_an_optional_date_and_comment() {
+        let ((d, c), e) = read(
+            r#"{"date":"2025-03-01","comment":"paid"}"#,
+            read_termination,
+        );
+        assert!(e.is_empty());
+        assert_eq!(d, "2025-03-01".parse().ok());
+        assert_eq!(c.as_deref(), Some("paid"));
+        let (_, e) = read(r#"{"date":"soon"}"#, read_termination);
+        assert_eq!(e.0[0].pointer, "/date");
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -29,9 +29,25 @@ pub fn format_timestamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// Reads a timestamp written by [`format_timestamp`] (any RFC 3339 offset, kept as UTC).
+pub fn parse_timestamp(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| format!("{s:?} is not an RFC 3339 timestamp: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_round_trip() {
+        let t = parse_timestamp("2025-03-01T12:30:00.250Z").unwrap();
+        assert_eq!(format_timestamp(t), "2025-03-01T12:30:00.250Z");
+        let t = parse_timestamp("2025-03-01T13:30:00+01:00").unwrap();
+        assert_eq!(format_timestamp(t), "2025-03-01T12:30:00.000Z");
+        assert!(parse_timestamp("2025-03-01").is_err());
+    }
 
     #[test]
     fn strict_dates() {

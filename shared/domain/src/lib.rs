@@ -6,14 +6,16 @@
 pub mod actions;
 pub mod auth;
 pub mod catalog;
+pub mod config;
 pub mod dates;
 pub mod erp;
 pub mod input;
 pub mod ledger;
 pub mod links;
 pub mod money;
-pub mod qualify;
+
 pub mod scenario;
+pub mod status_change;
 pub mod templates;
 pub mod validation;
 

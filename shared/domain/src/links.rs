@@ -47,6 +47,61 @@ impl Audience {
             Audience::Customer => "/c/",
         }
     }
+
+    /// The template hashtag that shows a link for this audience.
+    pub fn hashtag(&self) -> &'static str {
+        match self {
+            Audience::Resolver => "resolver_link",
+            Audience::Customer => "customer_link",
+        }
+    }
+
+    /// Who a link for this audience is made for (its subject): the dispute's resolver, or
+    /// the customer. `None` when a resolver link is asked for a dispute without resolver.
+    pub fn subject(&self, resolver_id: Option<i64>, customer_id: &str) -> Option<String> {
+        match self {
+            Audience::Resolver => resolver_id.map(|id| id.to_string()),
+            Audience::Customer => Some(customer_id.to_string()),
+        }
+    }
+}
+
+/// The address of a page: `{base}/r/{token}` or `{base}/c/{token}`.
+pub fn url(base_url: &str, audience: Audience, token: &str) -> String {
+    format!(
+        "{}{}{token}",
+        base_url.trim_end_matches('/'),
+        audience.path()
+    )
+}
+
+/// When a link made at `now` expires.
+pub fn expiry(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    now + chrono::Duration::days(DEFAULT_TTL_DAYS)
+}
+
+/// Where a stored link stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkState {
+    Live,
+    Expired,
+    Revoked,
+}
+
+/// A revoked link is revoked whatever its date; otherwise it is expired from `expires_at`.
+pub fn state(
+    revoked: bool,
+    expires_at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> LinkState {
+    if revoked {
+        LinkState::Revoked
+    } else if expires_at <= now {
+        LinkState::Expired
+    } else {
+        LinkState::Live
+    }
 }
 
 /// What a link grants.
@@ -157,6 +212,40 @@ impl Claims {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn urls_hashtags_and_subjects() {
+        assert_eq!(
+            url("https://settle.example.com/", Audience::Resolver, "abc.def"),
+            "https://settle.example.com/r/abc.def"
+        );
+        assert_eq!(
+            url("http://127.0.0.1:3000", Audience::Customer, "t"),
+            "http://127.0.0.1:3000/c/t"
+        );
+        assert_eq!(Audience::Customer.hashtag(), "customer_link");
+        assert_eq!(
+            Audience::Resolver.subject(Some(4), "C1").as_deref(),
+            Some("4")
+        );
+        assert_eq!(Audience::Resolver.subject(None, "C1"), None);
+        assert_eq!(
+            Audience::Customer.subject(Some(4), "C1").as_deref(),
+            Some("C1")
+        );
+    }
+
+    #[test]
+    fn link_states() {
+        use chrono::{TimeZone, Utc};
+        let now = Utc.with_ymd_and_hms(2025, 3, 1, 12, 0, 0).unwrap();
+        let exp = expiry(now);
+        assert_eq!(exp - now, chrono::Duration::days(DEFAULT_TTL_DAYS));
+        assert_eq!(state(false, exp, now), LinkState::Live);
+        assert_eq!(state(false, now, now), LinkState::Expired);
+        assert_eq!(state(true, exp, now), LinkState::Revoked);
+        assert_eq!(serde_json::to_value(LinkState::Expired).unwrap(), "expired");
+    }
+
     use super::*;
 
     const SECRET: &[u8] = b"test-link-secret";

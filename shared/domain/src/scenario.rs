@@ -134,6 +134,8 @@ pub fn check(s: &Scenario) -> Invalid {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioItem {
     pub key: i64,
+    /// The ERP id.
+    pub id: String,
     pub due_date: NaiveDate,
     /// Held by a live specific action: out of the scenario.
     pub held: bool,
@@ -246,6 +248,55 @@ pub fn covered<'a>(items: &'a [ScenarioItem], next: &NextStep) -> Vec<&'a Scenar
         .collect()
 }
 
+/// The step a collector records: the next one by default, or the one named by its index.
+pub fn choose_step(s: &Scenario, next: &NextStep, step: Option<i64>) -> Result<usize, Invalid> {
+    match step {
+        None => Ok(next.step),
+        Some(i) if i >= 0 && (i as usize) < s.steps.len() => Ok(i as usize),
+        Some(i) => Err(Invalid::one(
+            "/step",
+            Some("step"),
+            format!(
+                "scenario {:?} has steps 0 to {}, not {i}",
+                s.code,
+                s.steps.len().saturating_sub(1)
+            ),
+        )),
+    }
+}
+
+/// The items a recorded step covers: those the step covers by default, or the ids named,
+/// each of which must be an open debit item of the customer still in the scenario.
+pub fn chosen_items<'a>(
+    items: &'a [ScenarioItem],
+    next: &NextStep,
+    ids: Option<&[String]>,
+    customer_id: &str,
+) -> Result<Vec<&'a ScenarioItem>, Invalid> {
+    let Some(ids) = ids else {
+        return Ok(covered(items, next));
+    };
+    let mut errors = Invalid::default();
+    let mut out = Vec::new();
+    for (n, id) in ids.iter().enumerate() {
+        let pointer = format!("/item_ids/{n}");
+        match items.iter().find(|i| &i.id == id) {
+            Some(it) if !it.held => out.push(it),
+            Some(_) => errors.push(
+                pointer,
+                Some("item_ids"),
+                format!("item {id:?} is held by a live action: it is out of the scenario"),
+            ),
+            None => errors.push(
+                pointer,
+                Some("item_ids"),
+                format!("item {id:?} is not an open debit item of customer {customer_id:?}"),
+            ),
+        }
+    }
+    errors.into_result().map(|()| out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,6 +308,7 @@ mod tests {
     fn item(key: i64, due: &str, held: bool) -> ScenarioItem {
         ScenarioItem {
             key,
+            id: format!("I{key}"),
             due_date: d(due),
             held,
         }
@@ -351,5 +403,53 @@ mod tests {
         assert_eq!(check(&s).0.len(), 2);
         assert_eq!(StepType::parse("call"), Some(StepType::Call));
         assert_eq!(StepType::parse("fax"), None);
+    }
+
+    fn scenario_and_next(items: &[ScenarioItem]) -> (Scenario, NextStep) {
+        let s = default_scenario();
+        let next = next_step(&s, items, &[], d("2025-03-20")).unwrap();
+        (s, next)
+    }
+
+    #[test]
+    fn a_recorded_step_is_the_next_one_or_one_that_exists() {
+        let items = [item(1, "2025-03-01", false)];
+        let (s, next) = scenario_and_next(&items);
+        assert_eq!(choose_step(&s, &next, None).unwrap(), next.step);
+        assert_eq!(choose_step(&s, &next, Some(0)).unwrap(), 0);
+        let e = choose_step(&s, &next, Some(4)).unwrap_err();
+        assert_eq!(e.0[0].pointer, "/step");
+        assert_eq!(
+            e.0[0].message,
+            "scenario \"default\" has steps 0 to 3, not 4"
+        );
+        assert!(choose_step(&s, &next, Some(-1)).is_err());
+    }
+
+    #[test]
+    fn recorded_items_must_be_in_the_scenario() {
+        let items = [
+            item(1, "2025-03-01", false),
+            item(2, "2025-03-02", true),
+            item(3, "2099-01-01", false),
+        ];
+        let (_, next) = scenario_and_next(&items);
+        let keys = |v: Vec<&ScenarioItem>| v.iter().map(|i| i.key).collect::<Vec<_>>();
+        assert_eq!(
+            keys(chosen_items(&items, &next, None, "C1").unwrap()),
+            [1],
+            "by default: the covered items"
+        );
+        let named = ["I3".to_string()];
+        assert_eq!(
+            keys(chosen_items(&items, &next, Some(&named), "C1").unwrap()),
+            [3],
+            "a named item not yet due may be reminded"
+        );
+        let bad = ["I2".to_string(), "X".to_string()];
+        let e = chosen_items(&items, &next, Some(&bad), "C1").unwrap_err();
+        assert!(e.0[0].message.contains("held by a live action"));
+        assert_eq!(e.0[1].pointer, "/item_ids/1");
+        assert!(e.0[1].message.contains("customer \"C1\""));
     }
 }

@@ -70,3 +70,29 @@ impl std::fmt::Display for Invalid {
         write!(f, "{}", parts.join("; "))
     }
 }
+
+/// A light shape check: one `@`, something before, a dot in the domain, no spaces.
+pub fn valid_email(e: &str) -> bool {
+    let Some((local, domain)) = e.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !e.chars().any(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod email_tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        assert!(valid_email("a@b.co"));
+        for bad in ["a", "@b.co", "a@b", "a@.b", "a b@c.d", "a@b.c@d"] {
+            assert!(!valid_email(bad), "{bad}");
+        }
+    }
+}

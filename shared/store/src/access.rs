@@ -15,15 +15,18 @@ pub struct Token {
     pub revoked_at: Option<String>,
 }
 
+fn role(s: &str) -> Result<Role> {
+    Role::parse(s).ok_or_else(|| StoreError(format!("bad role {s:?}")))
+}
+
 fn token(r: &[Value]) -> Result<Token> {
     Ok(Token {
-        id: r.int(0),
-        name: r.text(1),
-        role: Role::parse(&r.text(2))
-            .ok_or_else(|| StoreError(format!("bad role {}", r.text(2))))?,
-        created_at: r.text(3),
-        created_by: r.text(4),
-        revoked_at: r.opt_text(5),
+        id: r.int(0)?,
+        name: r.text(1)?,
+        role: role(&r.text(2)?)?,
+        created_at: r.text(3)?,
+        created_by: r.text(4)?,
+        revoked_at: r.opt_text(5)?,
     })
 }
 
@@ -68,7 +71,7 @@ pub fn revoke_token(db: &impl Db, id: i64, by: &str, now: &str) -> Result<Option
     let Some(row) = r.first() else {
         return Ok(None);
     };
-    if row.opt_text(0).is_some() {
+    if row.opt_text(0)?.is_some() {
         return Ok(Some(false));
     }
     db.query(
@@ -84,12 +87,14 @@ pub fn principal_for_token(db: &impl Db, token_hash: &str) -> Result<Option<Prin
         "SELECT id, name, role FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
         &[token_hash.into()],
     )?;
-    Ok(r.first().and_then(|r| {
-        Some(Principal {
-            actor: format!("token:{}:{}", r.int(0), r.text(1)),
-            role: Role::parse(&r.text(2))?,
+    r.first()
+        .map(|r| {
+            Ok(Principal {
+                actor: format!("token:{}:{}", r.int(0)?, r.text(1)?),
+                role: role(&r.text(2)?)?,
+            })
         })
-    }))
+        .transpose()
 }
 
 /// A stored answer to a request made with an `Idempotency-Key`.
@@ -105,11 +110,15 @@ pub fn idempotent_response(db: &impl Db, scope: &str, key: &str) -> Result<Optio
         "SELECT request_hash, status, response FROM idempotency_keys WHERE scope = ? AND key = ?",
         &[scope.into(), key.into()],
     )?;
-    Ok(r.first().map(|r| StoredResponse {
-        request_hash: r.text(0),
-        status: r.int(1) as u16,
-        body: r.text(2),
-    }))
+    r.first()
+        .map(|r| {
+            Ok(StoredResponse {
+                request_hash: r.text(0)?,
+                status: u16::try_from(r.int(1)?).map_err(|e| StoreError(e.to_string()))?,
+                body: r.text(2)?,
+            })
+        })
+        .transpose()
 }
 
 pub fn save_idempotent_response(

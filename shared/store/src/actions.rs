@@ -11,11 +11,15 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::json;
+use settle_domain::actions::{ActionState, ActionType};
+use settle_domain::catalog::StatusKind;
 use settle_domain::dates::format_date;
-use settle_domain::qualify::ExplicitAction;
+use settle_domain::status_change::{ExplicitAction, ItemState};
 
-use crate::ledger::{ItemFilter, ItemView, history_row, insert_history, insert_many};
-use crate::{Db, Result, RowExt, StoreError, Value, rows_per_statement};
+use crate::history::{self, insert_action_history, insert_item_history};
+use crate::ledger::{ClosedItem, ItemFilter, ItemView, ResolverRef};
+use crate::sql::{in_list, insert_many, rows_per_statement, select_in};
+use crate::{Db, Result, RowExt, Value, map_rows};
 
 /// An item about to be held by a new action, and the live action holding it now.
 #[derive(Debug, Clone)]
@@ -39,10 +43,6 @@ pub struct Created {
     pub emptied_actions: Vec<i64>,
 }
 
-fn in_list(n: usize) -> String {
-    vec!["?"; n].join(", ")
-}
-
 /// `UPDATE items SET <set> WHERE id IN (keys)`, in chunks; `params` bind `set`.
 fn update_items(db: &impl Db, set: &str, params: &[Value], keys: &[i64]) -> Result<()> {
     for chunk in keys.chunks(rows_per_statement(1) - params.len()) {
@@ -56,17 +56,6 @@ fn update_items(db: &impl Db, set: &str, params: &[Value], keys: &[i64]) -> Resu
             &p,
         )?;
     }
-    Ok(())
-}
-
-pub fn insert_action_history(db: &impl Db, rows: &[Vec<Value>]) -> Result<()> {
-    insert_many(
-        db,
-        "INSERT INTO action_history (action_id, at, actor, event, details, comment)",
-        "",
-        6,
-        rows,
-    )?;
     Ok(())
 }
 
@@ -93,7 +82,7 @@ fn remaining(db: &impl Db, action_id: i64) -> Result<i64> {
         "SELECT count(*) FROM items WHERE action_id = ?",
         &[action_id.into()],
     )?;
-    Ok(r.first().map_or(0, |r| r.int(0)))
+    r.single_int()
 }
 
 /// Creates a live action holding `items` (moving them from other live actions).
@@ -146,9 +135,7 @@ pub fn insert_action(
             now.into(),
         ],
     )?;
-    r.first()
-        .map(|r| r.int(0))
-        .ok_or_else(|| StoreError("insert returned nothing".into()))
+    r.single_int()
 }
 
 /// Records that `items` (whose `items.action_id` is already set) joined the new action:
@@ -192,7 +179,7 @@ pub fn attached(
                 from_action_id: old,
             });
         }
-        item_history.push(history_row(
+        item_history.push(history::row(
             i.key,
             now,
             actor,
@@ -201,7 +188,7 @@ pub fn attached(
             None,
         ));
     }
-    let mut history = vec![history_row(
+    let mut history = vec![history::row(
         action_id,
         now,
         actor,
@@ -216,7 +203,7 @@ pub fn attached(
     )];
     let mut emptied_actions = Vec::new();
     for (old, ids) in &from {
-        history.push(history_row(
+        history.push(history::row(
             *old,
             now,
             actor,
@@ -229,7 +216,7 @@ pub fn attached(
         }
     }
     insert_action_history(db, &history)?;
-    insert_history(db, &item_history)?;
+    insert_item_history(db, &item_history)?;
     Ok(Created {
         action_id,
         moved,
@@ -245,13 +232,13 @@ pub struct ActionView {
     pub id: i64,
     pub customer_id: String,
     #[serde(rename = "type")]
-    pub action_type: String,
+    pub action_type: ActionType,
     pub name: String,
     pub model: Option<String>,
     pub date: String,
-    pub resolver: Option<crate::ledger::ResolverRef>,
+    pub resolver: Option<ResolverRef>,
     pub comment: Option<String>,
-    pub state: String,
+    pub state: ActionState,
     /// Items attached (open or closed since).
     pub item_ids: Vec<String>,
     pub version: i64,
@@ -271,29 +258,32 @@ const ACTION_SELECT: &str =
      FROM actions a JOIN customers c ON c.id = a.customer_id
      LEFT JOIN resolvers r ON r.id = a.resolver_id";
 
-fn action_row(row: &[Value], item_ids: Vec<String>) -> ActionView {
-    ActionView {
-        id: row.int(0),
-        customer_id: row.text(1),
-        action_type: row.text(2),
-        name: row.text(3),
-        model: row.opt_text(4),
-        date: row.text(5),
-        resolver: row.opt_int(6).map(|id| crate::ledger::ResolverRef {
-            id,
-            name: row.text(7),
-        }),
-        comment: row.opt_text(8),
-        state: row.text(9),
+fn action_row(row: &[Value], item_ids: Vec<String>) -> Result<ActionView> {
+    Ok(ActionView {
+        id: row.int(0)?,
+        customer_id: row.text(1)?,
+        action_type: row.parsed(2, "action type", ActionType::parse)?,
+        name: row.text(3)?,
+        model: row.opt_text(4)?,
+        date: row.text(5)?,
+        resolver: match row.opt_int(6)? {
+            Some(id) => Some(ResolverRef {
+                id,
+                name: row.text(7)?,
+            }),
+            None => None,
+        },
+        comment: row.opt_text(8)?,
+        state: row.parsed(9, "action state", ActionState::parse)?,
         item_ids,
-        version: row.int(10),
-        created_at: row.text(11),
-        created_by: row.text(12),
-        updated_at: row.text(13),
-        done_on: row.opt_text(14),
-        done_by: row.opt_text(15),
-        customer_key: row.int(16),
-    }
+        version: row.int(10)?,
+        created_at: row.text(11)?,
+        created_by: row.text(12)?,
+        updated_at: row.text(13)?,
+        done_on: row.opt_text(14)?,
+        done_by: row.opt_text(15)?,
+        customer_key: row.int(16)?,
+    })
 }
 
 pub fn action(db: &impl Db, id: i64) -> Result<Option<ActionView>> {
@@ -306,10 +296,7 @@ pub fn action(db: &impl Db, id: i64) -> Result<Option<ActionView>> {
          WHERE h.action_id = ? AND h.detached_at IS NULL ORDER BY i.due_date, i.id",
         &[id.into()],
     )?;
-    Ok(Some(action_row(
-        row,
-        items.rows.iter().map(|r| r.text(0)).collect(),
-    )))
+    action_row(row, items.texts(0)?).map(Some)
 }
 
 /// Filters of the action list.
@@ -317,7 +304,7 @@ pub fn action(db: &impl Db, id: i64) -> Result<Option<ActionView>> {
 pub struct ActionFilter {
     pub customer_key: Option<i64>,
     pub resolver_id: Option<i64>,
-    pub state: Option<String>,
+    pub state: Option<ActionState>,
     /// Due on or before.
     pub due_before: Option<String>,
     /// Keyset cursor: after (date, id).
@@ -352,7 +339,7 @@ pub fn actions(db: &impl Db, f: &ActionFilter) -> Result<Vec<ActionView>> {
     sql.push_str(" ORDER BY a.due_date, a.id LIMIT ?");
     params.push((f.limit as i64).into());
     let rows = db.query(&sql, &params)?;
-    let ids: Vec<i64> = rows.rows.iter().map(|r| r.int(0)).collect();
+    let ids = rows.ints(0)?;
     let mut items: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     if !ids.is_empty() {
         let r = db.query(
@@ -364,14 +351,10 @@ pub fn actions(db: &impl Db, f: &ActionFilter) -> Result<Vec<ActionView>> {
             &ids.iter().map(|i| Value::from(*i)).collect::<Vec<_>>(),
         )?;
         for row in &r.rows {
-            items.entry(row.int(0)).or_default().push(row.text(1));
+            items.entry(row.int(0)?).or_default().push(row.text(1)?);
         }
     }
-    Ok(rows
-        .rows
-        .iter()
-        .map(|r| action_row(r, items.remove(&r.int(0)).unwrap_or_default()))
-        .collect())
+    rows.map(|r| action_row(r, items.remove(&r.int(0)?).unwrap_or_default()))
 }
 
 /// The statement lines of an action's items, closed ones included.
@@ -380,7 +363,7 @@ pub fn action_items(db: &impl Db, id: i64, as_of: chrono::NaiveDate) -> Result<V
         "SELECT item_id FROM action_items WHERE action_id = ? AND detached_at IS NULL",
         &[id.into()],
     )?;
-    let keys: Vec<i64> = keys.rows.iter().map(|r| r.int(0)).collect();
+    let keys = keys.ints(0)?;
     if keys.is_empty() {
         return Ok(Vec::new());
     }
@@ -410,30 +393,20 @@ pub fn history(db: &impl Db, id: i64) -> Result<Vec<ActionHistory>> {
         "SELECT at, actor, event, details, comment FROM action_history WHERE action_id = ? ORDER BY id",
         &[id.into()],
     )?;
-    Ok(r.rows
-        .iter()
-        .map(|r| ActionHistory {
-            at: r.text(0),
-            actor: r.text(1),
-            event: r.text(2),
-            details: serde_json::from_str(&r.text(3)).unwrap_or(serde_json::Value::Null),
-            comment: r.opt_text(4),
+    r.map(|r| {
+        Ok(ActionHistory {
+            at: r.text(0)?,
+            actor: r.text(1)?,
+            event: r.text(2)?,
+            details: serde_json::from_str(&r.text(3)?).unwrap_or(serde_json::Value::Null),
+            comment: r.opt_text(4)?,
         })
-        .collect())
+    })
 }
 
 // ---- changes ----
 
-/// The editable fields of an action; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default)]
-pub struct ActionChanges {
-    pub name: Option<String>,
-    pub date: Option<String>,
-    pub action_type: Option<String>,
-    /// `Some(None)` removes the resolver.
-    pub resolver_id: Option<Option<i64>>,
-    pub comment: Option<Option<String>>,
-}
+pub use settle_domain::actions::ActionChanges;
 
 /// Applies `changes` to a live action at `version`; `Ok(false)` when the version is stale.
 pub fn update(
@@ -459,10 +432,7 @@ pub fn update(
         &[
             c.name.clone().unwrap_or(current.name.clone()).into(),
             c.date.clone().unwrap_or(current.date.clone()).into(),
-            c.action_type
-                .clone()
-                .unwrap_or(current.action_type.clone())
-                .into(),
+            c.action_type.unwrap_or(current.action_type).as_str().into(),
             resolver.into(),
             comment.clone().into(),
             now.into(),
@@ -498,7 +468,7 @@ pub fn update(
     diff("comment", json!(current.comment), json!(comment));
     insert_action_history(
         db,
-        &[history_row(
+        &[history::row(
             current.id,
             now,
             actor,
@@ -525,12 +495,12 @@ pub fn detach(
         "UPDATE actions SET version = version + 1, updated_at = ? WHERE id = ?",
         &[now.into(), action_id.into()],
     )?;
-    insert_history(
+    insert_item_history(
         db,
         &items
             .iter()
             .map(|(k, _)| {
-                history_row(
+                history::row(
                     *k,
                     now,
                     actor,
@@ -543,7 +513,7 @@ pub fn detach(
     )?;
     insert_action_history(
         db,
-        &[history_row(
+        &[history::row(
             action_id,
             now,
             actor,
@@ -627,19 +597,19 @@ pub fn terminate(
          ORDER BY i.due_date, i.id",
         &[a.id.into()],
     )?;
-    let all: Vec<(i64, String)> = rows.rows.iter().map(|r| (r.int(0), r.text(1))).collect();
-    let disputed: Vec<&Vec<Value>> = if a.action_type == "dispute" {
-        rows.rows
-            .iter()
-            .filter(|r| r.opt_text(2).as_deref() == Some("dispute") && r.int(4) > 0)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let all: Vec<(i64, String)> = rows.map(|r| Ok((r.int(0)?, r.text(1)?)))?;
+    let mut disputed: Vec<&Vec<Value>> = Vec::new();
+    if a.action_type == ActionType::Dispute {
+        for r in &rows.rows {
+            if r.opt_text(2)?.as_deref() == Some(StatusKind::Dispute.as_str()) && r.int(4)? > 0 {
+                disputed.push(r);
+            }
+        }
+    }
     let mut item_history = Vec::new();
     let mut resolved_ids = Vec::new();
     if let Some(status) = resolved_status.filter(|_| !disputed.is_empty()) {
-        let keys: Vec<i64> = disputed.iter().map(|r| r.int(0)).collect();
+        let keys: Vec<i64> = map_rows(&disputed, |r| r.int(0))?;
         record_resolutions(db, &keys, date, "terminated", Some(a.id), now)?;
         update_items(
             db,
@@ -648,14 +618,14 @@ pub fn terminate(
             &keys,
         )?;
         for r in &disputed {
-            resolved_ids.push(r.text(1));
-            item_history.push(history_row(
-                r.int(0),
+            resolved_ids.push(r.text(1)?);
+            item_history.push(history::row(
+                r.int(0)?,
                 now,
                 actor,
                 "status_changed",
                 json!({"action_id": a.id, "reason": "dispute follow-up terminated",
-                       "from": {"status": r.opt_text(3)}, "to": {"status": status, "date": date}}),
+                       "from": {"status": r.opt_text(3)?}, "to": {"status": status, "date": date}}),
                 comment,
             ));
         }
@@ -663,7 +633,7 @@ pub fn terminate(
     let keys: Vec<i64> = all.iter().map(|i| i.0).collect();
     update_items(db, "action_id = NULL, updated_at = ?", &[now.into()], &keys)?;
     for (k, _) in &all {
-        item_history.push(history_row(
+        item_history.push(history::row(
             *k,
             now,
             actor,
@@ -677,11 +647,11 @@ pub fn terminate(
              updated_at = ? WHERE id = ?",
         &[date.into(), actor.into(), now.into(), a.id.into()],
     )?;
-    insert_history(db, &item_history)?;
+    insert_item_history(db, &item_history)?;
     let released: Vec<String> = all.into_iter().map(|i| i.1).collect();
     insert_action_history(
         db,
-        &[history_row(
+        &[history::row(
             a.id,
             now,
             actor,
@@ -698,16 +668,11 @@ pub fn terminate(
 
 /// Payments closed these items: record it on the live actions holding them (and the
 /// resolution of those in dispute).
-pub fn items_paid(
-    db: &impl Db,
-    closed: &[(i64, String, String)],
-    actor: &str,
-    now: &str,
-) -> Result<()> {
+pub fn items_paid(db: &impl Db, closed: &[ClosedItem], actor: &str, now: &str) -> Result<()> {
     if closed.is_empty() {
         return Ok(());
     }
-    let keys: Vec<i64> = closed.iter().map(|c| c.0).collect();
+    let keys: Vec<i64> = closed.iter().map(|c| c.key).collect();
     let mut held: BTreeMap<i64, i64> = BTreeMap::new();
     for chunk in keys.chunks(rows_per_statement(1)) {
         let r = db.query(
@@ -719,14 +684,19 @@ pub fn items_paid(
             &chunk.iter().map(|k| Value::from(*k)).collect::<Vec<_>>(),
         )?;
         for row in &r.rows {
-            held.insert(row.int(0), row.int(1));
+            held.insert(row.int(0)?, row.int(1)?);
         }
     }
     let mut history = Vec::new();
-    for (key, erp_id, date) in closed {
+    for ClosedItem {
+        key,
+        id: erp_id,
+        closed_on: date,
+    } in closed
+    {
         record_resolutions(db, &[*key], date, "paid", held.get(key).copied(), now)?;
         if let Some(action) = held.get(key) {
-            history.push(history_row(
+            history.push(history::row(
                 *action,
                 now,
                 actor,
@@ -758,18 +728,17 @@ pub fn resolutions(db: &impl Db, action_id: i64) -> Result<Vec<Resolution>> {
          FROM resolutions r JOIN items i ON i.id = r.item_id WHERE r.action_id = ? ORDER BY r.id",
         &[action_id.into()],
     )?;
-    Ok(r.rows
-        .iter()
-        .map(|r| Resolution {
-            item_id: r.text(0),
-            status: r.text(1),
-            typology: r.opt_text(2),
-            disputed_on: r.text(3),
-            resolved_on: r.text(4),
-            delay_days: r.int(5),
-            how: r.text(6),
+    r.map(|r| {
+        Ok(Resolution {
+            item_id: r.text(0)?,
+            status: r.text(1)?,
+            typology: r.opt_text(2)?,
+            disputed_on: r.text(3)?,
+            resolved_on: r.text(4)?,
+            delay_days: r.int(5)?,
+            how: r.text(6)?,
         })
-        .collect())
+    })
 }
 
 /// An item as actions need it.
@@ -777,37 +746,46 @@ pub fn resolutions(db: &impl Db, action_id: i64) -> Result<Vec<Resolution>> {
 pub struct ItemRef {
     pub key: i64,
     pub customer_key: i64,
-    pub state: settle_domain::qualify::ItemState,
+    pub state: ItemState,
     /// The live action holding it.
     pub action_id: Option<i64>,
+}
+
+impl From<&ItemRef> for Held {
+    fn from(i: &ItemRef) -> Held {
+        Held {
+            key: i.key,
+            id: i.state.id.clone(),
+            action_id: i.action_id,
+        }
+    }
 }
 
 /// Items by ERP id, in the order asked; `None` for unknown ids.
 pub fn load_items(db: &impl Db, ids: &[String]) -> Result<Vec<Option<ItemRef>>> {
     let keys: Vec<Value> = ids.iter().map(|i| i.as_str().into()).collect();
-    let rows = crate::ledger::select_in(
+    let rows = select_in(
         db,
         "SELECT i.id, i.customer_id, c.erp_id, i.open_minor, i.action_id, i.erp_id FROM items i
          JOIN customers c ON c.id = i.customer_id WHERE i.erp_id",
         &keys,
     )?;
-    let mut by_id: BTreeMap<String, ItemRef> = rows
-        .iter()
-        .map(|r| {
-            (
-                r.text(5),
-                ItemRef {
-                    key: r.int(0),
-                    customer_key: r.int(1),
-                    state: settle_domain::qualify::ItemState {
-                        id: r.text(5),
-                        customer_id: r.text(2),
-                        open: r.int(3) > 0,
-                    },
-                    action_id: r.opt_int(4),
+    let mut by_id: BTreeMap<String, ItemRef> = map_rows(&rows, |r| {
+        Ok((
+            r.text(5)?,
+            ItemRef {
+                key: r.int(0)?,
+                customer_key: r.int(1)?,
+                state: ItemState {
+                    id: r.text(5)?,
+                    customer_id: r.text(2)?,
+                    open: r.int(3)? > 0,
                 },
-            )
-        })
-        .collect();
+                action_id: r.opt_int(4)?,
+            },
+        ))
+    })?
+    .into_iter()
+    .collect();
     Ok(ids.iter().map(|id| by_id.remove(id)).collect())
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use settle_domain::actions::ResolverState;
 use settle_domain::actions::{ActionModel, ActionType};
 use settle_domain::catalog::{Status, StatusKind};
 
@@ -55,17 +56,16 @@ pub fn history(db: &impl Db, kind: &str, key: &str) -> Result<Vec<ConfigChange>>
         s.and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or(serde_json::Value::Null)
     };
-    Ok(r.rows
-        .iter()
-        .map(|r| ConfigChange {
-            at: r.text(0),
-            actor: r.text(1),
-            kind: r.text(2),
-            key: r.text(3),
-            before: json(r.opt_text(4)),
-            after: json(r.opt_text(5)),
+    r.map(|r| {
+        Ok(ConfigChange {
+            at: r.text(0)?,
+            actor: r.text(1)?,
+            kind: r.text(2)?,
+            key: r.text(3)?,
+            before: json(r.opt_text(4)?),
+            after: json(r.opt_text(5)?),
         })
-        .collect())
+    })
 }
 
 // ---- statuses ----
@@ -88,20 +88,20 @@ const STATUS_COLUMNS_LIGHT: &str =
     "s.code, s.kind, s.typology, s.labels, s.active, s.customer_visible, s.action_model, 0";
 
 fn status_row(r: &[Value]) -> Result<StatusConfig> {
-    let labels: BTreeMap<String, String> = serde_json::from_str(&r.text(3))
-        .map_err(|e| StoreError(format!("bad labels of status {}: {e}", r.text(0))))?;
+    let code = r.text(0)?;
+    let labels: BTreeMap<String, String> = serde_json::from_str(&r.text(3)?)
+        .map_err(|e| StoreError(format!("bad labels of status {code}: {e}")))?;
     Ok(StatusConfig {
         status: Status {
-            code: r.text(0),
-            kind: StatusKind::parse(&r.text(1))
-                .ok_or_else(|| StoreError(format!("bad status kind {}", r.text(1))))?,
-            typology: r.opt_text(2),
+            code,
+            kind: r.parsed(1, "status kind", StatusKind::parse)?,
+            typology: r.opt_text(2)?,
             labels,
-            active: r.int(4) != 0,
-            customer_visible: r.int(5) != 0,
+            active: r.int(4)? != 0,
+            customer_visible: r.int(5)? != 0,
         },
-        action_model: r.opt_text(6),
-        open_items: r.int(7),
+        action_model: r.opt_text(6)?,
+        open_items: r.int(7)?,
     })
 }
 
@@ -110,7 +110,7 @@ pub fn statuses(db: &impl Db) -> Result<Vec<StatusConfig>> {
         &format!("SELECT {STATUS_COLUMNS} FROM statuses s ORDER BY s.position, s.code"),
         &[],
     )?;
-    r.rows.iter().map(|r| status_row(r)).collect()
+    r.map(status_row)
 }
 
 /// A status with how many open items carry it (admin reads).
@@ -119,7 +119,7 @@ pub fn status(db: &impl Db, code: &str) -> Result<Option<StatusConfig>> {
         &format!("SELECT {STATUS_COLUMNS} FROM statuses s WHERE s.code = ?"),
         &[code.into()],
     )?;
-    r.first().map(|r| status_row(r)).transpose()
+    r.map_first(status_row)
 }
 
 /// A status for applying it (`open_items` is not counted: 0).
@@ -128,7 +128,7 @@ pub fn status_to_apply(db: &impl Db, code: &str) -> Result<Option<StatusConfig>>
         &format!("SELECT {STATUS_COLUMNS_LIGHT} FROM statuses s WHERE s.code = ?"),
         &[code.into()],
     )?;
-    r.first().map(|r| status_row(r)).transpose()
+    r.map_first(status_row)
 }
 
 /// The status terminating a dispute follow-up applies: the first active one of kind
@@ -138,7 +138,16 @@ pub fn resolved_status(db: &impl Db) -> Result<Option<String>> {
         "SELECT code FROM statuses WHERE kind = 'resolved' AND active = 1 ORDER BY position, code LIMIT 1",
         &[],
     )?;
-    Ok(r.first().map(|r| r.text(0)))
+    r.map_first(|r| r.text(0))
+}
+
+/// Is there a status with this code (active or not)?
+pub fn status_exists(db: &impl Db, code: &str) -> Result<bool> {
+    let r = db.query(
+        "SELECT EXISTS (SELECT 1 FROM statuses WHERE code = ?)",
+        &[code.into()],
+    )?;
+    Ok(r.single_int()? != 0)
 }
 
 /// Has any item ever carried this status (now or in its history)?
@@ -148,7 +157,7 @@ pub fn status_in_use(db: &impl Db, code: &str) -> Result<bool> {
              OR EXISTS (SELECT 1 FROM status_changes WHERE status_code = ?)",
         &[code.into(), code.into()],
     )?;
-    Ok(r.first().is_some_and(|r| r.int(0) != 0))
+    Ok(r.single_int()? != 0)
 }
 
 /// Inserts or replaces the stored fields of a status (the caller checked the rules).
@@ -181,31 +190,21 @@ pub fn save_status(db: &impl Db, s: &Status, action_model: Option<&str>, new: bo
 
 // ---- resolvers ----
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Resolver {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub role: String,
-    pub language: String,
-    pub active: bool,
-    pub created_at: String,
-    pub updated_at: String,
-}
+pub use settle_domain::config::Resolver;
 
 const RESOLVER_COLUMNS: &str = "id, name, email, role, language, active, created_at, updated_at";
 
-fn resolver_row(r: &[Value]) -> Resolver {
-    Resolver {
-        id: r.int(0),
-        name: r.text(1),
-        email: r.text(2),
-        role: r.text(3),
-        language: r.text(4),
-        active: r.int(5) != 0,
-        created_at: r.text(6),
-        updated_at: r.text(7),
-    }
+fn resolver_row(r: &[Value]) -> Result<Resolver> {
+    Ok(Resolver {
+        id: r.int(0)?,
+        name: r.text(1)?,
+        email: r.text(2)?,
+        role: r.text(3)?,
+        language: r.text(4)?,
+        active: r.int(5)? != 0,
+        created_at: r.text(6)?,
+        updated_at: r.text(7)?,
+    })
 }
 
 pub fn resolvers(db: &impl Db) -> Result<Vec<Resolver>> {
@@ -213,7 +212,7 @@ pub fn resolvers(db: &impl Db) -> Result<Vec<Resolver>> {
         &format!("SELECT {RESOLVER_COLUMNS} FROM resolvers ORDER BY name, id"),
         &[],
     )?;
-    Ok(r.rows.iter().map(|r| resolver_row(r)).collect())
+    r.map(resolver_row)
 }
 
 pub fn resolver(db: &impl Db, id: i64) -> Result<Option<Resolver>> {
@@ -221,7 +220,7 @@ pub fn resolver(db: &impl Db, id: i64) -> Result<Option<Resolver>> {
         &format!("SELECT {RESOLVER_COLUMNS} FROM resolvers WHERE id = ?"),
         &[id.into()],
     )?;
-    Ok(r.first().map(|r| resolver_row(r)))
+    r.map_first(resolver_row)
 }
 
 pub fn create_resolver(
@@ -246,9 +245,22 @@ pub fn create_resolver(
             now.into(),
         ],
     )?;
-    r.first()
-        .map(|r| resolver_row(r))
+    r.map_first(resolver_row)?
         .ok_or_else(|| StoreError("insert returned nothing".into()))
+}
+
+/// The resolvers among `ids` that exist, as the rules check them (known, active).
+pub fn resolver_states(db: &impl Db, ids: &[i64]) -> Result<Vec<ResolverState>> {
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(r) = resolver(db, *id)? {
+            out.push(ResolverState {
+                id: r.id,
+                active: r.active,
+            });
+        }
+    }
+    Ok(out)
 }
 
 pub fn update_resolver(db: &impl Db, r: &Resolver, now: &str) -> Result<()> {
@@ -274,12 +286,11 @@ const MODEL_COLUMNS: &str = "code, type, name, delay_days, active";
 
 fn model_row(r: &[Value]) -> Result<ActionModel> {
     Ok(ActionModel {
-        code: r.text(0),
-        action_type: ActionType::parse(&r.text(1))
-            .ok_or_else(|| StoreError(format!("bad action type {}", r.text(1))))?,
-        name: r.text(2),
-        delay_days: r.int(3),
-        active: r.int(4) != 0,
+        code: r.text(0)?,
+        action_type: r.parsed(1, "action type", ActionType::parse)?,
+        name: r.text(2)?,
+        delay_days: r.int(3)?,
+        active: r.int(4)? != 0,
     })
 }
 
@@ -288,7 +299,7 @@ pub fn action_models(db: &impl Db) -> Result<Vec<ActionModel>> {
         &format!("SELECT {MODEL_COLUMNS} FROM action_models ORDER BY code"),
         &[],
     )?;
-    r.rows.iter().map(|r| model_row(r)).collect()
+    r.map(model_row)
 }
 
 pub fn action_model(db: &impl Db, code: &str) -> Result<Option<ActionModel>> {
@@ -296,7 +307,7 @@ pub fn action_model(db: &impl Db, code: &str) -> Result<Option<ActionModel>> {
         &format!("SELECT {MODEL_COLUMNS} FROM action_models WHERE code = ?"),
         &[code.into()],
     )?;
-    r.first().map(|r| model_row(r)).transpose()
+    r.map_first(model_row)
 }
 
 pub fn save_action_model(db: &impl Db, m: &ActionModel, new: bool, now: &str) -> Result<()> {
@@ -339,16 +350,16 @@ pub struct EmailTemplate {
 
 const TEMPLATE_COLUMNS: &str = "code, language, audience, subject, body, updated_at, updated_by";
 
-fn template_row(r: &[Value]) -> EmailTemplate {
-    EmailTemplate {
-        code: r.text(0),
-        language: r.text(1),
-        audience: r.text(2),
-        subject: r.text(3),
-        body: r.text(4),
-        updated_at: r.text(5),
-        updated_by: r.text(6),
-    }
+fn template_row(r: &[Value]) -> Result<EmailTemplate> {
+    Ok(EmailTemplate {
+        code: r.text(0)?,
+        language: r.text(1)?,
+        audience: r.text(2)?,
+        subject: r.text(3)?,
+        body: r.text(4)?,
+        updated_at: r.text(5)?,
+        updated_by: r.text(6)?,
+    })
 }
 
 pub fn templates(db: &impl Db) -> Result<Vec<EmailTemplate>> {
@@ -356,7 +367,7 @@ pub fn templates(db: &impl Db) -> Result<Vec<EmailTemplate>> {
         &format!("SELECT {TEMPLATE_COLUMNS} FROM email_templates ORDER BY code, language"),
         &[],
     )?;
-    Ok(r.rows.iter().map(|r| template_row(r)).collect())
+    r.map(template_row)
 }
 
 pub fn template(db: &impl Db, code: &str, language: &str) -> Result<Option<EmailTemplate>> {
@@ -364,7 +375,7 @@ pub fn template(db: &impl Db, code: &str, language: &str) -> Result<Option<Email
         &format!("SELECT {TEMPLATE_COLUMNS} FROM email_templates WHERE code = ? AND language = ?"),
         &[code.into(), language.into()],
     )?;
-    Ok(r.first().map(|r| template_row(r)))
+    r.map_first(template_row)
 }
 
 /// The template in `language`, else English, else any language it exists in.
@@ -376,7 +387,7 @@ pub fn template_for(db: &impl Db, code: &str, language: &str) -> Result<Option<E
         ),
         &[code.into(), language.into()],
     )?;
-    Ok(r.first().map(|r| template_row(r)))
+    r.map_first(template_row)
 }
 
 pub fn save_template(db: &impl Db, t: &EmailTemplate) -> Result<()> {

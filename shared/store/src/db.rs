@@ -75,31 +75,96 @@ impl Rows {
     pub fn first(&self) -> Option<&Vec<Value>> {
         self.rows.first()
     }
+
+    /// Every row read by `f`; the first error stops.
+    pub fn map<T>(&self, f: impl FnMut(&[Value]) -> Result<T>) -> Result<Vec<T>> {
+        map_rows(&self.rows, f)
+    }
+
+    /// The first row read by `f`, `None` without rows.
+    pub fn map_first<T>(&self, f: impl FnOnce(&[Value]) -> Result<T>) -> Result<Option<T>> {
+        self.rows.first().map(|r| f(r)).transpose()
+    }
+
+    /// Column `i` of every row, as integers.
+    pub fn ints(&self, i: usize) -> Result<Vec<i64>> {
+        self.map(|r| r.int(i))
+    }
+
+    /// Column `i` of every row, as text.
+    pub fn texts(&self, i: usize) -> Result<Vec<String>> {
+        self.map(|r| r.text(i))
+    }
+
+    /// The integer in the first column of the first row (`count(*)`, `RETURNING id`).
+    pub fn single_int(&self) -> Result<i64> {
+        self.map_first(|r| r.int(0))?
+            .ok_or_else(|| StoreError("the statement returned no row".into()))
+    }
 }
 
-/// Typed cell access for row slices.
+/// Every row of `rows` read by `f`; the first error stops.
+pub fn map_rows<R: AsRef<[Value]>, T>(
+    rows: &[R],
+    mut f: impl FnMut(&[Value]) -> Result<T>,
+) -> Result<Vec<T>> {
+    rows.iter().map(|r| f(r.as_ref())).collect()
+}
+
+/// Typed cell access for row slices. A cell of another type than asked (or a missing
+/// column) is an error naming the column, never a silent 0 or "": a query and the code
+/// reading it disagreeing is a bug to see, not data to invent. `NULL` is only accepted by
+/// the `opt_*` readers.
 pub trait RowExt {
-    fn int(&self, i: usize) -> i64;
-    fn text(&self, i: usize) -> String;
-    fn opt_int(&self, i: usize) -> Option<i64>;
-    fn opt_text(&self, i: usize) -> Option<String>;
+    fn int(&self, i: usize) -> Result<i64>;
+    fn text(&self, i: usize) -> Result<String>;
+    fn opt_int(&self, i: usize) -> Result<Option<i64>>;
+    fn opt_text(&self, i: usize) -> Result<Option<String>>;
+    /// Text parsed by `parse` (a domain enum's `parse`); unparsable text names `what`.
+    fn parsed<T>(&self, i: usize, what: &str, parse: impl FnOnce(&str) -> Option<T>) -> Result<T> {
+        let s = self.text(i)?;
+        parse(&s).ok_or_else(|| StoreError(format!("column {i}: bad {what} {s:?}")))
+    }
+}
+
+fn mismatch(i: usize, want: &str, got: Option<&Value>) -> StoreError {
+    let got = match got {
+        None => "no such column",
+        Some(Value::Integer(_)) => "an integer",
+        Some(Value::Real(_)) => "a real",
+        Some(Value::Text(_)) => "text",
+        Some(Value::Blob(_)) => "a blob",
+        Some(Value::Null) => "NULL",
+    };
+    StoreError(format!("column {i}: expected {want}, found {got}"))
 }
 
 impl RowExt for [Value] {
-    fn int(&self, i: usize) -> i64 {
-        self.get(i).and_then(Value::as_i64).unwrap_or(0)
+    fn int(&self, i: usize) -> Result<i64> {
+        match self.get(i) {
+            Some(Value::Integer(v)) => Ok(*v),
+            other => Err(mismatch(i, "an integer", other)),
+        }
     }
-    fn text(&self, i: usize) -> String {
-        self.get(i)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
+    fn text(&self, i: usize) -> Result<String> {
+        match self.get(i) {
+            Some(Value::Text(v)) => Ok(v.clone()),
+            other => Err(mismatch(i, "text", other)),
+        }
     }
-    fn opt_int(&self, i: usize) -> Option<i64> {
-        self.get(i).and_then(Value::as_i64)
+    fn opt_int(&self, i: usize) -> Result<Option<i64>> {
+        match self.get(i) {
+            Some(Value::Integer(v)) => Ok(Some(*v)),
+            Some(Value::Null) => Ok(None),
+            other => Err(mismatch(i, "an integer or NULL", other)),
+        }
     }
-    fn opt_text(&self, i: usize) -> Option<String> {
-        self.get(i).and_then(Value::as_str).map(str::to_string)
+    fn opt_text(&self, i: usize) -> Result<Option<String>> {
+        match self.get(i) {
+            Some(Value::Text(v)) => Ok(Some(v.clone())),
+            Some(Value::Null) => Ok(None),
+            other => Err(mismatch(i, "text or NULL", other)),
+        }
     }
 }
 
@@ -130,20 +195,21 @@ pub trait Db {
             }
         }
     }
-}
 
-/// `(?, ?, ?), (?, ?, ?)`: placeholders for `rows` rows of `cols` values.
-pub fn placeholders(rows: usize, cols: usize) -> String {
-    let one = format!("({})", vec!["?"; cols].join(", "));
-    vec![one; rows].join(", ")
-}
-
-/// SQLite allows 32766 parameters per statement; stay well under for multi-row statements.
-pub const MAX_PARAMS: usize = 30_000;
-
-/// How many rows of `cols` values fit in one multi-row statement.
-pub fn rows_per_statement(cols: usize) -> usize {
-    (MAX_PARAMS / cols).max(1)
+    /// Runs `f` inside `BEGIN IMMEDIATE` ... `ROLLBACK`: a dry run computes every effect of a
+    /// write (ids, moves, checks) and keeps none.
+    fn rolled_back<T, E: From<crate::StoreError>>(
+        &self,
+        f: impl FnOnce(&Self) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        Self: Sized,
+    {
+        self.query("BEGIN IMMEDIATE", &[])?;
+        let result = f(self);
+        let _ = self.query("ROLLBACK", &[]);
+        result
+    }
 }
 
 /// rusqlite, for native tests and benchmarks.
@@ -256,5 +322,85 @@ impl Db for SpinDb {
                 })
                 .collect(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> NativeDb {
+        let db = NativeDb(rusqlite::Connection::open_in_memory().unwrap());
+        db.query("CREATE TABLE t (n INTEGER)", &[]).unwrap();
+        db
+    }
+
+    fn count(db: &NativeDb) -> i64 {
+        db.query("SELECT count(*) FROM t", &[])
+            .unwrap()
+            .single_int()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_transaction_keeps_all_or_nothing() {
+        let db = db();
+        let ok: Result<()> = db.transaction(|db| {
+            db.query("INSERT INTO t VALUES (1)", &[])?;
+            db.query("INSERT INTO t VALUES (2)", &[])?;
+            Ok(())
+        });
+        ok.unwrap();
+        assert_eq!(count(&db), 2);
+        let failed: Result<()> = db.transaction(|db| {
+            db.query("INSERT INTO t VALUES (3)", &[])?;
+            db.query("INSERT INTO nowhere VALUES (4)", &[])?;
+            Ok(())
+        });
+        assert!(failed.is_err());
+        assert_eq!(count(&db), 2, "the first insert was rolled back");
+        let dry: Result<i64> = db.rolled_back(|db| {
+            db.query("INSERT INTO t VALUES (5)", &[])?;
+            Ok(count(db))
+        });
+        assert_eq!(dry.unwrap(), 3, "the dry run saw its own write");
+        assert_eq!(count(&db), 2, "and kept nothing");
+    }
+
+    #[test]
+    fn rows_read_whole_columns_and_single_values() {
+        let db = db();
+        db.query("INSERT INTO t VALUES (1), (2)", &[]).unwrap();
+        let r = db.query("SELECT n FROM t ORDER BY n", &[]).unwrap();
+        assert_eq!(r.ints(0).unwrap(), [1, 2]);
+        assert!(r.texts(0).is_err());
+        assert_eq!(r.single_int().unwrap(), 1);
+        let empty = db.query("SELECT n FROM t WHERE n > 9", &[]).unwrap();
+        assert!(empty.single_int().is_err());
+        assert_eq!(empty.map_first(|r| r.int(0)).unwrap(), None);
+    }
+
+    #[test]
+    fn cells_of_the_wrong_type_are_errors_not_defaults() {
+        let row = vec![
+            Value::Integer(7),
+            Value::Text("x".into()),
+            Value::Null,
+            Value::Real(1.5),
+        ];
+        let row = row.as_slice();
+        assert_eq!(row.int(0).unwrap(), 7);
+        assert_eq!(row.text(1).unwrap(), "x");
+        assert_eq!(row.opt_int(2).unwrap(), None);
+        assert_eq!(row.opt_text(2).unwrap(), None);
+        assert_eq!(row.opt_int(0).unwrap(), Some(7));
+        assert_eq!(
+            row.int(1).unwrap_err().0,
+            "column 1: expected an integer, found text"
+        );
+        assert!(row.text(0).unwrap_err().0.contains("found an integer"));
+        assert!(row.int(2).unwrap_err().0.contains("found NULL"));
+        assert!(row.opt_text(3).unwrap_err().0.contains("found a real"));
+        assert!(row.int(9).unwrap_err().0.contains("no such column"));
     }
 }

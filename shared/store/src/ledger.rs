@@ -16,7 +16,9 @@ use settle_domain::ledger::{self, ItemKind, OpenItem, apply_payment};
 use settle_domain::money::{Currency, amount_string, parse_amount, to_minor};
 use settle_domain::validation::Invalid;
 
-use crate::{Db, RowExt, StoreError, Value, placeholders, rows_per_statement};
+use crate::history::{self, insert_item_history};
+use crate::sql::{insert_many, placeholders, rows_per_statement, select_in};
+use crate::{Db, RowExt, StoreError, Value};
 
 /// A write refused for its input (4xx) or failed in the database (5xx).
 #[derive(Debug)]
@@ -38,70 +40,6 @@ pub struct SyncCounts {
     pub updated: u64,
     pub unchanged: u64,
     pub closed: u64,
-}
-
-/// Runs `sql_prefix` + `VALUES (...)` over `rows` in chunks; returns the rows any
-/// `RETURNING` clause gave back.
-pub(crate) fn insert_many(
-    db: &impl Db,
-    sql_prefix: &str,
-    suffix: &str,
-    cols: usize,
-    rows: &[Vec<Value>],
-) -> crate::Result<Vec<Vec<Value>>> {
-    let mut out = Vec::new();
-    for chunk in rows.chunks(rows_per_statement(cols)) {
-        let sql = format!(
-            "{sql_prefix} VALUES {} {suffix}",
-            placeholders(chunk.len(), cols)
-        );
-        let params: Vec<Value> = chunk.iter().flatten().cloned().collect();
-        out.extend(db.query(&sql, &params)?.rows);
-    }
-    Ok(out)
-}
-
-/// `SELECT ... WHERE column IN (...)` over many keys, in chunks.
-pub(crate) fn select_in(
-    db: &impl Db,
-    sql_before_in: &str,
-    keys: &[Value],
-) -> crate::Result<Vec<Vec<Value>>> {
-    let mut out = Vec::new();
-    for chunk in keys.chunks(rows_per_statement(1)) {
-        let sql = format!("{sql_before_in} IN ({})", vec!["?"; chunk.len()].join(", "));
-        out.extend(db.query(&sql, chunk)?.rows);
-    }
-    Ok(out)
-}
-
-pub(crate) fn history_row(
-    item_id: i64,
-    at: &str,
-    actor: &str,
-    event: &str,
-    details: serde_json::Value,
-    comment: Option<&str>,
-) -> Vec<Value> {
-    vec![
-        item_id.into(),
-        at.into(),
-        actor.into(),
-        event.into(),
-        details.to_string().into(),
-        comment.map(str::to_string).into(),
-    ]
-}
-
-pub(crate) fn insert_history(db: &impl Db, rows: &[Vec<Value>]) -> crate::Result<()> {
-    insert_many(
-        db,
-        "INSERT INTO item_history (item_id, at, actor, event, details, comment)",
-        "",
-        6,
-        rows,
-    )?;
-    Ok(())
 }
 
 // ---- customers ----
@@ -127,8 +65,8 @@ pub fn upsert_customers(
         &keys,
     )?
     .into_iter()
-    .map(|r| (r.text(0), r))
-    .collect();
+    .map(|r| Ok((r.text(0)?, r)))
+    .collect::<crate::Result<_>>()?;
     let mut new_rows = Vec::new();
     for c in customers {
         let fields: [Value; 7] = [
@@ -216,8 +154,8 @@ pub fn sync_items(
         &keys,
     )?
     .into_iter()
-    .map(|r| (r.text(0), (r.int(1), r.text(2))))
-    .collect();
+    .map(|r| Ok((r.text(0)?, (r.int(1)?, r.text(2)?))))
+    .collect::<crate::Result<_>>()?;
     let mut invalid = Invalid::default();
     for item in &batch.items {
         let field = |at: &str| {
@@ -261,23 +199,23 @@ pub fn sync_items(
         &item_keys,
     )?
     .into_iter()
-    .map(|r| {
+    .map(|r| Ok({
         (
-            r.text(0),
+            r.text(0)?,
             ExistingItem {
-                id: r.int(1),
-                customer_id: r.int(2),
-                kind: r.text(3),
-                number: r.text(4),
-                issue_date: r.text(5),
-                due_date: r.text(6),
-                currency: r.text(7),
-                amount_minor: r.int(8),
-                open_minor: r.int(9),
+                id: r.int(1)?,
+                customer_id: r.int(2)?,
+                kind: r.text(3)?,
+                number: r.text(4)?,
+                issue_date: r.text(5)?,
+                due_date: r.text(6)?,
+                currency: r.text(7)?,
+                amount_minor: r.int(8)?,
+                open_minor: r.int(9)?,
             },
         )
-    })
-    .collect();
+    }))
+    .collect::<crate::Result<_>>()?;
 
     let mut counts = SyncCounts::default();
     let mut new_rows = Vec::new();
@@ -316,7 +254,7 @@ pub fn sync_items(
                 for (field, from, to) in &changes {
                     details.insert(field.to_string(), json!({"from": from, "to": to}));
                 }
-                history.push(history_row(
+                history.push(history::row(
                     old.id,
                     now,
                     actor,
@@ -326,7 +264,7 @@ pub fn sync_items(
                 ));
                 if old.open_minor > 0 && item.open_minor == 0 {
                     counts.closed += 1;
-                    history.push(history_row(
+                    history.push(history::row(
                         old.id,
                         now,
                         actor,
@@ -335,7 +273,14 @@ pub fn sync_items(
                         None,
                     ));
                 } else if old.open_minor == 0 && item.open_minor > 0 {
-                    history.push(history_row(old.id, now, actor, "reopened", json!({}), None));
+                    history.push(history::row(
+                        old.id,
+                        now,
+                        actor,
+                        "reopened",
+                        json!({}),
+                        None,
+                    ));
                 }
                 // closed_on is kept when already closed (see the UPDATE below).
                 updates.push(item_values(
@@ -357,7 +302,10 @@ pub fn sync_items(
         13,
         &new_rows,
     )?;
-    let ids: HashMap<String, i64> = created.into_iter().map(|r| (r.text(1), r.int(0))).collect();
+    let ids: HashMap<String, i64> = created
+        .into_iter()
+        .map(|r| Ok((r.text(1)?, r.int(0)?)))
+        .collect::<crate::Result<_>>()?;
     for item in new_items {
         let details = json!({
             "kind": item.kind.as_str(),
@@ -368,7 +316,7 @@ pub fn sync_items(
             "issue_date": format_date(item.issue_date),
             "due_date": format_date(item.due_date),
         });
-        history.push(history_row(
+        history.push(history::row(
             ids[&item.erp_id],
             now,
             actor,
@@ -406,8 +354,11 @@ pub fn sync_items(
         let to_close: Vec<i64> = scope
             .rows
             .iter()
-            .filter(|r| !sent.contains(r.text(1).as_str()))
-            .map(|r| r.int(0))
+            .map(|r| Ok((r.int(0)?, r.text(1)?)))
+            .collect::<crate::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|(_, erp_id)| !sent.contains(erp_id.as_str()))
+            .map(|(id, _)| id)
             .collect();
         for chunk in to_close.chunks(rows_per_statement(1) - 2) {
             let mut params: Vec<Value> = vec![today_s.as_str().into(), now.into()];
@@ -421,7 +372,7 @@ pub fn sync_items(
             )?;
         }
         for id in &to_close {
-            history.push(history_row(
+            history.push(history::row(
                 *id,
                 now,
                 actor,
@@ -432,7 +383,7 @@ pub fn sync_items(
         }
         counts.closed += to_close.len() as u64;
     }
-    insert_history(db, &history)?;
+    insert_item_history(db, &history)?;
     Ok(counts)
 }
 
@@ -508,10 +459,22 @@ fn item_changes(
 
 // ---- payments ----
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PaymentCounts {
     pub applied: u64,
     pub closed: u64,
+    /// The items the payments closed, for the caller to settle what held them
+    /// (`actions::items_paid`).
+    #[serde(skip)]
+    pub closed_items: Vec<ClosedItem>,
+}
+
+/// An item a payment closed: its key, ERP id and closing date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedItem {
+    pub key: i64,
+    pub id: String,
+    pub closed_on: String,
 }
 
 /// Applies payments in order; any unknown item, bad amount or overpayment refuses the batch.
@@ -531,8 +494,8 @@ pub fn apply_payments(
         "SELECT erp_id, id, currency, open_minor FROM items WHERE erp_id",
         &keys,
     )? {
-        let currency = Currency::parse(&r.text(2)).map_err(StoreError)?;
-        items.insert(r.text(0), (r.int(1), currency, r.int(3)));
+        let currency = Currency::parse(&r.text(2)?).map_err(StoreError)?;
+        items.insert(r.text(0)?, (r.int(1)?, currency, r.int(3)?));
     }
     let mut invalid = Invalid::default();
     let mut rows = Vec::new();
@@ -567,7 +530,7 @@ pub fn apply_payments(
                     actor.into(),
                     now.into(),
                 ]);
-                history.push(history_row(
+                history.push(history::row(
                     *id,
                     now,
                     actor,
@@ -578,7 +541,7 @@ pub fn apply_payments(
                 ));
                 if outcome.closes {
                     counts.closed += 1;
-                    history.push(history_row(
+                    history.push(history::row(
                         *id,
                         now,
                         actor,
@@ -608,12 +571,15 @@ pub fn apply_payments(
         .iter()
         .map(|p| (p.item_erp_id.as_str(), p.date))
         .collect();
-    let mut closed = Vec::new();
     for erp_id in &touched {
         let (id, _, open) = items[erp_id];
         let closed_on: Value = if open == 0 {
             let on = format_date(last_date[erp_id.as_str()]);
-            closed.push((id, erp_id.clone(), on.clone()));
+            counts.closed_items.push(ClosedItem {
+                key: id,
+                id: erp_id.clone(),
+                closed_on: on.clone(),
+            });
             on.into()
         } else {
             Value::Null
@@ -623,8 +589,7 @@ pub fn apply_payments(
             &[open.into(), closed_on, now.into(), id.into()],
         )?;
     }
-    insert_history(db, &history)?;
-    crate::actions::items_paid(db, &closed, actor, now)?;
+    insert_item_history(db, &history)?;
     Ok(counts)
 }
 
@@ -652,18 +617,20 @@ pub fn customer(db: &impl Db, erp_id: &str) -> crate::Result<Option<Customer>> {
          FROM customers WHERE erp_id = ?",
         &[erp_id.into()],
     )?;
-    Ok(r.first().map(|r| Customer {
-        key: r.int(0),
-        id: r.text(1),
-        name: r.text(2),
-        entity: r.text(3),
-        language: r.text(4),
-        currency: r.text(5),
-        email: r.opt_text(6),
-        collector: r.opt_text(7),
-        created_at: r.text(8),
-        updated_at: r.text(9),
-    }))
+    r.map_first(|r| {
+        Ok(Customer {
+            key: r.int(0)?,
+            id: r.text(1)?,
+            name: r.text(2)?,
+            entity: r.text(3)?,
+            language: r.text(4)?,
+            currency: r.text(5)?,
+            email: r.opt_text(6)?,
+            collector: r.opt_text(7)?,
+            created_at: r.text(8)?,
+            updated_at: r.text(9)?,
+        })
+    })
 }
 
 /// The open items of a customer, as the balance rules need them.
@@ -678,12 +645,11 @@ pub fn open_items_for_balances(db: &impl Db, customer_key: i64) -> crate::Result
         .iter()
         .map(|row| {
             Ok(OpenItem {
-                kind: ItemKind::parse(&row.text(0))
-                    .ok_or_else(|| StoreError(format!("bad kind {}", row.text(0))))?,
-                currency: Currency::parse(&row.text(1)).map_err(StoreError)?,
-                open_minor: row.int(2),
-                due_date: parse_date(&row.text(3)).map_err(StoreError)?,
-                status_kind: row.opt_text(4).and_then(|k| StatusKind::parse(&k)),
+                kind: row.parsed(0, "item kind", ItemKind::parse)?,
+                currency: Currency::parse(&row.text(1)?).map_err(StoreError)?,
+                open_minor: row.int(2)?,
+                due_date: parse_date(&row.text(3)?).map_err(StoreError)?,
+                status_kind: row.opt_text(4)?.and_then(|k| StatusKind::parse(&k)),
             })
         })
         .collect()
@@ -831,41 +797,43 @@ pub fn list_items(
 }
 
 fn item_view(row: &[Value], as_of: NaiveDate) -> crate::Result<ItemView> {
-    let kind = ItemKind::parse(&row.text(5))
-        .ok_or_else(|| StoreError(format!("bad kind {}", row.text(5))))?;
-    let currency = Currency::parse(&row.text(8)).map_err(StoreError)?;
-    let due = parse_date(&row.text(7)).map_err(StoreError)?;
-    let language = row.text(20);
-    let status = row.opt_text(11).map(|code| {
-        let labels: HashMap<String, String> =
-            serde_json::from_str(&row.text(14)).unwrap_or_default();
-        let label = labels
-            .get(&language)
-            .or_else(|| labels.get("en"))
-            .cloned()
-            .unwrap_or_else(|| code.clone());
-        StatusView {
-            code,
-            label,
-            kind: row.text(12),
-            typology: row.opt_text(13),
-            date: row.opt_text(15),
-            comment: row.opt_text(16),
+    let kind = row.parsed(5, "item kind", ItemKind::parse)?;
+    let currency = Currency::parse(&row.text(8)?).map_err(StoreError)?;
+    let due = parse_date(&row.text(7)?).map_err(StoreError)?;
+    let language = row.text(20)?;
+    let status = match row.opt_text(11)? {
+        None => None,
+        Some(code) => {
+            let labels: HashMap<String, String> =
+                serde_json::from_str(&row.text(14)?).unwrap_or_default();
+            let label = labels
+                .get(&language)
+                .or_else(|| labels.get("en"))
+                .cloned()
+                .unwrap_or_else(|| code.clone());
+            Some(StatusView {
+                code,
+                label,
+                kind: row.text(12)?,
+                typology: row.opt_text(13)?,
+                date: row.opt_text(15)?,
+                comment: row.opt_text(16)?,
+            })
         }
-    });
+    };
     let overdue = ledger::is_overdue(kind, due, as_of);
     Ok(ItemView {
-        key: row.int(0),
-        id: row.text(1),
-        customer_id: row.text(2),
-        entity: row.text(3),
-        number: row.text(4),
+        key: row.int(0)?,
+        id: row.text(1)?,
+        customer_id: row.text(2)?,
+        entity: row.text(3)?,
+        number: row.text(4)?,
         kind: kind.as_str().to_string(),
-        issue_date: row.text(6),
-        due_date: row.text(7),
+        issue_date: row.text(6)?,
+        due_date: row.text(7)?,
         currency: currency.code().to_string(),
-        amount: amount_string(row.int(9), currency),
-        open_amount: amount_string(row.int(10), currency),
+        amount: amount_string(row.int(9)?, currency),
+        open_amount: amount_string(row.int(10)?, currency),
         overdue,
         days_overdue: if overdue {
             ledger::days_overdue(due, as_of)
@@ -873,13 +841,16 @@ fn item_view(row: &[Value], as_of: NaiveDate) -> crate::Result<ItemView> {
             0
         },
         status,
-        resolver: row.opt_int(17).map(|id| ResolverRef {
-            id,
-            name: row.text(18),
-        }),
-        in_scenario: row.opt_int(19).is_none(),
-        action_id: row.opt_int(19),
-        closed_on: row.opt_text(21),
+        resolver: match row.opt_int(17)? {
+            Some(id) => Some(ResolverRef {
+                id,
+                name: row.text(18)?,
+            }),
+            None => None,
+        },
+        in_scenario: row.opt_int(19)?.is_none(),
+        action_id: row.opt_int(19)?,
+        closed_on: row.opt_text(21)?,
     })
 }
 
@@ -896,7 +867,7 @@ pub struct HistoryEntry {
 /// Every change to the item, oldest first; `None` for an unknown item.
 pub fn item_history(db: &impl Db, erp_id: &str) -> crate::Result<Option<Vec<HistoryEntry>>> {
     let item = db.query("SELECT id FROM items WHERE erp_id = ?", &[erp_id.into()])?;
-    let Some(id) = item.first().map(|r| r.int(0)) else {
+    let Some(id) = item.map_first(|r| r.int(0))? else {
         return Ok(None);
     };
     let r = db.query(
@@ -906,13 +877,15 @@ pub fn item_history(db: &impl Db, erp_id: &str) -> crate::Result<Option<Vec<Hist
     Ok(Some(
         r.rows
             .iter()
-            .map(|row| HistoryEntry {
-                at: row.text(0),
-                actor: row.text(1),
-                event: row.text(2),
-                details: serde_json::from_str(&row.text(3)).unwrap_or(serde_json::Value::Null),
-                comment: row.opt_text(4),
+            .map(|row| {
+                Ok(HistoryEntry {
+                    at: row.text(0)?,
+                    actor: row.text(1)?,
+                    event: row.text(2)?,
+                    details: serde_json::from_str(&row.text(3)?).unwrap_or(serde_json::Value::Null),
+                    comment: row.opt_text(4)?,
+                })
             })
-            .collect(),
+            .collect::<crate::Result<_>>()?,
     ))
 }

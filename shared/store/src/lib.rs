@@ -11,11 +11,13 @@ pub mod access;
 pub mod actions;
 pub mod config;
 mod db;
-pub mod disputes;
+pub mod history;
 pub mod ledger;
 pub mod migrations;
 pub mod outbox;
 pub mod scenarios;
+pub mod sql;
+pub mod status_change;
 
 pub use db::*;
 

@@ -10,7 +10,7 @@ use crate::{Db, Result, RowExt, StoreError, Value};
 
 /// The dispute an email is about: a status change or an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Subject {
+pub enum Regarding {
     StatusChange(i64),
     Action(i64),
 }
@@ -52,16 +52,16 @@ impl EmailSource {
 }
 
 /// Loads what a template needs; `None` when the status change or action does not exist.
-pub fn email_source(db: &impl Db, subject: Subject) -> Result<Option<EmailSource>> {
-    let (customer_key, change, action_id) = match subject {
-        Subject::StatusChange(id) => match crate::disputes::status_change(db, id)? {
+pub fn email_source(db: &impl Db, regarding: Regarding) -> Result<Option<EmailSource>> {
+    let (customer_key, change, action_id) = match regarding {
+        Regarding::StatusChange(id) => match crate::status_change::read(db, id)? {
             Some(c) => (c.customer_key, Some(c), None),
             None => return Ok(None),
         },
-        Subject::Action(id) => {
+        Regarding::Action(id) => {
             let r = db.query("SELECT customer_id FROM actions WHERE id = ?", &[id.into()])?;
             match r.first() {
-                Some(r) => (r.int(0), None, Some(id)),
+                Some(r) => (r.int(0)?, None, Some(id)),
                 None => return Ok(None),
             }
         }
@@ -76,12 +76,12 @@ pub fn email_source(db: &impl Db, subject: Subject) -> Result<Option<EmailSource
         .ok_or_else(|| StoreError(format!("customer {customer_key} is missing")))?;
     let mut src = EmailSource {
         customer_key,
-        customer_id: c.text(0),
-        customer_name: c.text(1),
-        customer_email: c.opt_text(2),
-        customer_language: c.text(3),
-        collector: c.opt_text(4),
-        entity: c.text(5),
+        customer_id: c.text(0)?,
+        customer_name: c.text(1)?,
+        customer_email: c.opt_text(2)?,
+        customer_language: c.text(3)?,
+        collector: c.opt_text(4)?,
+        entity: c.text(5)?,
         status_change_id: change.as_ref().map(|c| c.id),
         action_id,
         ..Default::default()
@@ -93,12 +93,12 @@ pub fn email_source(db: &impl Db, subject: Subject) -> Result<Option<EmailSource
             &[id.into()],
         )?;
         if let Some(a) = a.first() {
-            src.action_name = a.opt_text(0);
-            src.action_type = a.opt_text(1);
-            src.action_date = a.opt_text(2);
-            resolver_id = resolver_id.or(a.opt_int(3));
+            src.action_name = a.opt_text(0)?;
+            src.action_type = a.opt_text(1)?;
+            src.action_date = a.opt_text(2)?;
+            resolver_id = resolver_id.or(a.opt_int(3)?);
             if change.is_none() {
-                src.comment = a.opt_text(4);
+                src.comment = a.opt_text(4)?;
             }
         }
     }
@@ -119,19 +119,19 @@ pub fn email_source(db: &impl Db, subject: Subject) -> Result<Option<EmailSource
         &[item_param],
     )?;
     for r in &rows.rows {
-        let currency = Currency::parse(&r.text(6)).map_err(StoreError)?;
+        let currency = Currency::parse(&r.text(6)?).map_err(StoreError)?;
         src.items.push((
             EmailItem {
-                number: r.text(0),
-                kind: r.text(1),
-                issue_date: r.text(2),
-                due_date: r.text(3),
-                amount_minor: r.int(4),
-                open_minor: r.int(5),
+                number: r.text(0)?,
+                kind: r.text(1)?,
+                issue_date: r.text(2)?,
+                due_date: r.text(3)?,
+                amount_minor: r.int(4)?,
+                open_minor: r.int(5)?,
                 currency,
-                status: r.text(7),
+                status: r.text(7)?,
             },
-            r.text(8),
+            r.text(8)?,
         ));
     }
     match &change {
@@ -143,16 +143,16 @@ pub fn email_source(db: &impl Db, subject: Subject) -> Result<Option<EmailSource
         None => {
             // An action's items share the status they were qualified with; take the first.
             if let Some(r) = rows.rows.first() {
-                src.status_code = r.opt_text(7);
-                src.status_date = r.opt_text(9);
-                src.comment = src.comment.take().or(r.opt_text(10));
-                resolver_id = resolver_id.or(r.opt_int(11));
+                src.status_code = r.opt_text(7)?;
+                src.status_date = r.opt_text(9)?;
+                src.comment = src.comment.take().or(r.opt_text(10)?);
+                resolver_id = resolver_id.or(r.opt_int(11)?);
             }
         }
     }
     if let Some(code) = &src.status_code {
         let s = db.query("SELECT labels FROM statuses WHERE code = ?", &[code.into()])?;
-        src.status_labels = s.first().map(|r| r.text(0)).unwrap_or_default();
+        src.status_labels = s.map_first(|r| r.text(0))?.unwrap_or_default();
     }
     if let Some(id) = resolver_id {
         src.resolver = crate::config::resolver(db, id)?;
@@ -205,9 +205,7 @@ pub fn create_link(
             actor.into(),
         ],
     )?;
-    r.first()
-        .map(|r| r.int(0))
-        .ok_or_else(|| StoreError("insert returned nothing".into()))
+    r.single_int()
 }
 
 pub fn link(db: &impl Db, id: i64) -> Result<Option<Link>> {
@@ -217,19 +215,21 @@ pub fn link(db: &impl Db, id: i64) -> Result<Option<Link>> {
          FROM links l JOIN customers c ON c.id = l.customer_id WHERE l.id = ?",
         &[id.into()],
     )?;
-    Ok(r.first().map(|r| Link {
-        id: r.int(0),
-        audience: r.text(1),
-        subject: r.text(2),
-        customer_id: r.text(3),
-        status_change_id: r.opt_int(4),
-        action_id: r.opt_int(5),
-        expires_at: r.text(6),
-        created_at: r.text(7),
-        created_by: r.text(8),
-        revoked_at: r.opt_text(9),
-        revoked_by: r.opt_text(10),
-    }))
+    r.map_first(|r| {
+        Ok(Link {
+            id: r.int(0)?,
+            audience: r.text(1)?,
+            subject: r.text(2)?,
+            customer_id: r.text(3)?,
+            status_change_id: r.opt_int(4)?,
+            action_id: r.opt_int(5)?,
+            expires_at: r.text(6)?,
+            created_at: r.text(7)?,
+            created_by: r.text(8)?,
+            revoked_at: r.opt_text(9)?,
+            revoked_by: r.opt_text(10)?,
+        })
+    })
 }
 
 /// Revokes a link; `None` when unknown, `Some(false)` when already revoked.
@@ -311,9 +311,7 @@ pub fn enqueue(db: &impl Db, m: &NewMessage, actor: &str, now: &str) -> Result<i
             now.into(),
         ],
     )?;
-    r.first()
-        .map(|r| r.int(0))
-        .ok_or_else(|| StoreError("insert returned nothing".into()))
+    r.single_int()
 }
 
 const MESSAGE_COLUMNS: &str =
@@ -321,27 +319,27 @@ const MESSAGE_COLUMNS: &str =
      o.status_change_id, o.action_id, o.state, o.attempts, o.last_error, o.created_at, o.created_by,
      o.sent_at, o.updated_at, o.html, o.text";
 
-fn message_row(r: &[Value], with_body: bool) -> Message {
-    Message {
-        id: r.int(0),
-        template: r.text(1),
-        language: r.text(2),
-        audience: r.text(3),
-        to: r.text(4),
-        subject: r.text(5),
-        customer_id: r.text(6),
-        status_change_id: r.opt_int(7),
-        action_id: r.opt_int(8),
-        state: r.text(9),
-        attempts: r.int(10),
-        last_error: r.opt_text(11),
-        created_at: r.text(12),
-        created_by: r.text(13),
-        sent_at: r.opt_text(14),
-        updated_at: r.text(15),
-        html: with_body.then(|| r.text(16)),
-        text: with_body.then(|| r.text(17)),
-    }
+fn message_row(r: &[Value], with_body: bool) -> Result<Message> {
+    Ok(Message {
+        id: r.int(0)?,
+        template: r.text(1)?,
+        language: r.text(2)?,
+        audience: r.text(3)?,
+        to: r.text(4)?,
+        subject: r.text(5)?,
+        customer_id: r.text(6)?,
+        status_change_id: r.opt_int(7)?,
+        action_id: r.opt_int(8)?,
+        state: r.text(9)?,
+        attempts: r.int(10)?,
+        last_error: r.opt_text(11)?,
+        created_at: r.text(12)?,
+        created_by: r.text(13)?,
+        sent_at: r.opt_text(14)?,
+        updated_at: r.text(15)?,
+        html: if with_body { Some(r.text(16)?) } else { None },
+        text: if with_body { Some(r.text(17)?) } else { None },
+    })
 }
 
 pub fn message(db: &impl Db, id: i64) -> Result<Option<Message>> {
@@ -352,7 +350,7 @@ pub fn message(db: &impl Db, id: i64) -> Result<Option<Message>> {
         ),
         &[id.into()],
     )?;
-    Ok(r.first().map(|r| message_row(r, true)))
+    r.map_first(|r| message_row(r, true))
 }
 
 /// Messages, newest first, optionally of one state, before a cursor id.
@@ -370,7 +368,7 @@ pub fn messages(
         ),
         &[state.into(), before.into(), (limit as i64).into()],
     )?;
-    Ok(r.rows.iter().map(|r| message_row(r, false)).collect())
+    r.map(|r| message_row(r, false))
 }
 
 /// Ids of messages not sent yet (queued or failed), oldest first.
@@ -379,7 +377,7 @@ pub fn unsent(db: &impl Db, limit: usize) -> Result<Vec<i64>> {
         "SELECT id FROM outbox WHERE state IN ('queued', 'failed') ORDER BY id LIMIT ?",
         &[(limit as i64).into()],
     )?;
-    Ok(r.rows.iter().map(|r| r.int(0)).collect())
+    r.ints(0)
 }
 
 /// Records a delivery attempt: sent, or failed with the error.

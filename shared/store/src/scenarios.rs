@@ -13,28 +13,24 @@ use settle_domain::dates::{format_date, parse_date};
 use settle_domain::money::{Currency, amount_string};
 use settle_domain::scenario::{DoneStep, NextStep, Scenario, ScenarioItem, Step, next_step_for};
 
-use crate::ledger::{history_row, insert_history};
-use crate::{Db, Result, RowExt, StoreError, Value, rows_per_statement};
+use crate::history::{self, insert_item_history};
+use crate::sql::rows_per_statement;
+use crate::{Db, Result, RowExt, StoreError, Value};
 
-#[derive(Debug, Clone, Serialize)]
-pub struct ScenarioConfig {
-    #[serde(flatten)]
-    pub scenario: Scenario,
-    pub is_default: bool,
-    pub active: bool,
-}
+pub use settle_domain::config::ScenarioConfig;
 
 fn scenario_row(r: &[Value]) -> Result<ScenarioConfig> {
-    let steps: Vec<Step> = serde_json::from_str(&r.text(2))
-        .map_err(|e| StoreError(format!("bad steps of scenario {}: {e}", r.text(0))))?;
+    let code = r.text(0)?;
+    let steps: Vec<Step> = serde_json::from_str(&r.text(2)?)
+        .map_err(|e| StoreError(format!("bad steps of scenario {code}: {e}")))?;
     Ok(ScenarioConfig {
         scenario: Scenario {
-            code: r.text(0),
-            name: r.text(1),
+            code,
+            name: r.text(1)?,
             steps,
         },
-        is_default: r.int(3) != 0,
-        active: r.int(4) != 0,
+        is_default: r.int(3)? != 0,
+        active: r.int(4)? != 0,
     })
 }
 
@@ -104,26 +100,21 @@ pub fn scenario_of(db: &impl Db, customer_key: i64) -> Result<Option<Scenario>> 
 }
 
 /// The customer's open debit items, held or not.
-pub fn scenario_items(db: &impl Db, customer_key: i64) -> Result<Vec<(ScenarioItem, String)>> {
+pub fn scenario_items(db: &impl Db, customer_key: i64) -> Result<Vec<ScenarioItem>> {
     let r = db.query(
         "SELECT id, due_date, action_id IS NOT NULL, erp_id FROM items
          WHERE customer_id = ? AND open_minor > 0 AND kind IN ('invoice', 'other')
          ORDER BY due_date, id",
         &[customer_key.into()],
     )?;
-    r.rows
-        .iter()
-        .map(|r| {
-            Ok((
-                ScenarioItem {
-                    key: r.int(0),
-                    due_date: parse_date(&r.text(1)).map_err(StoreError)?,
-                    held: r.int(2) != 0,
-                },
-                r.text(3),
-            ))
+    r.map(|r| {
+        Ok(ScenarioItem {
+            key: r.int(0)?,
+            id: r.text(3)?,
+            due_date: parse_date(&r.text(1)?).map_err(StoreError)?,
+            held: r.int(2)? != 0,
         })
-        .collect()
+    })
 }
 
 pub fn done_steps(db: &impl Db, customer_key: i64, scenario: &str) -> Result<Vec<DoneStep>> {
@@ -131,15 +122,12 @@ pub fn done_steps(db: &impl Db, customer_key: i64, scenario: &str) -> Result<Vec
         "SELECT step, reference_due FROM reminders WHERE customer_id = ? AND scenario = ?",
         &[customer_key.into(), scenario.into()],
     )?;
-    r.rows
-        .iter()
-        .map(|r| {
-            Ok(DoneStep {
-                step: r.int(0) as usize,
-                reference_due: parse_date(&r.text(1)).map_err(StoreError)?,
-            })
+    r.map(|r| {
+        Ok(DoneStep {
+            step: usize::try_from(r.int(0)?).map_err(|e| StoreError(e.to_string()))?,
+            reference_due: parse_date(&r.text(1)?).map_err(StoreError)?,
         })
-        .collect()
+    })
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -189,16 +177,13 @@ pub fn record_reminder(db: &impl Db, r: &NewReminder, actor: &str, now: &str) ->
             now.into(),
         ],
     )?;
-    let id = row
-        .first()
-        .map(|r| r.int(0))
-        .ok_or_else(|| StoreError("insert returned nothing".into()))?;
-    insert_history(
+    let id = row.single_int()?;
+    insert_item_history(
         db,
         &r.items
             .iter()
             .map(|(k, _)| {
-                history_row(
+                history::row(
                     *k,
                     now,
                     actor,
@@ -299,16 +284,18 @@ pub fn agenda(
         r.rows
             .iter()
             .map(|r| {
-                (
-                    r.int(0),
-                    AgendaCustomer {
-                        id: r.text(1),
-                        name: r.text(2),
-                        collector: r.opt_text(3),
-                    },
-                )
+                Ok({
+                    (
+                        r.int(0)?,
+                        AgendaCustomer {
+                            id: r.text(1)?,
+                            name: r.text(2)?,
+                            collector: r.opt_text(3)?,
+                        },
+                    )
+                })
             })
-            .collect()
+            .collect::<crate::Result<_>>()?
     };
     let mut entries = Vec::new();
 
@@ -329,30 +316,34 @@ pub fn agenda(
     let mut by_action: BTreeMap<i64, (Vec<Value>, BTreeMap<String, i64>)> = BTreeMap::new();
     for row in &r.rows {
         let e = by_action
-            .entry(row.int(0))
+            .entry(row.int(0)?)
             .or_insert_with(|| (row.clone(), BTreeMap::new()));
-        if let Some(c) = row.opt_text(7) {
-            *e.1.entry(c).or_default() += row.int(8);
+        if let Some(c) = row.opt_text(7)? {
+            *e.1.entry(c).or_default() += row.int(8)?;
         }
     }
     for (id, (row, sums)) in by_action {
-        let Some(customer) = customers.get(&row.int(1)) else {
+        let Some(customer) = customers.get(&row.int(1)?) else {
             continue;
         };
         let (amounts, biggest) = amounts(&sums)?;
+        let resolver = match row.opt_int(5)? {
+            Some(rid) => Some(json!({"id": rid, "name": row.text(6)?})),
+            None => None,
+        };
         entries.push(AgendaEntry {
             kind: "action",
-            due_on: row.text(2),
+            due_on: row.text(2)?,
             customer: customer.clone(),
             action: Some(json!({
-                "id": id, "type": row.text(3), "name": row.text(4),
-                "resolver": row.opt_int(5).map(|rid| json!({"id": rid, "name": row.text(6)})),
+                "id": id, "type": row.text(3)?, "name": row.text(4)?,
+                "resolver": resolver,
             })),
             step: None,
             amounts,
             item_ids: Vec::new(),
             sort_minor: biggest,
-            customer_key: row.int(1),
+            customer_key: row.int(1)?,
             action_id: Some(id),
         });
     }
@@ -373,8 +364,8 @@ pub fn agenda(
             )?
             .rows
             .iter()
-            .map(|r| (r.int(0), r.text(1)))
-            .collect();
+            .map(|r| Ok((r.int(0)?, r.text(1)?)))
+            .collect::<crate::Result<_>>()?;
         // One index seek per customer: the first open item by due date (partial index
         // `items_open_by_customer`) that is in the scenario; `ORDER BY ... LIMIT 1` stops
         // there, where `min()` would read every open item of the customer.
@@ -394,17 +385,17 @@ pub fn agenda(
             )?
             .rows
         {
-            done.entry((r.int(0), r.text(1)))
+            done.entry((r.int(0)?, r.text(1)?))
                 .or_default()
                 .push(DoneStep {
-                    step: r.int(3) as usize,
-                    reference_due: parse_date(&r.text(2)).map_err(StoreError)?,
+                    step: r.int(3)? as usize,
+                    reference_due: parse_date(&r.text(2)?).map_err(StoreError)?,
                 });
         }
         let mut due: Vec<(i64, NextStep)> = Vec::new();
         for r in &references.rows {
-            let key = r.int(0);
-            if r.opt_text(1).is_none() || !customers.contains_key(&key) {
+            let key = r.int(0)?;
+            if r.opt_text(1)?.is_none() || !customers.contains_key(&key) {
                 continue;
             }
             let scenario = assigned
@@ -412,7 +403,7 @@ pub fn agenda(
                 .and_then(|c| by_code.get(c.as_str()).copied())
                 .or(default);
             let Some(s) = scenario else { continue };
-            let reference = parse_date(&r.text(1)).map_err(StoreError)?;
+            let reference = parse_date(&r.text(1)?).map_err(StoreError)?;
             let history = done
                 .get(&(key, s.scenario.code.clone()))
                 .map(Vec::as_slice)
@@ -454,9 +445,9 @@ pub fn agenda(
                 &params,
             )?;
             for row in &r.rows {
-                sums.entry(row.int(0))
+                sums.entry(row.int(0)?)
                     .or_default()
-                    .insert(row.text(1), row.int(2));
+                    .insert(row.text(1)?, row.int(2)?);
             }
         }
         for (key, next) in due {
@@ -502,7 +493,7 @@ pub fn agenda(
             &action_ids,
         )?;
         for row in &r.rows {
-            by_action.entry(row.int(0)).or_default().push(row.text(1));
+            by_action.entry(row.int(0)?).or_default().push(row.text(1)?);
         }
     }
     let cuts: Vec<Value> = page
@@ -524,7 +515,10 @@ pub fn agenda(
             &cuts,
         )?;
         for row in &r.rows {
-            by_customer.entry(row.int(0)).or_default().push(row.text(1));
+            by_customer
+                .entry(row.int(0)?)
+                .or_default()
+                .push(row.text(1)?);
         }
     }
     for e in &mut page {

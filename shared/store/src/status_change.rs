@@ -1,7 +1,7 @@
 //! Status changes and specific actions: qualifying items (step 1), creating the follow-up
 //! action that holds them (step 3), and reading both back.
 //!
-//! The rules live in `settle_domain::qualify`; this module loads what they need
+//! The rules live in `settle_domain::status_change`; this module loads what they need
 //! ([`load_targets`]), then writes the checked plan ([`apply`]) with history rows on every
 //! item and action touched. Callers run [`apply`] inside one transaction.
 
@@ -12,11 +12,12 @@ use serde_json::json;
 use settle_domain::actions::ActionModel;
 use settle_domain::catalog::StatusKind;
 use settle_domain::dates::format_date;
-use settle_domain::qualify::{ItemState, Plan, ResolverState, StatusChangeIn};
+use settle_domain::status_change::{Found, ItemState, Plan, ResolverState, StatusChangeIn};
 
 use crate::config::{self, StatusConfig};
-use crate::ledger::{history_row, insert_history, insert_many, select_in};
-use crate::{Db, Result, RowExt, StoreError, Value, rows_per_statement};
+use crate::history::{self, insert_item_history};
+use crate::sql::{insert_many, rows_per_statement, select_in};
+use crate::{Db, Result, RowExt, StoreError, Value};
 
 /// An item of a status change as loaded.
 #[derive(Debug, Clone)]
@@ -40,6 +41,36 @@ pub struct Targets {
     pub resolvers: Vec<ResolverState>,
 }
 
+impl Targets {
+    /// The items as the rules see them, in request order (`None` for unknown ids).
+    pub fn item_states(&self) -> Vec<Option<ItemState>> {
+        self.items
+            .iter()
+            .map(|t| t.as_ref().map(|t| t.state.clone()))
+            .collect()
+    }
+
+    /// What the rules check against; `states` is [`Targets::item_states`].
+    pub fn found<'a>(&'a self, states: &'a [Option<ItemState>]) -> Found<'a> {
+        Found {
+            items: states,
+            status: self.status.as_ref().map(|s| &s.status),
+            model: self.model.as_ref(),
+            resolvers: &self.resolvers,
+        }
+    }
+}
+
+impl From<&TargetItem> for Held {
+    fn from(i: &TargetItem) -> Held {
+        Held {
+            key: i.key,
+            id: i.state.id.clone(),
+            action_id: i.action_id,
+        }
+    }
+}
+
 pub fn load_targets(db: &impl Db, input: &StatusChangeIn) -> Result<Targets> {
     let ids: Vec<Value> = input.item_ids.iter().map(|i| i.as_str().into()).collect();
     let rows = select_in(
@@ -52,24 +83,26 @@ pub fn load_targets(db: &impl Db, input: &StatusChangeIn) -> Result<Targets> {
     let mut by_id: BTreeMap<String, TargetItem> = rows
         .iter()
         .map(|r| {
-            (
-                r.text(1),
-                TargetItem {
-                    key: r.int(0),
-                    customer_key: r.int(2),
-                    state: ItemState {
-                        id: r.text(1),
-                        customer_id: r.text(3),
-                        open: r.int(4) > 0,
+            Ok({
+                (
+                    r.text(1)?,
+                    TargetItem {
+                        key: r.int(0)?,
+                        customer_key: r.int(2)?,
+                        state: ItemState {
+                            id: r.text(1)?,
+                            customer_id: r.text(3)?,
+                            open: r.int(4)? > 0,
+                        },
+                        status_code: r.opt_text(5)?,
+                        status_date: r.opt_text(6)?,
+                        resolver_id: r.opt_int(7)?,
+                        action_id: r.opt_int(8)?,
                     },
-                    status_code: r.opt_text(5),
-                    status_date: r.opt_text(6),
-                    resolver_id: r.opt_int(7),
-                    action_id: r.opt_int(8),
-                },
-            )
+                )
+            })
         })
-        .collect();
+        .collect::<crate::Result<_>>()?;
     let items = input.item_ids.iter().map(|id| by_id.remove(id)).collect();
     let status = config::status_to_apply(db, &input.status)?;
     let model = match status.as_ref().and_then(|s| s.action_model.as_deref()) {
@@ -77,18 +110,10 @@ pub fn load_targets(db: &impl Db, input: &StatusChangeIn) -> Result<Targets> {
         None => None,
     };
     let mut wanted: Vec<i64> = input.resolver_id.into_iter().collect();
-    if let settle_domain::qualify::NextAction::Explicit(a) = &input.next_action {
+    if let settle_domain::status_change::NextAction::Explicit(a) = &input.next_action {
         wanted.extend(a.resolver_id);
     }
-    let mut resolvers = Vec::new();
-    for id in wanted {
-        if let Some(r) = config::resolver(db, id)? {
-            resolvers.push(ResolverState {
-                id,
-                active: r.active,
-            });
-        }
-    }
+    let resolvers = config::resolver_states(db, &wanted)?;
     Ok(Targets {
         items,
         status,
@@ -141,10 +166,7 @@ pub fn apply(
             now.into(),
         ],
     )?;
-    let change_id = r
-        .first()
-        .map(|r| r.int(0))
-        .ok_or_else(|| StoreError("insert returned nothing".into()))?;
+    let change_id = r.single_int()?;
 
     let model = plan.action.as_ref().and_then(|a| {
         targets
@@ -206,7 +228,7 @@ pub fn apply(
     let history: Vec<Vec<Value>> = items
         .iter()
         .map(|i| {
-            history_row(
+            history::row(
                 i.key,
                 now,
                 actor,
@@ -230,14 +252,7 @@ pub fn apply(
         emptied_actions: Vec::new(),
     };
     if let (Some(a), Some(action_id)) = (&plan.action, action_id) {
-        let held: Vec<Held> = items
-            .iter()
-            .map(|i| Held {
-                key: i.key,
-                id: i.state.id.clone(),
-                action_id: i.action_id,
-            })
-            .collect();
+        let held: Vec<Held> = items.iter().copied().map(Held::from).collect();
         let created =
             crate::actions::attached(db, action_id, a, model, &held, Some(change_id), actor, now)?;
         db.query(
@@ -248,7 +263,7 @@ pub fn apply(
         applied.moved = created.moved;
         applied.emptied_actions = created.emptied_actions;
     }
-    insert_history(db, &history)?;
+    insert_item_history(db, &history)?;
     Ok(applied)
 }
 
@@ -271,7 +286,7 @@ pub struct StatusChangeView {
     pub item_keys: Vec<i64>,
 }
 
-pub fn status_change(db: &impl Db, id: i64) -> Result<Option<StatusChangeView>> {
+pub fn read(db: &impl Db, id: i64) -> Result<Option<StatusChangeView>> {
     let r = db.query(
         "SELECT s.id, c.erp_id, s.status_code, s.status_date, s.comment, s.resolver_id, s.action_id,
                 s.actor, s.at, s.customer_id
@@ -287,17 +302,17 @@ pub fn status_change(db: &impl Db, id: i64) -> Result<Option<StatusChangeView>> 
         &[id.into()],
     )?;
     Ok(Some(StatusChangeView {
-        id: row.int(0),
-        customer_id: row.text(1),
-        status: row.text(2),
-        status_date: row.text(3),
-        comment: row.opt_text(4),
-        resolver_id: row.opt_int(5),
-        action_id: row.opt_int(6),
-        actor: row.text(7),
-        at: row.text(8),
-        customer_key: row.int(9),
-        item_keys: items.rows.iter().map(|r| r.int(0)).collect(),
-        item_ids: items.rows.iter().map(|r| r.text(1)).collect(),
+        id: row.int(0)?,
+        customer_id: row.text(1)?,
+        status: row.text(2)?,
+        status_date: row.text(3)?,
+        comment: row.opt_text(4)?,
+        resolver_id: row.opt_int(5)?,
+        action_id: row.opt_int(6)?,
+        actor: row.text(7)?,
+        at: row.text(8)?,
+        customer_key: row.int(9)?,
+        item_keys: items.ints(0)?,
+        item_ids: items.texts(1)?,
     }))
 }

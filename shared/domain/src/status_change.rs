@@ -1,4 +1,4 @@
-//! Qualifying items: the "Change status" call (step 1: status, date, comment, resolver;
+//! The status change (qualifying items): the "Change status" call (step 1: status, date, comment, resolver;
 //! step 3: the next action), its input and its rules.
 //!
 //! Parsing checks the shape of the request; [`check`] checks it against what the store found
@@ -7,15 +7,13 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::actions::{ActionModel, ActionType, Suggestion, suggest};
+use crate::actions::{ActionModel, ActionType, Suggestion, check_resolver, suggest};
 use crate::catalog::{Status, StatusKind};
 use crate::input::{Object, parse_object};
 use crate::validation::Invalid;
 
 /// At most this many items per status change.
-pub const MAX_ITEMS: usize = 5_000;
-pub const MAX_COMMENT: usize = 4_000;
-pub const MAX_NAME: usize = 200;
+pub use crate::actions::{MAX_COMMENT, MAX_ITEMS, MAX_NAME, ResolverState};
 
 /// What happens after the status: step 3.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,13 +94,6 @@ pub struct ItemState {
     pub id: String,
     pub customer_id: String,
     pub open: bool,
-}
-
-/// A resolver as the rules need it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResolverState {
-    pub id: i64,
-    pub active: bool,
 }
 
 /// What the store found for a status change.
@@ -245,21 +236,19 @@ pub fn check(input: &StatusChangeIn, found: &Found, today: NaiveDate) -> Result<
             }
         }
     }
-    let mut check_resolver = |pointer: &str, id: Option<i64>| {
-        let Some(id) = id else { return };
-        match found.resolvers.iter().find(|r| r.id == id) {
-            None => errors.push(pointer, Some("resolver_id"), format!("no resolver {id}")),
-            Some(r) if !r.active => errors.push(
-                pointer,
-                Some("resolver_id"),
-                format!("resolver {id} is deactivated"),
-            ),
-            Some(_) => {}
-        }
-    };
-    check_resolver("/resolver_id", input.resolver_id);
+    check_resolver(
+        "/resolver_id",
+        input.resolver_id,
+        found.resolvers,
+        &mut errors,
+    );
     if let NextAction::Explicit(a) = &input.next_action {
-        check_resolver("/next_action/resolver_id", a.resolver_id);
+        check_resolver(
+            "/next_action/resolver_id",
+            a.resolver_id,
+            found.resolvers,
+            &mut errors,
+        );
     }
     let suggestion = found.model.map(|m| suggest(m, status_date));
     let action = match &input.next_action {

@@ -1,0 +1,427 @@
+//! The administrator's configuration bodies: statuses, resolvers, action models and reminder
+//! scenarios. Each `read_*` reads a JSON object field by field (creating: the required
+//! fields; editing: only the fields given, onto the existing record) and applies the rules of
+//! that record, so the admin component only loads, calls and saves.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::actions::{ActionModel, ActionType, MAX_DELAY_DAYS};
+use crate::catalog::{Status, StatusKind, check_status, valid_code, valid_language};
+use crate::input::Object;
+use crate::scenario::{self, Scenario, Step, StepType};
+use crate::validation::valid_email;
+
+/// A resolver: the salesperson or technician who can fix a dispute.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Resolver {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub language: String,
+    pub active: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A reminder scenario with its place in the configuration.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ScenarioConfig {
+    #[serde(flatten)]
+    pub scenario: Scenario,
+    pub is_default: bool,
+    pub active: bool,
+}
+
+/// Reads a field that is required when creating and optional when editing.
+fn field(o: &mut Object, name: &'static str, max: usize, creating: bool) -> Option<String> {
+    if creating {
+        o.text(name, max)
+    } else {
+        o.opt_text(name, max)
+    }
+}
+
+/// A status body: `code` and `kind` to create; `typology`, `labels` (merged when editing),
+/// `customer_visible`, `active`, `action_model` (`null` unlinks). Returns the status and its
+/// action model code.
+pub fn read_status(
+    o: &mut Object,
+    existing: Option<(&Status, Option<&str>)>,
+) -> (Status, Option<String>) {
+    let creating = existing.is_none();
+    let mut st = existing.map(|(s, _)| s.clone()).unwrap_or(Status {
+        code: String::new(),
+        kind: StatusKind::Info,
+        typology: None,
+        labels: Default::default(),
+        active: true,
+        customer_visible: true,
+    });
+    let mut model = existing.and_then(|(_, m)| m.map(str::to_string));
+    if creating {
+        st.code = o.text("code", 64).unwrap_or_default();
+    }
+    if let Some(k) = field(o, "kind", 20, creating) {
+        match StatusKind::parse(&k) {
+            Some(k) => st.kind = k,
+            None => o.err(
+                "kind",
+                format!("{k:?} is not one of dispute, promise, info, resolved"),
+            ),
+        }
+    }
+    if o.has("typology") {
+        st.typology = o.opt_text("typology", 64);
+    }
+    if let Some(labels) = o.opt_string_map("labels", 100) {
+        st.labels.extend(labels);
+    }
+    if let Some(v) = o.opt_bool("customer_visible") {
+        st.customer_visible = v;
+    }
+    if let Some(v) = o.opt_bool("active") {
+        st.active = v;
+    }
+    if o.has("action_model") {
+        model = o.opt_text("action_model", 64);
+    }
+    o.errors.0.append(&mut check_status(&st).0);
+    (st, model)
+}
+
+/// Why a status edit is refused: changing the kind of a status items carry (or carried)
+/// would rewrite the dispute figures.
+pub fn check_kind_change(before: &Status, after: &Status, in_use: bool) -> Result<(), String> {
+    if before.kind != after.kind && in_use {
+        return Err(format!(
+            "status {:?} is in use: its kind cannot change from {} to {} (it would rewrite the dispute figures); create a new status instead",
+            after.code,
+            before.kind.as_str(),
+            after.kind.as_str()
+        ));
+    }
+    Ok(())
+}
+
+/// A resolver body: `name`, `email`, `role` to create; `language` (two letters, default
+/// `en`) and `active` optional.
+pub fn read_resolver(o: &mut Object, existing: Option<&Resolver>) -> Resolver {
+    let creating = existing.is_none();
+    let mut r = existing.cloned().unwrap_or(Resolver {
+        id: 0,
+        name: String::new(),
+        email: String::new(),
+        role: String::new(),
+        language: "en".into(),
+        active: true,
+        created_at: String::new(),
+        updated_at: String::new(),
+    });
+    if let Some(v) = field(o, "name", 200, creating) {
+        r.name = v;
+    }
+    if let Some(v) = field(o, "email", 254, creating) {
+        if !valid_email(&v) {
+            o.err("email", format!("{v:?} is not an email address"));
+        }
+        r.email = v;
+    }
+    if let Some(v) = field(o, "role", 50, creating) {
+        r.role = v;
+    }
+    if let Some(v) = o.opt_text("language", 8) {
+        if !valid_language(&v) {
+            o.err(
+                "language",
+                format!("{v:?} is not a two-letter language code"),
+            );
+        }
+        r.language = v;
+    }
+    if let Some(v) = o.opt_bool("active") {
+        r.active = v;
+    }
+    r
+}
+
+/// An action model body: `code`, `type`, `name`, `delay_days` to create; each but `code`
+/// editable, with `active`.
+pub fn read_action_model(o: &mut Object, existing: Option<&ActionModel>) -> ActionModel {
+    let creating = existing.is_none();
+    let mut m = existing.cloned().unwrap_or(ActionModel {
+        code: String::new(),
+        action_type: ActionType::Task,
+        name: String::new(),
+        delay_days: 0,
+        active: true,
+    });
+    if creating {
+        m.code = o.text("code", 64).unwrap_or_default();
+        if !m.code.is_empty() && !valid_code(&m.code) {
+            o.err(
+                "code",
+                format!(
+                    "{:?} must be 2 to 64 lowercase letters, digits or _, starting with a letter",
+                    m.code
+                ),
+            );
+        }
+    }
+    if let Some(t) = field(o, "type", 20, creating) {
+        match ActionType::parse(&t) {
+            Some(t) => m.action_type = t,
+            None => o.err(
+                "type",
+                format!("{t:?} is not one of {}", ActionType::names()),
+            ),
+        }
+    }
+    if let Some(n) = field(o, "name", 200, creating) {
+        m.name = n;
+    }
+    let has_delay = o.has("delay_days");
+    match o.opt_int("delay_days") {
+        Some(d) if (0..=MAX_DELAY_DAYS).contains(&d) => m.delay_days = d,
+        Some(d) => o.err(
+            "delay_days",
+            format!("{d} must be between 0 and {MAX_DELAY_DAYS}"),
+        ),
+        None if creating && !has_delay => o.err("delay_days", "delay_days is required"),
+        None => {}
+    }
+    if let Some(v) = o.opt_bool("active") {
+        m.active = v;
+    }
+    m
+}
+
+/// A scenario body: `code` (when not in the path), `name`, `steps` (each `{offset_days,
+/// type, template?}`, templates among `templates`), `default`, `active`. `was_default`
+/// is whether the stored scenario is the default (its default when `default` is absent).
+pub fn read_scenario(
+    o: &mut Object,
+    code: Option<&str>,
+    was_default: bool,
+    templates: &[String],
+) -> ScenarioConfig {
+    let code = match code {
+        Some(c) => c.to_string(),
+        None => o.text("code", 64).unwrap_or_default(),
+    };
+    let name = o.text("name", 200).unwrap_or_default();
+    let mut steps = Vec::new();
+    match o.raw("steps") {
+        Some(Value::Array(a)) => {
+            for (i, v) in a.iter().enumerate() {
+                if let Some(step) = read_step(o, i, v, templates) {
+                    steps.push(step);
+                }
+            }
+        }
+        Some(_) => o.err("steps", "steps must be an array"),
+        None => o.err("steps", "steps is required"),
+    }
+    let is_default = o.opt_bool("default").unwrap_or(was_default);
+    let active = o.opt_bool("active").unwrap_or(true);
+    if is_default && !active {
+        o.err("active", "the default scenario must be active");
+    }
+    let sc = Scenario { code, name, steps };
+    if o.errors.is_empty() {
+        o.errors.0.append(&mut scenario::check(&sc).0);
+    }
+    ScenarioConfig {
+        scenario: sc,
+        is_default,
+        active,
+    }
+}
+
+fn read_step(o: &mut Object, i: usize, v: &Value, templates: &[String]) -> Option<Step> {
+    let pointer = format!("/steps/{i}");
+    let Value::Object(m) = v else {
+        o.errors.push(
+            pointer,
+            Some("steps"),
+            "a step is an object {offset_days, type, template?}",
+        );
+        return None;
+    };
+    let mut st = Object::new(m, &pointer, o.errors);
+    let offset = st.opt_int("offset_days");
+    if offset.is_none() {
+        st.err(
+            "offset_days",
+            "offset_days is required (days from the due date; negative = preventive)",
+        );
+    }
+    let step_type = st.text("type", 20).and_then(|t| {
+        let parsed = StepType::parse(&t);
+        if parsed.is_none() {
+            st.err("type", format!("{t:?} is not one of email, letter, call"));
+        }
+        parsed
+    });
+    let template = st.opt_text("template", 64);
+    if let Some(t) = &template
+        && !templates.contains(t)
+    {
+        st.err("template", format!("no email template {t:?}"));
+    }
+    st.finish(&[]);
+    Some(Step {
+        offset_days: offset?,
+        step_type: step_type?,
+        template,
+    })
+}
+
+/// Why a scenario edit is refused: the default can only move, by making another one default.
+pub fn check_default_kept(was_default: bool, cfg: &ScenarioConfig) -> Result<(), &'static str> {
+    if was_default && !cfg.is_default {
+        return Err("make another scenario the default instead of unsetting this one");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::parse_object;
+    use crate::validation::Invalid;
+
+    fn read<T>(body: &str, f: impl FnOnce(&mut Object) -> T) -> (T, Vec<String>) {
+        let map = parse_object(body.as_bytes()).unwrap();
+        let mut errors = Invalid::default();
+        let mut o = Object::new(&map, "", &mut errors);
+        let t = f(&mut o);
+        o.finish(&[]);
+        let pointers = errors.0.iter().map(|e| e.pointer.clone()).collect();
+        (t, pointers)
+    }
+
+    #[test]
+    fn a_new_status_needs_code_and_kind_and_an_edit_merges_labels() {
+        let (_, e) = read(r#"{}"#, |o| read_status(o, None));
+        assert!(e.contains(&"/code".to_string()) && e.contains(&"/kind".to_string()));
+        let (s, e) = read(
+            r#"{"code":"quality_dispute","kind":"dispute","typology":"quality","labels":{"en":"Quality","fr":"Qualité"},"action_model":"dispute_follow_up"}"#,
+            |o| read_status(o, None),
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(s.0.kind, StatusKind::Dispute);
+        assert_eq!(s.1.as_deref(), Some("dispute_follow_up"));
+        let (edited, e) = read(
+            r#"{"labels":{"de":"Qualität"},"action_model":null}"#,
+            |o| read_status(o, Some((&s.0, s.1.as_deref()))),
+        );
+        assert!(e.is_empty());
+        assert_eq!(edited.0.labels.len(), 3, "labels merge");
+        assert_eq!(edited.0.code, "quality_dispute", "the code stays");
+        assert_eq!(edited.1, None, "null unlinks the model");
+        let (_, e) = read(r#"{"kind":"angry"}"#, |o| {
+            read_status(o, Some((&s.0, None)))
+        });
+        assert_eq!(e, ["/kind"]);
+    }
+
+    #[test]
+    fn the_kind_of_a_status_in_use_cannot_change() {
+        let (a, _) = read(
+            r#"{"code":"x_dispute","kind":"dispute","labels":{"en":"X"}}"#,
+            |o| read_status(o, None),
+        );
+        let mut b = a.0.clone();
+        b.kind = StatusKind::Info;
+        assert!(check_kind_change(&a.0, &b, true).is_err());
+        assert!(check_kind_change(&a.0, &b, false).is_ok());
+        assert!(check_kind_change(&a.0, &a.0, true).is_ok());
+    }
+
+    #[test]
+    fn resolvers_need_name_email_role_and_a_valid_language() {
+        let (_, e) = read(r#"{}"#, |o| read_resolver(o, None));
+        assert_eq!(e, ["/name", "/email", "/role"]);
+        let (r, e) = read(
+            r#"{"name":"Sam","email":"sam@example.com","role":"sales","language":"fr"}"#,
+            |o| read_resolver(o, None),
+        );
+        assert!(e.is_empty());
+        assert_eq!((r.language.as_str(), r.active), ("fr", true));
+        let (r2, e) = read(r#"{"email":"nope","language":"french"}"#, |o| {
+            read_resolver(o, Some(&r))
+        });
+        assert_eq!(e, ["/email", "/language"]);
+        assert_eq!(r2.name, "Sam", "an edit keeps the fields it does not give");
+    }
+
+    #[test]
+    fn action_models_check_code_type_and_delay() {
+        let (_, e) = read(r#"{"code":"Bad Code","type":"visit","name":"N"}"#, |o| {
+            read_action_model(o, None)
+        });
+        assert_eq!(e, ["/code", "/type", "/delay_days"]);
+        let (m, e) = read(
+            r#"{"code":"call_back","type":"call","name":"Call back","delay_days":3}"#,
+            |o| read_action_model(o, None),
+        );
+        assert!(e.is_empty());
+        assert_eq!((m.action_type, m.delay_days), (ActionType::Call, 3));
+        let (_, e) = read(r#"{"delay_days":551}"#, |o| read_action_model(o, Some(&m)));
+        assert_eq!(e, ["/delay_days"]);
+        let (m2, e) = read(r#"{"active":false}"#, |o| read_action_model(o, Some(&m)));
+        assert!(e.is_empty());
+        assert!(!m2.active && m2.delay_days == 3);
+    }
+
+    #[test]
+    fn scenarios_read_their_steps_and_name_each_bad_one() {
+        let templates = vec!["reminder_1".to_string()];
+        let (sc, e) = read(
+            r#"{"code":"strict","name":"Strict","steps":[{"offset_days":-5,"type":"email","template":"reminder_1"},{"offset_days":10,"type":"call"}]}"#,
+            |o| read_scenario(o, None, false, &templates),
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(sc.scenario.steps.len(), 2);
+        assert!(sc.active && !sc.is_default);
+        let (_, e) = read(
+            r#"{"code":"x1","name":"X","steps":[3,{"type":"fax"},{"offset_days":1,"type":"email","template":"nope","extra":1}]}"#,
+            |o| read_scenario(o, None, false, &templates),
+        );
+        assert_eq!(
+            e,
+            [
+                "/steps/0",
+                "/steps/1/offset_days",
+                "/steps/1/type",
+                "/steps/2/template",
+                "/steps/2/extra"
+            ]
+        );
+        let (_, e) = read(r#"{"name":"X","steps":{}}"#, |o| {
+            read_scenario(o, Some("x1"), false, &templates)
+        });
+        assert_eq!(e, ["/steps"]);
+        let (_, e) = read(
+            r#"{"name":"X","steps":[],"default":true,"active":false}"#,
+            |o| read_scenario(o, Some("x1"), false, &templates),
+        );
+        assert!(e.contains(&"/active".to_string()));
+    }
+
+    #[test]
+    fn the_default_scenario_only_moves() {
+        let (sc, _) = read(r#"{"name":"X","steps":[]}"#, |o| {
+            read_scenario(o, Some("x1"), true, &[])
+        });
+        assert!(sc.is_default, "absent default keeps the stored one");
+        assert!(check_default_kept(true, &sc).is_ok());
+        let (sc, _) = read(r#"{"name":"X","steps":[],"default":false}"#, |o| {
+            read_scenario(o, Some("x1"), true, &[])
+        });
+        assert!(check_default_kept(true, &sc).is_err());
+        assert!(check_default_kept(false, &sc).is_ok());
+    }
+}

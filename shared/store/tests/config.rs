@@ -1,0 +1,149 @@
+//! Statuses, resolvers, action models, email templates and the configuration history
+//! against rusqlite.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+use settle_domain::actions::{ActionModel, ActionType, ResolverState};
+use settle_domain::catalog::StatusKind;
+use settle_store::config::{self, EmailTemplate};
+
+#[test]
+fn the_default_catalog_is_seeded() {
+    let db = db();
+    let statuses = config::statuses(&db).unwrap();
+    assert!(statuses.iter().any(|s| s.status.code == "price_dispute"
+        && s.status.kind == StatusKind::Dispute
+        && s.action_model.as_deref() == Some("dispute_follow_up")));
+    assert_eq!(
+        config::resolved_status(&db).unwrap().as_deref(),
+        Some("dispute_resolved")
+    );
+    assert!(config::status_exists(&db, "price_dispute").unwrap());
+    assert!(!config::status_exists(&db, "nope").unwrap());
+    assert!(config::status(&db, "nope").unwrap().is_none());
+}
+
+#[test]
+fn statuses_save_count_their_use_and_know_when_they_were_used() {
+    let db = db();
+    let mut s = config::status(&db, "price_dispute").unwrap().unwrap();
+    assert_eq!(s.open_items, 0);
+    assert!(!config::status_in_use(&db, "price_dispute").unwrap());
+    price_dispute(&db);
+    s = config::status(&db, "price_dispute").unwrap().unwrap();
+    assert_eq!(s.open_items, 2);
+    assert!(config::status_in_use(&db, "price_dispute").unwrap());
+    let mut edited = s.status.clone();
+    edited.active = false;
+    config::save_status(&db, &edited, None, false).unwrap();
+    let after = config::status(&db, "price_dispute").unwrap().unwrap();
+    assert!(!after.status.active);
+    assert_eq!(after.action_model, None);
+    assert!(
+        config::status_to_apply(&db, "price_dispute")
+            .unwrap()
+            .is_some(),
+        "an inactive status is still found (the rules refuse it)"
+    );
+    let mut resolved = config::status(&db, "dispute_resolved")
+        .unwrap()
+        .unwrap()
+        .status;
+    resolved.active = false;
+    config::save_status(&db, &resolved, None, false).unwrap();
+    assert_eq!(config::resolved_status(&db).unwrap(), None);
+}
+
+#[test]
+fn resolvers_create_update_and_report_their_state() {
+    let db = db();
+    let r = config::create_resolver(&db, "Tia", "tia@example.com", "tech", "de", NOW).unwrap();
+    assert_eq!(r.id, 2);
+    let mut off = r.clone();
+    off.active = false;
+    config::update_resolver(&db, &off, LATER).unwrap();
+    assert!(!config::resolver(&db, 2).unwrap().unwrap().active);
+    assert_eq!(config::resolvers(&db).unwrap().len(), 2);
+    assert_eq!(
+        config::resolver_states(&db, &[1, 2, 9]).unwrap(),
+        [
+            ResolverState {
+                id: 1,
+                active: true
+            },
+            ResolverState {
+                id: 2,
+                active: false
+            }
+        ]
+    );
+}
+
+#[test]
+fn action_models_and_templates_save_and_read() {
+    let db = db();
+    let m = ActionModel {
+        code: "call_back".into(),
+        action_type: ActionType::Call,
+        name: "Call back".into(),
+        delay_days: 3,
+        active: true,
+    };
+    config::save_action_model(&db, &m, true, NOW).unwrap();
+    assert_eq!(config::action_model(&db, "call_back").unwrap(), Some(m));
+    assert_eq!(config::action_models(&db).unwrap().len(), 3);
+    let t = EmailTemplate {
+        code: "resolver_dispute".into(),
+        language: "de".into(),
+        audience: "resolver".into(),
+        subject: "Streitfall #customer_name".into(),
+        body: "<p>#comment</p>".into(),
+        updated_at: NOW.into(),
+        updated_by: "admin".into(),
+    };
+    config::save_template(&db, &t).unwrap();
+    assert_eq!(
+        config::template(&db, "resolver_dispute", "de").unwrap(),
+        Some(t)
+    );
+    let fallback = config::template_for(&db, "resolver_dispute", "ja")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        fallback.language, "en",
+        "a missing language falls back to English"
+    );
+    assert!(config::template(&db, "nope", "en").unwrap().is_none());
+}
+
+#[test]
+fn every_configuration_change_is_kept() {
+    let db = db();
+    config::record(
+        &db,
+        "admin",
+        NOW,
+        "resolver",
+        "1",
+        None,
+        Some(json!({"name": "Sam"})),
+    )
+    .unwrap();
+    config::record(
+        &db,
+        "admin",
+        LATER,
+        "resolver",
+        "1",
+        Some(json!({"name": "Sam"})),
+        Some(json!({"name": "Samuel"})),
+    )
+    .unwrap();
+    let h = config::history(&db, "resolver", "1").unwrap();
+    assert_eq!(h.len(), 2);
+    assert_eq!(h[0].before, serde_json::Value::Null);
+    assert_eq!(h[1].after["name"], "Samuel");
+    assert!(config::history(&db, "resolver", "2").unwrap().is_empty());
+}
