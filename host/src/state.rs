@@ -146,24 +146,26 @@ impl wasmtime_wasi_http::WasiHttpHooks for OutboundHooks {
 
 // ---- sqlite (v2 and v3 share one implementation) ----
 
+/// The host's SQLite value and the v2 and v3 interfaces' value types have the same five
+/// variants; this converts one into another.
+macro_rules! convert_value {
+    ($v:expr, $from:ident => $to:ident) => {
+        match $v {
+            $from::Value::Integer(i) => $to::Value::Integer(i),
+            $from::Value::Real(f) => $to::Value::Real(f),
+            $from::Value::Text(s) => $to::Value::Text(s),
+            $from::Value::Blob(b) => $to::Value::Blob(b),
+            $from::Value::Null => $to::Value::Null,
+        }
+    };
+}
+
 fn to_value(v: sqlite::Value) -> sqlite2::Value {
-    match v {
-        sqlite::Value::Integer(i) => sqlite2::Value::Integer(i),
-        sqlite::Value::Real(f) => sqlite2::Value::Real(f),
-        sqlite::Value::Text(s) => sqlite2::Value::Text(s),
-        sqlite::Value::Blob(b) => sqlite2::Value::Blob(b),
-        sqlite::Value::Null => sqlite2::Value::Null,
-    }
+    convert_value!(v, sqlite => sqlite2)
 }
 
 fn from_value(v: sqlite2::Value) -> sqlite::Value {
-    match v {
-        sqlite2::Value::Integer(i) => sqlite::Value::Integer(i),
-        sqlite2::Value::Real(f) => sqlite::Value::Real(f),
-        sqlite2::Value::Text(s) => sqlite::Value::Text(s),
-        sqlite2::Value::Blob(b) => sqlite::Value::Blob(b),
-        sqlite2::Value::Null => sqlite::Value::Null,
-    }
+    convert_value!(v, sqlite2 => sqlite)
 }
 
 fn to_error2(e: SqlError) -> sqlite2::Error {
@@ -222,23 +224,11 @@ impl sqlite2::HostConnection for RequestState {
 
 // The v3 value/error/result types are structurally identical to v2's; convert field by field.
 fn v3_value(v: sqlite2::Value) -> sqlite3::Value {
-    match v {
-        sqlite2::Value::Integer(i) => sqlite3::Value::Integer(i),
-        sqlite2::Value::Real(f) => sqlite3::Value::Real(f),
-        sqlite2::Value::Text(s) => sqlite3::Value::Text(s),
-        sqlite2::Value::Blob(b) => sqlite3::Value::Blob(b),
-        sqlite2::Value::Null => sqlite3::Value::Null,
-    }
+    convert_value!(v, sqlite2 => sqlite3)
 }
 
 fn v3_param(v: sqlite3::Value) -> sqlite::Value {
-    match v {
-        sqlite3::Value::Integer(i) => sqlite::Value::Integer(i),
-        sqlite3::Value::Real(f) => sqlite::Value::Real(f),
-        sqlite3::Value::Text(s) => sqlite::Value::Text(s),
-        sqlite3::Value::Blob(b) => sqlite::Value::Blob(b),
-        sqlite3::Value::Null => sqlite::Value::Null,
-    }
+    convert_value!(v, sqlite3 => sqlite)
 }
 
 fn v3_error(e: SqlError) -> sqlite3::Error {

@@ -17,6 +17,22 @@ pub struct Migration {
     pub steps: Vec<(String, Vec<Value>)>,
 }
 
+/// An append-only history table (`item_history`, `action_history`): who did what to which
+/// row, when, with JSON details.
+fn history_table(table: &str, subject: &str, subject_table: &str) -> String {
+    format!(
+        "CREATE TABLE {table} (
+            id INTEGER PRIMARY KEY,
+            {subject} INTEGER NOT NULL REFERENCES {subject_table}(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            event TEXT NOT NULL,
+            details TEXT NOT NULL,
+            comment TEXT
+        )"
+    )
+}
+
 fn sql(s: &str) -> (String, Vec<Value>) {
     (s.to_string(), Vec::new())
 }
@@ -104,15 +120,7 @@ pub fn migrations() -> Vec<Migration> {
         sql("CREATE INDEX items_open_by_status ON items(status_code, due_date) WHERE open_minor > 0"),
         sql("CREATE INDEX items_open_by_resolver ON items(resolver_id, due_date) WHERE open_minor > 0"),
         sql("CREATE INDEX items_open_by_entity ON items(entity, due_date) WHERE open_minor > 0"),
-        sql("CREATE TABLE item_history (
-            id INTEGER PRIMARY KEY,
-            item_id INTEGER NOT NULL REFERENCES items(id),
-            at TEXT NOT NULL,
-            actor TEXT NOT NULL,
-            event TEXT NOT NULL,
-            details TEXT NOT NULL,
-            comment TEXT
-        )"),
+        sql(&history_table("item_history", "item_id", "items")),
         sql("CREATE INDEX item_history_by_item ON item_history(item_id, id)"),
         sql("CREATE TABLE payments (
             id INTEGER PRIMARY KEY,
@@ -310,15 +318,7 @@ fn disputes() -> Vec<(String, Vec<Value>)> {
         sql("CREATE INDEX actions_live_by_date ON actions(due_date, id) WHERE state = 'live'"),
         sql("CREATE INDEX actions_by_customer ON actions(customer_id, state)"),
         sql("CREATE INDEX items_by_action ON items(action_id) WHERE action_id IS NOT NULL"),
-        sql("CREATE TABLE action_history (
-            id INTEGER PRIMARY KEY,
-            action_id INTEGER NOT NULL REFERENCES actions(id),
-            at TEXT NOT NULL,
-            actor TEXT NOT NULL,
-            event TEXT NOT NULL,
-            details TEXT NOT NULL,
-            comment TEXT
-        )"),
+        sql(&history_table("action_history", "action_id", "actions")),
         sql("CREATE INDEX action_history_by_action ON action_history(action_id, id)"),
         sql("CREATE TABLE status_changes (
             id INTEGER PRIMARY KEY,
