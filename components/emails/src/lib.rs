@@ -11,14 +11,13 @@ use chrono::Utc;
 use serde_json::{Value, json};
 use settle_domain::auth::{Principal, Role};
 use settle_domain::dates::{format_date, format_timestamp, parse_timestamp};
-use settle_domain::input::{Object, parse_object};
 use settle_domain::links::{self, Audience, Claims};
-use settle_domain::templates::{self, EmailData, Rendered};
-use settle_domain::validation::Invalid;
-use settle_domain::validation::valid_email;
+use settle_domain::templates::{
+    self, EmailData, EmailRequest, Regarding, Rendered, parse_email_request,
+};
 use settle_store::Db;
 use settle_store::config::{self, EmailTemplate};
-use settle_store::outbox::{self, EmailSource, NewMessage, Regarding};
+use settle_store::outbox::{self, EmailSource, NewMessage};
 use settle_store::{SpinDb, StoreError};
 use settle_web::{
     Answer, Query, authenticate, invalid, json, json_body, method_not_allowed, not_found, now,
@@ -66,69 +65,6 @@ async fn route(req: &Request) -> Answer<Response> {
 }
 
 // ---- composing ----
-
-struct EmailRequest {
-    template: String,
-    regarding: Regarding,
-    to: Option<String>,
-    language: Option<String>,
-    subject_override: Option<String>,
-    body_override: Option<String>,
-}
-
-fn parse(body: &[u8]) -> Result<EmailRequest, Invalid> {
-    let map = parse_object(body)?;
-    let mut errors = Invalid::default();
-    let mut o = Object::new(&map, "", &mut errors);
-    let template = o.text("template", 64);
-    let change = o.opt_int("status_change_id");
-    let action = o.opt_int("action_id");
-    let to = o.opt_text("to", 254);
-    let language = o.opt_text("language", 8);
-    let subject_override = o.raw_text("subject", templates::MAX_SUBJECT * 4, false);
-    let body_override = o.raw_text("body", templates::MAX_BODY, false);
-    if let Some(to) = &to
-        && !valid_email(to)
-    {
-        o.err("to", format!("{to:?} is not an email address"));
-    }
-    let regarding = match (change, action) {
-        (Some(c), None) => Some(Regarding::StatusChange(c)),
-        (None, Some(a)) => Some(Regarding::Action(a)),
-        (None, None) => {
-            if !o.errors.0.iter().any(|e| e.pointer.ends_with("_id")) {
-                o.err(
-                    "status_change_id",
-                    "give status_change_id or action_id: the dispute the email is about",
-                );
-            }
-            None
-        }
-        (Some(_), Some(_)) => {
-            o.err("action_id", "give status_change_id or action_id, not both");
-            None
-        }
-    };
-    o.finish(&[]);
-    if subject_override.is_some() || body_override.is_some() {
-        let s = subject_override.as_deref().unwrap_or("-");
-        let b = body_override.as_deref().unwrap_or("-");
-        if let Err(e) = templates::validate(s, b) {
-            errors.0.extend(e.0);
-        }
-    }
-    match (template, regarding) {
-        (Some(template), Some(regarding)) if errors.is_empty() => Ok(EmailRequest {
-            template,
-            regarding,
-            to,
-            language,
-            subject_override,
-            body_override,
-        }),
-        _ => Err(errors),
-    }
-}
 
 /// Everything needed to render: the template, the dispute, the recipient.
 struct Composed {
@@ -252,7 +188,7 @@ fn base_url() -> String {
 }
 
 fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
-    let r = parse(json_body(req)?).map_err(|e| invalid(&e))?;
+    let r = parse_email_request(json_body(req)?).map_err(|e| invalid(&e))?;
     let c = compose(db, &r)?;
     let mut d = data(&c, "");
     let base = base_url();
@@ -280,7 +216,7 @@ fn link_secret() -> Answer<String> {
 }
 
 async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
-    let r = parse(json_body(req)?).map_err(|e| invalid(&e))?;
+    let r = parse_email_request(json_body(req)?).map_err(|e| invalid(&e))?;
     let secret = link_secret()?;
     let id = db.transaction(|db| {
         let c = compose(db, &r)?;

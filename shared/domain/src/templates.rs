@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
+use crate::input::{Object, parse_object};
 use crate::money::{Currency, amount_string};
-use crate::validation::Invalid;
+use crate::validation::{Invalid, valid_email};
 
 /// Every hashtag a template may use, with what it inserts.
 pub const HASHTAGS: &[(&str, &str)] = &[
@@ -763,6 +764,80 @@ pub fn reminder_templates() -> Vec<DefaultTemplate> {
     ]
 }
 
+/// The dispute an email is about: a status change or an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Regarding {
+    StatusChange(i64),
+    Action(i64),
+}
+
+/// A request to email about a dispute: `template`, one of `status_change_id` or
+/// `action_id`, and optionally `to`, `language`, and `subject`/`body` overriding the
+/// template's (validated as templates).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailRequest {
+    pub template: String,
+    pub regarding: Regarding,
+    pub to: Option<String>,
+    pub language: Option<String>,
+    pub subject_override: Option<String>,
+    pub body_override: Option<String>,
+}
+
+pub fn parse_email_request(body: &[u8]) -> Result<EmailRequest, Invalid> {
+    let map = parse_object(body)?;
+    let mut errors = Invalid::default();
+    let mut o = Object::new(&map, "", &mut errors);
+    let template = o.text("template", 64);
+    let change = o.opt_int("status_change_id");
+    let action = o.opt_int("action_id");
+    let to = o.opt_text("to", 254);
+    let language = o.opt_text("language", 8);
+    let subject_override = o.raw_text("subject", MAX_SUBJECT * 4, false);
+    let body_override = o.raw_text("body", MAX_BODY, false);
+    if let Some(to) = &to
+        && !valid_email(to)
+    {
+        o.err("to", format!("{to:?} is not an email address"));
+    }
+    let regarding = match (change, action) {
+        (Some(c), None) => Some(Regarding::StatusChange(c)),
+        (None, Some(a)) => Some(Regarding::Action(a)),
+        (None, None) => {
+            if !o.errors.0.iter().any(|e| e.pointer.ends_with("_id")) {
+                o.err(
+                    "status_change_id",
+                    "give status_change_id or action_id: the dispute the email is about",
+                );
+            }
+            None
+        }
+        (Some(_), Some(_)) => {
+            o.err("action_id", "give status_change_id or action_id, not both");
+            None
+        }
+    };
+    o.finish(&[]);
+    if subject_override.is_some() || body_override.is_some() {
+        let s = subject_override.as_deref().unwrap_or("-");
+        let b = body_override.as_deref().unwrap_or("-");
+        if let Err(e) = validate(s, b) {
+            errors.0.extend(e.0);
+        }
+    }
+    match (template, regarding) {
+        (Some(template), Some(regarding)) if errors.is_empty() => Ok(EmailRequest {
+            template,
+            regarding,
+            to,
+            language,
+            subject_override,
+            body_override,
+        }),
+        _ => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -918,5 +993,39 @@ mod tests {
             "resolver resolver_links",
             "resolver_link"
         ));
+    }
+
+    #[test]
+    fn an_email_request_names_its_dispute_once() {
+        let r = parse_email_request(
+            br#"{"template":"resolver_dispute","status_change_id":4,"to":"sam@example.com"}"#,
+        )
+        .unwrap();
+        assert_eq!(r.regarding, Regarding::StatusChange(4));
+        assert_eq!(r.to.as_deref(), Some("sam@example.com"));
+        let r = parse_email_request(br#"{"template":"x","action_id":2,"language":"fr"}"#).unwrap();
+        assert_eq!(r.regarding, Regarding::Action(2));
+        let pointers = |body: &str| -> Vec<String> {
+            parse_email_request(body.as_bytes())
+                .unwrap_err()
+                .0
+                .into_iter()
+                .map(|e| e.pointer)
+                .collect()
+        };
+        assert_eq!(pointers(r#"{"template":"x"}"#), ["/status_change_id"]);
+        assert_eq!(
+            pointers(r#"{"template":"x","status_change_id":1,"action_id":2}"#),
+            ["/action_id"]
+        );
+        assert_eq!(
+            pointers(r#"{"status_change_id":"one","to":"nope"}"#),
+            ["/template", "/status_change_id", "/to"]
+        );
+        assert_eq!(
+            pointers(r#"{"template":"x","action_id":1,"body":"{{ oops"}"#).len(),
+            1,
+            "an override is checked as a template"
+        );
     }
 }

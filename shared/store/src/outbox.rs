@@ -8,12 +8,7 @@ use settle_domain::templates::EmailItem;
 
 use crate::{Db, Result, RowExt, StoreError, Value};
 
-/// The dispute an email is about: a status change or an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Regarding {
-    StatusChange(i64),
-    Action(i64),
-}
+pub use settle_domain::templates::Regarding;
 
 /// Everything an email about a dispute can show, as stored.
 #[derive(Debug, Clone, Default)]
