@@ -130,7 +130,7 @@ fn dispute_lifecycle_chase_detach_pay_terminate() {
         "POST",
         "/api/v1/erp/payments",
         ADMIN_TOKEN,
-        &json!({"payments": [{"item_id": "I2", "amount": "20.00", "date": "2025-03-20", "reference": "wire"}]}),
+        &json!({"payments": [{"id": "PAY-1", "item_id": "I2", "amount": "20.00", "date": "2025-03-20", "reference": "wire"}]}),
     );
     assert_eq!(r.status, 200, "{}", r.text());
     let (a, etag3) = read(&w, id);
@@ -248,7 +248,7 @@ fn a_payment_closing_every_item_makes_the_action_ready_to_terminate() {
         "POST",
         "/api/v1/erp/payments",
         ADMIN_TOKEN,
-        &json!({"payments": [{"item_id": "I5", "amount": "5.00", "date": "2025-03-18", "reference": "r"}]}),
+        &json!({"payments": [{"id": "PAY-2", "item_id": "I5", "amount": "5.00", "date": "2025-03-18", "reference": "r"}]}),
     );
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(read(&w, id).0["ready_to_terminate"], true);

@@ -154,7 +154,7 @@ fn lifecycle_through_the_agenda() {
         "POST",
         "/api/v1/erp/payments",
         ADMIN_TOKEN,
-        &json!({"payments": [{"item_id": "I2", "amount": "20.00", "date": "2025-03-22", "reference": "p"}]}),
+        &json!({"payments": [{"id": "PAY-3", "item_id": "I2", "amount": "20.00", "date": "2025-03-22", "reference": "p"}]}),
     );
     assert_eq!(r.status, 200, "{}", r.text());
     let r = post(

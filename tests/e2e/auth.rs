@@ -197,6 +197,20 @@ fn erp_webhook_signatures() {
     );
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["customers"]["created"], 1);
+    // The same signed delivery again (its header rewritten or not) is refused: a captured
+    // request cannot be replayed within its window.
+    let header = sign_webhook(WEBHOOK_SECRET.as_bytes(), now, body.as_bytes());
+    let replay = problem(&signed(&s, &body, &header), 409);
+    assert_eq!(replay["type"], "/problems/webhook-replayed");
+    let (t, v1) = header.split_once(',').unwrap();
+    problem(&signed(&s, &body, &format!("{v1},{t}")), 409);
+    // Signed anew (another second), the same body is a new delivery.
+    let again = signed(
+        &s,
+        &body,
+        &sign_webhook(WEBHOOK_SECRET.as_bytes(), now - 1, body.as_bytes()),
+    );
+    assert_eq!(again.status, 200, "{}", again.text());
     // Tampered body, wrong secret, stale timestamp, garbage: all 401, nothing written.
     let other = body.replace("Signed", "Forged");
     let v = problem(

@@ -289,7 +289,7 @@ fn bad_status_changes_are_refused_and_change_nothing() {
         "POST",
         "/api/v1/erp/payments",
         ADMIN_TOKEN,
-        &json!({"payments": [{"item_id": "I2", "amount": "20.00", "date": "2025-03-01", "reference": "p"}]}),
+        &json!({"payments": [{"id": "PAY-4", "item_id": "I2", "amount": "20.00", "date": "2025-03-01", "reference": "p"}]}),
     );
     assert_eq!(r.status, 200, "{}", r.text());
     let before = snapshot(&w);

@@ -282,13 +282,18 @@ fn payments_reduce_and_close() {
     );
     let pay = |body: Value| call(&s, "POST", "/api/v1/erp/payments", ADMIN_TOKEN, &body);
     let r = pay(
-        json!({"payments": [{"item_id": "I1", "amount": "40.00", "date": "2025-02-01", "reference": "VIR-1"}, {"item_id": "I2", "amount": "10", "date": "2025-02-01"}]}),
+        json!({"payments": [{"id": "PAY-5", "item_id": "I1", "amount": "40.00", "date": "2025-02-01", "reference": "VIR-1"}, {"id": "PAY-6", "item_id": "I2", "amount": "10", "date": "2025-02-01"}]}),
     );
     assert_eq!(r.status, 200, "{}", r.text());
-    assert_eq!(r.json()["payments"], json!({"applied": 2, "closed": 1}));
+    assert_eq!(
+        r.json()["payments"],
+        json!({"applied": 2, "already_applied": 0, "closed": 1})
+    );
     assert_eq!(open_ids(&s), vec!["I1"]);
     let v = problem(
-        &pay(json!({"payments": [{"item_id": "I1", "amount": "60.01", "date": "2025-02-02"}]})),
+        &pay(
+            json!({"payments": [{"id": "PAY-7", "item_id": "I1", "amount": "60.01", "date": "2025-02-02"}]}),
+        ),
         422,
     );
     assert!(
@@ -298,15 +303,21 @@ fn payments_reduce_and_close() {
             .contains("overpayment")
     );
     problem(
-        &pay(json!({"payments": [{"item_id": "I404", "amount": "1", "date": "2025-02-02"}]})),
+        &pay(
+            json!({"payments": [{"id": "PAY-8", "item_id": "I404", "amount": "1", "date": "2025-02-02"}]}),
+        ),
         422,
     );
     problem(
-        &pay(json!({"payments": [{"item_id": "I1", "amount": "1", "date": "2025-02-31"}]})),
+        &pay(
+            json!({"payments": [{"id": "PAY-9", "item_id": "I1", "amount": "1", "date": "2025-02-31"}]}),
+        ),
         422,
     );
     problem(
-        &pay(json!({"payments": [{"item_id": "I2", "amount": "1", "date": "2025-02-02"}]})),
+        &pay(
+            json!({"payments": [{"id": "PAY-10", "item_id": "I2", "amount": "1", "date": "2025-02-02"}]}),
+        ),
         422,
     );
     let items = get(&s, "/api/v1/items?as_of=2025-03-01", ADMIN_TOKEN).json();
@@ -324,7 +335,7 @@ fn idempotency_keys_replay_and_conflict() {
         vec![item("I1", "C1", "2025-01-31", "100.00", "100.00")],
     );
     let auth = bearer(ADMIN_TOKEN);
-    let body = json!({"payments": [{"item_id": "I1", "amount": "10.00", "date": "2025-02-01"}]})
+    let body = json!({"payments": [{"id": "PAY-11", "item_id": "I1", "amount": "10.00", "date": "2025-02-01"}]})
         .to_string();
     let send = |key: &str, body: &str| {
         s.request(
@@ -386,4 +397,194 @@ fn hundred_thousand_items_in_one_batch() {
     let c = get(&s, "/api/v1/customers/C1?as_of=2025-03-01", ADMIN_TOKEN).json();
     assert_eq!(c["balances"][0]["outstanding"], "6172500.00");
     assert_eq!(c["balances"][0]["open_items"], 50_000);
+}
+
+fn open_amount(s: &settle_host::testing::TestServer, id: &str) -> Value {
+    let v = get(s, "/api/v1/items?limit=1000&as_of=2025-03-01", ADMIN_TOKEN).json();
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .map(|i| i["open_amount"].clone())
+        .unwrap_or(Value::Null)
+}
+
+#[test]
+fn a_payment_id_applies_once_and_cannot_be_rewritten() {
+    let s = start();
+    customers(&s, ADMIN_TOKEN);
+    push_items(
+        &s,
+        ADMIN_TOKEN,
+        "delta",
+        vec![item("I1", "C1", "2025-01-31", "100.00", "100.00")],
+    );
+    let pay = |amount: &str| {
+        call(
+            &s,
+            "POST",
+            "/api/v1/erp/payments",
+            ADMIN_TOKEN,
+            &json!({"payments": [{"id": "BANK-1", "item_id": "I1", "amount": amount, "date": "2025-02-01"}]}),
+        )
+    };
+    assert_eq!(
+        pay("10.00").json()["payments"],
+        json!({"applied": 1, "already_applied": 0, "closed": 0})
+    );
+    // The same payment again, without an Idempotency-Key: a no-op, answered as such.
+    for _ in 0..2 {
+        let r = pay("10.00");
+        assert_eq!(r.status, 200, "{}", r.text());
+        assert_eq!(
+            r.json()["payments"],
+            json!({"applied": 0, "already_applied": 1, "closed": 0})
+        );
+    }
+    assert_eq!(open_amount(&s, "I1"), "90.00");
+    // The same id saying something else is a conflict naming it; nothing changes.
+    let v = problem(&pay("20.00"), 409);
+    assert_eq!(v["errors"][0]["pointer"], "/payments/0/id");
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("BANK-1")
+    );
+    assert_eq!(open_amount(&s, "I1"), "90.00");
+    // A payment without an id is refused.
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/erp/payments",
+        ADMIN_TOKEN,
+        &json!({"payments": [{"item_id": "I1", "amount": "1.00", "date": "2025-02-01"}]}),
+    );
+    assert_eq!(pointers(&problem(&r, 422)), ["/payments/0/id"]);
+}
+
+#[test]
+fn amounts_cannot_overflow_any_sum() {
+    let s = start();
+    customers(&s, ADMIN_TOKEN);
+    let huge = "999999999999999.99";
+    let r = push_items(
+        &s,
+        ADMIN_TOKEN,
+        "delta",
+        vec![item("H1", "C1", "2025-01-31", huge, huge)],
+    );
+    let v = problem(&r, 422);
+    assert_eq!(pointers(&v), ["/items/0/amount", "/items/0/open_amount"]);
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("too large")
+    );
+    // At the per-item limit, a customer still cannot pile up more than the sums can hold.
+    let max = "1000000000000.00";
+    let many: Vec<Value> = (0..1001)
+        .map(|i| item(&format!("M{i}"), "C1", "2025-01-31", max, max))
+        .collect();
+    let v = problem(&push_items(&s, ADMIN_TOKEN, "delta", many), 422);
+    assert!(v["detail"].as_str().unwrap().contains("C1"), "{v}");
+    assert!(open_ids(&s).is_empty(), "nothing was written");
+    let fine: Vec<Value> = (0..1000)
+        .map(|i| item(&format!("M{i}"), "C1", "2025-01-31", max, max))
+        .collect();
+    assert_eq!(push_items(&s, ADMIN_TOKEN, "delta", fine).status, 200);
+    let c = get(&s, "/api/v1/customers/C1?as_of=2025-03-01", ADMIN_TOKEN).json();
+    assert_eq!(c["balances"][0]["outstanding"], "1000000000000000.00");
+    assert_eq!(
+        get(&s, "/api/v1/agenda?date=2025-03-01", ADMIN_TOKEN).status,
+        200
+    );
+}
+
+#[test]
+fn an_erp_update_never_silently_moves_held_items_or_re_denominates_paid_ones() {
+    let s = start();
+    customers(&s, ADMIN_TOKEN);
+    push_items(
+        &s,
+        ADMIN_TOKEN,
+        "delta",
+        vec![
+            item("I1", "C1", "2025-01-31", "100.00", "100.00"),
+            item("I2", "C1", "2025-01-31", "50.00", "50.00"),
+        ],
+    );
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/status-changes",
+        ADMIN_TOKEN,
+        &json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "wrong price", "next_action": "suggested"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    call(
+        &s,
+        "POST",
+        "/api/v1/erp/payments",
+        ADMIN_TOKEN,
+        &json!({"payments": [{"id": "P1", "item_id": "I2", "amount": "5.00", "date": "2025-02-01"}]}),
+    );
+    let moved = item("I1", "C2", "2025-01-31", "100.00", "100.00");
+    let mut dollars = item("I2", "C1", "2025-01-31", "50.00", "45.00");
+    dollars["currency"] = json!("USD");
+    let v = problem(
+        &push_items(&s, ADMIN_TOKEN, "delta", vec![moved, dollars]),
+        409,
+    );
+    assert_eq!(pointers(&v), ["/items/0/customer_id", "/items/1/currency"]);
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"I1\"")
+    );
+    let statement = get(&s, "/api/v1/customers/C1/statement", ADMIN_TOKEN).json();
+    assert_eq!(
+        statement["items"].as_array().unwrap().len(),
+        2,
+        "nothing moved"
+    );
+    // Moving an item nothing holds is an ordinary update.
+    let r = push_items(
+        &s,
+        ADMIN_TOKEN,
+        "delta",
+        vec![item("I2", "C2", "2025-01-31", "50.00", "45.00")],
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+}
+
+#[test]
+fn erp_rows_refuse_unknown_fields_control_characters_and_year_zero() {
+    let s = start();
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/erp/customers",
+        ADMIN_TOKEN,
+        &json!({"customers": [
+            {"id": "C1", "name": "Acme", "entity": "FR01", "currency": "EUR", "vat": "FR123"},
+            {"id": "C\u{0}2", "name": "Nul", "entity": "FR01", "currency": "EUR"}
+        ]}),
+    );
+    assert_eq!(
+        pointers(&problem(&r, 422)),
+        ["/customers/0/vat", "/customers/1/id"]
+    );
+    customers(&s, ADMIN_TOKEN);
+    let r = push_items(
+        &s,
+        ADMIN_TOKEN,
+        "delta",
+        vec![item("I1", "C1", "0000-01-01", "1.00", "1.00")],
+    );
+    assert_eq!(pointers(&problem(&r, 422)), ["/items/0/due_date"]);
+    assert!(open_ids(&s).is_empty());
 }

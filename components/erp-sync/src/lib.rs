@@ -11,9 +11,9 @@ use settle_store::Db;
 use settle_store::ledger::{self, WriteError};
 use settle_store::{SpinDb, actions};
 use settle_web::{
-    Answer, MAX_BATCH_BODY, Problem, authenticate, body, content_type, idempotent, invalid,
-    method_not_allowed, not_found, now, open_db, problem, query, respond, segments, store_error,
-    today,
+    Answer, MAX_BATCH_BODY, Problem, authenticate, body, conflict_fields, content_type, idempotent,
+    invalid, method_not_allowed, not_found, now, open_db, problem, query, respond, segments,
+    store_error, today,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -26,6 +26,7 @@ fn handle(req: Request) -> Response {
 fn write_error(e: WriteError) -> Problem {
     match e {
         WriteError::Invalid(inv) => invalid(&inv),
+        WriteError::Conflict(inv) => conflict_fields("erp-conflict", &inv),
         WriteError::Store(e) => store_error(e),
     }
 }

@@ -136,12 +136,50 @@ pub fn sign_webhook(secret: &[u8], t: i64, body: &[u8]) -> String {
 }
 
 /// Verifies `X-Settle-Signature: t=<unix>,v1=<hex>` over `"t.body"`, within the window.
+/// A signature that verified: its timestamp and the `v1` value that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedSignature {
+    pub timestamp: i64,
+    pub signature: String,
+}
+
+impl VerifiedSignature {
+    /// The key-value key remembering this signature until it expires: however the header
+    /// is rewritten (order, spaces, extra `v1`s), the same delivery has the same key.
+    pub fn replay_key(&self) -> String {
+        format!("webhook-signature:{}:{}", self.timestamp, self.signature)
+    }
+
+    /// When the signature stops being accepted anyway (Unix seconds).
+    pub fn expires_at(&self) -> i64 {
+        self.timestamp + SIGNATURE_TOLERANCE_SECS
+    }
+}
+
+/// The key listing the replay keys that expire within one tolerance window, so expired ones
+/// can be deleted without scanning the store.
+pub fn replay_bucket_key(expires_at: i64) -> String {
+    format!(
+        "webhook-signatures:{}",
+        expires_at.div_euclid(SIGNATURE_TOLERANCE_SECS)
+    )
+}
+
+/// The buckets whose every signature has expired at `now` and that a write may delete: the
+/// few windows before the last one that can still hold live signatures.
+pub fn expired_replay_buckets(now: i64) -> Vec<String> {
+    let current = now.div_euclid(SIGNATURE_TOLERANCE_SECS);
+    (2..=5)
+        .map(|back| replay_bucket_key((current - back) * SIGNATURE_TOLERANCE_SECS))
+        .collect()
+}
+
 pub fn verify_webhook(
     secret: &[u8],
     header: &str,
     body: &[u8],
     now: i64,
-) -> Result<(), SignatureError> {
+) -> Result<VerifiedSignature, SignatureError> {
     let mut t = None;
     let mut sigs = Vec::new();
     for part in header.split(',') {
@@ -160,10 +198,12 @@ pub fn verify_webhook(
     }
     let mut msg = format!("{t}.").into_bytes();
     msg.extend_from_slice(body);
-    if sigs.iter().any(|s| hmac_verify(secret, &msg, s)) {
-        Ok(())
-    } else {
-        Err(SignatureError::Mismatch)
+    match sigs.into_iter().find(|s| hmac_verify(secret, &msg, s)) {
+        Some(signature) => Ok(VerifiedSignature {
+            timestamp: t,
+            signature,
+        }),
+        None => Err(SignatureError::Mismatch),
     }
 }
 
@@ -205,7 +245,18 @@ mod tests {
         let secret = b"whsec";
         let body = br#"{"customers":[]}"#;
         let header = sign_webhook(secret, 1_700_000_000, body);
-        assert_eq!(verify_webhook(secret, &header, body, 1_700_000_100), Ok(()));
+        let v = verify_webhook(secret, &header, body, 1_700_000_100).unwrap();
+        assert_eq!(v.timestamp, 1_700_000_000);
+        assert_eq!(v.expires_at(), 1_700_000_300);
+        // The same delivery, its header rewritten, is the same replay key.
+        let (t, v1) = header.split_once(',').unwrap();
+        let rewritten = format!("{v1} , {t},v1=00");
+        assert_eq!(
+            verify_webhook(secret, &rewritten, body, 1_700_000_100)
+                .unwrap()
+                .replay_key(),
+            v.replay_key()
+        );
         assert_eq!(
             verify_webhook(secret, &header, body, 1_700_000_301),
             Err(SignatureError::Stale)
@@ -239,5 +290,19 @@ mod tests {
             hmac_hex(b"Jefe", b"what do ya want for nothing?"),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
         );
+    }
+
+    #[test]
+    fn replay_buckets_cover_a_window_and_old_ones_expire() {
+        let v = VerifiedSignature {
+            timestamp: 1_000,
+            signature: "ab".into(),
+        };
+        assert_eq!(replay_bucket_key(v.expires_at()), "webhook-signatures:4");
+        // At 1,900 every signature expiring before 1,500 is dead: buckets 0 to 4 may go.
+        let old = expired_replay_buckets(1_900);
+        assert!(old.contains(&"webhook-signatures:4".to_string()));
+        assert!(!old.contains(&"webhook-signatures:5".to_string()));
+        assert!(!old.contains(&replay_bucket_key(1_900)));
     }
 }

@@ -2,7 +2,13 @@
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
-/// Parses a strict `YYYY-MM-DD` date; impossible dates (`2025-02-30`) are errors.
+/// The first and last years a date may fall in: business dates outside them are typing
+/// mistakes (`0000-01-01`, `9999-12-31` as "never"), refused rather than stored.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2999;
+
+/// Parses a strict `YYYY-MM-DD` date between [`FIRST_YEAR`] and [`LAST_YEAR`]; impossible
+/// dates (`2025-02-30`, `0000-01-01`) are errors.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let bytes = s.as_bytes();
     let shape_ok = bytes.len() == 10
@@ -15,8 +21,14 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     if !shape_ok {
         return Err(format!("{s:?} is not a date in the form YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a real calendar date"))
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a real calendar date"))?;
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&d)) {
+        return Err(format!(
+            "{s:?} is out of range: dates run from {FIRST_YEAR} to {LAST_YEAR}"
+        ));
+    }
+    Ok(d)
 }
 
 /// Formats a date as `YYYY-MM-DD`.
@@ -39,6 +51,24 @@ pub fn parse_timestamp(s: &str) -> Result<DateTime<Utc>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_out_of_range_are_refused() {
+        for bad in [
+            "0000-01-01",
+            "0001-01-01",
+            "1899-12-31",
+            "3000-01-01",
+            "9999-12-31",
+        ] {
+            assert!(
+                parse_date(bad).unwrap_err().contains("out of range"),
+                "{bad}"
+            );
+        }
+        assert!(parse_date("1900-01-01").is_ok());
+        assert!(parse_date("2999-12-31").is_ok());
+    }
 
     #[test]
     fn timestamps_round_trip() {

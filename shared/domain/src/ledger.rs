@@ -168,8 +168,69 @@ pub fn apply_payment(open_minor: i64, payment_minor: i64) -> Result<PaymentOutco
     })
 }
 
+/// An item as stored, as far as an ERP update's rules need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredItem {
+    pub customer_key: i64,
+    pub currency: String,
+    /// A live specific action holds it (a dispute or promise follow-up, ...).
+    pub held: bool,
+    /// Payments were recorded against it.
+    pub paid: bool,
+}
+
+/// Why an ERP update may not rewrite an item: it would silently move what a live action
+/// holds to another customer (terminating the action would then resolve the other
+/// customer's item), or re-denominate the payments already applied. Returns the field and
+/// why, for a 409 naming the item.
+pub fn check_item_update(
+    old: &StoredItem,
+    new_customer_key: i64,
+    new_currency: Currency,
+) -> Result<(), (&'static str, String)> {
+    if old.customer_key != new_customer_key && old.held {
+        return Err((
+            "customer_id",
+            "the item is held by a live action of its customer: terminate or detach it before moving the item to another customer".into(),
+        ));
+    }
+    if old.currency != new_currency.code() && old.paid {
+        return Err((
+            "currency",
+            format!(
+                "the item has payments in {}: its currency cannot change",
+                old.currency
+            ),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_update_may_not_move_a_held_item_or_re_denominate_a_paid_one() {
+        let eur = Currency::parse("EUR").unwrap();
+        let usd = Currency::parse("USD").unwrap();
+        let item = |held, paid| StoredItem {
+            customer_key: 1,
+            currency: "EUR".into(),
+            held,
+            paid,
+        };
+        assert!(check_item_update(&item(false, false), 2, usd).is_ok());
+        assert!(check_item_update(&item(true, true), 1, eur).is_ok());
+        assert_eq!(
+            check_item_update(&item(true, false), 2, eur).unwrap_err().0,
+            "customer_id"
+        );
+        assert_eq!(
+            check_item_update(&item(false, true), 1, usd).unwrap_err().0,
+            "currency"
+        );
+        assert!(check_item_update(&item(false, true), 2, eur).is_ok());
+    }
     use super::*;
     use proptest::prelude::*;
 

@@ -84,7 +84,16 @@ pub fn parse_amount(s: &str, currency: Currency) -> Result<Decimal, String> {
     Decimal::from_str(s).map_err(|e| format!("{s:?}: {e}"))
 }
 
-/// The amount in minor units (`12.34 EUR` → `1234`).
+/// The largest amount one item or payment may carry, in minor units (a hundred trillion:
+/// 1,000,000,000,000.00 EUR). With [`MAX_CUSTOMER_MINOR`] it keeps every per-customer sum
+/// far inside `i64`.
+pub const MAX_AMOUNT_MINOR: i64 = 100_000_000_000_000;
+
+/// The largest total of a customer's item amounts, in minor units (a thousand times
+/// [`MAX_AMOUNT_MINOR`]). Sums over several customers are made in `i128`.
+pub const MAX_CUSTOMER_MINOR: i64 = 1_000 * MAX_AMOUNT_MINOR;
+
+/// The amount in minor units (`12.34 EUR` → `1234`), at most [`MAX_AMOUNT_MINOR`] either way.
 pub fn to_minor(amount: Decimal, currency: Currency) -> Result<i64, String> {
     let scaled = amount * Decimal::from(10i64.pow(currency.exponent()));
     if scaled.fract() != Decimal::ZERO {
@@ -93,7 +102,16 @@ pub fn to_minor(amount: Decimal, currency: Currency) -> Result<i64, String> {
             currency.code()
         ));
     }
-    i64::try_from(scaled).map_err(|_| format!("{amount} is too large"))
+    i64::try_from(scaled)
+        .ok()
+        .filter(|m| m.abs() <= MAX_AMOUNT_MINOR)
+        .ok_or_else(|| {
+            format!(
+                "{amount} is too large: at most {} {}",
+                from_minor(MAX_AMOUNT_MINOR, currency),
+                currency.code()
+            )
+        })
 }
 
 /// Minor units back to a decimal with exactly the currency's decimals (`1234` → `12.34`).
@@ -133,6 +151,26 @@ pub fn amount_string(minor: i64, currency: Currency) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_bounded() {
+        let eur = Currency::parse("EUR").unwrap();
+        let jpy = Currency::parse("JPY").unwrap();
+        assert_eq!(
+            to_minor("1000000000000.00".parse().unwrap(), eur).unwrap(),
+            MAX_AMOUNT_MINOR
+        );
+        let e = to_minor("1000000000000.01".parse().unwrap(), eur).unwrap_err();
+        assert_eq!(
+            e,
+            "1000000000000.01 is too large: at most 1000000000000.00 EUR"
+        );
+        assert!(to_minor("999999999999999.99".parse().unwrap(), eur).is_err());
+        assert!(to_minor("-1000000000000.01".parse().unwrap(), eur).is_err());
+        assert!(to_minor("100000000000000".parse().unwrap(), jpy).is_ok());
+        // A customer at the limit still sums far inside i64.
+        assert!(MAX_CUSTOMER_MINOR.checked_mul(9).is_some());
+    }
     use proptest::prelude::*;
 
     fn eur() -> Currency {
@@ -184,7 +222,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_valid_amount_round_trips(minor in 0i64..1_000_000_000_000_000) {
+        fn any_valid_amount_round_trips(minor in 0i64..=MAX_AMOUNT_MINOR) {
             let s = amount_string(minor, eur());
             let parsed = parse_amount(&s, eur()).unwrap();
             prop_assert_eq!(to_minor(parsed, eur()).unwrap(), minor);

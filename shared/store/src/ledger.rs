@@ -12,18 +12,22 @@ use serde_json::json;
 use settle_domain::catalog::StatusKind;
 use settle_domain::dates::{format_date, parse_date};
 use settle_domain::erp::{CustomerIn, ItemBatch, ItemIn, PaymentIn, SyncMode};
-use settle_domain::ledger::{self, ItemKind, OpenItem, apply_payment};
-use settle_domain::money::{Currency, amount_string, parse_amount, to_minor};
+use settle_domain::ledger::{
+    self, ItemKind, OpenItem, StoredItem, apply_payment, check_item_update,
+};
+use settle_domain::money::{Currency, MAX_CUSTOMER_MINOR, amount_string, parse_amount, to_minor};
 use settle_domain::validation::Invalid;
 
 use crate::history::{self, insert_item_history};
 use crate::sql::{insert_many, placeholders, rows_per_statement, select_in};
 use crate::{Db, RowExt, StoreError, Value};
 
-/// A write refused for its input (4xx) or failed in the database (5xx).
+/// A write refused for its input (422), refused because it conflicts with what is stored
+/// (409), or failed in the database (5xx).
 #[derive(Debug)]
 pub enum WriteError {
     Invalid(Invalid),
+    Conflict(Invalid),
     Store(StoreError),
 }
 
@@ -121,6 +125,8 @@ pub fn upsert_customers(
 struct ExistingItem {
     id: i64,
     customer_id: i64,
+    held: bool,
+    paid: bool,
     kind: String,
     number: String,
     issue_date: String,
@@ -128,6 +134,52 @@ struct ExistingItem {
     currency: String,
     amount_minor: i64,
     open_minor: i64,
+}
+
+/// Where a row's field is: `/items/3/currency` for JSON, the row's `line N` for CSV.
+fn field_pointer(at: &str, field: &str) -> String {
+    if at.starts_with('/') {
+        format!("{at}/{field}")
+    } else {
+        at.to_string()
+    }
+}
+
+/// Refuses a batch that would take a customer's items past [`MAX_CUSTOMER_MINOR`] in total,
+/// so no per-customer sum can overflow. `TOTAL` (a float) is exact enough for a threshold
+/// and cannot overflow itself.
+fn check_customer_totals(
+    db: &impl Db,
+    batch: &ItemBatch,
+    customers: &HashMap<String, (i64, String)>,
+) -> Result<(), WriteError> {
+    let keys: Vec<Value> = customers.values().map(|(k, _)| (*k).into()).collect();
+    let over = select_in(
+        db,
+        &format!(
+            "SELECT c.erp_id FROM customers c WHERE (SELECT TOTAL(abs(i.amount_minor)) FROM items i
+               WHERE i.customer_id = c.id) > {MAX_CUSTOMER_MINOR} AND c.id"
+        ),
+        &keys,
+    )?;
+    let mut invalid = Invalid::default();
+    for r in over {
+        let customer = r.text(0)?;
+        if let Some(item) = batch.items.iter().find(|i| i.customer_erp_id == customer) {
+            invalid.push(
+                field_pointer(&item.at, "amount"),
+                Some("amount"),
+                format!(
+                    "customer {customer:?} would hold more than {MAX_CUSTOMER_MINOR} minor units of items in total"
+                ),
+            );
+        }
+    }
+    if invalid.is_empty() {
+        Ok(())
+    } else {
+        Err(WriteError::Invalid(invalid))
+    }
 }
 
 /// Upserts a batch of items; a `stock` batch also closes the scope's open items it omits.
@@ -158,13 +210,7 @@ pub fn sync_items(
     .collect::<crate::Result<_>>()?;
     let mut invalid = Invalid::default();
     for item in &batch.items {
-        let field = |at: &str| {
-            if at.starts_with('/') {
-                format!("{at}/customer_id")
-            } else {
-                at.to_string()
-            }
-        };
+        let field = |at: &str| field_pointer(at, "customer_id");
         match customers.get(&item.customer_erp_id) {
             None => invalid.push(
                 field(&item.at),
@@ -194,7 +240,8 @@ pub fn sync_items(
         .collect();
     let existing: HashMap<String, ExistingItem> = select_in(
         db,
-        "SELECT erp_id, id, customer_id, kind, number, issue_date, due_date, currency, amount_minor, open_minor
+        "SELECT erp_id, id, customer_id, kind, number, issue_date, due_date, currency, amount_minor, open_minor,
+                action_id IS NOT NULL, EXISTS (SELECT 1 FROM payments p WHERE p.item_id = items.id)
          FROM items WHERE erp_id",
         &item_keys,
     )?
@@ -212,10 +259,36 @@ pub fn sync_items(
                 currency: r.text(7)?,
                 amount_minor: r.int(8)?,
                 open_minor: r.int(9)?,
+                held: r.int(10)? != 0,
+                paid: r.int(11)? != 0,
             },
         )
     }))
     .collect::<crate::Result<_>>()?;
+
+    let mut conflicts = Invalid::default();
+    for item in &batch.items {
+        let Some(old) = existing.get(&item.erp_id) else {
+            continue;
+        };
+        let stored = StoredItem {
+            customer_key: old.customer_id,
+            currency: old.currency.clone(),
+            held: old.held,
+            paid: old.paid,
+        };
+        let (new_customer, _) = &customers[&item.customer_erp_id];
+        if let Err((field, why)) = check_item_update(&stored, *new_customer, item.currency) {
+            conflicts.push(
+                field_pointer(&item.at, field),
+                Some(field),
+                format!("item {:?}: {why}", item.erp_id),
+            );
+        }
+    }
+    if !conflicts.is_empty() {
+        return Err(WriteError::Conflict(conflicts));
+    }
 
     let mut counts = SyncCounts::default();
     let mut new_rows = Vec::new();
@@ -384,6 +457,7 @@ pub fn sync_items(
         counts.closed += to_close.len() as u64;
     }
     insert_item_history(db, &history)?;
+    check_customer_totals(db, batch, &customers)?;
     Ok(counts)
 }
 
@@ -462,6 +536,8 @@ fn item_changes(
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PaymentCounts {
     pub applied: u64,
+    /// Payments whose ERP id was applied before with the same content: not applied again.
+    pub already_applied: u64,
     pub closed: u64,
     /// The items the payments closed, for the caller to settle what held them
     /// (`actions::items_paid`).
@@ -477,7 +553,18 @@ pub struct ClosedItem {
     pub closed_on: String,
 }
 
+/// A payment as stored, to recognise one sent again.
+#[derive(Debug, PartialEq, Eq)]
+struct StoredPayment {
+    item_erp_id: String,
+    amount_minor: i64,
+    paid_on: String,
+    reference: Option<String>,
+}
+
 /// Applies payments in order; any unknown item, bad amount or overpayment refuses the batch.
+/// A payment whose ERP id was applied before is skipped when it is the same payment and
+/// refuses the batch (409) when it says something else.
 pub fn apply_payments(
     db: &impl Db,
     payments: &[PaymentIn],
@@ -497,7 +584,28 @@ pub fn apply_payments(
         let currency = Currency::parse(&r.text(2)?).map_err(StoreError)?;
         items.insert(r.text(0)?, (r.int(1)?, currency, r.int(3)?));
     }
+    let payment_keys: Vec<Value> = payments.iter().map(|p| p.erp_id.as_str().into()).collect();
+    let stored: HashMap<String, StoredPayment> = select_in(
+        db,
+        "SELECT p.erp_id, i.erp_id, p.amount_minor, p.paid_on, p.reference
+         FROM payments p JOIN items i ON i.id = p.item_id WHERE p.erp_id",
+        &payment_keys,
+    )?
+    .into_iter()
+    .map(|r| {
+        Ok((
+            r.text(0)?,
+            StoredPayment {
+                item_erp_id: r.text(1)?,
+                amount_minor: r.int(2)?,
+                paid_on: r.text(3)?,
+                reference: r.opt_text(4)?,
+            },
+        ))
+    })
+    .collect::<crate::Result<_>>()?;
     let mut invalid = Invalid::default();
+    let mut conflicts = Invalid::default();
     let mut rows = Vec::new();
     let mut history = Vec::new();
     let mut counts = PaymentCounts::default();
@@ -518,11 +626,36 @@ pub fn apply_payments(
                 continue;
             }
         };
+        if let Some(before) = stored.get(&p.erp_id) {
+            let again = StoredPayment {
+                item_erp_id: p.item_erp_id.clone(),
+                amount_minor: minor,
+                paid_on: format_date(p.date),
+                reference: p.reference.clone(),
+            };
+            if *before == again {
+                counts.already_applied += 1;
+            } else {
+                conflicts.push(
+                    format!("{}/id", p.at),
+                    Some("id"),
+                    format!(
+                        "payment {:?} was already applied with other content (item {:?}, amount {}, date {})",
+                        p.erp_id,
+                        before.item_erp_id,
+                        amount_string(before.amount_minor, *currency),
+                        before.paid_on
+                    ),
+                );
+            }
+            continue;
+        }
         match apply_payment(*open, minor) {
             Ok(outcome) => {
                 *open = outcome.open_minor;
                 counts.applied += 1;
                 rows.push(vec![
+                    p.erp_id.as_str().into(),
                     (*id).into(),
                     minor.into(),
                     format_date(p.date).into(),
@@ -558,11 +691,14 @@ pub fn apply_payments(
     if !invalid.is_empty() {
         return Err(WriteError::Invalid(invalid));
     }
+    if !conflicts.is_empty() {
+        return Err(WriteError::Conflict(conflicts));
+    }
     insert_many(
         db,
-        "INSERT INTO payments (item_id, amount_minor, paid_on, reference, actor, created_at)",
+        "INSERT INTO payments (erp_id, item_id, amount_minor, paid_on, reference, actor, created_at)",
         "",
-        6,
+        7,
         &rows,
     )?;
     touched.sort();

@@ -184,6 +184,18 @@ pub fn migrations() -> Vec<Migration> {
             name: "follow-up",
             steps: follow_up(),
         },
+        Migration {
+            version: 4,
+            name: "payment ids",
+            steps: vec![
+                // The ERP's id of each payment: the same payment sent twice applies once.
+                // Payments stored before this version have none.
+                sql("ALTER TABLE payments ADD COLUMN erp_id TEXT"),
+                sql(
+                    "CREATE UNIQUE INDEX payments_by_erp_id ON payments(erp_id) WHERE erp_id IS NOT NULL",
+                ),
+            ],
+        },
     ]
 }
 

@@ -199,13 +199,16 @@ fn terminating_a_dispute_resolves_its_disputed_items_and_records_delays() {
 fn payments_closing_held_items_are_recorded_on_the_action() {
     let db = db();
     let id = price_dispute(&db).action_id.unwrap();
-    let p =
-        parse_payments(br#"{"payments":[{"item_id":"I1","amount":"100.00","date":"2025-03-03"}]}"#)
-            .unwrap();
+    let p = parse_payments(
+        br#"{"payments":[{"id":"P1","item_id":"I1","amount":"100.00","date":"2025-03-03"}]}"#,
+    )
+    .unwrap();
     db.transaction(|db| {
         let counts = ledger::apply_payments(db, &p, "erp", LATER).map_err(|e| match e {
             ledger::WriteError::Store(e) => e,
-            ledger::WriteError::Invalid(i) => settle_store::StoreError(i.to_string()),
+            ledger::WriteError::Invalid(i) | ledger::WriteError::Conflict(i) => {
+                settle_store::StoreError(i.to_string())
+            }
         })?;
         assert_eq!(counts.closed_items.len(), 1);
         assert_eq!(counts.closed_items[0].closed_on, "2025-03-03");

@@ -186,16 +186,31 @@ fn payments_reduce_close_and_refuse_overpayment() {
         let p = parse_payments(body.as_bytes()).unwrap();
         db.transaction(|db| ledger::apply_payments(db, &p, "erp", NOW))
     };
-    let c = pay(r#"{"payments":[{"item_id":"I1","amount":"30","date":"2025-02-10"}]}"#).unwrap();
+    let c =
+        pay(r#"{"payments":[{"id":"PAY-12","item_id":"I1","amount":"30","date":"2025-02-10"}]}"#)
+            .unwrap();
     assert_eq!((c.applied, c.closed), (1, 0));
     assert_eq!(all(&db)[0].open_amount, "70.00");
-    let e = pay(r#"{"payments":[{"item_id":"I1","amount":"60","date":"2025-02-11"},{"item_id":"I1","amount":"20","date":"2025-02-12"}]}"#).unwrap_err();
+    // The same payment id again: skipped when identical, a conflict when not.
+    let c =
+        pay(r#"{"payments":[{"id":"PAY-12","item_id":"I1","amount":"30","date":"2025-02-10"}]}"#)
+            .unwrap();
+    assert_eq!((c.applied, c.already_applied), (0, 1));
+    let e =
+        pay(r#"{"payments":[{"id":"PAY-12","item_id":"I1","amount":"31","date":"2025-02-10"}]}"#)
+            .unwrap_err();
+    let WriteError::Conflict(inv) = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(inv.0[0].pointer, "/payments/0/id");
+    assert_eq!(all(&db)[0].open_amount, "70.00");
+    let e = pay(r#"{"payments":[{"id":"PAY-13","item_id":"I1","amount":"60","date":"2025-02-11"},{"id":"PAY-14","item_id":"I1","amount":"20","date":"2025-02-12"}]}"#).unwrap_err();
     let WriteError::Invalid(inv) = e else {
         panic!()
     };
     assert_eq!(inv.0[0].pointer, "/payments/1/amount");
     assert_eq!(all(&db)[0].open_amount, "70.00", "nothing written");
-    let e = pay(r#"{"payments":[{"item_id":"I1","amount":"1.001","date":"2025-02-11"},{"item_id":"NOPE","amount":"1","date":"2025-02-11"}]}"#).unwrap_err();
+    let e = pay(r#"{"payments":[{"id":"PAY-15","item_id":"I1","amount":"1.001","date":"2025-02-11"},{"id":"PAY-16","item_id":"NOPE","amount":"1","date":"2025-02-11"}]}"#).unwrap_err();
     let WriteError::Invalid(inv) = e else {
         panic!()
     };
@@ -204,7 +219,7 @@ fn payments_reduce_close_and_refuse_overpayment() {
         vec!["/payments/0/amount", "/payments/1/item_id"]
     );
     let c = pay(
-        r#"{"payments":[{"item_id":"I1","amount":"70.00","date":"2025-02-20","reference":"VIR"}]}"#,
+        r#"{"payments":[{"id":"PAY-17","item_id":"I1","amount":"70.00","date":"2025-02-20","reference":"VIR"}]}"#,
     )
     .unwrap();
     assert_eq!((c.applied, c.closed), (1, 1));

@@ -2,12 +2,13 @@
 //! token) and, for ERP webhooks, `X-Settle-Signature`.
 
 use chrono::Utc;
-use settle_domain::auth::{self, Principal, Role};
+use settle_domain::auth::{self, Principal, Role, VerifiedSignature};
 use settle_store::Db;
 use settle_store::access;
 use spin_sdk::http::Request;
+use spin_sdk::key_value;
 
-use crate::problem::{Answer, Problem, problem};
+use crate::problem::{Answer, Problem, conflict, problem};
 use crate::variable;
 
 fn unauthorized(detail: impl Into<String>) -> Problem {
@@ -30,8 +31,10 @@ pub fn authenticate(
             let secret = variable("erp_webhook_secret").ok_or_else(|| {
                 unauthorized("webhook signatures are not configured (erp_webhook_secret)")
             })?;
-            auth::verify_webhook(secret.as_bytes(), sig, req.body(), Utc::now().timestamp())
+            let now = Utc::now().timestamp();
+            let verified = auth::verify_webhook(secret.as_bytes(), sig, req.body(), now)
                 .map_err(|e| unauthorized(e.to_string()))?;
+            refuse_replay(&verified, now)?;
             Principal {
                 actor: "erp-webhook".into(),
                 role: Role::Erp,
@@ -41,6 +44,52 @@ pub fn authenticate(
     };
     authorize(&principal, allowed)?;
     Ok(principal)
+}
+
+/// A signed delivery is accepted once: its signature is remembered in the key-value store
+/// until it expires, and a second delivery of it is refused (409). Expired signatures are
+/// deleted a window later, by bucket, so the store does not grow.
+fn refuse_replay(v: &VerifiedSignature, now: i64) -> Answer<()> {
+    let kv_error = |e: key_value::Error| {
+        eprintln!("settle: key-value store: {e}");
+        problem(
+            503,
+            "unavailable",
+            "Service unavailable",
+            "the key-value store failed; retry later",
+        )
+    };
+    let store = key_value::Store::open_default().map_err(kv_error)?;
+    let key = v.replay_key();
+    if store.exists(&key).map_err(kv_error)? {
+        return Err(conflict(
+            "webhook-replayed",
+            "this signed delivery was already received: sign every delivery anew",
+        ));
+    }
+    store
+        .set(&key, v.expires_at().to_string().as_bytes())
+        .map_err(kv_error)?;
+    let bucket = auth::replay_bucket_key(v.expires_at());
+    let mut keys: Vec<String> = store
+        .get(&bucket)
+        .map_err(kv_error)?
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    keys.push(key);
+    store
+        .set(&bucket, &serde_json::to_vec(&keys).unwrap_or_default())
+        .map_err(kv_error)?;
+    for old in auth::expired_replay_buckets(now) {
+        if let Some(b) = store.get(&old).map_err(kv_error)? {
+            let expired: Vec<String> = serde_json::from_slice(&b).unwrap_or_default();
+            for k in expired {
+                store.delete(&k).map_err(kv_error)?;
+            }
+            store.delete(&old).map_err(kv_error)?;
+        }
+    }
+    Ok(())
 }
 
 fn bearer(db: &impl Db, value: &str) -> Answer<Principal> {

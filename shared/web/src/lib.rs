@@ -20,8 +20,8 @@ pub use auth::authenticate;
 pub use body::{MAX_BATCH_BODY, MAX_BODY, body, content_type, json_body, parse_object_with};
 pub use idempotency::idempotent;
 pub use problem::{
-    Answer, Problem, conflict, invalid, json, method_not_allowed, not_found, problem, respond,
-    store_error, unprocessable,
+    Answer, Problem, conflict, conflict_fields, invalid, json, method_not_allowed, not_found,
+    problem, respond, store_error, unprocessable,
 };
 pub use query::{Cursor, Query, bad_query, query, segments};
 pub use settle_store;

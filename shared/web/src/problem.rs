@@ -106,6 +106,17 @@ pub fn unprocessable(pointer: &str, message: impl Into<String>) -> Problem {
     invalid(&Invalid::one(pointer, Some(field), message.into()))
 }
 
+/// 409 listing the fields that conflict with what is stored, each with its pointer.
+pub fn conflict_fields(slug: &str, inv: &Invalid) -> Problem {
+    problem_with(
+        409,
+        slug,
+        "Conflict",
+        inv.to_string(),
+        serde_json::to_value(&inv.0).unwrap_or_default(),
+    )
+}
+
 pub fn not_found(what: &str) -> Problem {
     problem(404, "not-found", "Not found", what)
 }
@@ -208,6 +219,17 @@ mod tests {
         let p: Problem = StoreError("disk I/O error at /secret/path".into()).into();
         assert_eq!(p.status(), 500);
         assert!(!p.body().to_string().contains("/secret/path"));
+    }
+
+    #[test]
+    fn conflicts_name_their_fields() {
+        let p = conflict_fields(
+            "erp-conflict",
+            &Invalid::one("/items/0/currency", Some("currency"), "paid in EUR"),
+        );
+        assert_eq!(p.status(), 409);
+        assert_eq!(p.body()["errors"][0]["pointer"], "/items/0/currency");
+        assert_eq!(p.body()["type"], "/problems/erp-conflict");
     }
 
     #[test]
