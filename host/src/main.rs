@@ -1,8 +1,9 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
+use settle_domain::auth::{development_secrets, is_loopback_url};
 use settle_host::{App, HostConfig, Manifest, build, server};
 
 /// Runs Spin applications (spin.toml, manifest v2) locally, the way `spin` does.
@@ -51,6 +52,39 @@ fn main() {
     }
 }
 
+/// Settle's development secrets (`admin_token`, `link_secret` at their `spin.toml`
+/// defaults) let anyone who read the README in: refuse to serve with them unless the app's
+/// `public_base_url` is a loopback address, and say so loudly there.
+fn check_development_secrets(manifest: &Manifest, config: &HostConfig) -> Result<()> {
+    let vars = settle_host::variables::resolve_app_variables(manifest, &config.env)?;
+    let get = |name: &str| vars.get(name).map(String::as_str);
+    if get("admin_token").is_none() && get("link_secret").is_none() {
+        return Ok(()); // not Settle's manifest
+    }
+    let weak = development_secrets(get("admin_token"), get("link_secret"));
+    if weak.is_empty() {
+        return Ok(());
+    }
+    let base = get("public_base_url").unwrap_or("");
+    let names: Vec<String> = weak
+        .iter()
+        .map(|n| format!("SPIN_VARIABLE_{}", n.to_ascii_uppercase()))
+        .collect();
+    if !is_loopback_url(base) {
+        bail!(
+            "{} still at the development default while public_base_url is {base:?}: set {}",
+            weak.join(" and "),
+            names.join(" and ")
+        );
+    }
+    eprintln!(
+        "WARNING: {} at the development default: fine on {base}, never anywhere else; set {}",
+        weak.join(" and "),
+        names.join(" and ")
+    );
+    Ok(())
+}
+
 fn run() -> Result<()> {
     match Cli::parse().command {
         Command::Build { from } => {
@@ -73,13 +107,16 @@ fn run() -> Result<()> {
             let mut config = HostConfig::new(state_dir);
             config.request_timeout = std::time::Duration::from_secs(request_timeout);
             config.memory_limit = memory_limit_mb * 1024 * 1024;
+            check_development_secrets(&manifest, &config)?;
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
                 .context("cannot start the async runtime")?;
             runtime.block_on(async move {
-                let listener = server::bind(listen).await?;
+                // Load (and compile) first: a client connecting early waits for a ready app
+                // instead of being reset.
                 let app = App::load(manifest, config)?;
+                let listener = server::bind(listen).await?;
                 eprintln!("Serving http://{listen}");
                 for t in &app.manifest.triggers {
                     eprintln!("  {}: http://{listen}{}", t.component, t.route.raw);

@@ -149,7 +149,10 @@ fn token_creation_bad_input() {
         &s.request(
             "POST",
             "/api/v1/admin/tokens",
-            &[("authorization", &bearer(ADMIN_TOKEN))],
+            &[
+                ("authorization", &bearer(ADMIN_TOKEN)),
+                ("content-type", "application/json"),
+            ],
             b"{oops",
         ),
         400,
@@ -251,4 +254,80 @@ fn erp_webhook_signatures() {
         ),
         401,
     );
+}
+
+#[test]
+fn api_answers_are_nosniff_and_never_cached() {
+    let s = start();
+    for r in [
+        get(&s, "/api/v1/items", ADMIN_TOKEN),
+        get(&s, "/api/v1/outbox", ADMIN_TOKEN),
+        get(&s, "/api/v1/admin/tokens", ADMIN_TOKEN),
+        get(&s, "/api/v1/customers/NOPE", ADMIN_TOKEN),
+        s.get("/api/v1/items"),
+        s.get("/api/v1/health"),
+    ] {
+        assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(r.header("cache-control"), Some("no-store"));
+    }
+}
+
+#[test]
+fn token_creation_needs_json() {
+    let s = start();
+    let r = s.request(
+        "POST",
+        "/api/v1/admin/tokens",
+        &[
+            ("authorization", &bearer(ADMIN_TOKEN)),
+            ("content-type", "text/plain"),
+        ],
+        br#"{"name":"SAP","role":"erp"}"#,
+    );
+    assert_eq!(problem(&r, 415)["type"], "/problems/unsupported-media-type");
+    let tokens = get(&s, "/api/v1/admin/tokens", ADMIN_TOKEN).json();
+    assert_eq!(tokens["tokens"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn development_secrets_are_refused_off_loopback_and_reported_on_it() {
+    use settle_domain::auth::{DEV_ADMIN_TOKEN, DEV_LINK_SECRET};
+    let dev = [
+        ("SPIN_VARIABLE_ADMIN_TOKEN", DEV_ADMIN_TOKEN),
+        ("SPIN_VARIABLE_LINK_SECRET", DEV_LINK_SECRET),
+    ];
+    // On loopback: accepted, but health says the app is degraded and why.
+    let s = start_with(&dev);
+    assert_eq!(get(&s, "/api/v1/items", DEV_ADMIN_TOKEN).status, 200);
+    let h = s.get("/api/v1/health").json();
+    assert_eq!(h["status"], "degraded");
+    assert!(
+        h["warnings"][0].as_str().unwrap().contains("admin_token"),
+        "{h}"
+    );
+    assert!(
+        h["warnings"][1].as_str().unwrap().contains("link_secret"),
+        "{h}"
+    );
+    drop(s);
+    // Public: the development admin token opens nothing...
+    let public = (
+        "SPIN_VARIABLE_PUBLIC_BASE_URL",
+        "https://settle.example.com",
+    );
+    let s = start_with(&[dev[0], public]);
+    let p = problem(&get(&s, "/api/v1/items", DEV_ADMIN_TOKEN), 401);
+    assert!(p["detail"].as_str().unwrap().contains("development"), "{p}");
+    drop(s);
+    // ... and no link is signed with the development link secret.
+    let s = start_with(&[dev[1], public]);
+    let collector = token(&s, "collector");
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/emails",
+        &collector,
+        &json!({"template": "resolver_dispute", "status_change_id": 1}),
+    );
+    assert_eq!(problem(&r, 503)["type"], "/problems/insecure-configuration");
 }

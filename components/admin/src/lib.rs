@@ -11,8 +11,8 @@ use settle_domain::auth::{Role, hash_token, new_token};
 use settle_store::Db;
 use settle_store::access;
 use settle_web::{
-    Answer, MAX_BODY, authenticate, body, json, method_not_allowed, not_found, now, open_db,
-    problem, respond, segments, store_error,
+    Answer, authenticate, json, json_body, method_not_allowed, not_found, now, open_db, problem,
+    respond, segments, store_error,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -41,7 +41,7 @@ fn route(req: &Request) -> Answer<Response> {
             &serde_json::json!({"tokens": access::list_tokens(&db)?}),
         )),
         (["tokens"], Method::Post) => {
-            let input: NewToken = serde_json::from_slice(body(req, MAX_BODY)?).map_err(|e| {
+            let input: NewToken = serde_json::from_slice(json_body(req)?).map_err(|e| {
                 problem(
                     400,
                     "malformed-body",

@@ -20,8 +20,9 @@ use settle_store::config::{self, EmailTemplate};
 use settle_store::outbox::{self, EmailSource, NewMessage};
 use settle_store::{SpinDb, StoreError};
 use settle_web::{
-    Answer, Query, authenticate, invalid, json, json_body, method_not_allowed, not_found, now,
-    open_db, problem, respond, segments, store_error, today, unprocessable, variable,
+    Answer, Query, authenticate, development_defaults_allowed, invalid, json, json_body,
+    method_not_allowed, not_found, now, open_db, problem, public_base_url, respond, segments,
+    store_error, today, unprocessable, variable,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -184,7 +185,7 @@ fn render(r: &EmailRequest, c: &Composed, d: &EmailData) -> Answer<Rendered> {
 }
 
 fn base_url() -> String {
-    variable("public_base_url").unwrap_or_else(|| "http://127.0.0.1:3000".into())
+    public_base_url()
 }
 
 fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
@@ -204,15 +205,26 @@ fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
     ))
 }
 
+/// The key signing links: never the development default on a public address, where
+/// anyone who read the README could forge links with it.
 fn link_secret() -> Answer<String> {
-    variable("link_secret").ok_or_else(|| {
+    let secret = variable("link_secret").ok_or_else(|| {
         problem(
             500,
             "link-secret-missing",
             "Links are not configured",
             "set the Spin variable link_secret (SPIN_VARIABLE_LINK_SECRET) to sign links",
         )
-    })
+    })?;
+    if secret == settle_domain::auth::DEV_LINK_SECRET && !development_defaults_allowed() {
+        return Err(problem(
+            503,
+            "insecure-configuration",
+            "Links are not configured",
+            "link_secret is the development default and public_base_url is not loopback: set SPIN_VARIABLE_LINK_SECRET",
+        ));
+    }
+    Ok(secret)
 }
 
 async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {

@@ -2,8 +2,9 @@
 //! schema version the database carries.
 
 use serde::Serialize;
+use settle_domain::auth::development_secrets;
 use settle_store::{Db, SpinDb, schema_version};
-use settle_web::method_not_allowed;
+use settle_web::{json, method_not_allowed, respond, variable};
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
@@ -13,6 +14,24 @@ struct Health {
     version: &'static str,
     status: &'static str,
     database: Database,
+    /// What makes the app degraded though it serves: development secrets left in place.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<String>,
+}
+
+/// Secrets still at their development default: tolerated on loopback, but reported.
+fn warnings() -> Vec<String> {
+    let admin = variable("admin_token");
+    let link = variable("link_secret");
+    development_secrets(admin.as_deref(), link.as_deref())
+        .into_iter()
+        .map(|name| {
+            format!(
+                "{name} is the development default: set SPIN_VARIABLE_{}",
+                name.to_ascii_uppercase()
+            )
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -45,20 +64,21 @@ fn check_database() -> Database {
 #[http_component]
 fn handle(req: Request) -> Response {
     if *req.method() != Method::Get && *req.method() != Method::Head {
-        return method_not_allowed("GET, HEAD").into();
+        return respond(Err(method_not_allowed("GET, HEAD")));
     }
     let database = check_database();
-    let ok = database.reachable;
+    let reachable = database.reachable;
+    let warnings = warnings();
     let health = Health {
         name: "settle",
         version: env!("CARGO_PKG_VERSION"),
-        status: if ok { "ok" } else { "degraded" },
+        status: if reachable && warnings.is_empty() {
+            "ok"
+        } else {
+            "degraded"
+        },
         database,
+        warnings,
     };
-    Response::builder()
-        .status(if ok { 200 } else { 503 })
-        .header("content-type", "application/json")
-        .header("cache-control", "no-store")
-        .body(serde_json::to_vec(&health).unwrap_or_default())
-        .build()
+    respond(Ok(json(if reachable { 200 } else { 503 }, &health)))
 }

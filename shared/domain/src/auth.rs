@@ -207,6 +207,46 @@ pub fn verify_webhook(
     }
 }
 
+/// The development defaults shipped in `spin.toml`: anyone who read the README knows them.
+pub const DEV_ADMIN_TOKEN: &str = "dev-admin-token-change-me";
+pub const DEV_LINK_SECRET: &str = "dev-link-secret-change-me";
+
+/// The secrets left at their development default (or empty): `admin_token`, `link_secret`.
+pub fn development_secrets(
+    admin_token: Option<&str>,
+    link_secret: Option<&str>,
+) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if admin_token.is_none_or(|t| t.is_empty() || t == DEV_ADMIN_TOKEN) {
+        out.push("admin_token");
+    }
+    if link_secret.is_none_or(|t| t.is_empty() || t == DEV_LINK_SECRET) {
+        out.push("link_secret");
+    }
+    out
+}
+
+/// Is this base URL only reachable from this machine (`localhost`, `127.0.0.0/8`, `[::1]`)?
+/// Development defaults are tolerated there and nowhere else.
+pub fn is_loopback_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+        .unwrap_or(url);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        authority.rsplit_once(':').map_or(authority, |(h, _)| h)
+    };
+    let host = host.to_ascii_lowercase();
+    host == "localhost"
+        || host == "::1"
+        || host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,5 +344,33 @@ mod tests {
         assert!(old.contains(&"webhook-signatures:4".to_string()));
         assert!(!old.contains(&"webhook-signatures:5".to_string()));
         assert!(!old.contains(&replay_bucket_key(1_900)));
+    }
+
+    #[test]
+    fn development_defaults_and_loopback_addresses() {
+        assert_eq!(
+            development_secrets(Some(DEV_ADMIN_TOKEN), None),
+            ["admin_token", "link_secret"]
+        );
+        assert!(development_secrets(Some("s3cret-a"), Some("s3cret-b")).is_empty());
+        assert_eq!(development_secrets(Some(""), Some("x")), ["admin_token"]);
+        for url in [
+            "http://127.0.0.1:3000",
+            "http://localhost",
+            "https://LOCALHOST:8443/app",
+            "http://[::1]:3000/",
+            "http://127.10.0.1",
+        ] {
+            assert!(is_loopback_url(url), "{url}");
+        }
+        for url in [
+            "https://settle.example.com",
+            "http://10.0.0.5:3000",
+            "http://127.0.0.1.example.com",
+            "http://0.0.0.0:3000",
+            "http://[::2]",
+        ] {
+            assert!(!is_loopback_url(url), "{url}");
+        }
     }
 }

@@ -33,6 +33,17 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
+impl StoreError {
+    /// The database stayed locked by other connections past its busy timeout (SQLite's
+    /// `SQLITE_BUSY` / `SQLITE_LOCKED`): a retry may succeed, nothing was written.
+    pub fn is_busy(&self) -> bool {
+        let m = self.0.to_ascii_lowercase();
+        m.contains("database is locked")
+            || m.contains("is locked")
+            || m.contains("database is busy")
+    }
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// The schema version recorded by migrations, or `None` on a database never migrated.

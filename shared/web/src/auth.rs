@@ -9,7 +9,7 @@ use spin_sdk::http::Request;
 use spin_sdk::key_value;
 
 use crate::problem::{Answer, Problem, conflict, problem};
-use crate::variable;
+use crate::{development_defaults_allowed, variable};
 
 fn unauthorized(detail: impl Into<String>) -> Problem {
     problem(401, "unauthorized", "Unauthorized", detail)
@@ -99,6 +99,14 @@ fn bearer(db: &impl Db, value: &str) -> Answer<Principal> {
         .filter(|t| !t.is_empty())
         .ok_or_else(|| unauthorized("use Authorization: Bearer <token>"))?;
     if variable("admin_token").is_some_and(|admin| auth::secret_eq(&admin, token)) {
+        if token == auth::DEV_ADMIN_TOKEN && !development_defaults_allowed() {
+            eprintln!(
+                "settle: refused the development admin_token: public_base_url is not loopback; set SPIN_VARIABLE_ADMIN_TOKEN"
+            );
+            return Err(unauthorized(
+                "the development admin token is refused on a public address",
+            ));
+        }
         return Ok(Principal {
             actor: "admin-bootstrap".into(),
             role: Role::Admin,

@@ -53,6 +53,16 @@ pub fn variable(name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// Where links point and the app is reached (`public_base_url`).
+pub fn public_base_url() -> String {
+    variable("public_base_url").unwrap_or_else(|| "http://127.0.0.1:3000".into())
+}
+
+/// The development defaults are tolerated only while the app is reached on loopback.
+pub fn development_defaults_allowed() -> bool {
+    settle_domain::auth::is_loopback_url(&public_base_url())
+}
+
 /// 32 random bytes from the host (WASI random).
 pub fn random_bytes() -> [u8; 32] {
     let mut b = [0u8; 32];

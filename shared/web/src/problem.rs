@@ -48,9 +48,16 @@ impl Problem {
 /// A handler's result: the response, or the problem that refused the request.
 pub type Answer<T> = Result<T, Problem>;
 
-/// Answers either side.
+/// Answers either side, with the headers every API answer carries: `nosniff`, and
+/// `Cache-Control: no-store` unless the answer chose otherwise (API answers carry personal
+/// data, tokens or links, which no cache may keep).
 pub fn respond(result: Answer<Response>) -> Response {
-    result.unwrap_or_else(Response::from)
+    let mut r = result.unwrap_or_else(Response::from);
+    r.set_header("x-content-type-options", "nosniff");
+    if r.header("cache-control").is_none() {
+        r.set_header("cache-control", "no-store");
+    }
+    r
 }
 
 /// A problem document with `type` `/problems/{slug}`.
@@ -136,9 +143,21 @@ pub fn method_not_allowed(allow: &str) -> Problem {
     p
 }
 
-/// 500 for a database failure: the detail goes to the log, not to the client.
+/// 500 for a database failure: the detail goes to the log, not to the client. A database
+/// still locked by other writers when its busy timeout ran out is a 503 with `Retry-After`:
+/// nothing was changed and the same request may simply be sent again.
 pub fn store_error(e: StoreError) -> Problem {
     eprintln!("settle: {e}");
+    if e.is_busy() {
+        let mut p = problem(
+            503,
+            "busy",
+            "Service busy",
+            "the database is busy with other writes; nothing was changed: retry shortly",
+        );
+        p.0.set_header("retry-after", "1");
+        return p;
+    }
     problem(
         500,
         "internal",
@@ -230,6 +249,40 @@ mod tests {
         assert_eq!(p.status(), 409);
         assert_eq!(p.body()["errors"][0]["pointer"], "/items/0/currency");
         assert_eq!(p.body()["type"], "/problems/erp-conflict");
+    }
+
+    #[test]
+    fn a_locked_database_is_503_with_retry_after() {
+        let p: Problem = StoreError("database is locked".into()).into();
+        assert_eq!(p.status(), 503);
+        assert_eq!(header(&p, "retry-after").as_deref(), Some("1"));
+        let p: Problem = StoreError("database table is locked: items".into()).into();
+        assert_eq!(p.status(), 503);
+    }
+
+    #[test]
+    fn every_answer_is_nosniff_and_not_cached_unless_it_says_so() {
+        let r = respond(Ok(json(200, &serde_json::json!({}))));
+        assert_eq!(
+            r.header("x-content-type-options").and_then(|h| h.as_str()),
+            Some("nosniff")
+        );
+        assert_eq!(
+            r.header("cache-control").and_then(|h| h.as_str()),
+            Some("no-store")
+        );
+        let r = respond(Err(not_found("x")));
+        assert_eq!(
+            r.header("cache-control").and_then(|h| h.as_str()),
+            Some("no-store")
+        );
+        let mut cached = json(200, &serde_json::json!({}));
+        cached.set_header("cache-control", "max-age=60");
+        let r = respond(Ok(cached));
+        assert_eq!(
+            r.header("cache-control").and_then(|h| h.as_str()),
+            Some("max-age=60")
+        );
     }
 
     #[test]
