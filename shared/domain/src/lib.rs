@@ -7,6 +7,7 @@ pub mod actions;
 pub mod auth;
 pub mod catalog;
 pub mod config;
+pub mod csv;
 pub mod dates;
 pub mod erp;
 pub mod input;
