@@ -37,6 +37,9 @@ enum Command {
         /// Linear memory (MiB) one request may use.
         #[arg(long, default_value_t = 256)]
         memory_limit_mb: usize,
+        /// Largest request body (MiB); larger ones get 413 before they are read.
+        #[arg(long, default_value_t = 50)]
+        max_body_mb: usize,
     },
     /// Run each component's build command.
     Build {
@@ -98,6 +101,7 @@ fn run() -> Result<()> {
             state_dir,
             request_timeout,
             memory_limit_mb,
+            max_body_mb,
         } => {
             let manifest = Manifest::load(&from)?;
             if build {
@@ -107,6 +111,7 @@ fn run() -> Result<()> {
             let mut config = HostConfig::new(state_dir);
             config.request_timeout = std::time::Duration::from_secs(request_timeout);
             config.memory_limit = memory_limit_mb * 1024 * 1024;
+            config.max_body = max_body_mb * 1024 * 1024;
             check_development_secrets(&manifest, &config)?;
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()

@@ -50,6 +50,14 @@ pub struct HostConfig {
     pub env: BTreeMap<String, String>,
     /// Print one line per request to stderr.
     pub log_requests: bool,
+    /// Largest request body; a larger one is refused with 413 before it is held in memory.
+    pub max_body: usize,
+    /// Time a client has to send a request's headers, and the most a kept-alive connection
+    /// may stay idle; then the connection is closed.
+    pub header_timeout: Duration,
+    /// Time a client has to send a request's body; then 408. Bodies are read before an
+    /// instance is taken, so slow clients never hold instances.
+    pub body_timeout: Duration,
 }
 
 impl HostConfig {
@@ -62,6 +70,9 @@ impl HostConfig {
             request_timeout: Duration::from_secs(30),
             env: std::env::vars().collect(),
             log_requests: true,
+            max_body: 50 * 1024 * 1024,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -91,6 +102,81 @@ impl Drop for App {
 
 /// The response body type the host serves.
 pub type Body = HyperOutgoingBody;
+
+/// A refusal by the host itself, as an RFC 9457 problem: what went wrong for the client in
+/// words, the detail only in the host's log.
+fn problem_response(status: StatusCode, slug: &str, detail: &str) -> Response<Body> {
+    let title = status.canonical_reason().unwrap_or("Error");
+    let doc = format!(
+        r#"{{"type":"/problems/{slug}","title":{},"status":{},"detail":{}}}"#,
+        json_string(title),
+        status.as_u16(),
+        json_string(detail)
+    );
+    let mut resp = text_response(status, doc);
+    resp.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    resp
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The path as logged: the signed token of a page link (`/r/{token}`, `/c/{token}`) is a
+/// credential and never written to the log.
+pub fn redact_path(path: &str) -> String {
+    for prefix in ["/r/", "/c/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.find('/').map_or("", |i| &rest[i..]);
+            return format!("{prefix}[token]{tail}");
+        }
+    }
+    path.to_string()
+}
+
+/// Why a request body could not be read.
+enum BodyError {
+    TooLarge,
+    TimedOut,
+    Broken(String),
+}
+
+/// Reads the whole body, at most `max` bytes (refused as soon as the declared length or
+/// the running count passes it), within `timeout`.
+async fn read_body<B>(
+    body: B,
+    declared: Option<u64>,
+    max: usize,
+    timeout: Duration,
+) -> Result<Bytes, BodyError>
+where
+    B: hyper::body::Body<Data = Bytes> + Send + 'static,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    if declared.is_some_and(|n| n > max as u64) {
+        return Err(BodyError::TooLarge);
+    }
+    let limited = http_body_util::Limited::new(body, max);
+    match tokio::time::timeout(timeout, limited.collect()).await {
+        Err(_) => Err(BodyError::TimedOut),
+        Ok(Ok(collected)) => Ok(collected.to_bytes()),
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(BodyError::TooLarge),
+        Ok(Err(e)) => Err(BodyError::Broken(e.to_string())),
+    }
+}
 
 fn text_response(status: StatusCode, text: impl Into<String>) -> Response<Body> {
     let body = Full::new(Bytes::from(text.into()))
@@ -235,11 +321,11 @@ impl App {
     pub async fn handle<B>(self: &Arc<Self>, req: Request<B>, client: SocketAddr) -> Response<Body>
     where
         B: hyper::body::Body<Data = Bytes> + Send + 'static,
-        B::Error: Into<wasmtime_wasi_http::Error>,
+        B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
     {
         let start = Instant::now();
         let method = req.method().clone();
-        let path = req.uri().path().to_string();
+        let path = redact_path(req.uri().path());
         let (component, resp) = self.dispatch(req, client).await;
         if self.config.log_requests {
             eprintln!(
@@ -259,7 +345,7 @@ impl App {
     ) -> (Option<&str>, Response<Body>)
     where
         B: hyper::body::Body<Data = Bytes> + Send + 'static,
-        B::Error: Into<wasmtime_wasi_http::Error>,
+        B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
     {
         let path = req.uri().path().to_string();
         if path == HEALTH_PATH {
@@ -299,7 +385,11 @@ impl App {
         set("spin-base-path", "/");
         set("spin-client-addr", &client.to_string());
         for (name, value) in &m.params {
-            set(&format!("spin-path-match-{name}"), value);
+            // Spin's header names use hyphens: `:path_segment` is spin-path-match-path-segment.
+            set(
+                &format!("spin-path-match-{}", name.replace('_', "-")),
+                value,
+            );
         }
         // The guest sees the original path, with an authority so wasi:http has one.
         if let Ok(uri) = http::Uri::builder()
@@ -310,6 +400,47 @@ impl App {
         {
             parts.uri = uri;
         }
+        // The whole body is read here, bounded in size and time, before an instance is
+        // taken: a large or slow upload costs a task, never one of the pooled instances.
+        let declared = parts
+            .headers
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        let max = self.config.max_body;
+        let bytes = match read_body(body, declared, max, self.config.body_timeout).await {
+            Ok(b) => b,
+            Err(BodyError::TooLarge) => {
+                let detail = format!("the request body is larger than {max} bytes");
+                return (
+                    Some(component.id.as_str()),
+                    problem_response(StatusCode::PAYLOAD_TOO_LARGE, "body-too-large", &detail),
+                );
+            }
+            Err(BodyError::TimedOut) => {
+                return (
+                    Some(component.id.as_str()),
+                    problem_response(
+                        StatusCode::REQUEST_TIMEOUT,
+                        "request-timeout",
+                        "the request body did not arrive in time",
+                    ),
+                );
+            }
+            Err(BodyError::Broken(e)) => {
+                eprintln!("settle-host: request body from {client}: {e}");
+                return (
+                    Some(component.id.as_str()),
+                    problem_response(
+                        StatusCode::BAD_REQUEST,
+                        "malformed-request",
+                        "the request body could not be read",
+                    ),
+                );
+            }
+        };
+        let body = Full::new(bytes)
+            .map_err(|never: std::convert::Infallible| -> hyper::Error { match never {} });
         let req = Request::from_parts(parts, body);
         let resp = match self.run(component, req).await {
             Ok(r) => r,
@@ -330,10 +461,17 @@ impl App {
         let id = component.id.clone();
         let fail = move |status: StatusCode, what: &str, e: &dyn std::fmt::Display| {
             eprintln!("settle-host: component {id:?}: {what}: {e}");
-            text_response(
-                status,
-                format!("{}\n", status.canonical_reason().unwrap_or("error")),
-            )
+            let (slug, detail) = if status == StatusCode::SERVICE_UNAVAILABLE {
+                ("unavailable", "the server is at capacity: retry shortly")
+            } else {
+                ("internal", "the request failed; the server logged why")
+            };
+            let mut resp = problem_response(status, slug, detail);
+            if status == StatusCode::SERVICE_UNAVAILABLE {
+                resp.headers_mut()
+                    .insert(http::header::RETRY_AFTER, HeaderValue::from_static("1"));
+            }
+            resp
         };
         let mut store = Store::new(&self.engine, RequestState::new(component.env.clone()));
         store.limiter(|s| s.limiter());
@@ -417,6 +555,11 @@ impl App {
             .iter()
             .map(|c| (c.id.as_str(), c.from_cache))
             .collect()
+    }
+
+    /// How long a client may take to send headers, or leave a connection idle.
+    pub fn header_timeout(&self) -> Duration {
+        self.config.header_timeout
     }
 
     pub fn state_dir(&self) -> &Path {

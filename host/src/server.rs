@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use hyper::server::conn::http1;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 
 use crate::runtime::App;
@@ -28,13 +28,18 @@ pub async fn serve(app: Arc<App>, listener: TcpListener) -> Result<()> {
     loop {
         let (stream, client) = listener.accept().await.context("accept failed")?;
         let app = app.clone();
+        let header_timeout = app.header_timeout();
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |req| {
                 let app = app.clone();
                 async move { Ok::<_, std::convert::Infallible>(app.handle(req, client).await) }
             });
+            // Headers must arrive within the header timeout, which also closes a kept-alive
+            // connection left idle that long.
             let served = http1::Builder::new()
                 .keep_alive(true)
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
             if let Err(e) = served

@@ -74,6 +74,11 @@ fn route_precedence_and_spin_headers() {
     assert_eq!(r["headers"]["spin-path-match-a"], "1");
     assert_eq!(r["headers"]["spin-path-match-c"], "2");
 
+    // Spin names the header of `:path_segment` with hyphens.
+    let r = s.get("/segments/abc").json();
+    assert_eq!(r["headers"]["spin-path-match-path-segment"], "abc");
+    assert!(r["headers"].get("spin-path-match-path_segment").is_none());
+
     let r = s.get("/route/x/y/z").json();
     assert_eq!(r["headers"]["spin-matched-route"], "/route/...");
     assert_eq!(r["headers"]["spin-component-route"], "/route");
@@ -602,4 +607,150 @@ fn bad_manifest_names_the_field() {
         "{text}"
     );
     let _ = std::fs::remove_dir_all(dir);
+}
+
+// ---- hostile clients ----
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+
+fn limited(configure: impl FnOnce(&mut settle_host::HostConfig)) -> TestServer {
+    TestServer::start(&manifest(), |c| {
+        c.env
+            .insert("SPIN_VARIABLE_SECRET_TOKEN".into(), "x".into());
+        configure(c);
+    })
+}
+
+/// Sends raw bytes on a new connection and reads what comes back until the server closes
+/// or `wait` passes.
+fn raw(addr: std::net::SocketAddr, bytes: &[u8], wait: Duration) -> String {
+    let mut c = TcpStream::connect(addr).unwrap();
+    c.set_read_timeout(Some(wait)).unwrap();
+    c.write_all(bytes).unwrap();
+    let mut out = Vec::new();
+    let _ = c.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn an_oversized_body_is_refused_before_it_is_read() {
+    let s = limited(|c| c.max_body = 1024 * 1024);
+    // Declared too large: refused at once, nothing of the body sent.
+    let head = format!(
+        "POST /fixture/echo HTTP/1.1\r\nhost: x\r\ncontent-length: {}\r\n\r\n",
+        200 * 1024 * 1024
+    );
+    let answer = raw(s.addr, head.as_bytes(), Duration::from_secs(5));
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("/problems/body-too-large"), "{answer}");
+    // Chunked: refused when the running count passes the limit.
+    let big = vec![b'x'; 2 * 1024 * 1024];
+    let r = s.request(
+        "POST",
+        "/fixture/echo",
+        &[("transfer-encoding", "chunked")],
+        &big,
+    );
+    assert_eq!(r.status, 413);
+    // Within the limit, bodies still round-trip.
+    let r = s.request("POST", "/fixture/echo", &[], &big[..1000]);
+    assert_eq!(r.status, 200);
+}
+
+#[test]
+fn a_malformed_chunked_body_gets_a_plain_problem() {
+    let s = limited(|_| {});
+    let answer = raw(
+        s.addr,
+        b"POST /fixture/echo HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\nZZZ\r\nhello\r\n0\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("/problems/malformed-request"), "{answer}");
+    for leak in ["hyper", "Error", "backtrace", "chunk size"] {
+        assert!(!answer.contains(leak), "{leak} in {answer}");
+    }
+}
+
+#[test]
+fn slow_clients_time_out_without_holding_instances() {
+    let s = limited(|c| {
+        c.max_instances = 2;
+        c.body_timeout = Duration::from_secs(2);
+        c.header_timeout = Duration::from_secs(2);
+    });
+    let addr = s.addr;
+    // Ten clients announce a body and send it a byte at a time, too slowly.
+    let slow: Vec<_> = (0..10)
+        .map(|_| {
+            std::thread::spawn(move || {
+                let mut c = TcpStream::connect(addr).unwrap();
+                c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+                c.write_all(
+                    b"POST /fixture/echo HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\n",
+                )
+                .unwrap();
+                let mut out = Vec::new();
+                for _ in 0..5 {
+                    if c.write_all(b"x").is_err() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(700));
+                }
+                let _ = c.read_to_end(&mut out);
+                String::from_utf8_lossy(&out).into_owned()
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // Meanwhile everyone else is served: the slow bodies hold no instance.
+    for _ in 0..5 {
+        assert_eq!(s.get("/route/exact").status, 200);
+    }
+    for t in slow {
+        let answer = t.join().unwrap();
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    }
+    // Headers that never finish: the connection is closed.
+    let started = Instant::now();
+    let answer = raw(
+        addr,
+        b"GET /route/exact HTTP/1.1\r\nhost",
+        Duration::from_secs(10),
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(6),
+        "closed by the header timeout"
+    );
+    assert!(!answer.contains("200 OK"), "{answer}");
+}
+
+#[test]
+fn idle_keep_alive_connections_are_closed() {
+    let s = limited(|c| c.header_timeout = Duration::from_secs(1));
+    let mut c = TcpStream::connect(s.addr).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    c.write_all(b"GET /route/exact HTTP/1.1\r\nhost: x\r\n\r\n")
+        .unwrap();
+    let mut buf = [0u8; 4096];
+    let n = c.read(&mut buf).unwrap();
+    assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
+    // Kept alive, then left idle: the server closes it (a read sees the end).
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let _ = c.read_to_end(&mut rest);
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "idle connection still open after {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn link_tokens_never_reach_the_request_log() {
+    use settle_host::runtime::redact_path;
+    assert_eq!(redact_path("/r/eyJsaWQiOjF9.c2ln"), "/r/[token]");
+    assert_eq!(redact_path("/c/abc.def/comments"), "/c/[token]/comments");
+    assert_eq!(redact_path("/api/v1/items"), "/api/v1/items");
 }

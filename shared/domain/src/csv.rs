@@ -6,7 +6,11 @@
 /// amounts stay numbers. Cells holding `,`, `"` or line breaks are quoted.
 pub fn cell(s: &str) -> String {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(s);
-    let text = if risky { format!("'{s}") } else { s.to_string() };
+    let text = if risky {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -40,7 +44,10 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_numbers_kept() {
-        assert_eq!(cell("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
         assert_eq!(cell("+33 1 23"), "'+33 1 23");
         assert_eq!(cell("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0");
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
