@@ -5,6 +5,7 @@ mod accounts;
 mod actions;
 mod agenda;
 mod auth;
+mod catalogue;
 mod config;
 mod disputes;
 mod erp;
