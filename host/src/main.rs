@@ -37,6 +37,9 @@ enum Command {
         /// Linear memory (MiB) one request may use.
         #[arg(long, default_value_t = 256)]
         memory_limit_mb: usize,
+        /// Where compiled components are cached (default: <state-dir>/cache).
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
         /// Largest request body (MiB); larger ones get 413 before they are read.
         #[arg(long, default_value_t = 50)]
         max_body_mb: usize,
@@ -102,6 +105,7 @@ fn run() -> Result<()> {
             request_timeout,
             memory_limit_mb,
             max_body_mb,
+            cache_dir,
         } => {
             let manifest = Manifest::load(&from)?;
             if build {
@@ -112,6 +116,7 @@ fn run() -> Result<()> {
             config.request_timeout = std::time::Duration::from_secs(request_timeout);
             config.memory_limit = memory_limit_mb * 1024 * 1024;
             config.max_body = max_body_mb * 1024 * 1024;
+            config.cache_dir = cache_dir;
             check_development_secrets(&manifest, &config)?;
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
