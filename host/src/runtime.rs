@@ -26,7 +26,7 @@ use wasmtime_wasi_http::p2::body::HyperOutgoingBody;
 use crate::kv::KvDatabase;
 use crate::manifest::Manifest;
 use crate::routes::Router;
-use crate::sqlite::SqliteAccess;
+use crate::sqlite::{Keeper, SqliteAccess};
 use crate::state::{ComponentEnv, RequestState, add_spin_to_linker};
 use crate::variables::{ComponentVariables, resolve_app_variables};
 
@@ -92,6 +92,8 @@ pub struct App {
     components: Vec<LoadedComponent>,
     config: HostConfig,
     epoch_ticker_stop: Arc<AtomicBool>,
+    /// Keeps the SQLite write-ahead log open while the app runs.
+    _sqlite_keeper: Option<Keeper>,
 }
 
 impl Drop for App {
@@ -246,6 +248,19 @@ impl App {
             wt(Engine::new(&engine_config(&config))).context("cannot create the wasm engine")?;
         let app_vars = resolve_app_variables(&manifest, &config.env)?;
         let kv = KvDatabase::open(&config.state_dir).context("cannot open the key-value store")?;
+        let uses_sqlite = manifest
+            .components
+            .values()
+            .any(|c| c.sqlite_databases.iter().any(|d| d == "default"));
+        let write_gate: crate::sqlite::WriteGate = Default::default();
+        let sqlite_keeper = if uses_sqlite {
+            Some(
+                Keeper::open(&config.state_dir)
+                    .map_err(|e| anyhow::anyhow!("cannot open the SQLite database: {e:?}"))?,
+            )
+        } else {
+            None
+        };
 
         let mut linker: Linker<RequestState> = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
@@ -265,6 +280,7 @@ impl App {
                 sqlite: SqliteAccess {
                     allowed: c.sqlite_databases.clone().into(),
                     state_dir: config.state_dir.clone(),
+                    gate: write_gate.clone(),
                 },
                 kv: kv.clone(),
                 kv_allowed: c.key_value_stores.clone().into(),
@@ -314,6 +330,7 @@ impl App {
             components,
             config,
             epoch_ticker_stop: stop,
+            _sqlite_keeper: sqlite_keeper,
         }))
     }
 

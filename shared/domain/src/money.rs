@@ -89,8 +89,9 @@ pub fn parse_amount(s: &str, currency: Currency) -> Result<Decimal, String> {
 /// far inside `i64`.
 pub const MAX_AMOUNT_MINOR: i64 = 100_000_000_000_000;
 
-/// The largest total of a customer's item amounts, in minor units (a thousand times
-/// [`MAX_AMOUNT_MINOR`]). Sums over several customers are made in `i128`.
+/// The largest total of a customer's open amounts, in minor units (a thousand times
+/// [`MAX_AMOUNT_MINOR`]). Sums over several customers, or over closed items, are made in
+/// `i128`.
 pub const MAX_CUSTOMER_MINOR: i64 = 1_000 * MAX_AMOUNT_MINOR;
 
 /// The amount in minor units (`12.34 EUR` → `1234`), at most [`MAX_AMOUNT_MINOR`] either way.

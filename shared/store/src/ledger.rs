@@ -145,9 +145,10 @@ fn field_pointer(at: &str, field: &str) -> String {
     }
 }
 
-/// Refuses a batch that would take a customer's items past [`MAX_CUSTOMER_MINOR`] in total,
-/// so no per-customer sum can overflow. `TOTAL` (a float) is exact enough for a threshold
-/// and cannot overflow itself.
+/// Refuses a batch that would take a customer's open amounts past [`MAX_CUSTOMER_MINOR`] in
+/// total, so no per-customer sum of open amounts can overflow. `TOTAL` (a float) is exact
+/// enough for a threshold and cannot overflow itself; the partial index on open items by
+/// customer serves it.
 fn check_customer_totals(
     db: &impl Db,
     batch: &ItemBatch,
@@ -157,8 +158,8 @@ fn check_customer_totals(
     let over = select_in(
         db,
         &format!(
-            "SELECT c.erp_id FROM customers c WHERE (SELECT TOTAL(abs(i.amount_minor)) FROM items i
-               WHERE i.customer_id = c.id) > {MAX_CUSTOMER_MINOR} AND c.id"
+            "SELECT c.erp_id FROM customers c WHERE (SELECT TOTAL(i.open_minor) FROM items i
+               WHERE i.customer_id = c.id AND i.open_minor > 0) > {MAX_CUSTOMER_MINOR} AND c.id"
         ),
         &keys,
     )?;
@@ -170,7 +171,7 @@ fn check_customer_totals(
                 field_pointer(&item.at, "amount"),
                 Some("amount"),
                 format!(
-                    "customer {customer:?} would hold more than {MAX_CUSTOMER_MINOR} minor units of items in total"
+                    "customer {customer:?} would have more than {MAX_CUSTOMER_MINOR} minor units open in total"
                 ),
             );
         }
