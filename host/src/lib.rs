@@ -3,6 +3,7 @@
 //! and benchmarks. See `shared/SPIN-NOTES.md` in the project for the behaviour mirrored.
 
 pub mod build;
+pub mod componentize;
 pub mod kv;
 pub mod manifest;
 pub mod outbound;

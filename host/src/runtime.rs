@@ -606,6 +606,12 @@ fn load_component(
     };
     let mut hasher = Sha256::new();
     hasher.update(&bytes);
+    let bytes = crate::componentize::componentize_if_module(bytes).with_context(|| {
+        format!(
+            "component {id:?}: {} is a core wasm module",
+            source.display()
+        )
+    })?;
     std::hash::Hash::hash(
         &engine.precompile_compatibility_hash(),
         &mut HashWriter(&mut hasher),
