@@ -10,10 +10,12 @@ pub mod config;
 pub mod csv;
 pub mod dates;
 pub mod erp;
+pub mod forms;
 pub mod input;
 pub mod ledger;
 pub mod links;
 pub mod money;
+pub mod pages;
 
 pub mod scenario;
 pub mod status_change;

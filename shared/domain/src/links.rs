@@ -193,6 +193,28 @@ pub fn verify(
     Ok(claims)
 }
 
+/// The anti-forgery token of the forms on a link's page: an HMAC of the link id under a
+/// context of its own, so it is bound to that link, needs the secret to make, and is useless
+/// on any other link (or as a link token).
+pub fn form_token(secret: &[u8], link_id: i64) -> String {
+    B64.encode(form_mac(secret, link_id).finalize().into_bytes())
+}
+
+/// Does `given` match the link's [`form_token`]? (Constant-time comparison.)
+pub fn form_token_ok(secret: &[u8], link_id: i64, given: &str) -> bool {
+    match B64.decode(given) {
+        Ok(sig) => form_mac(secret, link_id).verify_slice(&sig).is_ok(),
+        Err(_) => false,
+    }
+}
+
+fn form_mac(secret: &[u8], link_id: i64) -> Hmac<Sha256> {
+    let mut m = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
+    m.update(b"settle-form.v1.");
+    m.update(link_id.to_string().as_bytes());
+    m
+}
+
 impl Claims {
     /// Does this link open `audience`'s page for `customer_id`?
     pub fn permits(&self, audience: Audience, customer_id: &str) -> Result<(), LinkError> {
@@ -232,6 +254,17 @@ mod tests {
             Audience::Customer.subject(Some(4), "C1").as_deref(),
             Some("C1")
         );
+    }
+
+    #[test]
+    fn form_tokens_are_bound_to_the_link_and_the_secret() {
+        let t = form_token(b"secret", 7);
+        assert!(form_token_ok(b"secret", 7, &t));
+        assert!(!form_token_ok(b"secret", 8, &t));
+        assert!(!form_token_ok(b"other", 7, &t));
+        assert!(!form_token_ok(b"secret", 7, ""));
+        assert!(!form_token_ok(b"secret", 7, "not base64!"));
+        assert_ne!(t, form_token(b"secret", 8));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod history;
 pub mod ledger;
 pub mod migrations;
 pub mod outbox;
+pub mod pages;
 pub mod scenarios;
 pub mod sql;
 pub mod status_change;

@@ -196,7 +196,57 @@ pub fn migrations() -> Vec<Migration> {
                 ),
             ],
         },
+        Migration {
+            version: 5,
+            name: "pages",
+            steps: pages(),
+        },
     ]
+}
+
+/// Version 5: what the resolver's and customer's pages need: dispute reasons a customer may
+/// pick, answered actions, the resolver's outcome list, and attachment metadata (the bytes
+/// live in the key-value store under `blob_key`).
+fn pages() -> Vec<(String, Vec<Value>)> {
+    let mut v = vec![
+        sql("ALTER TABLE statuses ADD COLUMN customer_selectable INTEGER NOT NULL DEFAULT 0"),
+        sql("UPDATE statuses SET customer_selectable = 1
+             WHERE code IN ('price_dispute', 'quality_dispute', 'delivery_dispute')"),
+        // When a resolver or the customer last wrote on the action, and who.
+        sql("ALTER TABLE actions ADD COLUMN last_reply_at TEXT"),
+        sql("ALTER TABLE actions ADD COLUMN last_reply_by TEXT"),
+        sql("CREATE TABLE outcomes (
+            code TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            position INTEGER NOT NULL DEFAULT 0
+        )"),
+        sql("CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            blob_key TEXT NOT NULL UNIQUE,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            status_change_id INTEGER REFERENCES status_changes(id),
+            action_id INTEGER REFERENCES actions(id),
+            filename TEXT NOT NULL,
+            content_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            uploaded_by TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"),
+        sql("CREATE INDEX attachments_by_customer ON attachments(customer_id, id)"),
+    ];
+    for (position, o) in settle_domain::pages::default_outcomes().iter().enumerate() {
+        v.push((
+            "INSERT INTO outcomes (code, label, active, position) VALUES (?, ?, 1, ?)".to_string(),
+            vec![
+                o.code.as_str().into(),
+                o.label.as_str().into(),
+                (position as i64).into(),
+            ],
+        ));
+    }
+    v
 }
 
 /// Version 3: dispute resolution (delays), reminder scenarios and the reminder log.

@@ -238,6 +238,9 @@ pub struct AgendaEntry {
     pub step: Option<NextStep>,
     pub amounts: Vec<AmountView>,
     pub item_ids: Vec<String>,
+    /// When a resolver or the customer last wrote on the action, and who (`null` when
+    /// nobody has, or for a scenario step).
+    pub last_reply: Option<serde_json::Value>,
     #[serde(skip)]
     pub sort_minor: i64,
     #[serde(skip)]
@@ -302,7 +305,7 @@ pub fn agenda(
     // Live actions due, with their open amounts.
     let r = db.query(
         "SELECT a.id, a.customer_id, a.due_date, a.type, a.name, a.resolver_id, rs.name,
-                i.currency, sum(i.open_minor)
+                i.currency, sum(i.open_minor), a.last_reply_at, a.last_reply_by
          FROM actions a LEFT JOIN resolvers rs ON rs.id = a.resolver_id
          LEFT JOIN items i ON i.action_id = a.id AND i.open_minor > 0
          WHERE a.state = 'live' AND a.due_date <= ? AND (? IS NULL OR a.resolver_id = ?)
@@ -339,6 +342,10 @@ pub fn agenda(
                 "id": id, "type": row.text(3)?, "name": row.text(4)?,
                 "resolver": resolver,
             })),
+            last_reply: match row.opt_text(9)? {
+                Some(at) => Some(json!({"at": at, "by": row.text(10)?})),
+                None => None,
+            },
             step: None,
             amounts,
             item_ids: Vec::new(),
@@ -460,6 +467,7 @@ pub fn agenda(
                 step: Some(next),
                 amounts,
                 item_ids: Vec::new(),
+                last_reply: None,
                 sort_minor: biggest,
                 customer_key: key,
                 action_id: None,
