@@ -11,4 +11,5 @@ mod disputes;
 mod erp;
 mod health;
 mod openapi;
+mod pages;
 mod support;

@@ -355,8 +355,12 @@ fn save_template(
         let audience = o.text("audience", 20);
         if let Some(a) = &audience
             && Audience::parse(a).is_none()
+            && a != "collector"
         {
-            o.err("audience", format!("{a:?} must be resolver or customer"));
+            o.err(
+                "audience",
+                format!("{a:?} must be resolver, customer or collector"),
+            );
         }
         let subject = o.raw_text("subject", templates::MAX_SUBJECT * 4, true);
         let body = o.raw_text("body", templates::MAX_BODY, true);

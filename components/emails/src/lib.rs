@@ -10,7 +10,7 @@
 use chrono::Utc;
 use serde_json::{Value, json};
 use settle_domain::auth::{Principal, Role};
-use settle_domain::dates::{format_date, format_timestamp, parse_timestamp};
+use settle_domain::dates::{format_timestamp, parse_timestamp};
 use settle_domain::links::{self, Audience, Claims};
 use settle_domain::templates::{
     self, EmailData, EmailRequest, Regarding, Rendered, parse_email_request,
@@ -20,9 +20,9 @@ use settle_store::config::{self, EmailTemplate};
 use settle_store::outbox::{self, EmailSource, NewMessage};
 use settle_store::{SpinDb, StoreError};
 use settle_web::{
-    Answer, Query, authenticate, development_defaults_allowed, invalid, json, json_body,
-    method_not_allowed, not_found, now, open_db, problem, public_base_url, respond, segments,
-    store_error, today, unprocessable, variable,
+    Answer, Query, authenticate, invalid, json, json_body, link_secret, method_not_allowed,
+    not_found, now, open_db, problem, public_base_url, respond, segments, store_error, today,
+    unprocessable, variable,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -131,51 +131,7 @@ fn compose(db: &SpinDb, r: &EmailRequest) -> Answer<Composed> {
 }
 
 fn data(c: &Composed, collector: &str) -> EmailData {
-    let s = &c.source;
-    let lang = &c.language;
-    let label = |code: &str, labels: &str| EmailSource::label(labels, code, lang);
-    EmailData {
-        language: lang.clone(),
-        customer_name: s.customer_name.clone(),
-        customer_id: s.customer_id.clone(),
-        customer_email: s.customer_email.clone().unwrap_or_default(),
-        entity: s.entity.clone(),
-        items: s
-            .items
-            .iter()
-            .map(|(item, labels)| {
-                let mut item = item.clone();
-                if !item.status.is_empty() {
-                    item.status = label(&item.status, labels);
-                }
-                item
-            })
-            .collect(),
-        status: s
-            .status_code
-            .as_deref()
-            .map(|code| label(code, &s.status_labels))
-            .unwrap_or_default(),
-        status_date: s.status_date.clone().unwrap_or_default(),
-        comment: s.comment.clone().unwrap_or_default(),
-        resolver_name: s
-            .resolver
-            .as_ref()
-            .map(|r| r.name.clone())
-            .unwrap_or_default(),
-        resolver_email: s
-            .resolver
-            .as_ref()
-            .map(|r| r.email.clone())
-            .unwrap_or_default(),
-        resolver_link: String::new(),
-        customer_link: String::new(),
-        collector_name: s.collector.clone().unwrap_or_else(|| collector.to_string()),
-        action_name: s.action_name.clone().unwrap_or_default(),
-        action_type: s.action_type.clone().unwrap_or_default(),
-        action_date: s.action_date.clone().unwrap_or_default(),
-        today: format_date(today()),
-    }
+    c.source.email_data(&c.language, collector, today())
 }
 
 fn render(r: &EmailRequest, c: &Composed, d: &EmailData) -> Answer<Rendered> {
@@ -203,28 +159,6 @@ fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
             "to": c.to, "subject": rendered.subject, "html": rendered.html, "text": rendered.text,
         }),
     ))
-}
-
-/// The key signing links: never the development default on a public address, where
-/// anyone who read the README could forge links with it.
-fn link_secret() -> Answer<String> {
-    let secret = variable("link_secret").ok_or_else(|| {
-        problem(
-            500,
-            "link-secret-missing",
-            "Links are not configured",
-            "set the Spin variable link_secret (SPIN_VARIABLE_LINK_SECRET) to sign links",
-        )
-    })?;
-    if secret == settle_domain::auth::DEV_LINK_SECRET && !development_defaults_allowed() {
-        return Err(problem(
-            503,
-            "insecure-configuration",
-            "Links are not configured",
-            "link_secret is the development default and public_base_url is not loopback: set SPIN_VARIABLE_LINK_SECRET",
-        ));
-    }
-    Ok(secret)
 }
 
 async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
@@ -286,7 +220,7 @@ async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Respo
             &NewMessage {
                 template: &c.template.code,
                 language: &c.language,
-                audience: c.audience,
+                audience: c.audience.as_str(),
                 to: &c.to,
                 subject: &rendered.subject,
                 html: &rendered.html,

@@ -37,6 +37,14 @@ impl Currency {
         self.code
     }
 
+    /// The currency's symbol (`€`, `$`, `¥`, `zł`), or its code when it has none.
+    pub fn symbol(&self) -> String {
+        iso_currency::Currency::from_code(self.code)
+            .map(|c| c.symbol().symbol)
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| self.code.to_string())
+    }
+
     /// Decimals of the minor unit: 2 for EUR, 0 for JPY, 3 for KWD.
     pub fn exponent(&self) -> u32 {
         self.exponent

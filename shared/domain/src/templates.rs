@@ -764,6 +764,35 @@ pub fn reminder_templates() -> Vec<DefaultTemplate> {
     ]
 }
 
+/// The notification queued for the collector when a resolver or the customer writes on a
+/// page (seeded by migration 5). `#resolver_name` is who wrote, `#comment` what they wrote.
+pub fn collector_templates() -> Vec<DefaultTemplate> {
+    let t = |language, subject, body| DefaultTemplate {
+        code: "collector_reply",
+        audience: "collector",
+        language,
+        subject,
+        body,
+    };
+    vec![
+        t(
+            "en",
+            "Reply from #resolver_name: #customer_name (#status)",
+            "<p>#resolver_name wrote about the dispute of #customer_name (#customer_id), #status:</p>\n<blockquote>#comment</blockquote>\n#items_list_selected\n{% if action_name %}<p>Follow-up: #action_name, #action_date.</p>{% endif %}",
+        ),
+        t(
+            "fr",
+            "Réponse de #resolver_name : #customer_name (#status)",
+            "<p>#resolver_name a écrit au sujet du litige de #customer_name (#customer_id), #status :</p>\n<blockquote>#comment</blockquote>\n#items_list_selected\n{% if action_name %}<p>Suivi : #action_name, #action_date.</p>{% endif %}",
+        ),
+        t(
+            "ja",
+            "#resolver_name からの回答：#customer_name（#status）",
+            "<p>#resolver_name が #customer_name（#customer_id）の係争（#status）について書き込みました：</p>\n<blockquote>#comment</blockquote>\n#items_list_selected\n{% if action_name %}<p>フォローアップ：#action_name、#action_date</p>{% endif %}",
+        ),
+    ]
+}
+
 /// The dispute an email is about: a status change or an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Regarding {

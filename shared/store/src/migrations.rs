@@ -235,7 +235,28 @@ fn pages() -> Vec<(String, Vec<Value>)> {
             at TEXT NOT NULL
         )"),
         sql("CREATE INDEX attachments_by_customer ON attachments(customer_id, id)"),
+        // Templates gain the collector audience (the notification of replies): SQLite
+        // cannot alter a CHECK, so the table is rebuilt with the same columns.
+        sql("CREATE TABLE email_templates_v5 (
+            code TEXT NOT NULL,
+            language TEXT NOT NULL,
+            audience TEXT NOT NULL CHECK (audience IN ('resolver', 'customer', 'collector')),
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            PRIMARY KEY (code, language)
+        )"),
+        sql("INSERT INTO email_templates_v5 (code, language, audience, subject, body, updated_at, updated_by)
+             SELECT code, language, audience, subject, body, updated_at, updated_by FROM email_templates"),
+        sql("DROP TABLE email_templates"),
+        sql("ALTER TABLE email_templates_v5 RENAME TO email_templates"),
     ];
+    v.extend(
+        settle_domain::templates::collector_templates()
+            .iter()
+            .map(seed_template),
+    );
     for (position, o) in settle_domain::pages::default_outcomes().iter().enumerate() {
         v.push((
             "INSERT INTO outcomes (code, label, active, position) VALUES (?, ?, 1, ?)".to_string(),

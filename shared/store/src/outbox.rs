@@ -4,7 +4,7 @@
 use serde::Serialize;
 use settle_domain::links::Audience;
 use settle_domain::money::Currency;
-use settle_domain::templates::EmailItem;
+use settle_domain::templates::{EmailData, EmailItem};
 
 use crate::{Db, Result, RowExt, StoreError, Value};
 
@@ -43,6 +43,63 @@ impl EmailSource {
             .or_else(|| map.get("en"))
             .cloned()
             .unwrap_or_else(|| code.to_string())
+    }
+}
+
+impl EmailSource {
+    /// What a template shows, in `language`: labels resolved, absent values empty.
+    /// `collector` names the collector when the customer has none.
+    pub fn email_data(
+        &self,
+        language: &str,
+        collector: &str,
+        today: chrono::NaiveDate,
+    ) -> EmailData {
+        let s = self;
+        let lang = language;
+        let label = |code: &str, labels: &str| EmailSource::label(labels, code, lang);
+        EmailData {
+            language: lang.to_string(),
+            customer_name: s.customer_name.clone(),
+            customer_id: s.customer_id.clone(),
+            customer_email: s.customer_email.clone().unwrap_or_default(),
+            entity: s.entity.clone(),
+            items: s
+                .items
+                .iter()
+                .map(|(item, labels)| {
+                    let mut item = item.clone();
+                    if !item.status.is_empty() {
+                        item.status = label(&item.status, labels);
+                    }
+                    item
+                })
+                .collect(),
+            status: s
+                .status_code
+                .as_deref()
+                .map(|code| label(code, &s.status_labels))
+                .unwrap_or_default(),
+            status_date: s.status_date.clone().unwrap_or_default(),
+            comment: s.comment.clone().unwrap_or_default(),
+            resolver_name: s
+                .resolver
+                .as_ref()
+                .map(|r| r.name.clone())
+                .unwrap_or_default(),
+            resolver_email: s
+                .resolver
+                .as_ref()
+                .map(|r| r.email.clone())
+                .unwrap_or_default(),
+            resolver_link: String::new(),
+            customer_link: String::new(),
+            collector_name: s.collector.clone().unwrap_or_else(|| collector.to_string()),
+            action_name: s.action_name.clone().unwrap_or_default(),
+            action_type: s.action_type.clone().unwrap_or_default(),
+            action_date: s.action_date.clone().unwrap_or_default(),
+            today: settle_domain::dates::format_date(today),
+        }
     }
 }
 
@@ -275,7 +332,8 @@ pub struct Message {
 pub struct NewMessage<'a> {
     pub template: &'a str,
     pub language: &'a str,
-    pub audience: Audience,
+    /// `resolver`, `customer` or `collector` (replies from the pages).
+    pub audience: &'a str,
     pub to: &'a str,
     pub subject: &'a str,
     pub html: &'a str,
@@ -293,7 +351,7 @@ pub fn enqueue(db: &impl Db, m: &NewMessage, actor: &str, now: &str) -> Result<i
         &[
             m.template.into(),
             m.language.into(),
-            m.audience.as_str().into(),
+            m.audience.into(),
             m.to.into(),
             m.subject.into(),
             m.html.into(),

@@ -10,7 +10,7 @@ fn message(customer_key: i64, change: i64) -> NewMessage<'static> {
     NewMessage {
         template: "resolver_dispute",
         language: "en",
-        audience: Audience::Resolver,
+        audience: "resolver",
         to: "sam@example.com",
         subject: "Dispute: Acme",
         html: "<p>Hi</p>",

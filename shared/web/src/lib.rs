@@ -69,3 +69,25 @@ pub fn random_bytes() -> [u8; 32] {
     getrandom::fill(&mut b).expect("the host provides randomness");
     b
 }
+
+/// The key signing links: never the development default on a public address, where
+/// anyone who read the README could forge links with it.
+pub fn link_secret() -> Answer<String> {
+    let secret = variable("link_secret").ok_or_else(|| {
+        problem(
+            500,
+            "link-secret-missing",
+            "Links are not configured",
+            "set the Spin variable link_secret (SPIN_VARIABLE_LINK_SECRET) to sign links",
+        )
+    })?;
+    if secret == settle_domain::auth::DEV_LINK_SECRET && !development_defaults_allowed() {
+        return Err(problem(
+            503,
+            "insecure-configuration",
+            "Links are not configured",
+            "link_secret is the development default and public_base_url is not loopback: set SPIN_VARIABLE_LINK_SECRET",
+        ));
+    }
+    Ok(secret)
+}

@@ -1,0 +1,480 @@
+//! The customer's page, `/c/{token}`: their statement of account in their language (open
+//! items with customer-facing status labels, overdue highlighted, totals per currency, CSV),
+//! one form per task (comment, dispute, promise to pay, payment on its way) and the tracker
+//! of their disputes. They never see internal words: only their own messages, labels and
+//! dates.
+//!
+//! Disputes, promises and payment notices are status changes with actor `customer:<id>`,
+//! checked by the same rules as the collector's (`settle_domain::status_change`) and applied
+//! by the same store code, so items leave the scenario exactly as if the collector had done
+//! it. Every form answers with a redirect; every write is one transaction.
+
+use std::sync::Arc;
+
+use minijinja::context;
+use serde_json::json;
+use settle_domain::catalog::StatusKind;
+use settle_domain::forms::{self, Form, safe_filename};
+use settle_domain::links::{self, Audience, Claims};
+use settle_domain::pages::{
+    self as rules, MAX_ATTACHMENTS, MAX_COMMENT, MAX_REFERENCE, OpenItemRef,
+};
+use settle_domain::status_change::{self as change_rules, StatusChangeIn};
+use settle_domain::templates::Regarding;
+use settle_domain::validation::Invalid;
+use settle_pages::render::{self, PageError, base_context, environment, error_page};
+use settle_pages::{Messages, blobs, link, notify, reader};
+use settle_store::ledger::{self, ItemFilter, ItemView};
+use settle_store::outbox::EmailSource;
+use settle_store::pages::{self as store, Attachment, Reply};
+use settle_store::{Db, SpinDb, status_change};
+use settle_web::{body, link_secret, now, open_db, segments, today};
+use spin_sdk::http::{Method, Request, Response};
+use spin_sdk::http_component;
+
+const TEMPLATES: &[(&str, &str)] = &[("customer.html", include_str!("../templates/customer.html"))];
+/// Where this component's pages live.
+const BASE: &str = "/c";
+const MAX_FORM: usize = 64 * 1024;
+const MAX_UPLOAD: usize = MAX_ATTACHMENTS * rules::MAX_ATTACHMENT + 64 * 1024;
+/// The statement shows at most this many open items (the CSV has them all).
+const MAX_ROWS: usize = 2_000;
+
+#[http_component]
+fn handle(req: Request) -> Response {
+    let who = reader::reader(&req);
+    let Some(path) = segments(req.path(), "/c") else {
+        return error_page(
+            Arc::new(Messages::new(who.language(None))),
+            &PageError::NotFound,
+            BASE,
+            None,
+        );
+    };
+    if path == ["assets", "pages.css"] {
+        return settle_pages::css();
+    }
+    let mut language = who.language(None);
+    let mut back = None;
+    match route(&req, &path, &who, &mut language, &mut back) {
+        Ok(r) => r,
+        Err(e) => error_page(Arc::new(Messages::new(language)), &e, BASE, back.as_deref()),
+    }
+}
+
+struct Ctx<'a> {
+    db: SpinDb,
+    secret: String,
+    claims: Claims,
+    customer: ledger::Customer,
+    actor: String,
+    self_path: String,
+    messages: Arc<Messages>,
+    reader: &'a reader::Reader,
+}
+
+fn route(
+    req: &Request,
+    path: &[&str],
+    who: &reader::Reader,
+    language: &mut &'static settle_pages::i18n::Language,
+    back: &mut Option<String>,
+) -> Result<Response, PageError> {
+    let Some((token, rest)) = path.split_first() else {
+        return Err(PageError::NotFound);
+    };
+    let db = open_db()?;
+    let secret = link_secret()?;
+    let claims = link::verify(req, &db, &secret, Audience::Customer, token)?;
+    let customer = ledger::customer(&db, &claims.customer_id)?.ok_or(PageError::Forbidden)?;
+    *language = who.language(Some(&customer.language));
+    let self_path = format!("/c/{token}");
+    *back = Some(self_path.clone());
+    let ctx = Ctx {
+        db,
+        secret,
+        actor: rules::customer_actor(&customer.id),
+        claims,
+        customer,
+        self_path,
+        messages: Arc::new(Messages::new(language)),
+        reader: who,
+    };
+    match (rest, req.method()) {
+        ([], Method::Get) => view(req, &ctx),
+        (["statement.csv"], Method::Get) => csv(&ctx),
+        (["comments"], Method::Post) => comment(req, &ctx),
+        (["disputes"], Method::Post) => dispute(req, &ctx),
+        (["promises"], Method::Post) => promise(req, &ctx),
+        (["payments"], Method::Post) => payment(req, &ctx),
+        ([], _) | (["statement.csv"], _) => Err(PageError::Method("GET")),
+        (["comments" | "disputes" | "promises" | "payments"], _) => Err(PageError::Method("POST")),
+        _ => Err(PageError::NotFound),
+    }
+}
+
+fn open_items(ctx: &Ctx, limit: usize) -> Result<Vec<ItemView>, PageError> {
+    Ok(ledger::list_items(
+        &ctx.db,
+        &ItemFilter {
+            customer_key: Some(ctx.customer.key),
+            limit,
+            ..Default::default()
+        },
+        today(),
+    )?)
+}
+
+/// The label a customer reads for a status: the catalogue's customer wording, else the
+/// stored label in their language.
+fn customer_label(m: &Messages, code: &str, stored: &str) -> String {
+    let id = format!("status-{code}");
+    if m.has(&id) {
+        m.get(&id, &[])
+    } else {
+        stored.to_string()
+    }
+}
+
+fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    let db = &ctx.db;
+    let m = &ctx.messages;
+    let mut items = open_items(ctx, MAX_ROWS)?;
+    for i in &mut items {
+        if let Some(s) = &mut i.status {
+            s.label = customer_label(m, &s.code, &s.label);
+            // Internal words never reach the customer.
+            s.comment = None;
+        }
+        i.resolver = None;
+    }
+    let balances = settle_domain::ledger::balance_views(&settle_domain::ledger::balances(
+        &ledger::open_items_for_balances(db, ctx.customer.key)?,
+        today(),
+    ));
+    let lang2 = m.language.tag.split('-').next().unwrap_or("en");
+    let reasons: Vec<_> = store::reasons(db)?
+        .into_iter()
+        .filter(|r| r.state.active && r.state.customer_selectable && r.state.kind == StatusKind::Dispute)
+        .map(|r| {
+            let stored = EmailSource::label(&r.labels, &r.state.code, lang2);
+            context! { code => r.state.code.clone(), label => customer_label(m, &r.state.code, &stored) }
+        })
+        .collect();
+    let tracker: Vec<_> = store::tracker(db, ctx.customer.key)?
+        .into_iter()
+        .map(|t| {
+            let stored = EmailSource::label(&t.labels, &t.status, lang2);
+            context! {
+                reason => customer_label(m, &t.status, &stored),
+                opened_on => t.opened_on,
+                numbers => t.item_numbers.join(", "),
+                state => rules::dispute_state(t.still_disputed, t.replied),
+                resolved_on => t.resolved_on,
+            }
+        })
+        .collect();
+    let messages: Vec<_> = store::customer_messages(db, ctx.customer.key, &ctx.actor)?
+        .into_iter()
+        .map(
+            |e| context! { at => e.at, comment => e.comment, numbers => e.item_numbers.join(", ") },
+        )
+        .collect();
+    let saved = settle_web::query(req)
+        .iter()
+        .any(|(k, v)| k == "saved" && v == "1");
+    let t = today();
+    let env = environment(ctx.messages.clone(), TEMPLATES);
+    let html = render::render(
+        &env,
+        "customer.html",
+        context! {
+            self_path => ctx.self_path.clone(),
+            form_token => links::form_token(ctx.secret.as_bytes(), ctx.claims.link_id),
+            customer => context! { name => ctx.customer.name.clone(), id => ctx.customer.id.clone() },
+            items => items,
+            balances => balances,
+            reasons => reasons,
+            tracker => tracker,
+            messages => messages,
+            saved => saved,
+            today => settle_domain::dates::format_date(t),
+            promise_max => settle_domain::dates::format_date(t + chrono::Duration::days(rules::PROMISE_HORIZON_DAYS)),
+            payment_min => settle_domain::dates::format_date(t - chrono::Duration::days(rules::PAYMENT_PAST_DAYS)),
+            horizon => rules::PROMISE_HORIZON_DAYS,
+            max_comment => MAX_COMMENT,
+            max_reference => MAX_REFERENCE,
+            ..base_context(&ctx.messages, BASE)
+        },
+    )?;
+    Ok(render::page(
+        200,
+        html,
+        m.language.tag,
+        ctx.reader.set_cookie(),
+    ))
+}
+
+fn csv(ctx: &Ctx) -> Result<Response, PageError> {
+    let m = &ctx.messages;
+    let items = open_items(ctx, 100_000)?;
+    let header = [
+        m.get("col-number", &[]),
+        m.get("col-document-date", &[]),
+        m.get("col-due-date", &[]),
+        m.get("col-amount", &[]),
+        m.get("col-open-amount", &[]),
+        m.get("col-currency", &[]),
+        m.get("col-status", &[]),
+    ];
+    let mut rows = vec![header.to_vec()];
+    for i in items {
+        let status = i
+            .status
+            .as_ref()
+            .map(|s| customer_label(m, &s.code, &s.label))
+            .unwrap_or_default();
+        rows.push(vec![
+            i.number,
+            i.issue_date,
+            i.due_date,
+            i.amount,
+            i.open_amount,
+            i.currency,
+            status,
+        ]);
+    }
+    // A BOM so spreadsheets open the UTF-8 (accents, kana) as UTF-8.
+    let mut text = String::from("\u{feff}");
+    for r in &rows {
+        text.push_str(&settle_domain::csv::row(r));
+    }
+    let bytes = text.into_bytes();
+    Ok(render::download(
+        "text/csv; charset=utf-8",
+        &format!("statement-{}.csv", ctx.customer.id),
+        bytes,
+    ))
+}
+
+/// Reads the posted form and checks its anti-forgery token.
+fn form(req: &Request, ctx: &Ctx, max: usize) -> Result<Form, PageError> {
+    let bytes = body(req, max)?;
+    let f = forms::parse(&settle_pages::render::content_type(req), bytes)?;
+    link::check_form_token(&ctx.secret, &ctx.claims, f.get("form_token"))?;
+    Ok(f)
+}
+
+/// The ticked items, each an open item of this customer.
+fn selection(
+    ctx: &Ctx,
+    f: &Form,
+    errors: &mut Invalid,
+) -> Result<(Vec<String>, Vec<i64>), PageError> {
+    let ids = f.item_ids(errors, "item");
+    if ids.is_empty() {
+        return Ok((ids, Vec::new()));
+    }
+    let open: Vec<OpenItemRef> = open_items(ctx, 100_000)?
+        .into_iter()
+        .map(|i| OpenItemRef {
+            id: i.id,
+            key: i.key,
+        })
+        .collect();
+    match rules::check_selection("item", &ids, &open) {
+        Ok(keys) => Ok((ids, keys)),
+        Err(e) => {
+            errors.0.extend(e.0);
+            Ok((ids, Vec::new()))
+        }
+    }
+}
+
+fn done(ctx: &Ctx) -> Response {
+    render::redirect(
+        &format!("{}?saved=1", ctx.self_path),
+        ctx.messages.language.tag,
+    )
+}
+
+fn comment(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    let f = form(req, ctx, MAX_FORM)?;
+    let mut errors = Invalid::default();
+    let text = f.text(&mut errors, "comment", MAX_COMMENT, true);
+    let (_, keys) = selection(ctx, &f, &mut errors)?;
+    errors.into_result()?;
+    let at = now();
+    ctx.db.transaction(|db| {
+        let actions = store::live_actions_holding(db, &keys)?;
+        store::record_reply(
+            db,
+            &Reply {
+                item_keys: &keys,
+                action_id: None,
+                actor: &ctx.actor,
+                event: "comment",
+                details: json!({}),
+                comment: text.as_deref(),
+            },
+            &at,
+        )?;
+        store::mark_answered(db, &actions, &ctx.actor, &at)?;
+        if let Some(&a) = actions.first() {
+            notify::collector(
+                db,
+                Regarding::Action(a),
+                &ctx.customer.name,
+                text.as_deref().unwrap_or(""),
+                &ctx.actor,
+                &at,
+            )?;
+        }
+        Ok::<_, PageError>(())
+    })?;
+    Ok(done(ctx))
+}
+
+/// Applies a customer's status change with the collector's rules, then what `extra` adds
+/// (attachments), and notifies the collector; one transaction.
+fn apply_change(
+    ctx: &Ctx,
+    input: &StatusChangeIn,
+    extra: impl FnOnce(&SpinDb, i64, Option<i64>) -> Result<(), PageError>,
+) -> Result<(), PageError> {
+    let at = now();
+    ctx.db.transaction(|db| {
+        let targets = status_change::load_targets(db, input)?;
+        let states = targets.item_states();
+        let plan = change_rules::check(input, &targets.found(&states), today())
+            .map_err(|e| PageError::Invalid(422, e))?;
+        if plan.customer_id != ctx.customer.id {
+            return Err(PageError::Invalid(
+                422,
+                Invalid::one("item", Some("item"), "not your items"),
+            ));
+        }
+        let applied = status_change::apply(db, input, &plan, &targets, &ctx.actor, &at)?;
+        extra(db, applied.status_change_id, applied.action_id)?;
+        notify::collector(
+            db,
+            Regarding::StatusChange(applied.status_change_id),
+            &ctx.customer.name,
+            input.comment.as_deref().unwrap_or(""),
+            &ctx.actor,
+            &at,
+        )?;
+        Ok(())
+    })
+}
+
+fn dispute(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    let f = form(req, ctx, MAX_UPLOAD)?;
+    let mut errors = Invalid::default();
+    let text = f.text(&mut errors, "comment", MAX_COMMENT, true);
+    let (ids, _) = selection(ctx, &f, &mut errors)?;
+    let reasons: Vec<_> = store::reasons(&ctx.db)?
+        .into_iter()
+        .map(|r| r.state)
+        .collect();
+    let reason = match rules::check_reason(f.get("reason"), &reasons) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            errors.0.extend(e.0);
+            None
+        }
+    };
+    let files = f.files("file");
+    if files.len() > MAX_ATTACHMENTS {
+        errors.push("file", Some("file"), "too many files");
+    }
+    let mut checked = Vec::new();
+    for file in &files {
+        match rules::check_attachment("file", &file.bytes) {
+            Ok(t) => checked.push((*file, t)),
+            Err(e) => errors.0.extend(e.0),
+        }
+    }
+    errors.into_result()?;
+    let input = rules::dispute_change(ids, reason.unwrap_or_default(), text, today());
+    let at = now();
+    let mut stored: Vec<Attachment> = Vec::new();
+    for (file, t) in &checked {
+        let key = blobs::new_key();
+        blobs::put(&key, &file.bytes)?;
+        stored.push(Attachment {
+            id: 0,
+            blob_key: key,
+            customer_key: ctx.customer.key,
+            status_change_id: None,
+            action_id: None,
+            filename: safe_filename(&file.filename),
+            content_type: t.content_type().to_string(),
+            size: file.bytes.len() as i64,
+            sha256: blobs::digest(&file.bytes),
+            uploaded_by: ctx.actor.clone(),
+            at: at.clone(),
+        });
+    }
+    let to_save = stored.clone();
+    let result = apply_change(ctx, &input, move |db, change, action| {
+        for mut a in to_save {
+            a.status_change_id = Some(change);
+            a.action_id = action;
+            store::save_attachment(db, &a)?;
+        }
+        Ok(())
+    });
+    if result.is_err() {
+        for a in &stored {
+            blobs::delete(&a.blob_key);
+        }
+    }
+    result?;
+    Ok(done(ctx))
+}
+
+fn promise(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    let f = form(req, ctx, MAX_FORM)?;
+    let mut errors = Invalid::default();
+    let text = f.text(&mut errors, "comment", MAX_COMMENT, false);
+    let date = f.date(&mut errors, "date");
+    let (ids, _) = selection(ctx, &f, &mut errors)?;
+    if let Some(d) = date
+        && let Err(e) = rules::check_promise_date(d, today())
+    {
+        errors.0.extend(e.0);
+    }
+    errors.into_result()?;
+    let status = store::status_of_kind(&ctx.db, "promise_to_pay", StatusKind::Promise)?
+        .ok_or_else(|| PageError::Server(500, "no active promise status".into()))?;
+    let date = date.unwrap_or_else(today);
+    let input = rules::promise_change(ids, status, date, text, today());
+    apply_change(ctx, &input, |_, _, _| Ok(()))?;
+    Ok(done(ctx))
+}
+
+fn payment(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    let f = form(req, ctx, MAX_FORM)?;
+    let mut errors = Invalid::default();
+    let reference = f.text(&mut errors, "reference", MAX_REFERENCE, false);
+    let date = f.date(&mut errors, "date");
+    let (ids, _) = selection(ctx, &f, &mut errors)?;
+    if let Some(d) = date
+        && let Err(e) = rules::check_payment_date(d, today())
+    {
+        errors.0.extend(e.0);
+    }
+    errors.into_result()?;
+    let status = store::status_of_kind(&ctx.db, "payment_in_progress", StatusKind::Info)?
+        .ok_or_else(|| PageError::Server(500, "no active information status".into()))?;
+    let input = rules::payment_notice_change(
+        ids,
+        status,
+        date.unwrap_or_else(today),
+        reference.as_deref(),
+        today(),
+    );
+    apply_change(ctx, &input, |_, _, _| Ok(()))?;
+    Ok(done(ctx))
+}

@@ -1,0 +1,508 @@
+//! The resolver's page, `/r/{token}`: the dispute the link was made for (customer, status,
+//! the collector's comment, the follow-up action, the items), everything said on it, and
+//! the customer's account; forms to answer, propose an outcome, attach files and hand over.
+//!
+//! Every request verifies the link (`settle_pages::link`); every form carries the link's
+//! anti-forgery token and answers with a redirect (POST/redirect/GET). Each answer appends
+//! history with actor `resolver:<id>`, marks the action answered and queues a
+//! `collector_reply` email, in one transaction. The resolver never terminates the action.
+
+use std::sync::Arc;
+
+use minijinja::context;
+use serde_json::json;
+use settle_domain::actions::ResolverState;
+use settle_domain::forms::{self, Form, safe_filename};
+use settle_domain::links::{self, Audience, Claims};
+use settle_domain::pages::{self as rules, MAX_ATTACHMENTS, MAX_COMMENT, Speaker};
+use settle_domain::templates::Regarding;
+use settle_domain::validation::Invalid;
+use settle_pages::render::{self, PageError, base_context, environment, error_page};
+use settle_pages::{Messages, blobs, link, notify, reader};
+use settle_store::ledger::{self, ItemFilter, ItemView};
+use settle_store::pages::{self as store, Attachment, Reply};
+use settle_store::{Db, SpinDb, actions, config, status_change};
+use settle_web::{body, link_secret, now, open_db, segments, today};
+use spin_sdk::http::{Method, Request, Response};
+use spin_sdk::http_component;
+
+const TEMPLATES: &[(&str, &str)] = &[("resolver.html", include_str!("../templates/resolver.html"))];
+/// Forms without files.
+/// Where this component's pages live.
+const BASE: &str = "/r";
+const MAX_FORM: usize = 64 * 1024;
+/// Up to five attachments of 5 MB, with the multipart framing.
+const MAX_UPLOAD: usize = MAX_ATTACHMENTS * rules::MAX_ATTACHMENT + 64 * 1024;
+
+#[http_component]
+fn handle(req: Request) -> Response {
+    let who = reader::reader(&req);
+    let Some(path) = segments(req.path(), "/r") else {
+        return error_page(
+            Arc::new(Messages::new(who.language(None))),
+            &PageError::NotFound,
+            BASE,
+            None,
+        );
+    };
+    if path == ["assets", "pages.css"] {
+        return settle_pages::css();
+    }
+    let mut language = who.language(None);
+    let mut back = None;
+    match route(&req, &path, &who, &mut language, &mut back) {
+        Ok(r) => r,
+        Err(e) => error_page(Arc::new(Messages::new(language)), &e, BASE, back.as_deref()),
+    }
+}
+
+/// What every route of a verified link knows.
+struct Ctx<'a> {
+    db: SpinDb,
+    secret: String,
+    claims: Claims,
+    resolver_id: i64,
+    resolver_name: String,
+    customer: ledger::Customer,
+    self_path: String,
+    messages: Arc<Messages>,
+    reader: &'a reader::Reader,
+}
+
+fn route(
+    req: &Request,
+    path: &[&str],
+    who: &reader::Reader,
+    language: &mut &'static settle_pages::i18n::Language,
+    back: &mut Option<String>,
+) -> Result<Response, PageError> {
+    let Some((token, rest)) = path.split_first() else {
+        return Err(PageError::NotFound);
+    };
+    let db = open_db()?;
+    let secret = link_secret()?;
+    let claims = link::verify(req, &db, &secret, Audience::Resolver, token)?;
+    let resolver_id: i64 = claims.subject.parse().map_err(|_| PageError::Forbidden)?;
+    let resolver = config::resolver(&db, resolver_id)?.ok_or(PageError::Forbidden)?;
+    let customer = ledger::customer(&db, &claims.customer_id)?.ok_or(PageError::Forbidden)?;
+    *language = who.language(Some(&resolver.language));
+    let self_path = format!("/r/{token}");
+    *back = Some(self_path.clone());
+    let ctx = Ctx {
+        db,
+        secret,
+        claims,
+        resolver_id,
+        resolver_name: resolver.name.clone(),
+        customer,
+        self_path,
+        messages: Arc::new(Messages::new(language)),
+        reader: who,
+    };
+    match (rest, req.method()) {
+        ([], Method::Get) => view(req, &ctx),
+        (["comments"], Method::Post) => comment(req, &ctx),
+        (["outcome"], Method::Post) => outcome(req, &ctx),
+        (["attachments"], Method::Post) => attach(req, &ctx),
+        (["handover"], Method::Post) => handover(req, &ctx),
+        (["attachments", id], Method::Get) => download(&ctx, id),
+        ([], _) | (["attachments", _], _) => Err(PageError::Method("GET")),
+        (["comments" | "outcome" | "attachments" | "handover"], _) => {
+            Err(PageError::Method("POST"))
+        }
+        _ => Err(PageError::NotFound),
+    }
+}
+
+/// The dispute the link opens: its status change, action and items.
+struct Dispute {
+    change: Option<status_change::StatusChangeView>,
+    action: Option<actions::ActionView>,
+    item_keys: Vec<i64>,
+}
+
+fn dispute(ctx: &Ctx) -> Result<Dispute, PageError> {
+    let change = match ctx.claims.status_change_id {
+        Some(id) => status_change::read(&ctx.db, id)?,
+        None => None,
+    };
+    let action_id = ctx
+        .claims
+        .action_id
+        .or(change.as_ref().and_then(|c| c.action_id));
+    let action = match action_id {
+        Some(id) => actions::action(&ctx.db, id)?,
+        None => None,
+    };
+    let item_keys = match (&change, action_id) {
+        (Some(c), _) => c.item_keys.clone(),
+        (None, Some(id)) => actions::action_items(&ctx.db, id, today())?
+            .iter()
+            .map(|i| i.key)
+            .collect(),
+        (None, None) => Vec::new(),
+    };
+    // A link names its customer: a dispute of anyone else's never shows.
+    if change
+        .as_ref()
+        .is_some_and(|c| c.customer_key != ctx.customer.key)
+        || action
+            .as_ref()
+            .is_some_and(|a| a.customer_key != ctx.customer.key)
+    {
+        return Err(PageError::Forbidden);
+    }
+    Ok(Dispute {
+        change,
+        action,
+        item_keys,
+    })
+}
+
+fn speaker_name(
+    actor: &str,
+    resolvers: &[settle_domain::config::Resolver],
+    customer: &ledger::Customer,
+) -> String {
+    match rules::speaker(actor) {
+        Speaker::Resolver => actor
+            .split_once(':')
+            .and_then(|(_, id)| id.parse::<i64>().ok())
+            .and_then(|id| resolvers.iter().find(|r| r.id == id))
+            .map(|r| r.name.clone())
+            .unwrap_or_default(),
+        Speaker::Customer => customer.name.clone(),
+        _ => String::new(),
+    }
+}
+
+fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    let d = dispute(ctx)?;
+    let db = &ctx.db;
+    let items: Vec<ItemView> = if d.item_keys.is_empty() {
+        Vec::new()
+    } else {
+        ledger::list_items(
+            db,
+            &ItemFilter {
+                keys: Some(d.item_keys.clone()),
+                include_closed: true,
+                limit: d.item_keys.len(),
+                ..Default::default()
+            },
+            today(),
+        )?
+    };
+    let others: Vec<ItemView> = ledger::list_items(
+        db,
+        &ItemFilter {
+            customer_key: Some(ctx.customer.key),
+            limit: 1_000,
+            ..Default::default()
+        },
+        today(),
+    )?
+    .into_iter()
+    .filter(|i| !d.item_keys.contains(&i.key))
+    .collect();
+    let balances = settle_domain::ledger::balance_views(&settle_domain::ledger::balances(
+        &ledger::open_items_for_balances(db, ctx.customer.key)?,
+        today(),
+    ));
+    let resolvers = config::resolvers(db)?;
+    let action_id = d.action.as_ref().map(|a| a.id);
+    let thread: Vec<_> = store::thread(db, &d.item_keys, action_id)?
+        .into_iter()
+        .map(|e| {
+            let speaker = rules::speaker(&e.actor);
+            context! {
+                at => e.at,
+                speaker => speaker,
+                name => speaker_name(&e.actor, &resolvers, &ctx.customer),
+                comment => e.comment,
+                numbers => e.item_numbers.join(", "),
+                outcome => e.details.get("outcome").and_then(|v| v.as_str()).map(str::to_string),
+            }
+        })
+        .collect();
+    let outcomes: Vec<_> = store::outcomes(db)?
+        .into_iter()
+        .filter(|o| o.active)
+        .map(|o| {
+            let id = format!("outcome-{}", o.code);
+            let label = if ctx.messages.has(&id) {
+                ctx.messages.get(&id, &[])
+            } else {
+                o.label.clone()
+            };
+            context! { code => o.code, label => label }
+        })
+        .collect();
+    let colleagues: Vec<_> = resolvers
+        .iter()
+        .filter(|r| r.active && r.id != ctx.resolver_id)
+        .map(|r| context! { id => r.id, name => r.name.clone() })
+        .collect();
+    let attachments = store::attachments(
+        db,
+        ctx.customer.key,
+        d.change.as_ref().map(|c| c.id),
+        action_id,
+        None,
+    )?;
+    let language = ctx.messages.language.tag;
+    let status = match &d.change {
+        Some(c) => {
+            let labels = config::status(db, &c.status)?
+                .map(|s| serde_json::to_string(&s.status.labels).unwrap_or_default())
+                .unwrap_or_default();
+            Some(context! {
+                label => settle_store::outbox::EmailSource::label(&labels, &c.status, language.split('-').next().unwrap_or("en")),
+                date => c.status_date.clone(),
+                comment => c.comment.clone(),
+            })
+        }
+        None => None,
+    };
+    let saved = settle_web::query(req)
+        .iter()
+        .any(|(k, v)| k == "saved" && v == "1");
+    let env = environment(ctx.messages.clone(), TEMPLATES);
+    let html = render::render(
+        &env,
+        "resolver.html",
+        context! {
+            self_path => ctx.self_path.clone(),
+            form_token => links::form_token(ctx.secret.as_bytes(), ctx.claims.link_id),
+            customer => context! { name => ctx.customer.name.clone(), id => ctx.customer.id.clone(), entity => ctx.customer.entity.clone() },
+            resolver_name => ctx.resolver_name.clone(),
+            status => status,
+            action => d.action.as_ref().map(|a| context! { name => a.name.clone(), date => a.date.clone(), live => a.state == settle_domain::actions::ActionState::Live }),
+            items => items,
+            others => others,
+            balances => balances,
+            thread => thread,
+            outcomes => outcomes,
+            colleagues => colleagues,
+            attachments => attachments,
+            saved => saved,
+            max_comment => MAX_COMMENT,
+            ..base_context(&ctx.messages, BASE)
+        },
+    )?;
+    Ok(render::page(200, html, language, ctx.reader.set_cookie()))
+}
+
+/// Reads the posted form (at most `max` bytes) and checks its anti-forgery token.
+fn form(req: &Request, ctx: &Ctx, max: usize) -> Result<Form, PageError> {
+    let bytes = body(req, max)?;
+    let f = forms::parse(&settle_pages::render::content_type(req), bytes)?;
+    link::check_form_token(&ctx.secret, &ctx.claims, f.get("form_token"))?;
+    Ok(f)
+}
+
+/// Applies one answer: history on items and action, answered mark, collector email.
+fn answer(
+    ctx: &Ctx,
+    d: &Dispute,
+    event: &str,
+    details: serde_json::Value,
+    comment: Option<&str>,
+    extra: impl FnOnce(&SpinDb, &str) -> Result<(), PageError>,
+) -> Result<Response, PageError> {
+    let actor = rules::resolver_actor(ctx.resolver_id);
+    let at = now();
+    let regarding = match (&d.change, &d.action) {
+        (Some(c), _) => Some(Regarding::StatusChange(c.id)),
+        (None, Some(a)) => Some(Regarding::Action(a.id)),
+        _ => None,
+    };
+    ctx.db.transaction(|db| {
+        extra(db, &at)?;
+        store::record_reply(
+            db,
+            &Reply {
+                item_keys: &d.item_keys,
+                action_id: d
+                    .action
+                    .as_ref()
+                    .filter(|a| a.state == settle_domain::actions::ActionState::Live)
+                    .map(|a| a.id),
+                actor: &actor,
+                event,
+                details: details.clone(),
+                comment,
+            },
+            &at,
+        )?;
+        if let Some(r) = regarding {
+            notify::collector(
+                db,
+                r,
+                &ctx.resolver_name,
+                comment.unwrap_or(event),
+                &actor,
+                &at,
+            )?;
+        }
+        Ok::<_, PageError>(())
+    })?;
+    Ok(render::redirect(
+        &format!("{}?saved=1", ctx.self_path),
+        ctx.messages.language.tag,
+    ))
+}
+
+fn comment(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    let f = form(req, ctx, MAX_FORM)?;
+    let mut errors = Invalid::default();
+    let text = f.text(&mut errors, "comment", MAX_COMMENT, true);
+    errors.into_result()?;
+    let d = dispute(ctx)?;
+    answer(
+        ctx,
+        &d,
+        "comment",
+        json!({}),
+        text.as_deref(),
+        |_, _| Ok(()),
+    )
+}
+
+fn outcome(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    let f = form(req, ctx, MAX_FORM)?;
+    let mut errors = Invalid::default();
+    let text = f.text(&mut errors, "comment", MAX_COMMENT, false);
+    errors.into_result()?;
+    let outcomes = store::outcomes(&ctx.db)?;
+    let chosen = rules::check_outcome(f.get("outcome").unwrap_or(""), &outcomes)
+        .map_err(|e| PageError::Invalid(422, e))?;
+    let label = chosen.label.clone();
+    let said = match &text {
+        Some(t) => format!("{label}: {t}"),
+        None => label,
+    };
+    let d = dispute(ctx)?;
+    answer(
+        ctx,
+        &d,
+        "outcome",
+        json!({"outcome": chosen.code}),
+        Some(&said),
+        |_, _| Ok(()),
+    )
+}
+
+fn handover(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    let f = form(req, ctx, MAX_FORM)?;
+    let mut errors = Invalid::default();
+    let note = f.text(&mut errors, "comment", MAX_COMMENT, false);
+    let to = f
+        .get("resolver_id")
+        .and_then(|v| v.trim().parse::<i64>().ok());
+    errors.into_result()?;
+    let states: Vec<ResolverState> = config::resolvers(&ctx.db)?
+        .iter()
+        .map(|r| ResolverState {
+            id: r.id,
+            active: r.active,
+        })
+        .collect();
+    let to = rules::check_handover(to, ctx.resolver_id, &states)
+        .map_err(|e| PageError::Invalid(422, e))?;
+    let to_name = config::resolver(&ctx.db, to)?
+        .map(|r| r.name)
+        .unwrap_or_default();
+    let d = dispute(ctx)?;
+    let said = match &note {
+        Some(n) => format!("→ {to_name}: {n}"),
+        None => format!("→ {to_name}"),
+    };
+    let action_id = d.action.as_ref().map(|a| a.id);
+    let keys = d.item_keys.clone();
+    answer(
+        ctx,
+        &d,
+        "handover",
+        json!({"from": ctx.resolver_id, "to": to}),
+        Some(&said),
+        move |db, _| Ok(store::handover(db, action_id, &keys, to)?),
+    )
+}
+
+fn attach(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    let f = form(req, ctx, MAX_UPLOAD)?;
+    let files = f.files("file");
+    let mut errors = Invalid::default();
+    if files.is_empty() {
+        errors.push("file", Some("file"), "choose a file");
+    }
+    if files.len() > MAX_ATTACHMENTS {
+        errors.push("file", Some("file"), "too many files");
+    }
+    let mut checked = Vec::new();
+    for file in &files {
+        match rules::check_attachment("file", &file.bytes) {
+            Ok(t) => checked.push((*file, t)),
+            Err(e) => errors.0.extend(e.0),
+        }
+    }
+    errors.into_result()?;
+    let d = dispute(ctx)?;
+    let actor = rules::resolver_actor(ctx.resolver_id);
+    let at = now();
+    let mut stored = Vec::new();
+    for (file, t) in &checked {
+        let key = blobs::new_key();
+        blobs::put(&key, &file.bytes)?;
+        stored.push(Attachment {
+            id: 0,
+            blob_key: key,
+            customer_key: ctx.customer.key,
+            status_change_id: d.change.as_ref().map(|c| c.id),
+            action_id: d.action.as_ref().map(|a| a.id),
+            filename: safe_filename(&file.filename),
+            content_type: t.content_type().to_string(),
+            size: file.bytes.len() as i64,
+            sha256: blobs::digest(&file.bytes),
+            uploaded_by: actor.clone(),
+            at: at.clone(),
+        });
+    }
+    let names: Vec<String> = stored.iter().map(|a| a.filename.clone()).collect();
+    let to_save = stored.clone();
+    let result = answer(
+        ctx,
+        &d,
+        "attachment",
+        json!({"files": names}),
+        Some(&names.join(", ")),
+        move |db, _| {
+            for a in &to_save {
+                store::save_attachment(db, a)?;
+            }
+            Ok(())
+        },
+    );
+    if result.is_err() {
+        for a in &stored {
+            blobs::delete(&a.blob_key);
+        }
+    }
+    result
+}
+
+fn download(ctx: &Ctx, id: &str) -> Result<Response, PageError> {
+    let id: i64 = id.parse().map_err(|_| PageError::NotFound)?;
+    let a = store::attachment(&ctx.db, id)?.ok_or(PageError::NotFound)?;
+    let d = dispute(ctx)?;
+    let of_dispute = a.customer_key == ctx.customer.key
+        && ((a.status_change_id.is_some()
+            && a.status_change_id == d.change.as_ref().map(|c| c.id))
+            || (a.action_id.is_some() && a.action_id == d.action.as_ref().map(|x| x.id)));
+    if !of_dispute {
+        return Err(PageError::NotFound);
+    }
+    let bytes = blobs::get(&a.blob_key)?.ok_or(PageError::NotFound)?;
+    Ok(render::download(&a.content_type, &a.filename, bytes))
+}

@@ -1,0 +1,140 @@
+# Pages Settle : français.
+money = { $amount }{"\u00A0"}{ $symbol }
+
+language-label = Langue
+resolver-title = Litige à résoudre
+customer-title = Votre compte
+powered-by = Gestion des litiges par Settle
+
+## Pages d'erreur
+error-forbidden-title = Ce lien n'est pas valide
+error-forbidden-body = L'adresse a peut-être été mal recopiée ou modifiée. Ouvrez le lien tel que vous l'avez reçu.
+error-gone-title = Ce lien n'est plus actif
+error-gone-body = Il a expiré ou a été retiré. Demandez un nouveau lien à votre contact au service recouvrement.
+error-throttled-title = Trop de tentatives
+error-throttled-body = Veuillez patienter { $minutes } minutes avant de réessayer.
+error-notfound-title = Page introuvable
+error-notfound-body = Il n'y a rien à cette adresse.
+error-invalid-title = Vérifiez votre saisie
+error-invalid-body = Rien n'a été enregistré. Revenez à la page, corrigez les champs ci-dessous et envoyez à nouveau.
+error-server-title = Une erreur est survenue
+error-server-body = Rien n'a été enregistré. Veuillez réessayer dans un instant.
+back-to-page = Revenir à la page
+
+## Erreurs de saisie
+error-comment = Écrivez un message (au plus { $max } caractères, sans caractères de contrôle).
+error-item = Sélectionnez au moins une de vos pièces ouvertes.
+error-reason = Choisissez un motif dans la liste.
+error-date = Choisissez une date valide dans la période autorisée.
+error-reference = La référence est trop longue ou contient des caractères de contrôle.
+error-file = Joignez un fichier PDF, PNG ou JPEG de 5 Mo au plus.
+error-outcome = Choisissez l'une des issues proposées.
+error-resolver_id = Choisissez un autre collègue actif.
+error-form_token = Le formulaire a expiré. Rechargez la page et envoyez à nouveau.
+error-form = Le formulaire n'a pas pu être lu. Rechargez la page et envoyez à nouveau.
+
+## Tableaux
+col-select = Sélection
+col-number = Numéro
+col-document-date = Date de pièce
+col-due-date = Échéance
+col-amount = Montant
+col-open-amount = Reste dû
+col-currency = Devise
+col-status = Statut
+overdue = En retard
+days-overdue = { $days ->
+    [one] { $days } jour de retard
+   *[other] { $days } jours de retard
+}
+total-label = Total
+outstanding = Encours
+overdue-total = Échu
+disputed-total = En litige
+no-open-items = Aucune pièce ouverte sur ce compte.
+none = Aucun
+
+## Page du résolveur
+resolver-heading = Litige : { $name }
+customer-label = Client
+customer-id = Code client
+entity-label = Société
+dispute-status = Statut
+status-date = Date du statut
+collector-comment = Commentaire du service recouvrement
+follow-up = Action de suivi
+follow-up-date = Date de l'action
+items-concerned = Pièces concernées
+thread-heading = Échanges
+thread-empty = Aucun message pour l'instant.
+speaker-collector = Service recouvrement
+speaker-resolver = Résolveur
+speaker-customer = Client
+speaker-system = Système
+on-items = sur { $number }
+account-summary = Synthèse du compte
+other-open-items = Autres pièces ouvertes
+reply-heading = Répondre
+reply-label = Votre message
+reply-send = Envoyer la réponse
+outcome-heading = Proposer une issue
+outcome-label = Issue
+outcome-comment-label = Explication (facultative)
+outcome-send = Proposer cette issue
+outcome-credit_note = Avoir à émettre
+outcome-not_justified = Non justifié — le client doit payer
+outcome-need_info = Besoin d'informations complémentaires
+outcome-resolved = Résolu
+attach-heading = Joindre des documents
+attach-label = Fichiers (PDF, PNG ou JPEG, 5 Mo au plus chacun)
+attach-send = Joindre
+attachments-heading = Documents
+no-attachments = Aucun document pour l'instant.
+handover-heading = Transmettre à un collègue
+handover-label = Collègue
+handover-comment-label = Note pour votre collègue (facultative)
+handover-send = Transmettre
+resolver-note = Le service recouvrement clôt le litige une fois réglé. Vos réponses lui sont transmises.
+saved = Enregistré. Le service recouvrement a été prévenu.
+
+## Page client
+customer-heading = Relevé de compte : { $name }
+statement-heading = Pièces ouvertes
+download-csv = Télécharger en CSV
+select-hint = Cochez les pièces concernées, puis choisissez ci-dessous ce que vous souhaitez faire.
+comment-heading = Envoyer un commentaire
+comment-label = Votre commentaire
+comment-send = Envoyer le commentaire
+dispute-heading = Contester des pièces
+dispute-reason = Motif
+dispute-comment = Expliquez le problème
+dispute-attach = Justificatifs (facultatifs)
+dispute-send = Contester les pièces sélectionnées
+promise-heading = Promesse de paiement
+promise-date = Date de paiement (sous { $days } jours)
+promise-comment = Commentaire (facultatif)
+promise-send = Promettre de payer les pièces sélectionnées
+payment-heading = Un paiement est en cours
+payment-date = Date du paiement
+payment-reference = Référence du paiement (facultative)
+payment-send = Signaler le paiement
+tracker-heading = Vos litiges
+tracker-empty = Vous n'avez aucun litige.
+tracker-opened = Ouvert le
+tracker-reason = Motif
+tracker-items = Pièces
+tracker-state = État
+tracker-state-open = Ouvert
+tracker-state-answered = Réponse apportée
+tracker-state-resolved = Résolu le { $date }
+your-messages = Vos messages
+customer-saved = Merci. Votre demande est enregistrée et le service recouvrement a été prévenu.
+
+## Statuts vus par le client
+status-price_dispute = Prix contesté
+status-quality_dispute = Qualité contestée
+status-delivery_dispute = Livraison contestée
+status-administrative_dispute = En cours de vérification
+status-promise_to_pay = Paiement promis
+status-payment_in_progress = Paiement en cours
+status-dispute_resolved = Litige résolu

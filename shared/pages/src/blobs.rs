@@ -1,0 +1,48 @@
+//! Attachment bytes in the key-value store, under a random key recorded with their
+//! metadata in SQLite (`settle_store::pages::Attachment`). A blob is written before its
+//! metadata row; if the transaction then fails, the orphan blob is deleted.
+
+use sha2::{Digest, Sha256};
+use spin_sdk::key_value::Store;
+
+use crate::render::PageError;
+
+fn store() -> Result<Store, PageError> {
+    Store::open_default().map_err(|e| PageError::Server(500, format!("key-value store: {e}")))
+}
+
+/// A fresh key for a blob: `attachment:<32 random bytes, hex>`.
+pub fn new_key() -> String {
+    let hex: String = settle_web::random_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("attachment:{hex}")
+}
+
+/// The SHA-256 of `bytes`, hex.
+pub fn digest(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub fn put(key: &str, bytes: &[u8]) -> Result<(), PageError> {
+    store()?
+        .set(key, bytes)
+        .map_err(|e| PageError::Server(500, format!("key-value set: {e}")))
+}
+
+pub fn get(key: &str) -> Result<Option<Vec<u8>>, PageError> {
+    store()?
+        .get(key)
+        .map_err(|e| PageError::Server(500, format!("key-value get: {e}")))
+}
+
+/// Best effort: used to drop blobs whose metadata was not committed.
+pub fn delete(key: &str) {
+    if let Ok(s) = store() {
+        let _ = s.delete(key);
+    }
+}

@@ -1,0 +1,305 @@
+//! The pages' languages: which one a reader gets, their messages (Project Fluent catalogues
+//! in `locales/<tag>/pages.ftl`, plain files a translator edits), and amounts and dates in
+//! their conventions (ICU4X).
+//!
+//! A message missing from a catalogue is a test failure (`every_catalogue_has_every_message`),
+//! never a blank on a page.
+
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu_calendar::Gregorian;
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
+use icu_datetime::input::Date;
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal;
+use icu_locale_core::Locale;
+use settle_domain::money::Currency;
+
+/// A language of the pages: its tag (BCP 47), its name in itself, and its catalogue.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Language {
+    pub tag: &'static str,
+    pub name: &'static str,
+    catalogue: &'static str,
+}
+
+macro_rules! lang {
+    ($tag:literal, $name:literal) => {
+        Language {
+            tag: $tag,
+            name: $name,
+            catalogue: include_str!(concat!("../locales/", $tag, "/pages.ftl")),
+        }
+    };
+}
+
+/// The languages with a catalogue, English first (the fallback). The seeds' site has 15
+/// (en fr de es it nl pt pt-BR pl ro hr sv tr ja zh-Hans); those without a catalogue yet
+/// fall back through [`negotiate`] and are listed in the README.
+pub static LANGUAGES: [Language; 3] = [
+    lang!("en", "English"),
+    lang!("fr", "Français"),
+    lang!("ja", "日本語"),
+];
+
+/// The language for a tag as people write it: `fr`, `FR-be`, `pt_BR`, `zh`, `zh-CN`.
+pub fn language(tag: &str) -> Option<&'static Language> {
+    let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+    if t.is_empty() {
+        return None;
+    }
+    if let Some(l) = LANGUAGES.iter().find(|l| l.tag.to_ascii_lowercase() == t) {
+        return Some(l);
+    }
+    let primary = t.split('-').next().unwrap_or("");
+    match (primary, t.as_str()) {
+        ("pt", "pt-br") => LANGUAGES.iter().find(|l| l.tag == "pt-BR"),
+        ("zh", _) => LANGUAGES.iter().find(|l| l.tag == "zh-Hans"),
+        _ => LANGUAGES.iter().find(|l| l.tag == primary),
+    }
+}
+
+/// `Accept-Language: fr-CH, fr;q=0.9, en;q=0.8` → the best language we have.
+pub fn from_accept_language(header: &str) -> Option<&'static Language> {
+    let mut ranges: Vec<(&str, u32)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut bits = part.split(';');
+            let tag = bits.next()?.trim();
+            let q = bits
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1000), |q| {
+                    q.trim()
+                        .parse::<f32>()
+                        .ok()
+                        .map(|q| (q.clamp(0.0, 1.0) * 1000.0) as u32)
+                })?;
+            (q > 0 && tag != "*").then_some((tag, q))
+        })
+        .collect();
+    ranges.sort_by_key(|r| std::cmp::Reverse(r.1));
+    ranges.into_iter().find_map(|(tag, _)| language(tag))
+}
+
+/// Who decides, in order: the reader's explicit choice (the switcher), the language stored
+/// for them (the customer's or the resolver's), their browser, then English.
+pub fn negotiate(
+    chosen: Option<&str>,
+    stored: Option<&str>,
+    accept_language: Option<&str>,
+) -> &'static Language {
+    chosen
+        .and_then(language)
+        .or_else(|| stored.and_then(language))
+        .or_else(|| accept_language.and_then(from_accept_language))
+        .unwrap_or(&LANGUAGES[0])
+}
+
+/// One reader's messages and formats.
+pub struct Messages {
+    pub language: &'static Language,
+    bundle: FluentBundle<FluentResource>,
+    decimals: DecimalFormatter,
+    dates: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+}
+
+/// A value passed to a message.
+pub enum Arg<'a> {
+    Str(&'a str),
+    Int(i64),
+}
+
+impl Messages {
+    pub fn new(language: &'static Language) -> Messages {
+        let resource =
+            FluentResource::try_new(language.catalogue.to_string()).unwrap_or_else(|(r, _)| r);
+        let langid = unic_langid::LanguageIdentifier::from_str(language.tag).unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        // Pages are HTML: no invisible isolation marks around values.
+        bundle.set_use_isolating(false);
+        let _ = bundle.add_resource(resource);
+        let icu_tag = match language.tag {
+            "pt" => "pt-PT",
+            t => t,
+        };
+        let locale = Locale::from_str(icu_tag).unwrap_or(Locale::UNKNOWN);
+        Messages {
+            language,
+            bundle,
+            decimals: DecimalFormatter::try_new(locale.clone().into(), Default::default())
+                .expect("compiled data has every locale"),
+            dates: FixedCalendarDateTimeFormatter::try_new(locale.into(), YMD::medium())
+                .expect("compiled data has every locale"),
+        }
+    }
+
+    /// Does the catalogue define `id`?
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// The message `id` (or `id.attribute`) with its arguments; the id itself when missing,
+    /// so a gap shows and the catalogue test catches it.
+    pub fn get(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        let (msg_id, attr) = match id.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (id, None),
+        };
+        let Some(msg) = self.bundle.get_message(msg_id) else {
+            return id.to_string();
+        };
+        let pattern = match attr {
+            Some(a) => msg.get_attribute(a).map(|a| a.value()),
+            None => msg.value(),
+        };
+        let Some(pattern) = pattern else {
+            return id.to_string();
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Str(s) => fargs.set(*k, FluentValue::from(*s)),
+                Arg::Int(n) => fargs.set(*k, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
+    }
+
+    /// A plain number in the language's conventions (`1 234`, `1.234`, `1,234`).
+    pub fn number(&self, n: i64) -> String {
+        self.decimals.format(&Decimal::from(n)).to_string()
+    }
+
+    /// An amount of minor units with its currency: `1 234,56 €`, `€1,234.56`, `¥1,235`;
+    /// the placement of the symbol is the catalogue's `money` message.
+    pub fn money(&self, minor: i64, currency: Currency) -> String {
+        let mut d = Decimal::from(minor);
+        d.multiply_pow10(-(currency.exponent() as i16));
+        d.pad_end(-(currency.exponent() as i16));
+        let amount = self.decimals.format(&d).to_string();
+        let symbol = currency.symbol();
+        self.get(
+            "money",
+            &[("amount", Arg::Str(&amount)), ("symbol", Arg::Str(&symbol))],
+        )
+    }
+
+    /// A decimal amount string (`"1234.50"`, as the store gives it) with its currency.
+    pub fn money_str(&self, amount: &str, currency: &str) -> String {
+        let minor = Currency::parse(currency).ok().and_then(|c| {
+            let d = settle_domain::money::parse_amount(amount, c).ok()?;
+            Some((settle_domain::money::to_minor(d, c).ok()?, c))
+        });
+        match minor {
+            Some((m, c)) => self.money(m, c),
+            None => format!("{amount} {currency}"),
+        }
+    }
+
+    /// A date in the language's medium form (`24 nov. 2026`, `2026/11/24`).
+    pub fn date(&self, d: NaiveDate) -> String {
+        match Date::try_new_gregorian(d.year(), d.month() as u8, d.day() as u8) {
+            Ok(date) => self.dates.format(&date).to_string(),
+            Err(_) => settle_domain::dates::format_date(d),
+        }
+    }
+
+    /// A stored date or timestamp (`2026-11-24`, `2026-11-24T10:00:00.000Z`) as [`date`].
+    pub fn date_str(&self, s: &str) -> String {
+        s.get(..10)
+            .and_then(|d| settle_domain::dates::parse_date(d).ok())
+            .map(|d| self.date(d))
+            .unwrap_or_else(|| s.to_string())
+    }
+}
+
+/// Every message id of the English catalogue (the reference).
+pub fn message_ids(catalogue: &str) -> Vec<String> {
+    let resource = FluentResource::try_new(catalogue.to_string()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalogue_parses_and_has_every_message() {
+        let reference = message_ids(LANGUAGES[0].catalogue);
+        assert!(reference.len() > 40, "{}", reference.len());
+        for l in &LANGUAGES {
+            if let Err((_, errors)) = FluentResource::try_new(l.catalogue.to_string()) {
+                panic!("{}: syntax errors {errors:?}", l.tag);
+            }
+            let ids = message_ids(l.catalogue);
+            let missing: Vec<_> = reference.iter().filter(|id| !ids.contains(id)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", l.tag);
+            let extra: Vec<_> = ids.iter().filter(|id| !reference.contains(id)).collect();
+            assert!(extra.is_empty(), "{} has unknown {extra:?}", l.tag);
+            // Every message formats without an error.
+            let m = Messages::new(l);
+            for id in &reference {
+                let msg = m.bundle.get_message(id).unwrap();
+                if let Some(p) = msg.value() {
+                    let mut args = FluentArgs::new();
+                    for a in [
+                        "count", "amount", "symbol", "date", "name", "days", "number", "max",
+                        "language", "minutes",
+                    ] {
+                        args.set(a, FluentValue::from(1));
+                    }
+                    let mut errors = Vec::new();
+                    m.bundle.format_pattern(p, Some(&args), &mut errors);
+                    assert!(errors.is_empty(), "{} {id}: {errors:?}", l.tag);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn negotiation_order() {
+        assert_eq!(negotiate(Some("ja"), Some("fr"), Some("de")).tag, "ja");
+        assert_eq!(negotiate(Some("xx"), Some("fr"), Some("de")).tag, "fr");
+        assert_eq!(negotiate(None, None, Some("de-CH, fr;q=0.9")).tag, "fr");
+        assert_eq!(
+            negotiate(None, None, Some("xx, fr;q=0.2, ja;q=0.5")).tag,
+            "ja"
+        );
+        assert_eq!(negotiate(None, Some("zz"), Some("*")).tag, "en");
+        assert_eq!(language("FR-be").unwrap().tag, "fr");
+        assert_eq!(language("ja_JP").unwrap().tag, "ja");
+        assert!(language("").is_none());
+    }
+
+    #[test]
+    fn amounts_and_dates_follow_the_language() {
+        let eur = Currency::parse("EUR").unwrap();
+        let jpy = Currency::parse("JPY").unwrap();
+        let fr = Messages::new(language("fr").unwrap());
+        assert_eq!(fr.money(123456, eur), "1\u{202f}234,56\u{a0}€");
+        let en = Messages::new(language("en").unwrap());
+        assert_eq!(en.money(123456, eur), "€1,234.56");
+        assert_eq!(en.money(100, eur), "€1.00");
+        let ja = Messages::new(language("ja").unwrap());
+        assert_eq!(ja.money(1235, jpy), "¥1,235");
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(en.date(d), "Nov 24, 2026");
+        assert_eq!(ja.date(d), "2026/11/24");
+        assert_eq!(fr.date_str("2026-11-24T10:00:00.000Z"), "24 nov. 2026");
+        assert_eq!(en.money_str("1234.5", "EUR"), "€1,234.50");
+        assert_eq!(en.money_str("bad", "EUR"), "bad EUR");
+    }
+}

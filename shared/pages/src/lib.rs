@@ -1,0 +1,23 @@
+//! What Settle's HTML pages share (the resolver's page `/r/…`, the customer's page `/c/…`):
+//!
+//! | module | concern |
+//! |---|---|
+//! | [`i18n`] | the 15 languages: negotiation, Fluent messages, ICU amounts and dates |
+//! | [`render`] | minijinja environment, layout, page and error responses with their headers |
+//! | [`link`] | verifying the link of every request, throttling failures per client address |
+//! | [`blobs`] | attachment bytes in the key-value store |
+//! | [`reader`] | the reader's language: switcher, cookie, stored, browser |
+//! | [`notify`] | the `collector_reply` email queued on every reply |
+//!
+//! Rules stay in `settle_domain::pages`, queries in `settle_store::pages`: a page component
+//! parses the form, calls them, and renders.
+
+pub mod blobs;
+pub mod i18n;
+pub mod link;
+pub mod notify;
+pub mod reader;
+pub mod render;
+
+pub use i18n::{Messages, negotiate};
+pub use render::{PageError, css, page, redirect};

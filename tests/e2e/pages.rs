@@ -1,0 +1,557 @@
+//! The resolver's page and the customer's page through the host: the loop from an email
+//! (collector qualifies → resolver answers → collector sees it in the agenda and the outbox →
+//! customer disputes, promises, follows), and every refusal (forged, expired, revoked,
+//! wrong-audience links; missing anti-forgery token; bad form input) as an HTML page that
+//! writes nothing.
+
+use serde_json::{Value, json};
+use settle_domain::links::{self, Claims};
+
+use crate::disputes::{World, post, price_dispute, resolver_token, world_with};
+use crate::support::*;
+
+fn world() -> World {
+    world_with(&[("SPIN_VARIABLE_COLLECTOR_EMAIL", "collections@corp.example")])
+}
+
+/// A resolver link for the price dispute (from the queued email).
+fn resolver_link(w: &World) -> (String, Value) {
+    let change = price_dispute(w);
+    let id = change["status_change_id"].as_i64().unwrap();
+    let r = post(
+        w,
+        "/api/v1/emails",
+        &json!({"template": "resolver_dispute", "status_change_id": id}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let token = resolver_token(r.json()["html"].as_str().unwrap());
+    (format!("/r/{token}"), change)
+}
+
+/// A customer link for C1 (from a queued confirmation email).
+fn customer_link(w: &World, change_id: i64) -> String {
+    let r = post(
+        w,
+        "/api/v1/emails",
+        &json!({"template": "customer_confirmation", "status_change_id": change_id}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let html = r.json()["html"].as_str().unwrap().to_string();
+    let start = html.find("/c/").expect("a customer link") + 3;
+    let token: String = html[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    format!("/c/{token}")
+}
+
+fn page(w: &World, path: &str, lang: &str) -> settle_host::testing::TestResponse {
+    w.s.request("GET", path, &[("accept-language", lang)], b"")
+}
+
+fn form_token(html: &str) -> String {
+    let at = html
+        .find("name=\"form_token\" value=\"")
+        .expect("a form token")
+        + 25;
+    html[at..].chars().take_while(|c| *c != '"').collect()
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn submit(w: &World, path: &str, fields: &[(&str, &str)]) -> settle_host::testing::TestResponse {
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect();
+    w.s.request(
+        "POST",
+        path,
+        &[("content-type", "application/x-www-form-urlencoded")],
+        body.join("&").as_bytes(),
+    )
+}
+
+fn db_snapshot(w: &World) -> Value {
+    let c = get(&w.s, "/api/v1/customers/C1/statement", &w.collector).json();
+    let o = get(&w.s, "/api/v1/outbox", &w.collector).json();
+    let h = get(&w.s, "/api/v1/items/I1/history", &w.collector).json();
+    json!([c, o, h])
+}
+
+fn assert_page_headers(r: &settle_host::testing::TestResponse) {
+    let csp = r.header("content-security-policy").expect("a CSP");
+    assert!(
+        csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert_eq!(r.header("referrer-policy"), Some("no-referrer"));
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
+}
+
+#[test]
+fn the_resolver_answers_and_the_collector_sees_it() {
+    let w = world();
+    let (path, change) = resolver_link(&w);
+    let r = page(&w, &path, "en");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_page_headers(&r);
+    assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
+    let html = r.text();
+    for text in [
+        "Acme SA",
+        "C1",
+        "Unit price is not the one agreed",
+        "F-I1",
+        "F-I3",
+        "F-I5",
+        "Price dispute",
+    ] {
+        assert!(html.contains(text), "{text} missing");
+    }
+    assert!(!html.contains("<script"), "no script on the page");
+    let token = form_token(&html);
+
+    // Answer with a comment holding markup: stored as text, shown escaped.
+    let r = submit(
+        &w,
+        &format!("{path}/comments"),
+        &[
+            ("form_token", &token),
+            ("comment", "Credit note <script>alert(1)</script> coming"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(
+        r.header("location"),
+        Some(format!("{path}?saved=1").as_str())
+    );
+    let html = page(&w, &format!("{path}?saved=1"), "en").text();
+    assert!(
+        html.contains("Credit note &lt;script&gt;alert(1)&lt;&#x2f;script&gt; coming"),
+        "{html}"
+    );
+    assert!(!html.contains("<script>alert"));
+
+    // Outcome, and the agenda's last_reply.
+    let r = submit(
+        &w,
+        &format!("{path}/outcome"),
+        &[("form_token", &token), ("outcome", "credit_note")],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let action_id = change["action"]["id"].as_i64().unwrap();
+    let agenda = get(&w.s, "/api/v1/agenda?date=2030-01-01", &w.collector).json();
+    let entry = agenda["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"]["id"] == action_id)
+        .expect("the action is on the agenda");
+    assert_eq!(
+        entry["last_reply"]["by"],
+        format!("resolver:{}", w.resolver_id)
+    );
+    // The item history carries the answer with the resolver as actor.
+    let history = get(&w.s, "/api/v1/items/I1/history", &w.collector).json();
+    assert!(history["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["actor"] == format!("resolver:{}", w.resolver_id) && h["event"] == "outcome"), "{history}");
+    // The collector was emailed twice (comment, outcome).
+    let outbox = get(&w.s, "/api/v1/outbox", &w.collector).json();
+    let replies: Vec<&Value> = outbox["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["template"] == "collector_reply")
+        .collect();
+    assert_eq!(replies.len(), 2, "{outbox}");
+    assert_eq!(replies[0]["to"], "collections@corp.example");
+    // The resolver never terminates: the action is still live.
+    let a = get(&w.s, &format!("/api/v1/actions/{action_id}"), &w.collector).json();
+    assert_eq!(a["state"], "live");
+}
+
+#[test]
+fn attachments_upload_type_checked_and_download_with_their_type() {
+    let w = world();
+    let (path, _) = resolver_link(&w);
+    let token = form_token(&page(&w, &path, "en").text());
+    let upload = |name: &str, bytes: &[u8], with_token: bool| {
+        let b = "----settleboundary";
+        let mut body = Vec::new();
+        if with_token {
+            body.extend_from_slice(format!("--{b}\r\nContent-Disposition: form-data; name=\"form_token\"\r\n\r\n{token}\r\n").as_bytes());
+        }
+        body.extend_from_slice(format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
+        w.s.request(
+            "POST",
+            &format!("{path}/attachments"),
+            &[(
+                "content-type",
+                &format!("multipart/form-data; boundary={b}"),
+            )],
+            &body,
+        )
+    };
+    let before = db_snapshot(&w);
+    // A refused type, a file too big, and a missing token: pages, nothing written.
+    let r = upload("evil.pdf", b"<html><script>", true);
+    assert_eq!(r.status, 400, "{}", r.text());
+    assert!(r.text().contains("PDF, PNG or JPEG"), "{}", r.text());
+    let mut big = b"%PDF-1.4".to_vec();
+    big.resize(5 * 1024 * 1024 + 1, b'x');
+    assert_eq!(upload("big.pdf", &big, true).status, 400);
+    assert_eq!(upload("ok.pdf", b"%PDF-1.4 fine", false).status, 403);
+    assert_eq!(db_snapshot(&w), before);
+
+    let r = upload("C:\\scans\\proof.pdf", b"%PDF-1.4 proof", true);
+    assert_eq!(r.status, 303, "{}", r.text());
+    let html = page(&w, &path, "en").text();
+    // Template text is not escaped; the link path before it is (`/` as `&#x2f;`).
+    let at = html.find("/attachments/").expect("a download link") + "/attachments/".len();
+    let id: String = html[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    assert!(html.contains(">proof.pdf</a>"));
+    let r = page(&w, &format!("{path}/attachments/{id}"), "en");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("application/pdf"));
+    assert_eq!(
+        r.header("content-disposition"),
+        Some("attachment; filename=\"proof.pdf\"")
+    );
+    assert_eq!(r.body, b"%PDF-1.4 proof");
+    assert_eq!(
+        page(&w, &format!("{path}/attachments/9999"), "en").status,
+        404
+    );
+}
+
+#[test]
+fn handover_needs_another_active_resolver() {
+    let w = world();
+    let (path, change) = resolver_link(&w);
+    let token = form_token(&page(&w, &path, "en").text());
+    let before = db_snapshot(&w);
+    for bad in ["", "abc", &w.resolver_id.to_string(), "999"] {
+        let r = submit(
+            &w,
+            &format!("{path}/handover"),
+            &[("form_token", &token), ("resolver_id", bad)],
+        );
+        assert_eq!(r.status, 422, "{bad}: {}", r.text());
+    }
+    assert_eq!(db_snapshot(&w), before);
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/admin/resolvers",
+        ADMIN_TOKEN,
+        &json!({"name": "Tia Tech", "email": "tia@corp.example", "role": "tech", "language": "ja"}),
+    );
+    let tia = r.json()["id"].as_i64().unwrap();
+    let r = submit(
+        &w,
+        &format!("{path}/handover"),
+        &[("form_token", &token), ("resolver_id", &tia.to_string())],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let a = get(
+        &w.s,
+        &format!("/api/v1/actions/{}", change["action"]["id"]),
+        &w.collector,
+    )
+    .json();
+    assert_eq!(a["resolver"]["name"], "Tia Tech");
+}
+
+#[test]
+fn forms_refuse_bad_input_with_a_page_and_write_nothing() {
+    let w = world();
+    let (path, _) = resolver_link(&w);
+    let token = form_token(&page(&w, &path, "en").text());
+    let before = db_snapshot(&w);
+    // (route, fields, status, what the page says)
+    type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, u16, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            "comments",
+            vec![("form_token", &token), ("comment", "   ")],
+            400,
+            "Please write a message",
+        ),
+        (
+            "comments",
+            vec![("form_token", &token), ("comment", "a\u{0}b")],
+            400,
+            "control characters",
+        ),
+        (
+            "comments",
+            vec![("comment", "no token")],
+            403,
+            "The form has expired",
+        ),
+        (
+            "comments",
+            vec![("form_token", "forged"), ("comment", "x")],
+            403,
+            "The form has expired",
+        ),
+        (
+            "outcome",
+            vec![("form_token", &token), ("outcome", "nope")],
+            422,
+            "proposed outcomes",
+        ),
+    ];
+    for (route, fields, status, says) in cases {
+        let r = submit(&w, &format!("{path}/{route}"), &fields);
+        assert_eq!(r.status, status, "{route} {fields:?}: {}", r.text());
+        assert!(r.text().contains(says), "{route}: {}", r.text());
+        assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
+        assert_page_headers(&r);
+    }
+    // JSON is not a form; a GET on a form route is 405.
+    let r = w.s.request(
+        "POST",
+        &format!("{path}/comments"),
+        &[("content-type", "application/json")],
+        b"{}",
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(page(&w, &format!("{path}/comments"), "en").status, 405);
+    assert_eq!(page(&w, &format!("{path}/nothing"), "en").status, 404);
+    assert_eq!(db_snapshot(&w), before);
+}
+
+#[test]
+fn forged_expired_revoked_and_wrong_audience_links_are_refused() {
+    let w = world();
+    let (path, change) = resolver_link(&w);
+    let token = path.trim_start_matches("/r/").to_string();
+    // Altered: one character of the signature changed.
+    let mut altered = token.clone();
+    let last = altered.pop().unwrap();
+    altered.push(if last == 'A' { 'B' } else { 'A' });
+    let r = page(&w, &format!("/r/{altered}"), "fr");
+    assert_eq!(r.status, 403);
+    assert_page_headers(&r);
+    assert!(
+        r.text().contains("Ce lien n&#x27;est pas valide"),
+        "{}",
+        r.text()
+    );
+    assert!(!r.text().contains("Acme"), "leaks nothing");
+    // Signed with another secret.
+    let claims = links::verify(LINK_SECRET.as_bytes(), &token, 0, |_| false).unwrap();
+    let forged = links::sign(b"another secret", &claims);
+    assert_eq!(page(&w, &format!("/r/{forged}"), "en").status, 403);
+    // Expired: a genuine signature on past claims.
+    let expired = links::sign(
+        LINK_SECRET.as_bytes(),
+        &Claims {
+            expires_at: 1,
+            ..claims.clone()
+        },
+    );
+    let r = page(&w, &format!("/r/{expired}"), "ja");
+    assert_eq!(r.status, 410);
+    assert!(
+        r.text().contains("このリンクは有効期限切れです"),
+        "{}",
+        r.text()
+    );
+    // Wrong audience: a resolver token on the customer page, and the reverse.
+    assert_eq!(page(&w, &format!("/c/{token}"), "en").status, 403);
+    let customer = customer_link(&w, change["status_change_id"].as_i64().unwrap());
+    assert_eq!(page(&w, &customer.replace("/c/", "/r/"), "en").status, 403);
+    // Revoked.
+    let link_id = claims.link_id;
+    let r = call(
+        &w.s,
+        "DELETE",
+        &format!("/api/v1/links/{link_id}"),
+        &w.collector,
+        &json!({}),
+    );
+    assert!(r.status < 300, "{}", r.text());
+    let r = page(&w, &path, "en");
+    assert_eq!(r.status, 410);
+    assert!(r.text().contains("ask your contact"), "{}", r.text());
+}
+
+#[test]
+fn failed_link_checks_are_throttled_per_client() {
+    let w = world();
+    let (path, _) = resolver_link(&w);
+    for _ in 0..20 {
+        assert_eq!(page(&w, "/r/not-a-token", "en").status, 403);
+    }
+    let r = page(&w, "/r/not-a-token", "en");
+    assert_eq!(r.status, 429);
+    assert!(r.header("retry-after").is_some());
+    // Even a good link waits out the window from that address.
+    assert_eq!(page(&w, &path, "en").status, 429);
+}
+
+#[test]
+fn the_customer_disputes_promises_and_follows() {
+    let w = world();
+    let (_, change) = resolver_link(&w);
+    let path = customer_link(&w, change["status_change_id"].as_i64().unwrap());
+    // C1's language is French.
+    let r = page(&w, &path, "en");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_page_headers(&r);
+    let html = r.text();
+    assert!(html.contains("Relevé de compte"), "{html}");
+    assert!(html.contains("Prix contesté"), "customer-facing label");
+    assert!(
+        !html.contains("Unit price is not the one agreed"),
+        "internal comment hidden"
+    );
+    assert!(!html.contains("Sam Sales"), "resolver names hidden");
+    assert!(
+        html.contains("100,00\u{a0}€") || html.contains("100,00&nbsp;€"),
+        "French amounts"
+    );
+    let token = form_token(&html);
+    // The switcher sets the language and remembers it.
+    let r = page(&w, &format!("{path}?lang=ja"), "en");
+    assert!(r.text().contains("取引明細"));
+    assert!(
+        r.header("set-cookie")
+            .unwrap()
+            .starts_with("settle_lang=ja;")
+    );
+
+    // Dispute I5 (not yet disputed).
+    let before = db_snapshot(&w);
+    let bad = submit(
+        &w,
+        &format!("{path}/disputes"),
+        &[
+            ("form_token", &token),
+            ("item", "I4"),
+            ("reason", "price_dispute"),
+            ("comment", "x"),
+        ],
+    );
+    assert_eq!(bad.status, 400, "another customer's item: {}", bad.text());
+    let bad = submit(
+        &w,
+        &format!("{path}/disputes"),
+        &[
+            ("form_token", &token),
+            ("item", "I5"),
+            ("reason", "administrative_dispute"),
+            ("comment", "x"),
+        ],
+    );
+    assert_eq!(bad.status, 400, "a reason not selectable: {}", bad.text());
+    let bad = submit(
+        &w,
+        &format!("{path}/promises"),
+        &[
+            ("form_token", &token),
+            ("item", "I5"),
+            ("date", "2020-01-01"),
+        ],
+    );
+    assert_eq!(bad.status, 400, "a date in the past");
+    assert!(
+        bad.text().contains("Choisissez une date valide"),
+        "{}",
+        bad.text()
+    );
+    assert_eq!(db_snapshot(&w), before);
+
+    let r = submit(
+        &w,
+        &format!("{path}/disputes"),
+        &[
+            ("form_token", &token),
+            ("item", "I5"),
+            ("reason", "quality_dispute"),
+            ("comment", "Broken on arrival"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let i5 = get(&w.s, "/api/v1/items/I5/history", &w.collector).json();
+    assert!(
+        i5["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["actor"] == "customer:C1"),
+        "{i5}"
+    );
+    let item = get(&w.s, "/api/v1/customers/C1/statement", &w.collector).json();
+    let i5 = item["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "I5")
+        .unwrap()
+        .clone();
+    assert_eq!(i5["status"]["code"], "quality_dispute");
+    assert_eq!(
+        i5["in_scenario"], false,
+        "held by the status's follow-up action"
+    );
+
+    // Promise to pay I1 within 90 days.
+    let date = (chrono::Utc::now().date_naive() + chrono::Duration::days(10)).to_string();
+    let r = submit(
+        &w,
+        &format!("{path}/promises"),
+        &[("form_token", &token), ("item", "I1"), ("date", &date)],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let st = get(&w.s, "/api/v1/customers/C1/statement", &w.collector).json();
+    let i1 = st["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "I1")
+        .unwrap()
+        .clone();
+    assert_eq!(i1["status"]["code"], "promise_to_pay");
+    let a = get(
+        &w.s,
+        &format!("/api/v1/actions/{}", i1["action_id"]),
+        &w.collector,
+    )
+    .json();
+    assert_eq!(a["type"], "promise");
+    assert_eq!(a["date"], date);
+
+    // The tracker shows both disputes; the customer's own words only.
+    let html = page(&w, &path, "en").text();
+    assert!(html.contains("Vos litiges"));
+    assert!(html.contains("Qualité contestée"), "{html}");
+    assert!(html.contains("Broken on arrival"));
+
+    // CSV download in the customer's language.
+    let r = page(&w, &format!("{path}/statement.csv"), "en");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("text/csv; charset=utf-8"));
+    let csv = r.text();
+    assert!(csv.contains("Numéro,Date de pièce,Échéance"), "{csv}");
+    assert!(csv.contains("F-I5"));
+}
