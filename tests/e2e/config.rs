@@ -297,6 +297,9 @@ fn email_templates_are_validated_before_they_are_saved() {
     assert_eq!(
         keys,
         [
+            "collector_reply/en",
+            "collector_reply/fr",
+            "collector_reply/ja",
             "customer_confirmation/en",
             "customer_confirmation/fr",
             "reminder_first/en",
