@@ -14,27 +14,25 @@ use std::sync::Arc;
 use minijinja::context;
 use serde_json::json;
 use settle_domain::catalog::StatusKind;
-use settle_domain::forms::{self, Form, safe_filename};
-use settle_domain::links::{self, Audience, Claims};
+use settle_domain::forms::Form;
+use settle_domain::links::{self, Audience};
 use settle_domain::pages::{
     self as rules, MAX_ATTACHMENTS, MAX_COMMENT, MAX_REFERENCE, OpenItemRef,
 };
 use settle_domain::status_change::{self as change_rules, StatusChangeIn};
 use settle_domain::templates::Regarding;
 use settle_domain::validation::Invalid;
-use settle_pages::render::{self, PageError, base_context, environment, error_page};
-use settle_pages::{Messages, blobs, link, notify, reader};
+use settle_pages::render::{self, PageError, base_context, environment};
+use settle_pages::{Messages, Visit, blobs, link, notify, serve};
 use settle_store::ledger::{self, ItemFilter, ItemView};
 use settle_store::outbox::EmailSource;
 use settle_store::pages::{self as store, Attachment, Reply};
-use settle_store::{Db, SpinDb, status_change};
-use settle_web::{body, link_secret, now, open_db, segments, today};
+use settle_store::{Db, SpinDb, actions, status_change};
+use settle_web::{now, today};
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
 const TEMPLATES: &[(&str, &str)] = &[("customer.html", include_str!("../templates/customer.html"))];
-/// Where this component's pages live.
-const BASE: &str = "/c";
 const MAX_FORM: usize = 64 * 1024;
 const MAX_UPLOAD: usize = MAX_ATTACHMENTS * rules::MAX_ATTACHMENT + 64 * 1024;
 /// The statement shows at most this many open items (the CSV has them all).
@@ -42,71 +40,39 @@ const MAX_ROWS: usize = 2_000;
 
 #[http_component]
 fn handle(req: Request) -> Response {
-    let who = reader::reader(&req);
-    let Some(path) = segments(req.path(), "/c") else {
-        return error_page(
-            Arc::new(Messages::new(who.language(None))),
-            &PageError::NotFound,
-            BASE,
-            None,
-        );
-    };
-    if path == ["assets", "pages.css"] {
-        return settle_pages::css();
-    }
-    let mut language = who.language(None);
-    let mut back = None;
-    match route(&req, &path, &who, &mut language, &mut back) {
-        Ok(r) => r,
-        Err(e) => error_page(Arc::new(Messages::new(language)), &e, BASE, back.as_deref()),
-    }
+    serve(&req, Audience::Customer, |visit, language| {
+        *language = visit.reader.language(Some(&visit.customer.language));
+        let ctx = Ctx {
+            actor: rules::customer_actor(&visit.customer.id),
+            messages: Arc::new(Messages::new(language)),
+            visit,
+        };
+        route(&req, &ctx)
+    })
 }
 
 struct Ctx<'a> {
-    db: SpinDb,
-    secret: String,
-    claims: Claims,
-    customer: ledger::Customer,
+    visit: Visit<'a>,
+    /// `customer:<id>`: the actor of everything written here.
     actor: String,
-    self_path: String,
     messages: Arc<Messages>,
-    reader: &'a reader::Reader,
 }
 
-fn route(
-    req: &Request,
-    path: &[&str],
-    who: &reader::Reader,
-    language: &mut &'static settle_pages::i18n::Language,
-    back: &mut Option<String>,
-) -> Result<Response, PageError> {
-    let Some((token, rest)) = path.split_first() else {
-        return Err(PageError::NotFound);
-    };
-    let db = open_db()?;
-    let secret = link_secret()?;
-    let claims = link::verify(req, &db, &secret, Audience::Customer, token)?;
-    let customer = ledger::customer(&db, &claims.customer_id)?.ok_or(PageError::Forbidden)?;
-    *language = who.language(Some(&customer.language));
-    let self_path = format!("/c/{token}");
-    *back = Some(self_path.clone());
-    let ctx = Ctx {
-        db,
-        secret,
-        actor: rules::customer_actor(&customer.id),
-        claims,
-        customer,
-        self_path,
-        messages: Arc::new(Messages::new(language)),
-        reader: who,
-    };
-    match (rest, req.method()) {
-        ([], Method::Get) => view(req, &ctx),
-        (["statement.csv"], Method::Get) => csv(&ctx),
-        (["comments"], Method::Post) => comment(req, &ctx),
-        (["disputes"], Method::Post) => dispute(req, &ctx),
-        (["promises"], Method::Post) => promise(req, &ctx),
-        (["payments"], Method::Post) => payment(req, &ctx),
+impl<'a> std::ops::Deref for Ctx<'a> {
+    type Target = Visit<'a>;
+    fn deref(&self) -> &Visit<'a> {
+        &self.visit
+    }
+}
+
+fn route(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    match (ctx.rest.as_slice(), req.method()) {
+        ([], Method::Get) => view(req, ctx),
+        (["statement.csv"], Method::Get) => csv(ctx),
+        (["comments"], Method::Post) => comment(req, ctx),
+        (["disputes"], Method::Post) => dispute(req, ctx),
+        (["promises"], Method::Post) => promise(req, ctx),
+        (["payments"], Method::Post) => payment(req, ctx),
         ([], _) | (["statement.csv"], _) => Err(PageError::Method("GET")),
         (["comments" | "disputes" | "promises" | "payments"], _) => Err(PageError::Method("POST")),
         _ => Err(PageError::NotFound),
@@ -204,14 +170,14 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
             horizon => rules::PROMISE_HORIZON_DAYS,
             max_comment => MAX_COMMENT,
             max_reference => MAX_REFERENCE,
-            ..base_context(&ctx.messages, BASE)
+            ..base_context(&ctx.messages, "/c")
         },
     )?;
     Ok(render::page(
         200,
         html,
         m.language.tag,
-        ctx.reader.set_cookie(),
+        ctx.visit.reader.set_cookie(),
     ))
 }
 
@@ -257,12 +223,8 @@ fn csv(ctx: &Ctx) -> Result<Response, PageError> {
     ))
 }
 
-/// Reads the posted form and checks its anti-forgery token.
 fn form(req: &Request, ctx: &Ctx, max: usize) -> Result<Form, PageError> {
-    let bytes = body(req, max)?;
-    let f = forms::parse(&settle_pages::render::content_type(req), bytes)?;
-    link::check_form_token(&ctx.secret, &ctx.claims, f.get("form_token"))?;
-    Ok(f)
+    link::read_form(req, &ctx.secret, &ctx.claims, max)
 }
 
 /// The ticked items, each an open item of this customer.
@@ -275,10 +237,12 @@ fn selection(
     if ids.is_empty() {
         return Ok((ids, Vec::new()));
     }
-    let open: Vec<OpenItemRef> = open_items(ctx, 100_000)?
+    let open: Vec<OpenItemRef> = actions::load_items(&ctx.db, &ids)?
         .into_iter()
+        .flatten()
+        .filter(|i| i.customer_key == ctx.customer.key && i.state.open)
         .map(|i| OpenItemRef {
-            id: i.id,
+            id: i.state.id,
             key: i.key,
         })
         .collect();
@@ -348,6 +312,8 @@ fn apply_change(
         let states = targets.item_states();
         let plan = change_rules::check(input, &targets.found(&states), today())
             .map_err(|e| PageError::Invalid(422, e))?;
+        // The selection was checked before the transaction: an item moved to another
+        // customer since (by the ERP) is refused here.
         if plan.customer_id != ctx.customer.id {
             return Err(PageError::Invalid(
                 422,
@@ -384,51 +350,31 @@ fn dispute(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
             None
         }
     };
-    let files = f.files("file");
-    if files.len() > MAX_ATTACHMENTS {
-        errors.push("file", Some("file"), "too many files");
-    }
-    let mut checked = Vec::new();
-    for file in &files {
-        match rules::check_attachment("file", &file.bytes) {
-            Ok(t) => checked.push((*file, t)),
-            Err(e) => errors.0.extend(e.0),
+    let checked = match rules::check_uploads("file", &f.files("file"), false) {
+        Ok(c) => c,
+        Err(e) => {
+            errors.0.extend(e.0);
+            Vec::new()
         }
-    }
+    };
     errors.into_result()?;
     let input = rules::dispute_change(ids, reason.unwrap_or_default(), text, today());
-    let at = now();
-    let mut stored: Vec<Attachment> = Vec::new();
-    for (file, t) in &checked {
-        let key = blobs::new_key();
-        blobs::put(&key, &file.bytes)?;
-        stored.push(Attachment {
-            id: 0,
-            blob_key: key,
-            customer_key: ctx.customer.key,
-            status_change_id: None,
-            action_id: None,
-            filename: safe_filename(&file.filename),
-            content_type: t.content_type().to_string(),
-            size: file.bytes.len() as i64,
-            sha256: blobs::digest(&file.bytes),
-            uploaded_by: ctx.actor.clone(),
-            at: at.clone(),
-        });
-    }
-    let to_save = stored.clone();
-    let result = apply_change(ctx, &input, move |db, change, action| {
-        for mut a in to_save {
-            a.status_change_id = Some(change);
-            a.action_id = action;
-            store::save_attachment(db, &a)?;
+    let stored = blobs::store_uploads(&checked, ctx.customer.key, &ctx.actor, &now())?;
+    let result = apply_change(ctx, &input, |db, change, action| {
+        for a in &stored {
+            store::save_attachment(
+                db,
+                &Attachment {
+                    status_change_id: Some(change),
+                    action_id: action,
+                    ..a.clone()
+                },
+            )?;
         }
         Ok(())
     });
     if result.is_err() {
-        for a in &stored {
-            blobs::delete(&a.blob_key);
-        }
+        blobs::discard(&stored);
     }
     result?;
     Ok(done(ctx))

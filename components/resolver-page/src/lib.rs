@@ -12,100 +12,69 @@ use std::sync::Arc;
 use minijinja::context;
 use serde_json::json;
 use settle_domain::actions::ResolverState;
-use settle_domain::forms::{self, Form, safe_filename};
-use settle_domain::links::{self, Audience, Claims};
+use settle_domain::forms::Form;
+use settle_domain::links::{self, Audience};
 use settle_domain::pages::{self as rules, MAX_ATTACHMENTS, MAX_COMMENT, Speaker};
 use settle_domain::templates::Regarding;
 use settle_domain::validation::Invalid;
-use settle_pages::render::{self, PageError, base_context, environment, error_page};
-use settle_pages::{Messages, blobs, link, notify, reader};
+use settle_pages::render::{self, PageError, base_context, environment};
+use settle_pages::{Messages, Visit, blobs, link, notify, serve};
 use settle_store::ledger::{self, ItemFilter, ItemView};
-use settle_store::pages::{self as store, Attachment, Reply};
+use settle_store::pages::{self as store, Reply};
 use settle_store::{Db, SpinDb, actions, config, status_change};
-use settle_web::{body, link_secret, now, open_db, segments, today};
+use settle_web::{now, today};
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
 const TEMPLATES: &[(&str, &str)] = &[("resolver.html", include_str!("../templates/resolver.html"))];
 /// Forms without files.
-/// Where this component's pages live.
-const BASE: &str = "/r";
 const MAX_FORM: usize = 64 * 1024;
 /// Up to five attachments of 5 MB, with the multipart framing.
 const MAX_UPLOAD: usize = MAX_ATTACHMENTS * rules::MAX_ATTACHMENT + 64 * 1024;
 
 #[http_component]
 fn handle(req: Request) -> Response {
-    let who = reader::reader(&req);
-    let Some(path) = segments(req.path(), "/r") else {
-        return error_page(
-            Arc::new(Messages::new(who.language(None))),
-            &PageError::NotFound,
-            BASE,
-            None,
-        );
-    };
-    if path == ["assets", "pages.css"] {
-        return settle_pages::css();
-    }
-    let mut language = who.language(None);
-    let mut back = None;
-    match route(&req, &path, &who, &mut language, &mut back) {
-        Ok(r) => r,
-        Err(e) => error_page(Arc::new(Messages::new(language)), &e, BASE, back.as_deref()),
-    }
+    serve(&req, Audience::Resolver, |visit, language| {
+        let resolver_id: i64 = visit
+            .claims
+            .subject
+            .parse()
+            .map_err(|_| PageError::Forbidden)?;
+        let resolver = config::resolver(&visit.db, resolver_id)?.ok_or(PageError::Forbidden)?;
+        *language = visit.reader.language(Some(&resolver.language));
+        let ctx = Ctx {
+            resolver_id,
+            resolver_name: resolver.name,
+            messages: Arc::new(Messages::new(language)),
+            visit,
+        };
+        route(&req, &ctx)
+    })
 }
 
 /// What every route of a verified link knows.
 struct Ctx<'a> {
-    db: SpinDb,
-    secret: String,
-    claims: Claims,
+    visit: Visit<'a>,
     resolver_id: i64,
     resolver_name: String,
-    customer: ledger::Customer,
-    self_path: String,
     messages: Arc<Messages>,
-    reader: &'a reader::Reader,
 }
 
-fn route(
-    req: &Request,
-    path: &[&str],
-    who: &reader::Reader,
-    language: &mut &'static settle_pages::i18n::Language,
-    back: &mut Option<String>,
-) -> Result<Response, PageError> {
-    let Some((token, rest)) = path.split_first() else {
-        return Err(PageError::NotFound);
-    };
-    let db = open_db()?;
-    let secret = link_secret()?;
-    let claims = link::verify(req, &db, &secret, Audience::Resolver, token)?;
-    let resolver_id: i64 = claims.subject.parse().map_err(|_| PageError::Forbidden)?;
-    let resolver = config::resolver(&db, resolver_id)?.ok_or(PageError::Forbidden)?;
-    let customer = ledger::customer(&db, &claims.customer_id)?.ok_or(PageError::Forbidden)?;
-    *language = who.language(Some(&resolver.language));
-    let self_path = format!("/r/{token}");
-    *back = Some(self_path.clone());
-    let ctx = Ctx {
-        db,
-        secret,
-        claims,
-        resolver_id,
-        resolver_name: resolver.name.clone(),
-        customer,
-        self_path,
-        messages: Arc::new(Messages::new(language)),
-        reader: who,
-    };
-    match (rest, req.method()) {
-        ([], Method::Get) => view(req, &ctx),
-        (["comments"], Method::Post) => comment(req, &ctx),
-        (["outcome"], Method::Post) => outcome(req, &ctx),
-        (["attachments"], Method::Post) => attach(req, &ctx),
-        (["handover"], Method::Post) => handover(req, &ctx),
-        (["attachments", id], Method::Get) => download(&ctx, id),
+impl<'a> std::ops::Deref for Ctx<'a> {
+    type Target = Visit<'a>;
+    fn deref(&self) -> &Visit<'a> {
+        &self.visit
+    }
+}
+
+fn route(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
+    match (ctx.rest.as_slice(), req.method()) {
+        ([], Method::Get) => view(req, ctx),
+        (["comments"], Method::Post) => comment(req, ctx),
+        (["outcome"], Method::Post) => outcome(req, ctx),
+        (["attachments"], Method::Post) => attach(req, ctx),
+        (["handover"], Method::Post) => handover(req, ctx),
+        (["attachments", id], Method::Get) => download(ctx, id),
         ([], _) | (["attachments", _], _) => Err(PageError::Method("GET")),
         (["comments" | "outcome" | "attachments" | "handover"], _) => {
             Err(PageError::Method("POST"))
@@ -287,18 +256,19 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
             attachments => attachments,
             saved => saved,
             max_comment => MAX_COMMENT,
-            ..base_context(&ctx.messages, BASE)
+            ..base_context(&ctx.messages, "/r")
         },
     )?;
-    Ok(render::page(200, html, language, ctx.reader.set_cookie()))
+    Ok(render::page(
+        200,
+        html,
+        language,
+        ctx.visit.reader.set_cookie(),
+    ))
 }
 
-/// Reads the posted form (at most `max` bytes) and checks its anti-forgery token.
 fn form(req: &Request, ctx: &Ctx, max: usize) -> Result<Form, PageError> {
-    let bytes = body(req, max)?;
-    let f = forms::parse(&settle_pages::render::content_type(req), bytes)?;
-    link::check_form_token(&ctx.secret, &ctx.claims, f.get("form_token"))?;
-    Ok(f)
+    link::read_form(req, &ctx.secret, &ctx.claims, max)
 }
 
 /// Applies one answer: history on items and action, answered mark, collector email.
@@ -401,7 +371,8 @@ fn handover(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
         .get("resolver_id")
         .and_then(|v| v.trim().parse::<i64>().ok());
     errors.into_result()?;
-    let states: Vec<ResolverState> = config::resolvers(&ctx.db)?
+    let resolvers = config::resolvers(&ctx.db)?;
+    let states: Vec<ResolverState> = resolvers
         .iter()
         .map(|r| ResolverState {
             id: r.id,
@@ -410,8 +381,10 @@ fn handover(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
         .collect();
     let to = rules::check_handover(to, ctx.resolver_id, &states)
         .map_err(|e| PageError::Invalid(422, e))?;
-    let to_name = config::resolver(&ctx.db, to)?
-        .map(|r| r.name)
+    let to_name = resolvers
+        .iter()
+        .find(|r| r.id == to)
+        .map(|r| r.name.clone())
         .unwrap_or_default();
     let d = dispute(ctx)?;
     let said = match &note {
@@ -432,62 +405,30 @@ fn handover(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
 
 fn attach(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     let f = form(req, ctx, MAX_UPLOAD)?;
-    let files = f.files("file");
-    let mut errors = Invalid::default();
-    if files.is_empty() {
-        errors.push("file", Some("file"), "choose a file");
-    }
-    if files.len() > MAX_ATTACHMENTS {
-        errors.push("file", Some("file"), "too many files");
-    }
-    let mut checked = Vec::new();
-    for file in &files {
-        match rules::check_attachment("file", &file.bytes) {
-            Ok(t) => checked.push((*file, t)),
-            Err(e) => errors.0.extend(e.0),
-        }
-    }
-    errors.into_result()?;
+    let checked = rules::check_uploads("file", &f.files("file"), true)?;
     let d = dispute(ctx)?;
     let actor = rules::resolver_actor(ctx.resolver_id);
-    let at = now();
-    let mut stored = Vec::new();
-    for (file, t) in &checked {
-        let key = blobs::new_key();
-        blobs::put(&key, &file.bytes)?;
-        stored.push(Attachment {
-            id: 0,
-            blob_key: key,
-            customer_key: ctx.customer.key,
-            status_change_id: d.change.as_ref().map(|c| c.id),
-            action_id: d.action.as_ref().map(|a| a.id),
-            filename: safe_filename(&file.filename),
-            content_type: t.content_type().to_string(),
-            size: file.bytes.len() as i64,
-            sha256: blobs::digest(&file.bytes),
-            uploaded_by: actor.clone(),
-            at: at.clone(),
-        });
+    let mut stored = blobs::store_uploads(&checked, ctx.customer.key, &actor, &now())?;
+    for a in &mut stored {
+        a.status_change_id = d.change.as_ref().map(|c| c.id);
+        a.action_id = d.action.as_ref().map(|x| x.id);
     }
     let names: Vec<String> = stored.iter().map(|a| a.filename.clone()).collect();
-    let to_save = stored.clone();
     let result = answer(
         ctx,
         &d,
         "attachment",
         json!({"files": names}),
         Some(&names.join(", ")),
-        move |db, _| {
-            for a in &to_save {
+        |db, _| {
+            for a in &stored {
                 store::save_attachment(db, a)?;
             }
             Ok(())
         },
     );
     if result.is_err() {
-        for a in &stored {
-            blobs::delete(&a.blob_key);
-        }
+        blobs::discard(&stored);
     }
     result
 }

@@ -207,6 +207,34 @@ pub fn check_attachment(field: &str, bytes: &[u8]) -> Result<FileType, Invalid> 
     FileType::sniff(bytes).ok_or_else(|| err("only PDF, PNG and JPEG files are accepted".into()))
 }
 
+/// The files of one form: at most [`MAX_ATTACHMENTS`], each checked by
+/// [`check_attachment`]; at least one when `required`.
+pub fn check_uploads<'a>(
+    field: &str,
+    files: &[&'a crate::forms::Upload],
+    required: bool,
+) -> Result<Vec<(&'a crate::forms::Upload, FileType)>, Invalid> {
+    let mut errors = Invalid::default();
+    if required && files.is_empty() {
+        errors.push(field, Some(field), "choose a file");
+    }
+    if files.len() > MAX_ATTACHMENTS {
+        errors.push(
+            field,
+            Some(field),
+            format!("at most {MAX_ATTACHMENTS} files"),
+        );
+    }
+    let mut checked = Vec::with_capacity(files.len());
+    for file in files {
+        match check_attachment(field, &file.bytes) {
+            Ok(t) => checked.push((*file, t)),
+            Err(e) => errors.0.extend(e.0),
+        }
+    }
+    errors.into_result().map(|_| checked)
+}
+
 // ---- the customer's requests ----
 
 /// A dispute reason a customer may pick: a dispute status the admin marked selectable.
@@ -508,6 +536,28 @@ mod tests {
         for t in [FileType::Pdf, FileType::Png, FileType::Jpeg] {
             assert_eq!(FileType::parse_content_type(t.content_type()), Some(t));
         }
+    }
+
+    #[test]
+    fn uploads_are_counted_and_each_checked() {
+        let up = |bytes: &[u8]| crate::forms::Upload {
+            field: "file".into(),
+            filename: "f".into(),
+            bytes: bytes.to_vec(),
+        };
+        let (pdf, exe) = (up(b"%PDF-1"), up(b"MZ"));
+        assert!(check_uploads("file", &[], false).unwrap().is_empty());
+        assert_eq!(
+            check_uploads("file", &[], true).unwrap_err().0[0].pointer,
+            "file"
+        );
+        assert_eq!(
+            check_uploads("file", &[&pdf], true).unwrap()[0].1,
+            FileType::Pdf
+        );
+        assert!(check_uploads("file", &[&pdf, &exe], true).is_err());
+        let six: Vec<_> = (0..=MAX_ATTACHMENTS).map(|_| &pdf).collect();
+        assert!(check_uploads("file", &six, false).is_err());
     }
 
     #[test]

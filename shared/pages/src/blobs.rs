@@ -46,3 +46,46 @@ pub fn delete(key: &str) {
         let _ = s.delete(key);
     }
 }
+
+/// Puts each checked upload in the key-value store and returns its metadata, ready to be
+/// saved (ids and the dispute it belongs to are filled in by the caller's transaction).
+/// If one put fails, those already put are deleted.
+pub fn store_uploads(
+    uploads: &[(
+        &settle_domain::forms::Upload,
+        settle_domain::pages::FileType,
+    )],
+    customer_key: i64,
+    actor: &str,
+    at: &str,
+) -> Result<Vec<settle_store::pages::Attachment>, PageError> {
+    let mut stored = Vec::with_capacity(uploads.len());
+    for (file, t) in uploads {
+        let key = new_key();
+        if let Err(e) = put(&key, &file.bytes) {
+            discard(&stored);
+            return Err(e);
+        }
+        stored.push(settle_store::pages::Attachment {
+            id: 0,
+            blob_key: key,
+            customer_key,
+            status_change_id: None,
+            action_id: None,
+            filename: settle_domain::forms::safe_filename(&file.filename),
+            content_type: t.content_type().to_string(),
+            size: file.bytes.len() as i64,
+            sha256: digest(&file.bytes),
+            uploaded_by: actor.to_string(),
+            at: at.to_string(),
+        });
+    }
+    Ok(stored)
+}
+
+/// Deletes the blobs of attachments whose metadata was not committed.
+pub fn discard(attachments: &[settle_store::pages::Attachment]) {
+    for a in attachments {
+        delete(&a.blob_key);
+    }
+}

@@ -4,6 +4,7 @@
 //! |---|---|
 //! | [`i18n`] | the 15 languages: negotiation, Fluent messages, ICU amounts and dates |
 //! | [`render`] | minijinja environment, layout, page and error responses with their headers |
+//! | [`serve`] | the entry of a page component: stylesheet, link, customer, error pages |
 //! | [`link`] | verifying the link of every request, throttling failures per client address |
 //! | [`blobs`] | attachment bytes in the key-value store |
 //! | [`reader`] | the reader's language: switcher, cookie, stored, browser |
@@ -18,6 +19,8 @@ pub mod link;
 pub mod notify;
 pub mod reader;
 pub mod render;
+pub mod serve;
 
 pub use i18n::{Messages, negotiate};
 pub use render::{PageError, css, page, redirect};
+pub use serve::{Visit, serve};

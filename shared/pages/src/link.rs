@@ -110,3 +110,17 @@ pub fn check_form_token(
         )),
     }
 }
+
+/// A form posted on the link's page: at most `max` bytes, urlencoded or multipart, with the
+/// link's anti-forgery token.
+pub fn read_form(
+    req: &Request,
+    secret: &str,
+    claims: &Claims,
+    max: usize,
+) -> Result<settle_domain::forms::Form, PageError> {
+    let bytes = settle_web::body(req, max)?;
+    let f = settle_domain::forms::parse(&crate::render::content_type(req), bytes)?;
+    check_form_token(secret, claims, f.get("form_token"))?;
+    Ok(f)
+}

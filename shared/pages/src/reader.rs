@@ -7,6 +7,7 @@ use crate::i18n::{Language, language, negotiate};
 
 pub const COOKIE: &str = "settle_lang";
 
+#[derive(Debug, Clone)]
 pub struct Reader {
     /// `?lang=` on this request.
     pub chosen: Option<&'static Language>,

@@ -16,6 +16,7 @@ pub const STYLESHEET: &str = include_str!("../templates/pages.css");
 const LAYOUT: &str = include_str!("../templates/layout.html");
 const ERROR: &str = include_str!("../templates/error.html");
 const ITEMS: &str = include_str!("../templates/items.html");
+const BALANCES: &str = include_str!("../templates/balances.html");
 
 /// No script at all, styles and images from this origin only, no framing, forms post back
 /// here only.
@@ -73,6 +74,8 @@ pub fn environment(
         .expect("the error template parses");
     env.add_template("items.html", ITEMS)
         .expect("the items template parses");
+    env.add_template("balances.html", BALANCES)
+        .expect("the balances template parses");
     for (name, src) in templates {
         env.add_template(name, src).expect("page templates parse");
     }
