@@ -294,24 +294,25 @@ fn email_templates_are_validated_before_they_are_saved() {
             )
         })
         .collect();
-    assert_eq!(
-        keys,
-        [
-            "collector_reply/en",
-            "collector_reply/fr",
-            "collector_reply/ja",
-            "customer_confirmation/en",
-            "customer_confirmation/fr",
-            "reminder_first/en",
-            "reminder_first/fr",
-            "reminder_preventive/en",
-            "reminder_preventive/fr",
-            "reminder_second/en",
-            "reminder_second/fr",
-            "resolver_dispute/en",
-            "resolver_dispute/fr"
-        ]
-    );
+    // The pages' three emails in the 15 page languages; reminders in English and French.
+    let mut expected = Vec::new();
+    for code in [
+        "collector_reply",
+        "customer_confirmation",
+        "resolver_dispute",
+    ] {
+        for l in settle_domain::catalog::PAGE_LANGUAGES {
+            expected.push(format!("{code}/{l}"));
+        }
+    }
+    for code in ["reminder_first", "reminder_preventive", "reminder_second"] {
+        expected.push(format!("{code}/en"));
+        expected.push(format!("{code}/fr"));
+    }
+    let mut keys = keys;
+    keys.sort();
+    expected.sort();
+    assert_eq!(keys, expected);
     assert!(
         list["hashtags"]
             .as_array()
@@ -381,9 +382,9 @@ fn email_templates_are_validated_before_they_are_saved() {
     let r = call(
         &s,
         "PUT",
-        "/api/v1/admin/email-templates/resolver_dispute/de",
+        "/api/v1/admin/email-templates/resolver_dispute/ko",
         ADMIN_TOKEN,
-        &json!({"audience": "resolver", "subject": "#customer_name braucht Sie", "body": "Hallo"}),
+        &json!({"audience": "resolver", "subject": "#customer_name 님", "body": "안녕하세요"}),
     );
     assert_eq!(r.status, 201, "{}", r.text());
     let h = admin(&s, "GET", path, Value::Null)["history"].clone();

@@ -654,7 +654,7 @@ fn bad_email_requests_are_refused() {
             vec!["/to"],
         ),
         (
-            json!({"template": "resolver_dispute", "status_change_id": id, "language": "de"}),
+            json!({"template": "resolver_dispute", "status_change_id": id, "language": "ko"}),
             vec!["/language"],
         ),
         (

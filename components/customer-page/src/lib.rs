@@ -118,7 +118,7 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
         &ledger::open_items_for_balances(db, ctx.customer.key)?,
         today(),
     ));
-    let lang2 = m.language.tag.split('-').next().unwrap_or("en");
+    let lang2 = m.language.tag;
     let reasons: Vec<_> = store::reasons(db)?
         .into_iter()
         .filter(|r| r.state.active && r.state.customer_selectable && r.state.kind == StatusKind::Dispute)

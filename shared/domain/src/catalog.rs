@@ -52,16 +52,15 @@ pub struct Status {
     pub labels: BTreeMap<String, String>,
     pub active: bool,
     pub customer_visible: bool,
+    /// A reason the customer may pick on their page to dispute items (dispute kind only).
+    pub customer_selectable: bool,
 }
 
 impl Status {
-    /// The label in `language`, else English, else the code.
+    /// The label in `language` (`pt-BR`), else its primary language (`pt`), else English,
+    /// else the code.
     pub fn label(&self, language: &str) -> &str {
-        self.labels
-            .get(language)
-            .or_else(|| self.labels.get("en"))
-            .map(String::as_str)
-            .unwrap_or(&self.code)
+        label_in(&self.labels, language).unwrap_or(&self.code)
     }
 }
 
@@ -83,6 +82,7 @@ fn status(
         ]),
         active: true,
         customer_visible: visible,
+        customer_selectable: kind == StatusKind::Dispute && typology != Some("administrative"),
     }
 }
 
@@ -95,9 +95,59 @@ pub fn valid_code(code: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
-/// A two-letter ISO 639-1 language code such as `en`.
+/// A label from a language → label map: `language` (`pt-BR`), else its primary language
+/// (`pt`), else English.
+pub fn label_in<'a, M>(labels: &'a M, language: &str) -> Option<&'a str>
+where
+    M: LabelMap,
+{
+    let primary = language.split('-').next().unwrap_or(language);
+    labels
+        .label(language)
+        .or_else(|| labels.label(primary))
+        .or_else(|| labels.label("en"))
+}
+
+/// What [`label_in`] reads: any map from language tag to label.
+pub trait LabelMap {
+    fn label(&self, language: &str) -> Option<&str>;
+}
+
+impl LabelMap for std::collections::BTreeMap<String, String> {
+    fn label(&self, language: &str) -> Option<&str> {
+        self.get(language).map(String::as_str)
+    }
+}
+
+impl LabelMap for std::collections::HashMap<String, String> {
+    fn label(&self, language: &str) -> Option<&str> {
+        self.get(language).map(String::as_str)
+    }
+}
+
+/// The languages of the pages and of the default email templates: the 15 of the seeds'
+/// site, English first (the fallback).
+pub const PAGE_LANGUAGES: [&str; 15] = [
+    "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
+    "zh-Hans",
+];
+
+/// A language tag as Settle stores it: a two-letter ISO 639-1 code (`en`), optionally with
+/// a region (`pt-BR`) or a script (`zh-Hans`), in BCP 47's canonical case.
 pub fn valid_language(l: &str) -> bool {
-    l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase())
+    let mut parts = l.split('-');
+    let primary = parts.next().unwrap_or("");
+    let ok_primary = primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_lowercase());
+    let ok_rest = match (parts.next(), parts.next()) {
+        (None, _) => true,
+        (Some(r), None) if r.len() == 2 => r.bytes().all(|b| b.is_ascii_uppercase()),
+        (Some(s), None) if s.len() == 4 => {
+            let b = s.as_bytes();
+            b[0].is_ascii_uppercase() && b[1..].iter().all(|b| b.is_ascii_lowercase())
+        }
+        _ => false,
+    };
+    ok_primary && ok_rest
 }
 
 /// The rules a status must keep, whoever edits it: a code of lowercase words, a typology
@@ -134,11 +184,149 @@ pub fn check_status(s: &Status) -> crate::Invalid {
         e.push(
             format!("/labels/{l}"),
             Some("labels"),
-            format!("{l:?} is not a two-letter language code"),
+            format!("{l:?} is not a language tag such as \"en\" or \"pt-BR\""),
+        );
+    }
+    if s.customer_selectable && s.kind != StatusKind::Dispute {
+        e.push(
+            "/customer_selectable",
+            Some("customer_selectable"),
+            "only dispute statuses can be reasons a customer picks",
         );
     }
     e
 }
+
+/// The default statuses' labels in the other page languages (collectors and resolvers read
+/// them; migration 6 adds them where an admin has not set that language).
+pub const DEFAULT_LABELS_MORE: &[(&str, &[(&str, &str)])] = &[
+    (
+        "price_dispute",
+        &[
+            ("de", "Preisreklamation"),
+            ("es", "Incidencia de precio"),
+            ("it", "Contestazione prezzo"),
+            ("nl", "Prijsgeschil"),
+            ("pt", "Litígio de preço"),
+            ("pt-BR", "Contestação de preço"),
+            ("pl", "Reklamacja ceny"),
+            ("ro", "Litigiu de preț"),
+            ("hr", "Reklamacija cijene"),
+            ("sv", "Prisreklamation"),
+            ("tr", "Fiyat itirazı"),
+            ("ja", "価格に関する係争"),
+            ("zh-Hans", "价格争议"),
+        ],
+    ),
+    (
+        "quality_dispute",
+        &[
+            ("de", "Qualitätsreklamation"),
+            ("es", "Incidencia de calidad"),
+            ("it", "Contestazione qualità"),
+            ("nl", "Kwaliteitsgeschil"),
+            ("pt", "Litígio de qualidade"),
+            ("pt-BR", "Contestação de qualidade"),
+            ("pl", "Reklamacja jakości"),
+            ("ro", "Litigiu de calitate"),
+            ("hr", "Reklamacija kvalitete"),
+            ("sv", "Kvalitetsreklamation"),
+            ("tr", "Kalite itirazı"),
+            ("ja", "品質に関する係争"),
+            ("zh-Hans", "质量争议"),
+        ],
+    ),
+    (
+        "delivery_dispute",
+        &[
+            ("de", "Lieferreklamation"),
+            ("es", "Incidencia de entrega"),
+            ("it", "Contestazione consegna"),
+            ("nl", "Leveringsgeschil"),
+            ("pt", "Litígio de entrega"),
+            ("pt-BR", "Contestação de entrega"),
+            ("pl", "Reklamacja dostawy"),
+            ("ro", "Litigiu de livrare"),
+            ("hr", "Reklamacija isporuke"),
+            ("sv", "Leveransreklamation"),
+            ("tr", "Teslimat itirazı"),
+            ("ja", "納品に関する係争"),
+            ("zh-Hans", "交货争议"),
+        ],
+    ),
+    (
+        "administrative_dispute",
+        &[
+            ("de", "Administrative Reklamation"),
+            ("es", "Incidencia administrativa"),
+            ("it", "Contestazione amministrativa"),
+            ("nl", "Administratief geschil"),
+            ("pt", "Litígio administrativo"),
+            ("pt-BR", "Contestação administrativa"),
+            ("pl", "Reklamacja administracyjna"),
+            ("ro", "Litigiu administrativ"),
+            ("hr", "Administrativna reklamacija"),
+            ("sv", "Administrativ reklamation"),
+            ("tr", "İdari itiraz"),
+            ("ja", "事務上の係争"),
+            ("zh-Hans", "行政争议"),
+        ],
+    ),
+    (
+        "promise_to_pay",
+        &[
+            ("de", "Zahlungszusage"),
+            ("es", "Promesa de pago"),
+            ("it", "Promessa di pagamento"),
+            ("nl", "Betalingsbelofte"),
+            ("pt", "Promessa de pagamento"),
+            ("pt-BR", "Promessa de pagamento"),
+            ("pl", "Deklaracja zapłaty"),
+            ("ro", "Promisiune de plată"),
+            ("hr", "Obećanje plaćanja"),
+            ("sv", "Betalningslöfte"),
+            ("tr", "Ödeme sözü"),
+            ("ja", "支払約束"),
+            ("zh-Hans", "付款承诺"),
+        ],
+    ),
+    (
+        "payment_in_progress",
+        &[
+            ("de", "Zahlung in Bearbeitung"),
+            ("es", "Pago en curso"),
+            ("it", "Pagamento in corso"),
+            ("nl", "Betaling in behandeling"),
+            ("pt", "Pagamento em curso"),
+            ("pt-BR", "Pagamento em andamento"),
+            ("pl", "Płatność w toku"),
+            ("ro", "Plată în curs"),
+            ("hr", "Plaćanje u tijeku"),
+            ("sv", "Betalning pågår"),
+            ("tr", "Ödeme sürecinde"),
+            ("ja", "支払手続中"),
+            ("zh-Hans", "付款处理中"),
+        ],
+    ),
+    (
+        "dispute_resolved",
+        &[
+            ("de", "Reklamation geklärt"),
+            ("es", "Incidencia resuelta"),
+            ("it", "Contestazione risolta"),
+            ("nl", "Geschil opgelost"),
+            ("pt", "Litígio resolvido"),
+            ("pt-BR", "Contestação resolvida"),
+            ("pl", "Reklamacja rozwiązana"),
+            ("ro", "Litigiu rezolvat"),
+            ("hr", "Reklamacija riješena"),
+            ("sv", "Reklamation löst"),
+            ("tr", "İtiraz çözüldü"),
+            ("ja", "係争解決済み"),
+            ("zh-Hans", "争议已解决"),
+        ],
+    ),
+];
 
 /// The catalog a new installation starts with.
 pub fn default_catalog() -> Vec<Status> {
@@ -208,6 +396,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn language_tags_are_two_letters_with_an_optional_region_or_script() {
+        for ok in ["en", "fr", "pt-BR", "zh-Hans", "ja"] {
+            assert!(valid_language(ok), "{ok}");
+        }
+        for bad in [
+            "", "e", "EN", "eng", "pt-br", "pt_BR", "zh-hans", "zh-HANS", "en-", "en-US-x", "fr\n",
+        ] {
+            assert!(!valid_language(bad), "{bad:?}");
+        }
+        assert!(PAGE_LANGUAGES.iter().all(|l| valid_language(l)));
+    }
+
+    #[test]
     fn default_catalog_has_every_kind_and_both_languages() {
         let c = default_catalog();
         assert_eq!(
@@ -230,9 +431,25 @@ mod tests {
                 s.code
             );
         }
+        for (code, labels) in DEFAULT_LABELS_MORE {
+            assert!(c.iter().any(|s| s.code == *code), "{code}");
+            let tags: Vec<&str> = labels.iter().map(|(l, _)| *l).collect();
+            let expected: Vec<&str> = PAGE_LANGUAGES[2..].to_vec();
+            assert_eq!(tags, expected, "{code}");
+        }
+        assert_eq!(DEFAULT_LABELS_MORE.len(), c.len());
         let resolved = c.iter().find(|s| s.code == "dispute_resolved").unwrap();
         assert_eq!(resolved.label("fr"), "Litige résolu");
         assert_eq!(resolved.label("de"), "Dispute resolved");
+        assert_eq!(resolved.label("fr-CA"), "Litige résolu");
+        let mut m = std::collections::BTreeMap::new();
+        m.insert("pt".to_string(), "PT".to_string());
+        m.insert("pt-BR".to_string(), "BR".to_string());
+        m.insert("en".to_string(), "EN".to_string());
+        assert_eq!(label_in(&m, "pt-BR"), Some("BR"));
+        assert_eq!(label_in(&m, "pt"), Some("PT"));
+        assert_eq!(label_in(&m, "pt-AO"), Some("PT"));
+        assert_eq!(label_in(&m, "zh-Hans"), Some("EN"));
     }
 
     #[test]

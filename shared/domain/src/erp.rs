@@ -373,12 +373,14 @@ pub fn parse_customers(body: &[u8]) -> Result<Vec<CustomerIn>, Invalid> {
         let name = row.text("name", c.name.as_ref(), true, MAX_TEXT_LEN);
         let entity = row.text("entity", c.entity.as_ref(), true, MAX_ID_LEN);
         let language = row
-            .text("language", c.language.as_ref(), false, 5)
+            .text("language", c.language.as_ref(), false, 7)
             .unwrap_or_else(|| "en".into());
-        if !(language.len() == 2 && language.bytes().all(|b| b.is_ascii_lowercase())) {
+        if !crate::catalog::valid_language(&language) {
             row.err(
                 "language",
-                format!("{language:?} is not a two-letter ISO 639-1 code such as \"en\""),
+                format!(
+                    "{language:?} is not a language tag such as \"en\", \"pt-BR\" or \"zh-Hans\""
+                ),
             );
         }
         let currency = row.currency("currency", c.currency.as_ref());

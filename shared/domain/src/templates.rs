@@ -254,27 +254,27 @@ fn environment(escape: AutoEscape) -> Environment<'static> {
     env
 }
 
+/// The column headings of the `#items_list_selected` table, from
+/// `emails/<language>/items_table.txt` (one heading a line); English when the language has none.
 fn labels(language: &str) -> [&'static str; 7] {
-    match language {
-        "fr" => [
-            "Numéro",
-            "Type",
-            "Date d'émission",
-            "Échéance",
-            "Montant",
-            "Reste dû",
-            "Statut",
-        ],
-        _ => [
-            "Number",
-            "Type",
-            "Issue date",
-            "Due date",
-            "Amount",
-            "Open amount",
-            "Status",
-        ],
+    let file = TABLE_LABELS
+        .iter()
+        .find(|(l, _)| *l == language)
+        .or_else(|| TABLE_LABELS.first())
+        .map_or("", |(_, f)| f);
+    let mut out = [
+        "Number",
+        "Type",
+        "Issue date",
+        "Due date",
+        "Amount",
+        "Open amount",
+        "Status",
+    ];
+    for (slot, line) in out.iter_mut().zip(file.lines()) {
+        *slot = line.trim();
     }
+    out
 }
 
 /// The `#items_list_selected` table: every cell escaped here.
@@ -654,65 +654,62 @@ pub struct DefaultTemplate {
     pub body: &'static str,
 }
 
+/// The default templates of the pages' three emails in every page language, from the plain
+/// files `emails/<language>/<code>.html` a translator edits: the first line is
+/// `Subject: ...`, the body follows a blank line.
+macro_rules! email_files {
+    ($($lang:literal),*) => {
+        &[$(
+            ($lang, "resolver_dispute", include_str!(concat!("../emails/", $lang, "/resolver_dispute.html"))),
+            ($lang, "customer_confirmation", include_str!(concat!("../emails/", $lang, "/customer_confirmation.html"))),
+            ($lang, "collector_reply", include_str!(concat!("../emails/", $lang, "/collector_reply.html"))),
+        )*]
+    };
+}
+macro_rules! table_files {
+    ($($lang:literal),*) => {
+        &[$(($lang, include_str!(concat!("../emails/", $lang, "/items_table.txt"))),)*]
+    };
+}
+const EMAIL_FILES: &[(&str, &str, &str)] = email_files!(
+    "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
+    "zh-Hans"
+);
+const TABLE_LABELS: &[(&str, &str)] = table_files!(
+    "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
+    "zh-Hans"
+);
+
+fn email_file(language: &'static str, code: &'static str, file: &'static str) -> DefaultTemplate {
+    let (first, rest) = file.split_once('\n').unwrap_or((file, ""));
+    DefaultTemplate {
+        code,
+        audience: match code {
+            "resolver_dispute" => "resolver",
+            "collector_reply" => "collector",
+            _ => "customer",
+        },
+        language,
+        subject: first.strip_prefix("Subject:").unwrap_or(first).trim(),
+        body: rest.trim(),
+    }
+}
+
+/// The pages' three emails (`resolver_dispute`, `customer_confirmation`, `collector_reply`)
+/// in all 15 page languages (seeded by migration 6 where missing).
+pub fn page_language_templates() -> Vec<DefaultTemplate> {
+    EMAIL_FILES
+        .iter()
+        .map(|(l, c, f)| email_file(l, c, f))
+        .collect()
+}
+
+/// The templates migration 2 seeded: the resolver and customer emails in English and French.
 pub fn default_templates() -> Vec<DefaultTemplate> {
-    vec![
-        DefaultTemplate {
-            code: "resolver_dispute",
-            audience: "resolver",
-            language: "en",
-            subject: "#status: #customer_name disputes #items_count item(s), #total_selected",
-            body: "<p>Hello #resolver_name,</p>
-<p>#customer_name disputes the following items (#status, #status_date):</p>
-#items_list_selected
-<p>Total open: <strong>#total_selected</strong></p>
-<p>What the customer told us:</p>
-<blockquote>#comment</blockquote>
-<p><a href=\"#resolver_link\">Open the dispute page</a> to see the account, the history and to answer.</p>
-{% if action_date %}<p>We will follow up on #action_date.</p>{% endif %}
-<p>Thank you,<br>#collector_name</p>",
-        },
-        DefaultTemplate {
-            code: "resolver_dispute",
-            audience: "resolver",
-            language: "fr",
-            subject: "#status : #customer_name conteste #items_count pièce(s), #total_selected",
-            body: "<p>Bonjour #resolver_name,</p>
-<p>#customer_name conteste les pièces suivantes (#status, #status_date) :</p>
-#items_list_selected
-<p>Total restant dû : <strong>#total_selected</strong></p>
-<p>Ce que le client nous a dit :</p>
-<blockquote>#comment</blockquote>
-<p><a href=\"#resolver_link\">Ouvrez la page du litige</a> pour voir le compte, l'historique et répondre.</p>
-{% if action_date %}<p>Nous ferons le point le #action_date.</p>{% endif %}
-<p>Merci,<br>#collector_name</p>",
-        },
-        DefaultTemplate {
-            code: "customer_confirmation",
-            audience: "customer",
-            language: "en",
-            subject: "#customer_name: we have recorded your feedback",
-            body: "<p>Dear customer,</p>
-<p>We have recorded your feedback on the following items: <strong>#status</strong>.</p>
-#items_list_selected
-<p>Total: #total_selected</p>
-{% if comment %}<p>Your comment: #comment</p>{% endif %}
-<p>You can follow your account and answer us on <a href=\"#customer_link\">your customer page</a>.</p>
-<p>Kind regards,<br>#collector_name</p>",
-        },
-        DefaultTemplate {
-            code: "customer_confirmation",
-            audience: "customer",
-            language: "fr",
-            subject: "#customer_name : nous avons bien noté votre retour",
-            body: "<p>Madame, Monsieur,</p>
-<p>Nous avons bien enregistré votre retour sur les pièces suivantes : <strong>#status</strong>.</p>
-#items_list_selected
-<p>Total : #total_selected</p>
-{% if comment %}<p>Votre commentaire : #comment</p>{% endif %}
-<p>Vous pouvez suivre votre compte et nous répondre sur <a href=\"#customer_link\">votre espace client</a>.</p>
-<p>Cordialement,<br>#collector_name</p>",
-        },
-    ]
+    page_language_templates()
+        .into_iter()
+        .filter(|t| t.code != "collector_reply" && ["en", "fr"].contains(&t.language))
+        .collect()
 }
 
 /// Reminder templates used by the default scenario's steps (seeded by migration 3).
@@ -765,32 +762,13 @@ pub fn reminder_templates() -> Vec<DefaultTemplate> {
 }
 
 /// The notification queued for the collector when a resolver or the customer writes on a
-/// page (seeded by migration 5). `#resolver_name` is who wrote, `#comment` what they wrote.
+/// page, as migration 5 seeded it (English, French, Japanese). `#resolver_name` is who wrote,
+/// `#comment` what they wrote.
 pub fn collector_templates() -> Vec<DefaultTemplate> {
-    let t = |language, subject, body| DefaultTemplate {
-        code: "collector_reply",
-        audience: "collector",
-        language,
-        subject,
-        body,
-    };
-    vec![
-        t(
-            "en",
-            "Reply from #resolver_name: #customer_name (#status)",
-            "<p>#resolver_name wrote about the dispute of #customer_name (#customer_id), #status:</p>\n<blockquote>#comment</blockquote>\n#items_list_selected\n{% if action_name %}<p>Follow-up: #action_name, #action_date.</p>{% endif %}",
-        ),
-        t(
-            "fr",
-            "Réponse de #resolver_name : #customer_name (#status)",
-            "<p>#resolver_name a écrit au sujet du litige de #customer_name (#customer_id), #status :</p>\n<blockquote>#comment</blockquote>\n#items_list_selected\n{% if action_name %}<p>Suivi : #action_name, #action_date.</p>{% endif %}",
-        ),
-        t(
-            "ja",
-            "#resolver_name からの回答：#customer_name（#status）",
-            "<p>#resolver_name が #customer_name（#customer_id）の係争（#status）について書き込みました：</p>\n<blockquote>#comment</blockquote>\n#items_list_selected\n{% if action_name %}<p>フォローアップ：#action_name、#action_date</p>{% endif %}",
-        ),
-    ]
+    page_language_templates()
+        .into_iter()
+        .filter(|t| t.code == "collector_reply" && ["en", "fr", "ja"].contains(&t.language))
+        .collect()
 }
 
 /// The dispute an email is about: a status change or an action.
@@ -883,6 +861,59 @@ mod tests {
         e.0.iter()
             .map(|e| (e.pointer.as_str(), e.message.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn the_pages_emails_exist_in_every_page_language_and_render() {
+        let all = page_language_templates();
+        for code in [
+            "resolver_dispute",
+            "customer_confirmation",
+            "collector_reply",
+        ] {
+            for l in crate::catalog::PAGE_LANGUAGES {
+                let t = all
+                    .iter()
+                    .find(|t| t.code == code && t.language == l)
+                    .unwrap_or_else(|| panic!("{code} has no {l} version"));
+                validate(t.subject, t.body).unwrap_or_else(|e| panic!("{code} {l}: {e}"));
+                assert!(!t.subject.is_empty() && !t.subject.starts_with("Subject"));
+                let mut d = sample();
+                d.language = l.to_string();
+                let r = render(t.subject, t.body, &d).unwrap_or_else(|e| panic!("{code} {l}: {e}"));
+                assert!(r.html.contains("INV-0001"), "{code} {l}");
+                assert!(!r.text.is_empty());
+                // Each language's own words, not English left in place.
+                if l != "en" {
+                    let en = all
+                        .iter()
+                        .find(|t| t.code == code && t.language == "en")
+                        .unwrap();
+                    assert_ne!(t.body, en.body, "{code} {l}");
+                }
+            }
+        }
+        // The links the pages live on are in the emails that need them.
+        for t in &all {
+            match t.code {
+                "resolver_dispute" => assert!(t.body.contains("#resolver_link"), "{}", t.language),
+                "customer_confirmation" => {
+                    assert!(t.body.contains("#customer_link"), "{}", t.language)
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(labels("de")[3], "Fälligkeit");
+        assert_eq!(labels("zh-Hans")[0], "单号");
+        assert_eq!(labels("xx")[0], "Number");
+        for l in crate::catalog::PAGE_LANGUAGES {
+            assert!(
+                TABLE_LABELS
+                    .iter()
+                    .any(|(t, f)| *t == l && f.lines().count() == 7),
+                "{l}"
+            );
+        }
     }
 
     #[test]

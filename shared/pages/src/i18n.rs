@@ -37,13 +37,24 @@ macro_rules! lang {
     };
 }
 
-/// The languages with a catalogue, English first (the fallback). The seeds' site has 15
-/// (en fr de es it nl pt pt-BR pl ro hr sv tr ja zh-Hans); those without a catalogue yet
-/// fall back through [`negotiate`] and are listed in the README.
-pub static LANGUAGES: [Language; 3] = [
+/// The 15 languages of the seeds' site, English first (the fallback), in the switcher's
+/// order.
+pub static LANGUAGES: [Language; 15] = [
     lang!("en", "English"),
     lang!("fr", "Français"),
+    lang!("de", "Deutsch"),
+    lang!("es", "Español"),
+    lang!("it", "Italiano"),
+    lang!("nl", "Nederlands"),
+    lang!("pt", "Português"),
+    lang!("pt-BR", "Português (Brasil)"),
+    lang!("pl", "Polski"),
+    lang!("ro", "Română"),
+    lang!("hr", "Hrvatski"),
+    lang!("sv", "Svenska"),
+    lang!("tr", "Türkçe"),
     lang!("ja", "日本語"),
+    lang!("zh-Hans", "简体中文"),
 ];
 
 /// The language for a tag as people write it: `fr`, `FR-be`, `pt_BR`, `zh`, `zh-CN`.
@@ -273,7 +284,8 @@ mod tests {
     fn negotiation_order() {
         assert_eq!(negotiate(Some("ja"), Some("fr"), Some("de")).tag, "ja");
         assert_eq!(negotiate(Some("xx"), Some("fr"), Some("de")).tag, "fr");
-        assert_eq!(negotiate(None, None, Some("de-CH, fr;q=0.9")).tag, "fr");
+        assert_eq!(negotiate(None, None, Some("de-CH, fr;q=0.9")).tag, "de");
+        assert_eq!(negotiate(None, None, Some("ko-KR, fr;q=0.9")).tag, "fr");
         assert_eq!(
             negotiate(None, None, Some("xx, fr;q=0.2, ja;q=0.5")).tag,
             "ja"
@@ -281,6 +293,11 @@ mod tests {
         assert_eq!(negotiate(None, Some("zz"), Some("*")).tag, "en");
         assert_eq!(language("FR-be").unwrap().tag, "fr");
         assert_eq!(language("ja_JP").unwrap().tag, "ja");
+        assert_eq!(language("pt_BR").unwrap().tag, "pt-BR");
+        assert_eq!(language("pt-PT").unwrap().tag, "pt");
+        assert_eq!(language("zh-CN").unwrap().tag, "zh-Hans");
+        assert_eq!(language("TR").unwrap().tag, "tr");
+        assert_eq!(LANGUAGES.len(), 15);
         assert!(language("").is_none());
     }
 
@@ -299,6 +316,24 @@ mod tests {
         assert_eq!(en.date(d), "Nov 24, 2026");
         assert_eq!(ja.date(d), "2026/11/24");
         assert_eq!(fr.date_str("2026-11-24T10:00:00.000Z"), "24 nov. 2026");
+        let fmt = |tag: &str| {
+            let m = Messages::new(language(tag).unwrap());
+            (m.money(123456, eur), m.date(d))
+        };
+        assert_eq!(fmt("de"), ("1.234,56\u{a0}€".into(), "24.11.2026".into()));
+        assert_eq!(fmt("tr"), ("€1.234,56".into(), "24 Kas 2026".into()));
+        assert_eq!(fmt("nl").0, "€\u{a0}1.234,56");
+        assert_eq!(fmt("pt-BR").0, "€\u{a0}1.234,56");
+        assert_eq!(fmt("sv").0, "1\u{a0}234,56\u{a0}€");
+        assert_eq!(
+            fmt("zh-Hans"),
+            ("€1,234.56".into(), "2026年11月24日".into())
+        );
+        // Every language has its own number conventions loaded (not English's by default).
+        for l in &LANGUAGES {
+            let m = Messages::new(l);
+            assert!(m.money(123456, eur).contains("234"), "{}", l.tag);
+        }
         assert_eq!(en.money_str("1234.5", "EUR"), "€1,234.50");
         assert_eq!(en.money_str("bad", "EUR"), "bad EUR");
     }

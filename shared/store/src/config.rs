@@ -82,10 +82,12 @@ pub struct StatusConfig {
 
 const STATUS_COLUMNS: &str =
     "s.code, s.kind, s.typology, s.labels, s.active, s.customer_visible, s.action_model,
-     (SELECT count(*) FROM items i WHERE i.status_code = s.code AND i.open_minor > 0)";
+     (SELECT count(*) FROM items i WHERE i.status_code = s.code AND i.open_minor > 0),
+     s.customer_selectable";
 /// The same without the usage count (which reads every open item carrying the status).
 const STATUS_COLUMNS_LIGHT: &str =
-    "s.code, s.kind, s.typology, s.labels, s.active, s.customer_visible, s.action_model, 0";
+    "s.code, s.kind, s.typology, s.labels, s.active, s.customer_visible, s.action_model, 0,
+     s.customer_selectable";
 
 fn status_row(r: &[Value]) -> Result<StatusConfig> {
     let code = r.text(0)?;
@@ -99,6 +101,7 @@ fn status_row(r: &[Value]) -> Result<StatusConfig> {
             labels,
             active: r.int(4)? != 0,
             customer_visible: r.int(5)? != 0,
+            customer_selectable: r.int(8)? != 0,
         },
         action_model: r.opt_text(6)?,
         open_items: r.int(7)?,
@@ -169,19 +172,21 @@ pub fn save_status(db: &impl Db, s: &Status, action_model: Option<&str>, new: bo
         labels.into(),
         s.active.into(),
         s.customer_visible.into(),
+        s.customer_selectable.into(),
         action_model.into(),
         s.code.as_str().into(),
     ];
     if new {
         db.query(
-            "INSERT INTO statuses (kind, typology, labels, active, customer_visible, action_model, code, position)
-             VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM statuses))",
+            "INSERT INTO statuses (kind, typology, labels, active, customer_visible, customer_selectable,
+                                   action_model, code, position)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM statuses))",
             &params,
         )?;
     } else {
         db.query(
             "UPDATE statuses SET kind = ?, typology = ?, labels = ?, active = ?, customer_visible = ?,
-                 action_model = ? WHERE code = ?",
+                 customer_selectable = ?, action_model = ? WHERE code = ?",
             &params,
         )?;
     }
@@ -383,9 +388,13 @@ pub fn template_for(db: &impl Db, code: &str, language: &str) -> Result<Option<E
     let r = db.query(
         &format!(
             "SELECT {TEMPLATE_COLUMNS} FROM email_templates WHERE code = ?
-             ORDER BY language = ? DESC, language = 'en' DESC, language LIMIT 1"
+             ORDER BY language = ? DESC, language = ? DESC, language = 'en' DESC, language LIMIT 1"
         ),
-        &[code.into(), language.into()],
+        &[
+            code.into(),
+            language.into(),
+            language.split('-').next().unwrap_or(language).into(),
+        ],
     )?;
     r.map_first(template_row)
 }

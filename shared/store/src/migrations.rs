@@ -201,7 +201,46 @@ pub fn migrations() -> Vec<Migration> {
             name: "pages",
             steps: pages(),
         },
+        Migration {
+            version: 6,
+            name: "page languages",
+            steps: page_languages(),
+        },
     ]
+}
+
+/// Version 6: the 15 page languages. The default statuses gain their labels in the other
+/// languages (`json_patch` keeps any label an admin already set), and the pages' three emails
+/// their templates (an admin's own version of one is kept).
+fn page_languages() -> Vec<(String, Vec<Value>)> {
+    let mut v: Vec<(String, Vec<Value>)> = settle_domain::catalog::DEFAULT_LABELS_MORE
+        .iter()
+        .map(|(code, labels)| {
+            let more: serde_json::Map<String, serde_json::Value> = labels
+                .iter()
+                .map(|(l, t)| (l.to_string(), serde_json::Value::from(*t)))
+                .collect();
+            (
+                "UPDATE statuses SET labels = json_patch(?, labels) WHERE code = ?".to_string(),
+                vec![
+                    serde_json::Value::Object(more).to_string().into(),
+                    (*code).into(),
+                ],
+            )
+        })
+        .collect();
+    v.extend(
+        settle_domain::templates::page_language_templates()
+            .iter()
+            .map(|t| {
+                let (sql, params) = seed_template(t);
+                (
+                    sql.replacen("INSERT INTO", "INSERT OR IGNORE INTO", 1),
+                    params,
+                )
+            }),
+    );
+    v
 }
 
 /// Version 5: what the resolver's and customer's pages need: dispute reasons a customer may
@@ -527,6 +566,90 @@ mod tests {
         let c = rusqlite::Connection::open(path).unwrap();
         c.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
         NativeDb(c)
+    }
+
+    #[test]
+    fn version_6_adds_the_page_languages_and_keeps_what_an_admin_set() {
+        let db = NativeDb(rusqlite::Connection::open_in_memory().unwrap());
+        db.query(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+            &[],
+        )
+        .unwrap();
+        for m in migrations().iter().filter(|m| m.version <= 5) {
+            for (sql, params) in &m.steps {
+                db.query(sql, params).unwrap();
+            }
+            db.query(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 'x')",
+                &[m.version.into(), m.name.into()],
+            )
+            .unwrap();
+        }
+        // An admin's German label and German reply template, before version 6.
+        db.query(
+            "UPDATE statuses SET labels = json_set(labels, '$.de', 'Preis falsch') WHERE code = 'price_dispute'",
+            &[],
+        )
+        .unwrap();
+        db.query(
+            "INSERT INTO email_templates (code, language, audience, subject, body, updated_at, updated_by)
+             VALUES ('collector_reply', 'de', 'collector', 'Mein Betreff', 'Mein Text', 'x', 'admin')",
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            migrate(&db, "2026-12-01T00:00:00Z").unwrap(),
+            latest_version()
+        );
+        let label = |code: &str, l: &str| {
+            db.query(
+                "SELECT json_extract(labels, '$.' || ?) FROM statuses WHERE code = ?",
+                &[format!("\"{l}\"").into(), code.into()],
+            )
+            .unwrap()
+            .rows[0][0]
+                .clone()
+        };
+        assert_eq!(
+            label("price_dispute", "de"),
+            Value::Text("Preis falsch".into())
+        );
+        assert_eq!(
+            label("price_dispute", "en"),
+            Value::Text("Price dispute".into())
+        );
+        assert_eq!(
+            label("price_dispute", "fr"),
+            Value::Text("Litige prix".into())
+        );
+        assert_eq!(
+            label("price_dispute", "ja"),
+            Value::Text("価格に関する係争".into())
+        );
+        assert_eq!(
+            label("dispute_resolved", "zh-Hans"),
+            Value::Text("争议已解决".into())
+        );
+        let n = db
+            .query(
+                "SELECT code, COUNT(*) FROM email_templates
+                 WHERE code IN ('resolver_dispute', 'customer_confirmation', 'collector_reply')
+                 GROUP BY code ORDER BY code",
+                &[],
+            )
+            .unwrap();
+        for row in &n.rows {
+            assert_eq!(row[1], Value::Integer(15), "{row:?}");
+        }
+        assert_eq!(n.rows.len(), 3);
+        let kept = db
+            .query(
+                "SELECT subject FROM email_templates WHERE code = 'collector_reply' AND language = 'de'",
+                &[],
+            )
+            .unwrap();
+        assert_eq!(kept.rows[0][0], Value::Text("Mein Betreff".into()));
     }
 
     #[test]

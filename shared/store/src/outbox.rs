@@ -39,10 +39,9 @@ impl EmailSource {
     pub fn label(labels: &str, code: &str, language: &str) -> String {
         let map: std::collections::HashMap<String, String> =
             serde_json::from_str(labels).unwrap_or_default();
-        map.get(language)
-            .or_else(|| map.get("en"))
-            .cloned()
-            .unwrap_or_else(|| code.to_string())
+        settle_domain::catalog::label_in(&map, language)
+            .unwrap_or(code)
+            .to_string()
     }
 }
 

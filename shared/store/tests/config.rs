@@ -108,13 +108,21 @@ fn action_models_and_templates_save_and_read() {
         config::template(&db, "resolver_dispute", "de").unwrap(),
         Some(t)
     );
-    let fallback = config::template_for(&db, "resolver_dispute", "ja")
+    let fallback = config::template_for(&db, "resolver_dispute", "ko")
         .unwrap()
         .unwrap();
     assert_eq!(
         fallback.language, "en",
         "a missing language falls back to English"
     );
+    let pt = config::template_for(&db, "resolver_dispute", "pt-AO")
+        .unwrap()
+        .unwrap();
+    assert_eq!(pt.language, "pt", "then to its primary language");
+    let br = config::template_for(&db, "resolver_dispute", "pt-BR")
+        .unwrap()
+        .unwrap();
+    assert_eq!(br.language, "pt-BR");
     assert!(config::template(&db, "nope", "en").unwrap().is_none());
 }
 

@@ -1,0 +1,140 @@
+# Settle-Seiten: Deutsch.
+money = { $amount }{"\u00A0"}{ $symbol }
+
+language-label = Sprache
+resolver-title = Zu klärende Reklamation
+customer-title = Ihr Kundenkonto
+powered-by = Reklamationsmanagement mit Settle
+
+## Fehlerseiten
+error-forbidden-title = Dieser Link ist ungültig
+error-forbidden-body = Die Adresse wurde möglicherweise falsch abgeschrieben oder verändert. Öffnen Sie den Link genau so, wie Sie ihn erhalten haben.
+error-gone-title = Dieser Link ist nicht mehr aktiv
+error-gone-body = Er ist abgelaufen oder wurde zurückgezogen. Bitten Sie Ihren Ansprechpartner in der Debitorenbuchhaltung um einen neuen Link.
+error-throttled-title = Zu viele Versuche
+error-throttled-body = Bitte warten Sie { $minutes } Minuten, bevor Sie es erneut versuchen.
+error-notfound-title = Seite nicht gefunden
+error-notfound-body = Unter dieser Adresse gibt es nichts.
+error-invalid-title = Bitte prüfen Sie Ihre Eingaben
+error-invalid-body = Es wurde nichts gespeichert. Kehren Sie zur Seite zurück, korrigieren Sie die folgenden Felder und senden Sie erneut.
+error-server-title = Etwas ist schiefgelaufen
+error-server-body = Es wurde nichts gespeichert. Bitte versuchen Sie es gleich noch einmal.
+back-to-page = Zurück zur Seite
+
+## Feldfehler
+error-comment = Bitte schreiben Sie eine Nachricht (höchstens { $max } Zeichen, keine Steuerzeichen).
+error-item = Wählen Sie mindestens einen Ihrer offenen Posten aus.
+error-reason = Wählen Sie einen Grund aus der Liste.
+error-date = Wählen Sie ein gültiges Datum im erlaubten Zeitraum.
+error-reference = Die Referenz ist zu lang oder enthält Steuerzeichen.
+error-file = Hängen Sie eine PDF-, PNG- oder JPEG-Datei von höchstens 5 MB an.
+error-outcome = Wählen Sie eines der vorgeschlagenen Ergebnisse.
+error-resolver_id = Wählen Sie eine andere aktive Kollegin oder einen anderen aktiven Kollegen.
+error-form_token = Das Formular ist abgelaufen. Laden Sie die Seite neu und senden Sie erneut.
+error-form = Das Formular konnte nicht gelesen werden. Laden Sie die Seite neu und senden Sie erneut.
+
+## Tabellen
+col-select = Auswahl
+col-number = Nummer
+col-document-date = Belegdatum
+col-due-date = Fälligkeit
+col-amount = Betrag
+col-open-amount = Offener Betrag
+col-currency = Währung
+col-status = Status
+overdue = Überfällig
+days-overdue = { $days ->
+    [one] { $days } Tag überfällig
+   *[other] { $days } Tage überfällig
+}
+total-label = Summe
+outstanding = Offene Posten
+overdue-total = Überfällig
+disputed-total = In Klärung
+no-open-items = Auf diesem Konto gibt es keine offenen Posten.
+none = Keine
+
+## Seite für die Klärung
+resolver-heading = Reklamation: { $name }
+customer-label = Kunde
+customer-id = Kundennummer
+entity-label = Gesellschaft
+dispute-status = Status
+status-date = Statusdatum
+collector-comment = Kommentar der Debitorenbuchhaltung
+follow-up = Wiedervorlage
+follow-up-date = Datum der Wiedervorlage
+items-concerned = Betroffene Posten
+thread-heading = Nachrichten
+thread-empty = Noch keine Nachrichten.
+speaker-collector = Debitorenbuchhaltung
+speaker-resolver = Bearbeiter
+speaker-customer = Kunde
+speaker-system = System
+on-items = zu { $number }
+account-summary = Kontoübersicht
+other-open-items = Weitere offene Posten
+reply-heading = Antworten
+reply-label = Ihre Nachricht
+reply-send = Antwort senden
+outcome-heading = Ergebnis vorschlagen
+outcome-label = Ergebnis
+outcome-comment-label = Erläuterung (optional)
+outcome-send = Dieses Ergebnis vorschlagen
+outcome-credit_note = Gutschrift erstellen
+outcome-not_justified = Unbegründet – der Kunde muss zahlen
+outcome-need_info = Weitere Informationen nötig
+outcome-resolved = Geklärt
+attach-heading = Dokumente anhängen
+attach-label = Dateien (PDF, PNG oder JPEG, je höchstens 5 MB)
+attach-send = Anhängen
+attachments-heading = Dokumente
+no-attachments = Noch keine Dokumente.
+handover-heading = An eine Kollegin oder einen Kollegen übergeben
+handover-label = Kollege/Kollegin
+handover-comment-label = Hinweis für die Übergabe (optional)
+handover-send = Übergeben
+resolver-note = Die Debitorenbuchhaltung schließt die Reklamation, sobald sie geklärt ist. Ihre Antworten werden an sie weitergeleitet.
+saved = Gespeichert. Die Debitorenbuchhaltung wurde benachrichtigt.
+
+## Kundenseite
+customer-heading = Kontoauszug: { $name }
+statement-heading = Offene Posten
+download-csv = Als CSV herunterladen
+select-hint = Jede Aufgabe unten hat ihre eigene Postenliste: Markieren Sie die Posten, die sie betrifft.
+comment-heading = Kommentar senden
+comment-label = Ihr Kommentar
+comment-send = Kommentar senden
+dispute-heading = Posten reklamieren
+dispute-reason = Grund
+dispute-comment = Beschreiben Sie das Problem
+dispute-attach = Belege (optional)
+dispute-send = Ausgewählte Posten reklamieren
+promise-heading = Zahlung zusagen
+promise-date = Zahlungsdatum (innerhalb von { $days } Tagen)
+promise-comment = Kommentar (optional)
+promise-send = Zahlung der ausgewählten Posten zusagen
+payment-heading = Eine Zahlung ist unterwegs
+payment-date = Zahlungsdatum
+payment-reference = Zahlungsreferenz (optional)
+payment-send = Zahlung mitteilen
+tracker-heading = Ihre Reklamationen
+tracker-empty = Sie haben keine Reklamationen.
+tracker-opened = Eröffnet am
+tracker-reason = Grund
+tracker-items = Posten
+tracker-state = Stand
+tracker-state-open = Offen
+tracker-state-answered = Beantwortet
+tracker-state-resolved = Geklärt am { $date }
+your-messages = Ihre Nachrichten
+customer-saved = Vielen Dank. Ihre Anfrage wurde erfasst und die Debitorenbuchhaltung benachrichtigt.
+
+## Status, wie Kunden sie sehen
+status-price_dispute = Preis reklamiert
+status-quality_dispute = Qualität reklamiert
+status-delivery_dispute = Lieferung reklamiert
+status-administrative_dispute = In Prüfung
+status-promise_to_pay = Zahlung zugesagt
+status-payment_in_progress = Zahlung unterwegs
+status-dispute_resolved = Reklamation geklärt

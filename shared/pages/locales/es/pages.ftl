@@ -1,0 +1,140 @@
+# Páginas de Settle: español.
+money = { $amount }{"\u00A0"}{ $symbol }
+
+language-label = Idioma
+resolver-title = Incidencia por resolver
+customer-title = Su cuenta
+powered-by = Gestión de incidencias con Settle
+
+## Páginas de error
+error-forbidden-title = Este enlace no es válido
+error-forbidden-body = Es posible que la dirección se haya copiado mal o se haya modificado. Abra el enlace tal como lo recibió.
+error-gone-title = Este enlace ya no está activo
+error-gone-body = Ha caducado o ha sido retirado. Pida un nuevo enlace a su contacto del departamento de cobros.
+error-throttled-title = Demasiados intentos
+error-throttled-body = Espere { $minutes } minutos antes de volver a intentarlo.
+error-notfound-title = Página no encontrada
+error-notfound-body = No hay nada en esta dirección.
+error-invalid-title = Revise los datos introducidos
+error-invalid-body = No se ha guardado nada. Vuelva a la página, corrija los campos indicados abajo y envíe de nuevo.
+error-server-title = Se ha producido un error
+error-server-body = No se ha guardado nada. Inténtelo de nuevo dentro de un momento.
+back-to-page = Volver a la página
+
+## Errores de campo
+error-comment = Escriba un mensaje (como máximo { $max } caracteres, sin caracteres de control).
+error-item = Seleccione al menos una de sus partidas abiertas.
+error-reason = Elija un motivo de la lista.
+error-date = Elija una fecha válida dentro del plazo permitido.
+error-reference = La referencia es demasiado larga o contiene caracteres de control.
+error-file = Adjunte un archivo PDF, PNG o JPEG de 5 MB como máximo.
+error-outcome = Elija una de las soluciones propuestas.
+error-resolver_id = Elija a otro compañero activo.
+error-form_token = El formulario ha caducado. Recargue la página y envíe de nuevo.
+error-form = No se ha podido leer el formulario. Recargue la página y envíe de nuevo.
+
+## Tablas
+col-select = Seleccionar
+col-number = Número
+col-document-date = Fecha del documento
+col-due-date = Vencimiento
+col-amount = Importe
+col-open-amount = Importe pendiente
+col-currency = Moneda
+col-status = Estado
+overdue = Vencida
+days-overdue = { $days ->
+    [one] { $days } día de retraso
+   *[other] { $days } días de retraso
+}
+total-label = Total
+outstanding = Saldo pendiente
+overdue-total = Vencido
+disputed-total = En incidencia
+no-open-items = No hay partidas abiertas en esta cuenta.
+none = Ninguno
+
+## Página del responsable
+resolver-heading = Incidencia: { $name }
+customer-label = Cliente
+customer-id = N.º de cliente
+entity-label = Sociedad
+dispute-status = Estado
+status-date = Fecha del estado
+collector-comment = Comentario del departamento de cobros
+follow-up = Seguimiento
+follow-up-date = Fecha de seguimiento
+items-concerned = Partidas afectadas
+thread-heading = Mensajes
+thread-empty = Todavía no hay mensajes.
+speaker-collector = Departamento de cobros
+speaker-resolver = Responsable
+speaker-customer = Cliente
+speaker-system = Sistema
+on-items = sobre { $number }
+account-summary = Resumen de la cuenta
+other-open-items = Otras partidas abiertas
+reply-heading = Responder
+reply-label = Su mensaje
+reply-send = Enviar la respuesta
+outcome-heading = Proponer una solución
+outcome-label = Solución
+outcome-comment-label = Explicación (opcional)
+outcome-send = Proponer esta solución
+outcome-credit_note = Emitir un abono
+outcome-not_justified = No justificada: el cliente debe pagar
+outcome-need_info = Se necesita más información
+outcome-resolved = Resuelta
+attach-heading = Adjuntar documentos
+attach-label = Archivos (PDF, PNG o JPEG, 5 MB como máximo cada uno)
+attach-send = Adjuntar
+attachments-heading = Documentos
+no-attachments = Todavía no hay documentos.
+handover-heading = Pasar a un compañero
+handover-label = Compañero
+handover-comment-label = Nota para su compañero (opcional)
+handover-send = Pasar
+resolver-note = El departamento de cobros cierra la incidencia cuando está resuelta. Sus respuestas se le envían.
+saved = Guardado. Se ha avisado al departamento de cobros.
+
+## Página del cliente
+customer-heading = Extracto de cuenta: { $name }
+statement-heading = Partidas abiertas
+download-csv = Descargar en CSV
+select-hint = Cada gestión de abajo tiene su propia lista de partidas: marque las que correspondan.
+comment-heading = Enviar un comentario
+comment-label = Su comentario
+comment-send = Enviar el comentario
+dispute-heading = Reclamar partidas
+dispute-reason = Motivo
+dispute-comment = Explique el problema
+dispute-attach = Documentos justificativos (opcional)
+dispute-send = Reclamar las partidas seleccionadas
+promise-heading = Compromiso de pago
+promise-date = Fecha de pago (en un plazo de { $days } días)
+promise-comment = Comentario (opcional)
+promise-send = Comprometerse a pagar las partidas seleccionadas
+payment-heading = Hay un pago en curso
+payment-date = Fecha del pago
+payment-reference = Referencia del pago (opcional)
+payment-send = Informar del pago
+tracker-heading = Sus reclamaciones
+tracker-empty = No tiene ninguna reclamación.
+tracker-opened = Abierta el
+tracker-reason = Motivo
+tracker-items = Partidas
+tracker-state = Estado
+tracker-state-open = Abierta
+tracker-state-answered = Respondida
+tracker-state-resolved = Resuelta el { $date }
+your-messages = Sus mensajes
+customer-saved = Gracias. Hemos registrado su solicitud y avisado al departamento de cobros.
+
+## Estados tal como los ve el cliente
+status-price_dispute = Precio reclamado
+status-quality_dispute = Calidad reclamada
+status-delivery_dispute = Entrega reclamada
+status-administrative_dispute = En revisión
+status-promise_to_pay = Pago comprometido
+status-payment_in_progress = Pago en curso
+status-dispute_resolved = Reclamación resuelta

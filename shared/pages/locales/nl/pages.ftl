@@ -1,0 +1,140 @@
+# Settle-pagina's: Nederlands.
+money = { $symbol }{"\u00A0"}{ $amount }
+
+language-label = Taal
+resolver-title = Op te lossen geschil
+customer-title = Uw rekening
+powered-by = Geschillenbeheer met Settle
+
+## Foutpagina's
+error-forbidden-title = Deze link is niet geldig
+error-forbidden-body = Het adres is misschien verkeerd overgenomen of gewijzigd. Open de link precies zoals u hem hebt ontvangen.
+error-gone-title = Deze link is niet meer actief
+error-gone-body = Hij is verlopen of ingetrokken. Vraag uw contactpersoon bij de debiteurenadministratie om een nieuwe link.
+error-throttled-title = Te veel pogingen
+error-throttled-body = Wacht { $minutes } minuten voordat u het opnieuw probeert.
+error-notfound-title = Pagina niet gevonden
+error-notfound-body = Op dit adres staat niets.
+error-invalid-title = Controleer wat u hebt ingevuld
+error-invalid-body = Er is niets opgeslagen. Ga terug naar de pagina, verbeter de velden hieronder en verstuur opnieuw.
+error-server-title = Er ging iets mis
+error-server-body = Er is niets opgeslagen. Probeer het zo meteen opnieuw.
+back-to-page = Terug naar de pagina
+
+## Veldfouten
+error-comment = Schrijf een bericht (hoogstens { $max } tekens, geen besturingstekens).
+error-item = Selecteer ten minste een van uw openstaande posten.
+error-reason = Kies een reden uit de lijst.
+error-date = Kies een geldige datum binnen de toegestane periode.
+error-reference = De referentie is te lang of bevat besturingstekens.
+error-file = Voeg een PDF-, PNG- of JPEG-bestand van hoogstens 5 MB toe.
+error-outcome = Kies een van de voorgestelde uitkomsten.
+error-resolver_id = Kies een andere actieve collega.
+error-form_token = Het formulier is verlopen. Laad de pagina opnieuw en verstuur opnieuw.
+error-form = Het formulier kon niet worden gelezen. Laad de pagina opnieuw en verstuur opnieuw.
+
+## Tabellen
+col-select = Selecteren
+col-number = Nummer
+col-document-date = Documentdatum
+col-due-date = Vervaldatum
+col-amount = Bedrag
+col-open-amount = Openstaand bedrag
+col-currency = Valuta
+col-status = Status
+overdue = Vervallen
+days-overdue = { $days ->
+    [one] { $days } dag vervallen
+   *[other] { $days } dagen vervallen
+}
+total-label = Totaal
+outstanding = Openstaand
+overdue-total = Vervallen
+disputed-total = In geschil
+no-open-items = Er staan geen posten open op deze rekening.
+none = Geen
+
+## Pagina voor de behandelaar
+resolver-heading = Geschil: { $name }
+customer-label = Klant
+customer-id = Klantnummer
+entity-label = Vennootschap
+dispute-status = Status
+status-date = Statusdatum
+collector-comment = Opmerking van de debiteurenadministratie
+follow-up = Opvolging
+follow-up-date = Opvolgdatum
+items-concerned = Betrokken posten
+thread-heading = Berichten
+thread-empty = Nog geen berichten.
+speaker-collector = Debiteurenadministratie
+speaker-resolver = Behandelaar
+speaker-customer = Klant
+speaker-system = Systeem
+on-items = over { $number }
+account-summary = Overzicht van de rekening
+other-open-items = Andere openstaande posten
+reply-heading = Antwoorden
+reply-label = Uw bericht
+reply-send = Antwoord versturen
+outcome-heading = Een uitkomst voorstellen
+outcome-label = Uitkomst
+outcome-comment-label = Toelichting (optioneel)
+outcome-send = Deze uitkomst voorstellen
+outcome-credit_note = Creditnota opmaken
+outcome-not_justified = Niet terecht: de klant moet betalen
+outcome-need_info = Meer informatie nodig
+outcome-resolved = Opgelost
+attach-heading = Documenten toevoegen
+attach-label = Bestanden (PDF, PNG of JPEG, elk hoogstens 5 MB)
+attach-send = Toevoegen
+attachments-heading = Documenten
+no-attachments = Nog geen documenten.
+handover-heading = Overdragen aan een collega
+handover-label = Collega
+handover-comment-label = Notitie voor uw collega (optioneel)
+handover-send = Overdragen
+resolver-note = De debiteurenadministratie sluit het geschil zodra het is opgelost. Uw antwoorden worden naar hen gestuurd.
+saved = Opgeslagen. De debiteurenadministratie is op de hoogte gebracht.
+
+## Klantpagina
+customer-heading = Rekeningoverzicht: { $name }
+statement-heading = Openstaande posten
+download-csv = Downloaden als CSV
+select-hint = Elke taak hieronder heeft een eigen lijst met posten: vink de posten aan waar het om gaat.
+comment-heading = Een opmerking sturen
+comment-label = Uw opmerking
+comment-send = Opmerking versturen
+dispute-heading = Posten betwisten
+dispute-reason = Reden
+dispute-comment = Leg het probleem uit
+dispute-attach = Bewijsstukken (optioneel)
+dispute-send = Geselecteerde posten betwisten
+promise-heading = Betalingsbelofte
+promise-date = Betaaldatum (binnen { $days } dagen)
+promise-comment = Opmerking (optioneel)
+promise-send = Betaling van de geselecteerde posten beloven
+payment-heading = Er is een betaling onderweg
+payment-date = Betaaldatum
+payment-reference = Betalingskenmerk (optioneel)
+payment-send = Betaling doorgeven
+tracker-heading = Uw geschillen
+tracker-empty = U hebt geen geschillen.
+tracker-opened = Geopend op
+tracker-reason = Reden
+tracker-items = Posten
+tracker-state = Stand
+tracker-state-open = Open
+tracker-state-answered = Beantwoord
+tracker-state-resolved = Opgelost op { $date }
+your-messages = Uw berichten
+customer-saved = Dank u. Uw verzoek is vastgelegd en de debiteurenadministratie is op de hoogte gebracht.
+
+## Statussen zoals klanten ze zien
+status-price_dispute = Prijs betwist
+status-quality_dispute = Kwaliteit betwist
+status-delivery_dispute = Levering betwist
+status-administrative_dispute = In behandeling
+status-promise_to_pay = Betaling toegezegd
+status-payment_in_progress = Betaling onderweg
+status-dispute_resolved = Geschil opgelost

@@ -1,0 +1,142 @@
+# Strony Settle: polski.
+money = { $amount }{"\u00A0"}{ $symbol }
+
+language-label = Język
+resolver-title = Reklamacja do rozpatrzenia
+customer-title = Twoje konto
+powered-by = Obsługa reklamacji: Settle
+
+## Strony błędów
+error-forbidden-title = Ten link jest nieprawidłowy
+error-forbidden-body = Adres mógł zostać błędnie przepisany lub zmieniony. Otwórz link dokładnie w takiej postaci, w jakiej go otrzymałeś.
+error-gone-title = Ten link jest już nieaktywny
+error-gone-body = Wygasł lub został wycofany. Poproś swoją osobę kontaktową w dziale należności o nowy link.
+error-throttled-title = Zbyt wiele prób
+error-throttled-body = Odczekaj { $minutes } min, zanim spróbujesz ponownie.
+error-notfound-title = Nie znaleziono strony
+error-notfound-body = Pod tym adresem nic nie ma.
+error-invalid-title = Sprawdź wprowadzone dane
+error-invalid-body = Nic nie zostało zapisane. Wróć do strony, popraw poniższe pola i wyślij ponownie.
+error-server-title = Coś poszło nie tak
+error-server-body = Nic nie zostało zapisane. Spróbuj ponownie za chwilę.
+back-to-page = Wróć do strony
+
+## Błędy w polach
+error-comment = Napisz wiadomość (najwyżej { $max } znaków, bez znaków sterujących).
+error-item = Zaznacz co najmniej jedną ze swoich otwartych pozycji.
+error-reason = Wybierz powód z listy.
+error-date = Wybierz prawidłową datę w dozwolonym okresie.
+error-reference = Tytuł płatności jest zbyt długi lub zawiera znaki sterujące.
+error-file = Załącz plik PDF, PNG lub JPEG o rozmiarze najwyżej 5 MB.
+error-outcome = Wybierz jedno z proponowanych rozstrzygnięć.
+error-resolver_id = Wybierz innego aktywnego współpracownika.
+error-form_token = Formularz wygasł. Odśwież stronę i wyślij ponownie.
+error-form = Nie udało się odczytać formularza. Odśwież stronę i wyślij ponownie.
+
+## Tabele
+col-select = Wybierz
+col-number = Numer
+col-document-date = Data dokumentu
+col-due-date = Termin płatności
+col-amount = Kwota
+col-open-amount = Kwota do zapłaty
+col-currency = Waluta
+col-status = Status
+overdue = Przeterminowane
+days-overdue = { $days ->
+    [one] { $days } dzień po terminie
+    [few] { $days } dni po terminie
+    [many] { $days } dni po terminie
+   *[other] { $days } dnia po terminie
+}
+total-label = Razem
+outstanding = Saldo
+overdue-total = Przeterminowane
+disputed-total = W reklamacji
+no-open-items = Na tym koncie nie ma otwartych pozycji.
+none = Brak
+
+## Strona osoby rozpatrującej
+resolver-heading = Reklamacja: { $name }
+customer-label = Klient
+customer-id = Numer klienta
+entity-label = Spółka
+dispute-status = Status
+status-date = Data statusu
+collector-comment = Komentarz działu należności
+follow-up = Przypomnienie
+follow-up-date = Data przypomnienia
+items-concerned = Pozycje objęte reklamacją
+thread-heading = Wiadomości
+thread-empty = Nie ma jeszcze wiadomości.
+speaker-collector = Dział należności
+speaker-resolver = Osoba rozpatrująca
+speaker-customer = Klient
+speaker-system = System
+on-items = dot. { $number }
+account-summary = Podsumowanie konta
+other-open-items = Inne otwarte pozycje
+reply-heading = Odpowiedz
+reply-label = Twoja wiadomość
+reply-send = Wyślij odpowiedź
+outcome-heading = Zaproponuj rozstrzygnięcie
+outcome-label = Rozstrzygnięcie
+outcome-comment-label = Wyjaśnienie (opcjonalnie)
+outcome-send = Zaproponuj to rozstrzygnięcie
+outcome-credit_note = Do wystawienia korekta
+outcome-not_justified = Nieuzasadniona – klient musi zapłacić
+outcome-need_info = Potrzeba więcej informacji
+outcome-resolved = Rozwiązana
+attach-heading = Dołącz dokumenty
+attach-label = Pliki (PDF, PNG lub JPEG, każdy do 5 MB)
+attach-send = Dołącz
+attachments-heading = Dokumenty
+no-attachments = Nie ma jeszcze dokumentów.
+handover-heading = Przekaż współpracownikowi
+handover-label = Współpracownik
+handover-comment-label = Uwaga dla współpracownika (opcjonalnie)
+handover-send = Przekaż
+resolver-note = Dział należności zamyka reklamację, gdy zostanie rozwiązana. Twoje odpowiedzi trafiają do niego.
+saved = Zapisano. Dział należności został powiadomiony.
+
+## Strona klienta
+customer-heading = Wyciąg z konta: { $name }
+statement-heading = Otwarte pozycje
+download-csv = Pobierz jako CSV
+select-hint = Każde zadanie poniżej ma własną listę pozycji: zaznacz te, których dotyczy.
+comment-heading = Wyślij komentarz
+comment-label = Twój komentarz
+comment-send = Wyślij komentarz
+dispute-heading = Zareklamuj pozycje
+dispute-reason = Powód
+dispute-comment = Opisz problem
+dispute-attach = Dokumenty potwierdzające (opcjonalnie)
+dispute-send = Zareklamuj zaznaczone pozycje
+promise-heading = Deklaracja zapłaty
+promise-date = Data zapłaty (w ciągu { $days } dni)
+promise-comment = Komentarz (opcjonalnie)
+promise-send = Zadeklaruj zapłatę zaznaczonych pozycji
+payment-heading = Płatność jest w drodze
+payment-date = Data płatności
+payment-reference = Tytuł płatności (opcjonalnie)
+payment-send = Zgłoś płatność
+tracker-heading = Twoje reklamacje
+tracker-empty = Nie masz reklamacji.
+tracker-opened = Otwarta
+tracker-reason = Powód
+tracker-items = Pozycje
+tracker-state = Stan
+tracker-state-open = Otwarta
+tracker-state-answered = Z odpowiedzią
+tracker-state-resolved = Rozwiązana { $date }
+your-messages = Twoje wiadomości
+customer-saved = Dziękujemy. Twoje zgłoszenie zostało zapisane, a dział należności powiadomiony.
+
+## Statusy widoczne dla klienta
+status-price_dispute = Reklamacja ceny
+status-quality_dispute = Reklamacja jakości
+status-delivery_dispute = Reklamacja dostawy
+status-administrative_dispute = W trakcie weryfikacji
+status-promise_to_pay = Zadeklarowana zapłata
+status-payment_in_progress = Płatność w drodze
+status-dispute_resolved = Reklamacja rozwiązana

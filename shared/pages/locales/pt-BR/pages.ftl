@@ -1,0 +1,140 @@
+# Páginas do Settle: português do Brasil.
+money = { $symbol }{"\u00A0"}{ $amount }
+
+language-label = Idioma
+resolver-title = Contestação a resolver
+customer-title = Sua conta
+powered-by = Gestão de contestações com o Settle
+
+## Páginas de erro
+error-forbidden-title = Este link não é válido
+error-forbidden-body = O endereço pode ter sido copiado errado ou alterado. Abra o link exatamente como você o recebeu.
+error-gone-title = Este link não está mais ativo
+error-gone-body = Ele expirou ou foi cancelado. Peça um novo link ao seu contato no departamento de cobrança.
+error-throttled-title = Tentativas demais
+error-throttled-body = Aguarde { $minutes } minutos antes de tentar de novo.
+error-notfound-title = Página não encontrada
+error-notfound-body = Não há nada neste endereço.
+error-invalid-title = Confira o que você preencheu
+error-invalid-body = Nada foi salvo. Volte à página, corrija os campos abaixo e envie de novo.
+error-server-title = Algo deu errado
+error-server-body = Nada foi salvo. Tente de novo em instantes.
+back-to-page = Voltar à página
+
+## Erros nos campos
+error-comment = Escreva uma mensagem (no máximo { $max } caracteres, sem caracteres de controle).
+error-item = Selecione pelo menos um dos seus títulos em aberto.
+error-reason = Escolha um motivo da lista.
+error-date = Escolha uma data válida dentro do prazo permitido.
+error-reference = A referência é longa demais ou contém caracteres de controle.
+error-file = Anexe um arquivo PDF, PNG ou JPEG de no máximo 5 MB.
+error-outcome = Escolha uma das soluções propostas.
+error-resolver_id = Escolha outro colega ativo.
+error-form_token = O formulário expirou. Recarregue a página e envie de novo.
+error-form = Não foi possível ler o formulário. Recarregue a página e envie de novo.
+
+## Tabelas
+col-select = Selecionar
+col-number = Número
+col-document-date = Data de emissão
+col-due-date = Vencimento
+col-amount = Valor
+col-open-amount = Valor em aberto
+col-currency = Moeda
+col-status = Situação
+overdue = Vencido
+days-overdue = { $days ->
+    [one] { $days } dia de atraso
+   *[other] { $days } dias de atraso
+}
+total-label = Total
+outstanding = Em aberto
+overdue-total = Vencido
+disputed-total = Em contestação
+no-open-items = Não há títulos em aberto nesta conta.
+none = Nenhum
+
+## Página do responsável
+resolver-heading = Contestação: { $name }
+customer-label = Cliente
+customer-id = Código do cliente
+entity-label = Empresa
+dispute-status = Situação
+status-date = Data da situação
+collector-comment = Comentário do departamento de cobrança
+follow-up = Acompanhamento
+follow-up-date = Data do acompanhamento
+items-concerned = Títulos envolvidos
+thread-heading = Mensagens
+thread-empty = Nenhuma mensagem ainda.
+speaker-collector = Departamento de cobrança
+speaker-resolver = Responsável
+speaker-customer = Cliente
+speaker-system = Sistema
+on-items = sobre { $number }
+account-summary = Resumo da conta
+other-open-items = Outros títulos em aberto
+reply-heading = Responder
+reply-label = Sua mensagem
+reply-send = Enviar a resposta
+outcome-heading = Propor uma solução
+outcome-label = Solução
+outcome-comment-label = Explicação (opcional)
+outcome-send = Propor esta solução
+outcome-credit_note = Emitir nota de crédito
+outcome-not_justified = Improcedente: o cliente deve pagar
+outcome-need_info = Mais informações necessárias
+outcome-resolved = Resolvida
+attach-heading = Anexar documentos
+attach-label = Arquivos (PDF, PNG ou JPEG, até 5 MB cada)
+attach-send = Anexar
+attachments-heading = Documentos
+no-attachments = Nenhum documento ainda.
+handover-heading = Passar para um colega
+handover-label = Colega
+handover-comment-label = Observação para o colega (opcional)
+handover-send = Passar
+resolver-note = O departamento de cobrança encerra a contestação quando ela estiver resolvida. Suas respostas são enviadas para eles.
+saved = Salvo. O departamento de cobrança foi avisado.
+
+## Página do cliente
+customer-heading = Extrato da conta: { $name }
+statement-heading = Títulos em aberto
+download-csv = Baixar em CSV
+select-hint = Cada solicitação abaixo tem sua própria lista de títulos: marque os que ela envolve.
+comment-heading = Enviar um comentário
+comment-label = Seu comentário
+comment-send = Enviar o comentário
+dispute-heading = Contestar títulos
+dispute-reason = Motivo
+dispute-comment = Explique o problema
+dispute-attach = Documentos comprobatórios (opcional)
+dispute-send = Contestar os títulos selecionados
+promise-heading = Promessa de pagamento
+promise-date = Data do pagamento (em até { $days } dias)
+promise-comment = Comentário (opcional)
+promise-send = Prometer pagar os títulos selecionados
+payment-heading = Há um pagamento a caminho
+payment-date = Data do pagamento
+payment-reference = Referência do pagamento (opcional)
+payment-send = Informar o pagamento
+tracker-heading = Suas contestações
+tracker-empty = Você não tem contestações.
+tracker-opened = Aberta em
+tracker-reason = Motivo
+tracker-items = Títulos
+tracker-state = Situação
+tracker-state-open = Aberta
+tracker-state-answered = Respondida
+tracker-state-resolved = Resolvida em { $date }
+your-messages = Suas mensagens
+customer-saved = Obrigado. Sua solicitação foi registrada e o departamento de cobrança foi avisado.
+
+## Situações como o cliente as vê
+status-price_dispute = Preço contestado
+status-quality_dispute = Qualidade contestada
+status-delivery_dispute = Entrega contestada
+status-administrative_dispute = Em análise
+status-promise_to_pay = Pagamento prometido
+status-payment_in_progress = Pagamento a caminho
+status-dispute_resolved = Contestação resolvida

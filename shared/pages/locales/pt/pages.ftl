@@ -1,0 +1,140 @@
+# Páginas do Settle: português (Portugal).
+money = { $amount }{"\u00A0"}{ $symbol }
+
+language-label = Idioma
+resolver-title = Litígio a resolver
+customer-title = A sua conta
+powered-by = Gestão de litígios com o Settle
+
+## Páginas de erro
+error-forbidden-title = Esta ligação não é válida
+error-forbidden-body = O endereço pode ter sido mal copiado ou alterado. Abra a ligação exatamente como a recebeu.
+error-gone-title = Esta ligação já não está ativa
+error-gone-body = Expirou ou foi retirada. Peça uma nova ligação ao seu contacto no departamento de cobranças.
+error-throttled-title = Demasiadas tentativas
+error-throttled-body = Aguarde { $minutes } minutos antes de tentar novamente.
+error-notfound-title = Página não encontrada
+error-notfound-body = Não existe nada neste endereço.
+error-invalid-title = Verifique os dados introduzidos
+error-invalid-body = Nada foi guardado. Volte à página, corrija os campos abaixo e envie novamente.
+error-server-title = Ocorreu um erro
+error-server-body = Nada foi guardado. Tente novamente dentro de momentos.
+back-to-page = Voltar à página
+
+## Erros nos campos
+error-comment = Escreva uma mensagem (no máximo { $max } caracteres, sem caracteres de controlo).
+error-item = Selecione pelo menos um dos seus documentos em aberto.
+error-reason = Escolha um motivo da lista.
+error-date = Escolha uma data válida dentro do prazo permitido.
+error-reference = A referência é demasiado longa ou contém caracteres de controlo.
+error-file = Anexe um ficheiro PDF, PNG ou JPEG com 5 MB no máximo.
+error-outcome = Escolha uma das soluções propostas.
+error-resolver_id = Escolha outro colega ativo.
+error-form_token = O formulário expirou. Recarregue a página e envie novamente.
+error-form = Não foi possível ler o formulário. Recarregue a página e envie novamente.
+
+## Tabelas
+col-select = Selecionar
+col-number = Número
+col-document-date = Data do documento
+col-due-date = Vencimento
+col-amount = Montante
+col-open-amount = Montante em dívida
+col-currency = Moeda
+col-status = Estado
+overdue = Vencido
+days-overdue = { $days ->
+    [one] { $days } dia em atraso
+   *[other] { $days } dias em atraso
+}
+total-label = Total
+outstanding = Em dívida
+overdue-total = Vencido
+disputed-total = Em litígio
+no-open-items = Não há documentos em aberto nesta conta.
+none = Nenhum
+
+## Página do responsável
+resolver-heading = Litígio: { $name }
+customer-label = Cliente
+customer-id = N.º de cliente
+entity-label = Empresa
+dispute-status = Estado
+status-date = Data do estado
+collector-comment = Comentário do departamento de cobranças
+follow-up = Acompanhamento
+follow-up-date = Data de acompanhamento
+items-concerned = Documentos em causa
+thread-heading = Mensagens
+thread-empty = Ainda não há mensagens.
+speaker-collector = Departamento de cobranças
+speaker-resolver = Responsável
+speaker-customer = Cliente
+speaker-system = Sistema
+on-items = sobre { $number }
+account-summary = Resumo da conta
+other-open-items = Outros documentos em aberto
+reply-heading = Responder
+reply-label = A sua mensagem
+reply-send = Enviar a resposta
+outcome-heading = Propor uma solução
+outcome-label = Solução
+outcome-comment-label = Explicação (opcional)
+outcome-send = Propor esta solução
+outcome-credit_note = Emitir nota de crédito
+outcome-not_justified = Não justificado: o cliente tem de pagar
+outcome-need_info = São necessárias mais informações
+outcome-resolved = Resolvido
+attach-heading = Anexar documentos
+attach-label = Ficheiros (PDF, PNG ou JPEG, até 5 MB cada)
+attach-send = Anexar
+attachments-heading = Documentos
+no-attachments = Ainda não há documentos.
+handover-heading = Passar a um colega
+handover-label = Colega
+handover-comment-label = Nota para o colega (opcional)
+handover-send = Passar
+resolver-note = O departamento de cobranças encerra o litígio quando estiver resolvido. As suas respostas são-lhe enviadas.
+saved = Guardado. O departamento de cobranças foi informado.
+
+## Página do cliente
+customer-heading = Extrato de conta: { $name }
+statement-heading = Documentos em aberto
+download-csv = Descarregar em CSV
+select-hint = Cada pedido abaixo tem a sua própria lista de documentos: assinale os que lhe dizem respeito.
+comment-heading = Enviar um comentário
+comment-label = O seu comentário
+comment-send = Enviar o comentário
+dispute-heading = Contestar documentos
+dispute-reason = Motivo
+dispute-comment = Explique o problema
+dispute-attach = Documentos comprovativos (opcional)
+dispute-send = Contestar os documentos selecionados
+promise-heading = Promessa de pagamento
+promise-date = Data de pagamento (no prazo de { $days } dias)
+promise-comment = Comentário (opcional)
+promise-send = Prometer pagar os documentos selecionados
+payment-heading = Há um pagamento a caminho
+payment-date = Data do pagamento
+payment-reference = Referência do pagamento (opcional)
+payment-send = Informar o pagamento
+tracker-heading = Os seus litígios
+tracker-empty = Não tem litígios.
+tracker-opened = Aberto em
+tracker-reason = Motivo
+tracker-items = Documentos
+tracker-state = Estado
+tracker-state-open = Aberto
+tracker-state-answered = Respondido
+tracker-state-resolved = Resolvido em { $date }
+your-messages = As suas mensagens
+customer-saved = Obrigado. O seu pedido foi registado e o departamento de cobranças foi informado.
+
+## Estados tal como o cliente os vê
+status-price_dispute = Preço contestado
+status-quality_dispute = Qualidade contestada
+status-delivery_dispute = Entrega contestada
+status-administrative_dispute = Em verificação
+status-promise_to_pay = Pagamento prometido
+status-payment_in_progress = Pagamento a caminho
+status-dispute_resolved = Litígio resolvido

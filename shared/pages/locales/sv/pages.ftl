@@ -1,0 +1,140 @@
+# Settles sidor: svenska.
+money = { $amount }{"\u00A0"}{ $symbol }
+
+language-label = Språk
+resolver-title = Reklamation att lösa
+customer-title = Ditt konto
+powered-by = Reklamationshantering med Settle
+
+## Felsidor
+error-forbidden-title = Den här länken är ogiltig
+error-forbidden-body = Adressen kan ha skrivits av fel eller ändrats. Öppna länken exakt som du fick den.
+error-gone-title = Den här länken är inte längre aktiv
+error-gone-body = Den har gått ut eller dragits tillbaka. Be din kontaktperson på kreditavdelningen om en ny länk.
+error-throttled-title = För många försök
+error-throttled-body = Vänta { $minutes } minuter innan du försöker igen.
+error-notfound-title = Sidan hittades inte
+error-notfound-body = Det finns ingenting på den här adressen.
+error-invalid-title = Kontrollera det du har fyllt i
+error-invalid-body = Inget har sparats. Gå tillbaka till sidan, rätta fälten nedan och skicka igen.
+error-server-title = Något gick fel
+error-server-body = Inget har sparats. Försök igen om en stund.
+back-to-page = Tillbaka till sidan
+
+## Fältfel
+error-comment = Skriv ett meddelande (högst { $max } tecken, inga styrtecken).
+error-item = Välj minst en av dina öppna poster.
+error-reason = Välj en orsak i listan.
+error-date = Välj ett giltigt datum inom den tillåtna perioden.
+error-reference = Referensen är för lång eller innehåller styrtecken.
+error-file = Bifoga en PDF-, PNG- eller JPEG-fil på högst 5 MB.
+error-outcome = Välj ett av de föreslagna utfallen.
+error-resolver_id = Välj en annan aktiv kollega.
+error-form_token = Formuläret har gått ut. Ladda om sidan och skicka igen.
+error-form = Formuläret kunde inte läsas. Ladda om sidan och skicka igen.
+
+## Tabeller
+col-select = Välj
+col-number = Nummer
+col-document-date = Dokumentdatum
+col-due-date = Förfallodag
+col-amount = Belopp
+col-open-amount = Öppet belopp
+col-currency = Valuta
+col-status = Status
+overdue = Förfallen
+days-overdue = { $days ->
+    [one] { $days } dag försenad
+   *[other] { $days } dagar försenad
+}
+total-label = Summa
+outstanding = Utestående
+overdue-total = Förfallet
+disputed-total = Under reklamation
+no-open-items = Det finns inga öppna poster på det här kontot.
+none = Ingen
+
+## Sidan för handläggaren
+resolver-heading = Reklamation: { $name }
+customer-label = Kund
+customer-id = Kundnummer
+entity-label = Bolag
+dispute-status = Status
+status-date = Statusdatum
+collector-comment = Kommentar från kreditavdelningen
+follow-up = Uppföljning
+follow-up-date = Uppföljningsdatum
+items-concerned = Berörda poster
+thread-heading = Meddelanden
+thread-empty = Inga meddelanden ännu.
+speaker-collector = Kreditavdelningen
+speaker-resolver = Handläggare
+speaker-customer = Kund
+speaker-system = System
+on-items = om { $number }
+account-summary = Kontosammanfattning
+other-open-items = Andra öppna poster
+reply-heading = Svara
+reply-label = Ditt meddelande
+reply-send = Skicka svaret
+outcome-heading = Föreslå ett utfall
+outcome-label = Utfall
+outcome-comment-label = Förklaring (valfritt)
+outcome-send = Föreslå det här utfallet
+outcome-credit_note = Kreditfaktura ska utfärdas
+outcome-not_justified = Obefogad – kunden måste betala
+outcome-need_info = Mer information behövs
+outcome-resolved = Löst
+attach-heading = Bifoga dokument
+attach-label = Filer (PDF, PNG eller JPEG, högst 5 MB var)
+attach-send = Bifoga
+attachments-heading = Dokument
+no-attachments = Inga dokument ännu.
+handover-heading = Lämna över till en kollega
+handover-label = Kollega
+handover-comment-label = Anteckning till kollegan (valfritt)
+handover-send = Lämna över
+resolver-note = Kreditavdelningen avslutar reklamationen när den är löst. Dina svar skickas till dem.
+saved = Sparat. Kreditavdelningen har underrättats.
+
+## Kundsidan
+customer-heading = Kontoutdrag: { $name }
+statement-heading = Öppna poster
+download-csv = Ladda ned som CSV
+select-hint = Varje uppgift nedan har sin egen lista med poster: kryssa för dem den gäller.
+comment-heading = Skicka en kommentar
+comment-label = Din kommentar
+comment-send = Skicka kommentaren
+dispute-heading = Reklamera poster
+dispute-reason = Orsak
+dispute-comment = Beskriv problemet
+dispute-attach = Underlag (valfritt)
+dispute-send = Reklamera de valda posterna
+promise-heading = Betalningslöfte
+promise-date = Betalningsdag (inom { $days } dagar)
+promise-comment = Kommentar (valfritt)
+promise-send = Lova att betala de valda posterna
+payment-heading = En betalning är på väg
+payment-date = Betalningsdag
+payment-reference = Betalningsreferens (valfritt)
+payment-send = Meddela betalningen
+tracker-heading = Dina reklamationer
+tracker-empty = Du har inga reklamationer.
+tracker-opened = Öppnad
+tracker-reason = Orsak
+tracker-items = Poster
+tracker-state = Läge
+tracker-state-open = Öppen
+tracker-state-answered = Besvarad
+tracker-state-resolved = Löst { $date }
+your-messages = Dina meddelanden
+customer-saved = Tack. Din begäran har registrerats och kreditavdelningen har underrättats.
+
+## Statusar som kunden ser dem
+status-price_dispute = Pris reklamerat
+status-quality_dispute = Kvalitet reklamerad
+status-delivery_dispute = Leverans reklamerad
+status-administrative_dispute = Under granskning
+status-promise_to_pay = Betalning utlovad
+status-payment_in_progress = Betalning på väg
+status-dispute_resolved = Reklamation löst
