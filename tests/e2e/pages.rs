@@ -555,3 +555,241 @@ fn the_customer_disputes_promises_and_follows() {
     assert!(csv.contains("Numéro,Date de pièce,Échéance"), "{csv}");
     assert!(csv.contains("F-I5"));
 }
+
+#[test]
+fn a_collector_makes_a_customer_link_to_paste_in_a_reminder() {
+    let w = world();
+    let body = json!({"customer_id": "C1", "ttl_days": 7});
+    let headers = |key: &'static str| {
+        vec![
+            ("authorization", bearer(&w.collector)),
+            ("content-type", "application/json".to_string()),
+            ("idempotency-key", key.to_string()),
+        ]
+    };
+    let send = |key: &'static str, body: &Value| {
+        let h = headers(key);
+        let h: Vec<(&str, &str)> = h.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        w.s.request("POST", "/api/v1/links", &h, body.to_string().as_bytes())
+    };
+    let r = send("k1", &body);
+    assert_eq!(r.status, 201, "{}", r.text());
+    let link = r.json();
+    assert_eq!(link["audience"], "customer");
+    assert_eq!(link["customer_id"], "C1");
+    assert_eq!(link["state"], "live");
+    let id = link["id"].as_i64().unwrap();
+    assert_eq!(
+        r.header("location"),
+        Some(format!("/api/v1/links/{id}").as_str())
+    );
+    let url = link["url"].as_str().unwrap();
+    assert!(url.starts_with("http://127.0.0.1:3000/c/"), "{url}");
+    let path = url.trim_start_matches("http://127.0.0.1:3000");
+    // The link opens C1's page, and lives 7 days.
+    let page_r = page(&w, path, "en");
+    assert_eq!(page_r.status, 200, "{}", page_r.text());
+    assert!(page_r.text().contains("Acme"));
+    let link_token = path.trim_start_matches("/c/");
+    let claims = links::verify(LINK_SECRET.as_bytes(), link_token, 0, |_| false).unwrap();
+    let days = (claims.expires_at - chrono::Utc::now().timestamp()) as f64 / 86400.0;
+    assert!((6.9..=7.0).contains(&days), "{days}");
+    // The stored link never holds its token.
+    let stored = get(&w.s, &format!("/api/v1/links/{id}"), &w.collector).json();
+    assert!(stored.get("url").is_none() && !stored.to_string().contains(link_token));
+    // A retry answers the same link, and makes no second one.
+    let again = send("k1", &body);
+    assert_eq!(again.status, 201);
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    assert_eq!(again.json()["id"], id);
+    assert_eq!(again.json()["url"], url);
+    let before = db_snapshot(&w);
+    // Refusals name their field and write nothing.
+    for (bad, pointer, status) in [
+        (json!({"customer_id": "NOPE"}), "/customer_id", 422),
+        (json!({}), "/customer_id", 422),
+        (json!({"customer_id": 5}), "/customer_id", 422),
+        (
+            json!({"customer_id": "C1", "ttl_days": 0}),
+            "/ttl_days",
+            422,
+        ),
+        (
+            json!({"customer_id": "C1", "ttl_days": 400}),
+            "/ttl_days",
+            422,
+        ),
+        (
+            json!({"customer_id": "C1", "audience": "resolver"}),
+            "/audience",
+            422,
+        ),
+    ] {
+        let r = send("k2", &bad);
+        let p = problem(&r, status);
+        assert!(pointers(&p).contains(&pointer.to_string()), "{bad}: {p}");
+    }
+    let r = w.s.request(
+        "POST",
+        "/api/v1/links",
+        &[("content-type", "application/json")],
+        body.to_string().as_bytes(),
+    );
+    problem(&r, 401);
+    let erp = token(&w.s, "erp");
+    problem(&call(&w.s, "POST", "/api/v1/links", &erp, &body), 403);
+    problem(
+        &call(&w.s, "GET", "/api/v1/links", &w.collector, &body),
+        405,
+    );
+    assert_eq!(db_snapshot(&w), before);
+    assert!(
+        get(&w.s, &format!("/api/v1/links/{}", id + 1), &w.collector).status == 404,
+        "no second link"
+    );
+}
+
+#[test]
+fn the_admin_configures_outcomes_and_the_reasons_customers_pick() {
+    let w = world();
+    let (path, change) = resolver_link(&w);
+    let customer = customer_link(&w, change["status_change_id"].as_i64().unwrap());
+    let admin = |method: &str, p: &str, body: Value| call(&w.s, method, p, ADMIN_TOKEN, &body);
+    let list = admin("GET", "/api/v1/admin/outcomes", Value::Null).json();
+    assert_eq!(list["outcomes"].as_array().unwrap().len(), 4);
+    // A new outcome shows on the resolver's page; deactivated, it does not.
+    let r = admin(
+        "POST",
+        "/api/v1/admin/outcomes",
+        json!({"code": "write_off", "label": "Write the balance off"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    assert!(
+        page(&w, &path, "en")
+            .text()
+            .contains("Write the balance off")
+    );
+    problem(
+        &admin(
+            "POST",
+            "/api/v1/admin/outcomes",
+            json!({"code": "write_off", "label": "Again"}),
+        ),
+        409,
+    );
+    let r = admin(
+        "PATCH",
+        "/api/v1/admin/outcomes/write_off",
+        json!({"active": false}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(
+        !page(&w, &path, "en")
+            .text()
+            .contains("Write the balance off")
+    );
+    let one = admin("GET", "/api/v1/admin/outcomes/write_off", Value::Null).json();
+    assert_eq!(one["active"], false);
+    assert_eq!(one["history"].as_array().unwrap().len(), 2, "{one}");
+    // Bad bodies name their field; unknown outcomes are 404; collectors cannot configure.
+    let p = problem(&admin("POST", "/api/v1/admin/outcomes", json!({})), 422);
+    assert_eq!(pointers(&p), ["/code", "/label"]);
+    let p = problem(
+        &admin(
+            "POST",
+            "/api/v1/admin/outcomes",
+            json!({"code": "Bad!", "label": "x"}),
+        ),
+        422,
+    );
+    assert_eq!(pointers(&p), ["/code"]);
+    problem(
+        &admin(
+            "PATCH",
+            "/api/v1/admin/outcomes/nope",
+            json!({"active": true}),
+        ),
+        404,
+    );
+    problem(
+        &call(
+            &w.s,
+            "POST",
+            "/api/v1/admin/outcomes",
+            &w.collector,
+            &json!({"code": "x_y", "label": "x"}),
+        ),
+        403,
+    );
+    problem(
+        &admin("DELETE", "/api/v1/admin/outcomes/write_off", Value::Null),
+        405,
+    );
+
+    // The customer's reasons: the dispute statuses marked customer_selectable.
+    let reasons = |html: &str| html.matches("<option value=\"").count();
+    let before = reasons(&page(&w, &customer, "en").text());
+    let r = admin(
+        "PATCH",
+        "/api/v1/admin/statuses/administrative_dispute",
+        json!({"customer_selectable": true}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["customer_selectable"], true);
+    let html = page(&w, &customer, "en").text();
+    assert_eq!(reasons(&html), before + 1, "{html}");
+    assert!(html.contains("value=\"administrative_dispute\""));
+    // Only disputes can be a customer's reason.
+    let p = problem(
+        &admin(
+            "PATCH",
+            "/api/v1/admin/statuses/promise_to_pay",
+            json!({"customer_selectable": true}),
+        ),
+        422,
+    );
+    assert_eq!(pointers(&p), ["/customer_selectable"]);
+}
+
+#[test]
+fn both_pages_render_in_each_of_the_15_languages() {
+    let w = world();
+    let (path, change) = resolver_link(&w);
+    let customer = customer_link(&w, change["status_change_id"].as_i64().unwrap());
+    // A word of each language's catalogue, on both pages, with html lang set.
+    for (tag, resolver_word, customer_word) in [
+        ("en", "Dispute to resolve", "Statement of account"),
+        ("fr", "Litige à résoudre", "Relevé de compte"),
+        ("de", "Zu klärende Reklamation", "Kontoauszug"),
+        ("es", "Incidencia por resolver", "Extracto de cuenta"),
+        ("it", "Contestazione da risolvere", "Estratto conto"),
+        ("nl", "Op te lossen geschil", "Rekeningoverzicht"),
+        ("pt", "Litígio a resolver", "Extrato de conta"),
+        ("pt-BR", "Contestação a resolver", "Extrato da conta"),
+        ("pl", "Reklamacja do rozpatrzenia", "Wyciąg z konta"),
+        ("ro", "Litigiu de rezolvat", "Extras de cont"),
+        ("hr", "Reklamacija za rješavanje", "Izvod otvorenih stavki"),
+        ("sv", "Reklamation att lösa", "Kontoutdrag"),
+        ("tr", "Çözülecek itiraz", "Hesap ekstresi"),
+        ("ja", "解決", "取引明細"),
+        ("zh-Hans", "待处理的争议", "对账单"),
+    ] {
+        let r = page(&w, &format!("{path}?lang={tag}"), "en");
+        assert_eq!(r.status, 200, "{tag}");
+        let html = r.text();
+        assert!(html.contains(&format!("<html lang=\"{tag}\"")), "{tag}");
+        assert!(html.contains(resolver_word), "{tag}: {resolver_word}");
+        let c = page(&w, &format!("{customer}?lang={tag}"), "en").text();
+        assert!(c.contains(customer_word), "{tag}: {customer_word}");
+    }
+    // The resolver reads the status in their language (migration 6's labels), in the
+    // dispute and in the items table, never the customer's (C1 is French).
+    let html = page(&w, &format!("{path}?lang=ja"), "en").text();
+    assert!(html.matches("価格に関する係争").count() >= 4, "{html}");
+    let html = page(&w, &format!("{path}?lang=en"), "en").text();
+    assert!(!html.contains("Litige prix"), "{html}");
+    // The language stored for the reader beats their browser's (the resolver's is English).
+    let r =
+        w.s.request("GET", &path, &[("accept-language", "tr-TR,tr;q=0.9")], b"");
+    assert!(r.text().contains("<html lang=\"en\""));
+}

@@ -1,4 +1,4 @@
-//! Statuses, resolvers, action models and email templates.
+//! Statuses, resolvers, action models, the resolvers' outcomes and email templates.
 //!
 //! `GET` lists or reads (with the record's change history), `POST` creates, `PATCH` edits
 //! the fields given, `DELETE` deactivates (what items and history refer to is never
@@ -15,8 +15,8 @@ use settle_domain::templates::{self, HASHTAGS};
 use settle_domain::validation::Invalid;
 use settle_store::Db;
 use settle_store::config::{self as store, EmailTemplate, Resolver};
-use settle_store::scenarios;
 use settle_store::{SpinDb, StoreError, ledger};
+use settle_store::{pages, scenarios};
 use settle_web::{
     Answer, conflict, invalid, json, method_not_allowed, not_found, now, parse_object_with,
     store_error,
@@ -57,6 +57,12 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
             read(db, "email_template", &key, store::template(db, code, lang))
         }
         (["email-templates", code, lang], Method::Put) => save_template(req, db, who, code, lang),
+        (["outcomes"], Method::Get) => ok(&json!({"outcomes": s(pages::outcomes(db))?})),
+        (["outcomes"], Method::Post) => save_outcome(req, db, who, None),
+        (["outcomes", code], Method::Get) => read(db, "outcome", code, pages::outcome(db, code)),
+        (["outcomes", code], Method::Patch) => save_outcome(req, db, who, Some(code)),
+        (["outcomes"], _) => Err(method_not_allowed("GET, POST")),
+        (["outcomes", _], _) => Err(method_not_allowed("GET, PATCH")),
         (["scenarios"], Method::Get) => ok(&json!({"scenarios": s(scenarios::scenarios(db))?})),
         (["scenarios"], Method::Post) => save_scenario(req, db, who, None),
         (["scenarios", code], Method::Get) => {
@@ -303,6 +309,43 @@ fn save_model(req: &Request, db: &SpinDb, who: &Principal, code: Option<&str>) -
     })
 }
 
+/// The outcomes a resolver may propose on the page: create, rename, (de)activate. An
+/// outcome a resolver proposed stays in the history whatever happens to it here.
+fn save_outcome(
+    req: &Request,
+    db: &SpinDb,
+    who: &Principal,
+    code: Option<&str>,
+) -> Answer<Response> {
+    let existing = match code {
+        Some(c) => {
+            Some(s(pages::outcome(db, c))?.ok_or_else(|| not_found(&format!("no outcome {c:?}")))?)
+        }
+        None => None,
+    };
+    let new = existing.is_none();
+    let o = parse_object_with(req, |o| Some(config::read_outcome(o, existing.as_ref())))?;
+    db.transaction(|db| {
+        if new && s(pages::outcome(db, &o.code))?.is_some() {
+            return Err(conflict(
+                "conflict",
+                format!("outcome {:?} already exists", o.code),
+            ));
+        }
+        s(pages::save_outcome(db, &o))?;
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "outcome",
+            &o.code,
+            existing.as_ref().and_then(value),
+            value(&o),
+        ))?;
+        Ok(json(if new { 201 } else { 200 }, &o))
+    })
+}
+
 fn deactivate_model(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
     db.transaction(|db| {
         let e = s(store::action_model(db, code))?
@@ -346,7 +389,7 @@ fn save_template(
         path_errors.push(
             "/language",
             Some("language"),
-            format!("{language:?} is not a two-letter language code"),
+            format!("{language:?} is not a language tag such as \"en\", \"pt-BR\" or \"zh-Hans\""),
         );
     }
     path_errors.into_result().map_err(|e| invalid(&e))?;

@@ -5,7 +5,8 @@
 //! - `POST /api/v1/emails`: create the signed links the template uses, render, queue in the
 //!   outbox (one transaction), then deliver when `email_api_url` and `email_api_token` are set.
 //! - `GET /api/v1/outbox`, `GET /api/v1/outbox/{id}`, `POST /api/v1/outbox/flush` (retry).
-//! - `GET /api/v1/links/{id}`, `DELETE /api/v1/links/{id}` (revoke).
+//! - `POST /api/v1/links` (a customer-page link to paste into one's own reminders),
+//!   `GET /api/v1/links/{id}`, `DELETE /api/v1/links/{id}` (revoke).
 
 use chrono::Utc;
 use serde_json::{Value, json};
@@ -15,14 +16,14 @@ use settle_domain::links::{self, Audience, Claims};
 use settle_domain::templates::{
     self, EmailData, EmailRequest, Regarding, Rendered, parse_email_request,
 };
-use settle_store::Db;
 use settle_store::config::{self, EmailTemplate};
 use settle_store::outbox::{self, EmailSource, NewMessage};
+use settle_store::{Db, ledger};
 use settle_store::{SpinDb, StoreError};
 use settle_web::{
-    Answer, Query, authenticate, invalid, json, json_body, link_secret, method_not_allowed,
-    not_found, now, open_db, problem, public_base_url, respond, segments, store_error, today,
-    unprocessable, variable,
+    Answer, Query, authenticate, idempotent, invalid, json, json_body, link_secret,
+    method_not_allowed, not_found, now, open_db, problem, public_base_url, respond, segments,
+    store_error, today, unprocessable, variable,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -56,6 +57,8 @@ async fn route(req: &Request) -> Answer<Response> {
     }
     if let Some(p) = segments(path, "/api/v1/links") {
         return match (p.as_slice(), req.method()) {
+            ([], Method::Post) => create_customer_link(req, &db, &principal),
+            ([], _) => Err(method_not_allowed("POST")),
             ([id], Method::Get) => link(&db, id),
             ([id], Method::Delete) => revoke(&db, id, &principal),
             ([_], _) => Err(method_not_allowed("GET, DELETE")),
@@ -357,10 +360,70 @@ fn message(db: &SpinDb, id: &str) -> Answer<Response> {
 fn link(db: &SpinDb, id: &str) -> Answer<Response> {
     let l = outbox::link(db, id_of(id, "link")?)?
         .ok_or_else(|| not_found(&format!("no link {id:?}")))?;
+    Ok(json(200, &link_json(&l)?))
+}
+
+/// A stored link and where it stands (never its token).
+fn link_json(l: &outbox::Link) -> Answer<Value> {
     let expires_at = parse_timestamp(&l.expires_at).map_err(|e| store_error(StoreError(e)))?;
-    let mut v = serde_json::to_value(&l).unwrap_or(Value::Null);
+    let mut v = serde_json::to_value(l).unwrap_or(Value::Null);
     v["state"] = json!(links::state(l.revoked_at.is_some(), expires_at, Utc::now()));
-    Ok(json(200, &v))
+    Ok(v)
+}
+
+/// `POST /api/v1/links`: a customer link. The answer carries the URL; what an
+/// `Idempotency-Key` remembers does not (tokens are never stored): the URL is signed again
+/// from the stored link, so a retry gets the same link, not a second one.
+fn create_customer_link(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
+    let r = links::parse_link_request(json_body(req)?).map_err(|e| invalid(&e))?;
+    let mut response = db.transaction(|db| {
+        idempotent(req, db, principal, || {
+            let customer = ledger::customer(db, &r.customer_id)?.ok_or_else(|| {
+                unprocessable("/customer_id", format!("no customer {:?}", r.customer_id))
+            })?;
+            let expires = links::expiry_in(Utc::now(), r.ttl_days);
+            let id = outbox::create_link(
+                db,
+                Audience::Customer,
+                &customer.id,
+                customer.key,
+                None,
+                None,
+                &format_timestamp(expires),
+                &principal.actor,
+                &now(),
+            )?;
+            let l = outbox::link(db, id)?.ok_or_else(|| not_found("the link vanished"))?;
+            Ok((201, link_json(&l)?))
+        })
+    })?;
+    let mut body: Value = serde_json::from_slice(response.body()).unwrap_or(Value::Null);
+    let id = body["id"].as_i64().unwrap_or_default();
+    let l = outbox::link(db, id)?.ok_or_else(|| not_found(&format!("no link {id}")))?;
+    let token = links::sign(link_secret()?.as_bytes(), &claims_of(&l)?);
+    body["url"] = json!(links::url(&base_url(), Audience::Customer, &token));
+    let status = *response.status();
+    let replayed = response.header("idempotent-replayed").is_some();
+    response = json(status, &body);
+    response.set_header("location", format!("/api/v1/links/{id}"));
+    if replayed {
+        response.set_header("idempotent-replayed", "true");
+    }
+    Ok(response)
+}
+
+/// The claims a stored link was signed with.
+fn claims_of(l: &outbox::Link) -> Answer<Claims> {
+    let expires_at = parse_timestamp(&l.expires_at).map_err(|e| store_error(StoreError(e)))?;
+    Ok(Claims {
+        link_id: l.id,
+        audience: Audience::parse(&l.audience).unwrap_or(Audience::Customer),
+        subject: l.subject.clone(),
+        customer_id: l.customer_id.clone(),
+        status_change_id: l.status_change_id,
+        action_id: l.action_id,
+        expires_at: expires_at.timestamp(),
+    })
 }
 
 fn revoke(db: &SpinDb, id: &str, principal: &Principal) -> Answer<Response> {

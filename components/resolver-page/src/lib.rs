@@ -174,6 +174,21 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     .into_iter()
     .filter(|i| !d.item_keys.contains(&i.key))
     .collect();
+    // Status labels in the reader's language (the store gives the customer's).
+    let statuses = store::reasons(db)?;
+    let relabel = |mut items: Vec<ItemView>| {
+        for s in items.iter_mut().filter_map(|i| i.status.as_mut()) {
+            if let Some(r) = statuses.iter().find(|r| r.state.code == s.code) {
+                s.label = settle_store::outbox::EmailSource::label(
+                    &r.labels,
+                    &s.code,
+                    ctx.messages.language.tag,
+                );
+            }
+        }
+        items
+    };
+    let (items, others) = (relabel(items), relabel(others));
     let balances = settle_domain::ledger::balance_views(&settle_domain::ledger::balances(
         &ledger::open_items_for_balances(db, ctx.customer.key)?,
         today(),
@@ -226,7 +241,7 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
                 .map(|s| serde_json::to_string(&s.status.labels).unwrap_or_default())
                 .unwrap_or_default();
             Some(context! {
-                label => settle_store::outbox::EmailSource::label(&labels, &c.status, language.split('-').next().unwrap_or("en")),
+                label => settle_store::outbox::EmailSource::label(&labels, &c.status, language),
                 date => c.status_date.clone(),
                 comment => c.comment.clone(),
             })

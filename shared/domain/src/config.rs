@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::actions::{ActionModel, ActionType, MAX_DELAY_DAYS};
 use crate::catalog::{Status, StatusKind, check_status, valid_code, valid_language};
 use crate::input::Object;
+use crate::pages::Outcome;
 use crate::scenario::{self, Scenario, Step, StepType};
 use crate::validation::valid_email;
 
@@ -44,7 +45,8 @@ fn field(o: &mut Object, name: &'static str, max: usize, creating: bool) -> Opti
 }
 
 /// A status body: `code` and `kind` to create; `typology`, `labels` (merged when editing),
-/// `customer_visible`, `active`, `action_model` (`null` unlinks). Returns the status and its
+/// `customer_visible`, `customer_selectable` (dispute statuses a customer may pick as their
+/// reason), `active`, `action_model` (`null` unlinks). Returns the status and its
 /// action model code.
 pub fn read_status(
     o: &mut Object,
@@ -58,6 +60,7 @@ pub fn read_status(
         labels: Default::default(),
         active: true,
         customer_visible: true,
+        customer_selectable: false,
     });
     let mut model = existing.and_then(|(_, m)| m.map(str::to_string));
     if creating {
@@ -83,6 +86,15 @@ pub fn read_status(
     }
     if let Some(v) = o.opt_bool("active") {
         st.active = v;
+    }
+    let selectable = o.opt_bool("customer_selectable");
+    if let Some(v) = selectable {
+        st.customer_selectable = v;
+    }
+    // A status leaving the dispute kind stops being a customer's reason, unless asked for
+    // (which check_status then refuses).
+    if st.kind != StatusKind::Dispute && selectable != Some(true) {
+        st.customer_selectable = false;
     }
     if o.has("action_model") {
         model = o.opt_text("action_model", 64);
@@ -135,7 +147,7 @@ pub fn read_resolver(o: &mut Object, existing: Option<&Resolver>) -> Resolver {
         if !valid_language(&v) {
             o.err(
                 "language",
-                format!("{v:?} is not a two-letter language code"),
+                format!("{v:?} is not a language tag such as \"en\", \"pt-BR\" or \"zh-Hans\""),
             );
         }
         r.language = v;
@@ -148,6 +160,44 @@ pub fn read_resolver(o: &mut Object, existing: Option<&Resolver>) -> Resolver {
 
 /// An action model body: `code`, `type`, `name`, `delay_days` to create; each but `code`
 /// editable, with `active`.
+/// The required `code` of a new record: lowercase words (`write_off`).
+fn read_code(o: &mut Object) -> String {
+    let code = o.text("code", 64).unwrap_or_default();
+    if !code.is_empty() && !valid_code(&code) {
+        o.err(
+            "code",
+            format!(
+                "{code:?} must be 2 to 64 lowercase letters, digits or _, starting with a letter"
+            ),
+        );
+    }
+    code
+}
+
+/// An outcome body (what a resolver may propose): `code` and `label` to create; `label`,
+/// `active` to edit.
+pub fn read_outcome(o: &mut Object, existing: Option<&Outcome>) -> Outcome {
+    let creating = existing.is_none();
+    let mut out = existing.cloned().unwrap_or(Outcome {
+        code: String::new(),
+        label: String::new(),
+        active: true,
+    });
+    if creating {
+        out.code = read_code(o);
+    }
+    if let Some(l) = field(o, "label", 200, creating) {
+        if l.chars().any(char::is_control) {
+            o.err("label", "label must not contain control characters");
+        }
+        out.label = l;
+    }
+    if let Some(v) = o.opt_bool("active") {
+        out.active = v;
+    }
+    out
+}
+
 pub fn read_action_model(o: &mut Object, existing: Option<&ActionModel>) -> ActionModel {
     let creating = existing.is_none();
     let mut m = existing.cloned().unwrap_or(ActionModel {
@@ -158,16 +208,7 @@ pub fn read_action_model(o: &mut Object, existing: Option<&ActionModel>) -> Acti
         active: true,
     });
     if creating {
-        m.code = o.text("code", 64).unwrap_or_default();
-        if !m.code.is_empty() && !valid_code(&m.code) {
-            o.err(
-                "code",
-                format!(
-                    "{:?} must be 2 to 64 lowercase letters, digits or _, starting with a letter",
-                    m.code
-                ),
-            );
-        }
+        m.code = read_code(o);
     }
     if let Some(t) = field(o, "type", 20, creating) {
         match ActionType::parse(&t) {
@@ -328,6 +369,32 @@ mod tests {
     }
 
     #[test]
+    fn only_disputes_are_reasons_a_customer_picks() {
+        let (s, e) = read(
+            r#"{"code":"vat_dispute","kind":"dispute","typology":"administrative","labels":{"en":"VAT"},"customer_selectable":true}"#,
+            |o| read_status(o, None),
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert!(s.0.customer_selectable);
+        // Leaving the dispute kind drops it from the customer's reasons...
+        let (info, e) = read(r#"{"kind":"info","typology":null}"#, |o| {
+            read_status(o, Some((&s.0, None)))
+        });
+        assert!(e.is_empty(), "{e:?}");
+        assert!(!info.0.customer_selectable);
+        // ...and asking for a non-dispute reason is refused.
+        let (_, e) = read(
+            r#"{"kind":"info","typology":null,"customer_selectable":true}"#,
+            |o| read_status(o, Some((&s.0, None))),
+        );
+        assert_eq!(e, ["/customer_selectable"]);
+        let (_, e) = read(r#"{"customer_selectable":"yes"}"#, |o| {
+            read_status(o, Some((&s.0, None)))
+        });
+        assert_eq!(e, ["/customer_selectable"]);
+    }
+
+    #[test]
     fn the_kind_of_a_status_in_use_cannot_change() {
         let (a, _) = read(
             r#"{"code":"x_dispute","kind":"dispute","labels":{"en":"X"}}"#,
@@ -338,6 +405,47 @@ mod tests {
         assert!(check_kind_change(&a.0, &b, true).is_err());
         assert!(check_kind_change(&a.0, &b, false).is_ok());
         assert!(check_kind_change(&a.0, &a.0, true).is_ok());
+    }
+
+    #[test]
+    fn outcomes_need_a_code_and_a_label_and_edit_label_and_active() {
+        let read = |body: &str, existing: Option<&Outcome>| {
+            let map = crate::input::parse_object(body.as_bytes()).unwrap();
+            let mut errors = Invalid::default();
+            let mut o = Object::new(&map, "", &mut errors);
+            let out = read_outcome(&mut o, existing);
+            o.finish(&[]);
+            (
+                out,
+                errors.0.into_iter().map(|e| e.pointer).collect::<Vec<_>>(),
+            )
+        };
+        let (o, e) = read(r#"{"code":"write_off","label":"Write off"}"#, None);
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(
+            (o.code.as_str(), o.label.as_str(), o.active),
+            ("write_off", "Write off", true)
+        );
+        assert_eq!(read(r#"{"label":"x"}"#, None).1, ["/code"]);
+        assert_eq!(
+            read(r#"{"code":"Bad Code","label":"x"}"#, None).1,
+            ["/code"]
+        );
+        assert_eq!(read(r#"{"code":"ok_code"}"#, None).1, ["/label"]);
+        assert_eq!(
+            read("{\"code\":\"ok_code\",\"label\":\"a\\u0007\"}", None).1,
+            ["/label"]
+        );
+        assert_eq!(
+            read(r#"{"code":"ok_code","label":"x","colour":1}"#, None).1,
+            ["/colour"]
+        );
+        let (edited, e) = read(r#"{"active":false}"#, Some(&o));
+        assert!(e.is_empty());
+        assert_eq!((edited.code.as_str(), edited.active), ("write_off", false));
+        // The code is the key: an edit cannot change it.
+        assert_eq!(read(r#"{"code":"other"}"#, Some(&o)).1, ["/code"]);
+        assert_eq!(read(r#"{"active":"no"}"#, Some(&o)).1, ["/active"]);
     }
 
     #[test]

@@ -11,6 +11,9 @@ use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+use crate::input::{Object, parse_object};
+use crate::validation::Invalid;
+
 /// How long a link lives unless the caller says otherwise.
 pub const DEFAULT_TTL_DAYS: i64 = 30;
 const CONTEXT: &[u8] = b"settle-link.v1.";
@@ -77,7 +80,55 @@ pub fn url(base_url: &str, audience: Audience, token: &str) -> String {
 
 /// When a link made at `now` expires.
 pub fn expiry(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
-    now + chrono::Duration::days(DEFAULT_TTL_DAYS)
+    expiry_in(now, DEFAULT_TTL_DAYS)
+}
+
+/// When a link made at `now` to live `days` days expires.
+pub fn expiry_in(now: chrono::DateTime<chrono::Utc>, days: i64) -> chrono::DateTime<chrono::Utc> {
+    now + chrono::Duration::days(days)
+}
+
+/// The longest life a link may be given.
+pub const MAX_TTL_DAYS: i64 = 365;
+
+/// `POST /api/v1/links`: a customer-page link a collector pastes into their own reminders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRequest {
+    pub customer_id: String,
+    pub ttl_days: i64,
+}
+
+/// Reads `{"customer_id": "C1", "ttl_days": 30}` (`ttl_days` 1 to [`MAX_TTL_DAYS`], default
+/// [`DEFAULT_TTL_DAYS`]); unknown fields, control characters and other types are refused.
+pub fn parse_link_request(body: &[u8]) -> Result<LinkRequest, Invalid> {
+    let map = parse_object(body)?;
+    let mut errors = Invalid::default();
+    let mut o = Object::new(&map, "", &mut errors);
+    let customer_id = o.text("customer_id", 64);
+    if customer_id
+        .as_deref()
+        .is_some_and(|c| c.chars().any(char::is_control))
+    {
+        o.err(
+            "customer_id",
+            "customer_id must not contain control characters",
+        );
+    }
+    let ttl_days = o.opt_int("ttl_days").unwrap_or(DEFAULT_TTL_DAYS);
+    if !(1..=MAX_TTL_DAYS).contains(&ttl_days) {
+        o.err(
+            "ttl_days",
+            format!("ttl_days must be between 1 and {MAX_TTL_DAYS}"),
+        );
+    }
+    o.finish(&[]);
+    match customer_id {
+        Some(customer_id) if errors.is_empty() => Ok(LinkRequest {
+            customer_id,
+            ttl_days,
+        }),
+        _ => Err(errors),
+    }
 }
 
 /// Where a stored link stands.

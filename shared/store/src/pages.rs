@@ -185,16 +185,39 @@ pub fn outcomes(db: &impl Db) -> Result<Vec<Outcome>> {
         "SELECT code, label, active FROM outcomes ORDER BY position, code",
         &[],
     )?;
-    r.rows
-        .iter()
-        .map(|row| {
-            Ok(Outcome {
-                code: row.text(0)?,
-                label: row.text(1)?,
-                active: row.int(2)? != 0,
-            })
-        })
-        .collect()
+    r.map(outcome_row)
+}
+
+fn outcome_row(row: &[Value]) -> Result<Outcome> {
+    Ok(Outcome {
+        code: row.text(0)?,
+        label: row.text(1)?,
+        active: row.int(2)? != 0,
+    })
+}
+
+/// One configured outcome.
+pub fn outcome(db: &impl Db, code: &str) -> Result<Option<Outcome>> {
+    let r = db.query(
+        "SELECT code, label, active FROM outcomes WHERE code = ?",
+        &[code.into()],
+    )?;
+    r.map_first(outcome_row)
+}
+
+/// Creates (at the end of the list) or updates an outcome.
+pub fn save_outcome(db: &impl Db, o: &Outcome) -> Result<()> {
+    db.query(
+        "INSERT INTO outcomes (code, label, active, position)
+         VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM outcomes))
+         ON CONFLICT (code) DO UPDATE SET label = excluded.label, active = excluded.active",
+        &[
+            o.code.as_str().into(),
+            o.label.as_str().into(),
+            o.active.into(),
+        ],
+    )?;
+    Ok(())
 }
 
 /// A dispute reason with its stored labels (JSON, per language).

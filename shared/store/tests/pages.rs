@@ -282,3 +282,54 @@ fn a_customer_reads_only_their_own_words() {
             .is_empty()
     );
 }
+
+#[test]
+fn outcomes_are_created_at_the_end_and_edited_in_place() {
+    let db = db();
+    assert!(pages::outcome(&db, "write_off").unwrap().is_none());
+    let mut o = settle_domain::pages::Outcome {
+        code: "write_off".into(),
+        label: "Write off".into(),
+        active: true,
+    };
+    pages::save_outcome(&db, &o).unwrap();
+    assert_eq!(pages::outcome(&db, "write_off").unwrap().unwrap(), o);
+    let codes: Vec<_> = pages::outcomes(&db)
+        .unwrap()
+        .into_iter()
+        .map(|o| o.code)
+        .collect();
+    assert_eq!(codes.last().map(String::as_str), Some("write_off"));
+    o.active = false;
+    o.label = "Write the balance off".into();
+    pages::save_outcome(&db, &o).unwrap();
+    let all = pages::outcomes(&db).unwrap();
+    assert_eq!(all.len(), 5, "edited in place, not added again");
+    assert_eq!(all.last().unwrap(), &o);
+}
+
+#[test]
+fn a_status_saves_whether_customers_may_pick_it() {
+    let db = db();
+    let mut s = config::status(&db, "administrative_dispute")
+        .unwrap()
+        .unwrap()
+        .status;
+    assert!(!s.customer_selectable);
+    s.customer_selectable = true;
+    config::save_status(&db, &s, None, false).unwrap();
+    assert!(
+        config::status(&db, "administrative_dispute")
+            .unwrap()
+            .unwrap()
+            .status
+            .customer_selectable
+    );
+    let selectable: Vec<_> = pages::reasons(&db)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.state.customer_selectable)
+        .map(|r| r.state.code)
+        .collect();
+    assert!(selectable.contains(&"administrative_dispute".to_string()));
+}
