@@ -1,0 +1,16 @@
+//! Browser tests: the resolver's page and the customer's page in headless Chromium, driven
+//! through chromedriver by the fantoccini WebDriver client, against the real app served by
+//! settle-host. They click through the loop from an email, check that markup in a comment
+//! stays text, that a 375-px screen needs no sideways scrolling, that axe-core finds no
+//! serious or critical violation, and write screenshots under `target/screenshots/`.
+//!
+//! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them):
+//! `apt-get install -y chromium chromium-driver fonts-noto-cjk`.
+
+mod driver;
+
+#[path = "../e2e/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+mod pages;
