@@ -158,7 +158,7 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
             self_path => ctx.self_path.clone(),
             form_token => links::form_token(ctx.secret.as_bytes(), ctx.claims.link_id),
             customer => context! { name => ctx.customer.name.clone(), id => ctx.customer.id.clone() },
-            items => items,
+            items => settle_pages::rows::item_rows(m, &items),
             balances => balances,
             reasons => reasons,
             tracker => tracker,

@@ -5,7 +5,9 @@
 //! A message missing from a catalogue is a test failure (`every_catalogue_has_every_message`),
 //! never a blank on a page.
 
+use std::collections::HashMap;
 use std::str::FromStr;
+use std::sync::Mutex;
 
 use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
@@ -116,6 +118,9 @@ pub struct Messages {
     bundle: FluentBundle<FluentResource>,
     decimals: DecimalFormatter,
     dates: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+    /// What this request already formatted: a statement repeats the same dates, amounts and
+    /// badges on hundreds of rows, and each costs a Fluent or ICU4X call.
+    memo: Mutex<HashMap<String, String>>,
 }
 
 /// A value passed to a message.
@@ -145,7 +150,20 @@ impl Messages {
                 .expect("compiled data has every locale"),
             dates: FixedCalendarDateTimeFormatter::try_new(locale.into(), YMD::medium())
                 .expect("compiled data has every locale"),
+            memo: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// `make()`'s answer for `key`, computed once per reader.
+    fn memo(&self, key: String, make: impl FnOnce() -> String) -> String {
+        if let Some(v) = self.memo.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return v;
+        }
+        let v = make();
+        if let Ok(mut m) = self.memo.lock() {
+            m.insert(key, v.clone());
+        }
+        v
     }
 
     /// Does the catalogue define `id`?
@@ -156,6 +174,17 @@ impl Messages {
     /// The message `id` (or `id.attribute`) with its arguments; the id itself when missing,
     /// so a gap shows and the catalogue test catches it.
     pub fn get(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        let mut key = format!("t\u{1}{id}");
+        for (k, v) in args {
+            match v {
+                Arg::Str(s) => key.push_str(&format!("\u{1}{k}\u{2}{s}")),
+                Arg::Int(n) => key.push_str(&format!("\u{1}{k}\u{3}{n}")),
+            }
+        }
+        self.memo(key, || self.format(id, args))
+    }
+
+    fn format(&self, id: &str, args: &[(&str, Arg)]) -> String {
         let (msg_id, attr) = match id.split_once('.') {
             Some((m, a)) => (m, Some(a)),
             None => (id, None),
@@ -204,6 +233,12 @@ impl Messages {
 
     /// A decimal amount string (`"1234.50"`, as the store gives it) with its currency.
     pub fn money_str(&self, amount: &str, currency: &str) -> String {
+        self.memo(format!("m\u{1}{amount}\u{1}{currency}"), || {
+            self.format_money_str(amount, currency)
+        })
+    }
+
+    fn format_money_str(&self, amount: &str, currency: &str) -> String {
         let minor = Currency::parse(currency).ok().and_then(|c| {
             let d = settle_domain::money::parse_amount(amount, c).ok()?;
             Some((settle_domain::money::to_minor(d, c).ok()?, c))
@@ -224,6 +259,10 @@ impl Messages {
 
     /// A stored date or timestamp (`2026-11-24`, `2026-11-24T10:00:00.000Z`) as [`date`].
     pub fn date_str(&self, s: &str) -> String {
+        self.memo(format!("d\u{1}{s}"), || self.format_date_str(s))
+    }
+
+    fn format_date_str(&self, s: &str) -> String {
         s.get(..10)
             .and_then(|d| settle_domain::dates::parse_date(d).ok())
             .map(|d| self.date(d))
@@ -336,5 +375,20 @@ mod tests {
         }
         assert_eq!(en.money_str("1234.5", "EUR"), "€1,234.50");
         assert_eq!(en.money_str("bad", "EUR"), "bad EUR");
+        // Remembered answers are the same answers, per argument.
+        assert_eq!(en.money_str("1234.5", "EUR"), "€1,234.50");
+        assert_eq!(en.money_str("1234.5", "USD"), "$1,234.50");
+        assert_eq!(
+            en.get("days-overdue", &[("days", Arg::Int(1))]),
+            "1 day overdue"
+        );
+        assert_eq!(
+            en.get("days-overdue", &[("days", Arg::Int(2))]),
+            "2 days overdue"
+        );
+        assert_eq!(
+            en.get("days-overdue", &[("days", Arg::Int(1))]),
+            "1 day overdue"
+        );
     }
 }

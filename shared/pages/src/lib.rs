@@ -4,6 +4,7 @@
 //! |---|---|
 //! | [`i18n`] | the 15 languages: negotiation, Fluent messages, ICU amounts and dates |
 //! | [`render`] | minijinja environment, layout, page and error responses with their headers |
+//! | [`rows`] | item rows with every cell in the reader's format |
 //! | [`serve`] | the entry of a page component: stylesheet, link, customer, error pages |
 //! | [`link`] | verifying the link of every request, throttling failures per client address |
 //! | [`blobs`] | attachment bytes in the key-value store |
@@ -19,6 +20,7 @@ pub mod link;
 pub mod notify;
 pub mod reader;
 pub mod render;
+pub mod rows;
 pub mod serve;
 
 pub use i18n::{Messages, negotiate};
