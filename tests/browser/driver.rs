@@ -167,6 +167,30 @@ impl Browser {
             .to_string()
     }
 
+    /// Waits (up to 30 s) until the page's text holds `needle`; answers the text. A form's
+    /// submit returns before the redirected page has loaded, more so on a loaded machine.
+    pub async fn wait_for_text(&self, needle: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let ready = self.eval("return document.readyState").await;
+            let text = self.text().await;
+            if ready == json!("complete") && text.contains(needle) {
+                return text;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "the page never showed {needle:?}: {text}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks a form's submit button and waits until the next page shows `needle`.
+    pub async fn submit(&self, css: &str, needle: &str) -> String {
+        self.click(css).await;
+        self.wait_for_text(needle).await
+    }
+
     pub async fn click(&self, css: &str) {
         self.client
             .find(Locator::Css(css))

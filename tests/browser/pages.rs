@@ -93,9 +93,7 @@ fn the_resolver_answers_from_the_email_and_attaches_a_pdf() {
             "Credit note coming <script>window.pwned = 1</script><img src=x onerror=\"window.pwned=2\">",
         )
         .await;
-        b.click("form[action$='/comments'] button[type=submit]").await;
-        let text = b.text().await;
-        assert!(text.contains("Saved. The credit department has been told."), "{text}");
+        let text = b.submit("form[action$='/comments'] button[type=submit]", "Saved. The credit department has been told.").await;
         assert!(text.contains("Credit note coming <script>window.pwned = 1</script>"));
         assert_eq!(b.eval("return window.pwned === undefined").await, json!(true));
 
@@ -103,15 +101,19 @@ fn the_resolver_answers_from_the_email_and_attaches_a_pdf() {
         let pdf = std::env::temp_dir().join(format!("settle-proof-{}.pdf", std::process::id()));
         std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n").unwrap();
         b.type_in("#file", pdf.to_str().unwrap()).await;
-        b.click("form[action$='/attachments'] button[type=submit]").await;
         let name = pdf.file_name().unwrap().to_str().unwrap().to_string();
-        assert!(b.text().await.contains(&name), "the document is listed");
+        b.submit("form[action$='/attachments'] button[type=submit]", &name).await;
         let _ = std::fs::remove_file(&pdf);
 
         // Propose an outcome.
         b.select("#outcome", "credit_note").await;
+        let before = b.text().await.matches("Credit note to issue").count();
         b.click("form[action$='/outcome'] button[type=submit]").await;
-        assert!(b.text().await.contains("Credit note to issue"));
+        let started = std::time::Instant::now();
+        while b.text().await.matches("Credit note to issue").count() <= before {
+            assert!(started.elapsed().as_secs() < 30, "the outcome never showed");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
         review(&b, "resolver-answered-en").await;
         for lang in ["fr", "ja"] {
             b.goto(&s.url(&format!("{path}?lang={lang}"))).await;
@@ -174,10 +176,10 @@ fn the_customer_disputes_two_items_promises_a_third_and_follows() {
         let b = driver.browser(1280).await;
         // C1 reads French; the switcher turns the page to English.
         b.goto(&s.url(&path)).await;
-        assert!(b.text().await.contains("Relevé de compte"));
+        b.wait_for_text("Relevé de compte").await;
         review(&b, "customer-fr").await;
         b.click("a[hreflang=en]").await;
-        assert!(b.text().await.contains("Statement of account"));
+        b.wait_for_text("Statement of account").await;
         review(&b, "customer-en").await;
 
         // Dispute I3 and I4: quality.
@@ -188,21 +190,21 @@ fn the_customer_disputes_two_items_promises_a_third_and_follows() {
         b.select("#d-reason", "quality_dispute").await;
         b.type_in("#d-comment", "Boxes arrived crushed <b>twice</b>")
             .await;
-        b.click("form[action$='/disputes'] button[type=submit]")
-            .await;
-        assert!(
-            b.text()
-                .await
-                .contains("Thank you. Your request has been recorded")
-        );
+        b.submit(
+            "form[action$='/disputes'] button[type=submit]",
+            "Thank you. Your request has been recorded",
+        )
+        .await;
 
         // Promise to pay I5 in ten days.
         b.click("form[action$='/promises'] input[value=I5]").await;
         b.set_value("#p-date", &promise_date).await;
-        b.click("form[action$='/promises'] button[type=submit]")
+        let text = b
+            .submit(
+                "form[action$='/promises'] button[type=submit]",
+                "Payment promised",
+            )
             .await;
-        let text = b.text().await;
-        assert!(text.contains("Payment promised"), "{text}");
 
         // The tracker lists the new dispute, open, with its reason, never internal words.
         let tracker = b
@@ -263,7 +265,7 @@ fn error_pages_are_readable_on_small_screens() {
             forged.push(if last == 'A' { 'B' } else { 'A' });
             for (lang, text) in [("en", "This link is not valid"), ("ja", "このリンク")] {
                 b.goto(&s.url(&format!("{forged}?lang={lang}"))).await;
-                assert!(b.text().await.contains(text), "{lang}");
+                b.wait_for_text(text).await;
                 review(&b, &format!("error-forbidden-{lang}")).await;
             }
             b.close().await;
