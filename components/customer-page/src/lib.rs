@@ -118,19 +118,18 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
         &ledger::open_items_for_balances(db, ctx.customer.key)?,
         today(),
     ));
-    let lang2 = m.language.tag;
     let reasons: Vec<_> = store::reasons(db)?
         .into_iter()
         .filter(|r| r.state.active && r.state.customer_selectable && r.state.kind == StatusKind::Dispute)
         .map(|r| {
-            let stored = EmailSource::label(&r.labels, &r.state.code, lang2);
+            let stored = EmailSource::label(&r.labels, &r.state.code, m.language.tag);
             context! { code => r.state.code.clone(), label => customer_label(m, &r.state.code, &stored) }
         })
         .collect();
     let tracker: Vec<_> = store::tracker(db, ctx.customer.key)?
         .into_iter()
         .map(|t| {
-            let stored = EmailSource::label(&t.labels, &t.status, lang2);
+            let stored = EmailSource::label(&t.labels, &t.status, m.language.tag);
             context! {
                 reason => customer_label(m, &t.status, &stored),
                 opened_on => t.opened_on,

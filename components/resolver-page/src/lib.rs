@@ -20,6 +20,7 @@ use settle_domain::validation::Invalid;
 use settle_pages::render::{self, PageError, base_context, environment};
 use settle_pages::{Messages, Visit, blobs, link, notify, serve};
 use settle_store::ledger::{self, ItemFilter, ItemView};
+use settle_store::outbox::EmailSource;
 use settle_store::pages::{self as store, Reply};
 use settle_store::{Db, SpinDb, actions, config, status_change};
 use settle_web::{now, today};
@@ -174,16 +175,19 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     .into_iter()
     .filter(|i| !d.item_keys.contains(&i.key))
     .collect();
-    // Status labels in the reader's language (the store gives the customer's).
-    let statuses = store::reasons(db)?;
+    // Status labels in the reader's language (the store gives the customer's), each status's
+    // stored labels read once.
+    let labels: std::collections::HashMap<String, String> = store::reasons(db)?
+        .into_iter()
+        .map(|r| {
+            let label = EmailSource::label(&r.labels, &r.state.code, ctx.messages.language.tag);
+            (r.state.code, label)
+        })
+        .collect();
     let relabel = |mut items: Vec<ItemView>| {
         for s in items.iter_mut().filter_map(|i| i.status.as_mut()) {
-            if let Some(r) = statuses.iter().find(|r| r.state.code == s.code) {
-                s.label = settle_store::outbox::EmailSource::label(
-                    &r.labels,
-                    &s.code,
-                    ctx.messages.language.tag,
-                );
+            if let Some(l) = labels.get(&s.code) {
+                s.label = l.clone();
             }
         }
         items
@@ -235,19 +239,13 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
         None,
     )?;
     let language = ctx.messages.language.tag;
-    let status = match &d.change {
-        Some(c) => {
-            let labels = config::status(db, &c.status)?
-                .map(|s| serde_json::to_string(&s.status.labels).unwrap_or_default())
-                .unwrap_or_default();
-            Some(context! {
-                label => settle_store::outbox::EmailSource::label(&labels, &c.status, language),
-                date => c.status_date.clone(),
-                comment => c.comment.clone(),
-            })
+    let status = d.change.as_ref().map(|c| {
+        context! {
+            label => labels.get(&c.status).cloned().unwrap_or_else(|| c.status.clone()),
+            date => c.status_date.clone(),
+            comment => c.comment.clone(),
         }
-        None => None,
-    };
+    });
     let saved = settle_web::query(req)
         .iter()
         .any(|(k, v)| k == "saved" && v == "1");

@@ -95,13 +95,18 @@ pub fn valid_code(code: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
+/// The primary language of a tag: `pt` for `pt-BR`, `zh` for `zh-Hans`.
+pub fn primary_language(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
 /// A label from a language → label map: `language` (`pt-BR`), else its primary language
 /// (`pt`), else English.
 pub fn label_in<'a, M>(labels: &'a M, language: &str) -> Option<&'a str>
 where
     M: LabelMap,
 {
-    let primary = language.split('-').next().unwrap_or(language);
+    let primary = primary_language(language);
     labels
         .label(language)
         .or_else(|| labels.label(primary))

@@ -393,7 +393,7 @@ pub fn template_for(db: &impl Db, code: &str, language: &str) -> Result<Option<E
         &[
             code.into(),
             language.into(),
-            language.split('-').next().unwrap_or(language).into(),
+            settle_domain::catalog::primary_language(language).into(),
         ],
     )?;
     r.map_first(template_row)

@@ -943,11 +943,9 @@ fn item_view(row: &[Value], as_of: NaiveDate) -> crate::Result<ItemView> {
         Some(code) => {
             let labels: HashMap<String, String> =
                 serde_json::from_str(&row.text(14)?).unwrap_or_default();
-            let label = labels
-                .get(&language)
-                .or_else(|| labels.get("en"))
-                .cloned()
-                .unwrap_or_else(|| code.clone());
+            let label = settle_domain::catalog::label_in(&labels, &language)
+                .unwrap_or(&code)
+                .to_string();
             Some(StatusView {
                 code,
                 label,

@@ -39,10 +39,23 @@ fn sql(s: &str) -> (String, Vec<Value>) {
 
 /// The insert seeding one default email template.
 fn seed_template(t: &settle_domain::templates::DefaultTemplate) -> (String, Vec<Value>) {
+    seed_template_with("INSERT", t)
+}
+
+/// The same, leaving a template already there (an admin's own) as it is.
+fn seed_template_if_missing(t: &settle_domain::templates::DefaultTemplate) -> (String, Vec<Value>) {
+    seed_template_with("INSERT OR IGNORE", t)
+}
+
+fn seed_template_with(
+    insert: &str,
+    t: &settle_domain::templates::DefaultTemplate,
+) -> (String, Vec<Value>) {
     (
-        "INSERT INTO email_templates (code, language, audience, subject, body, updated_at, updated_by)
-         VALUES (?, ?, ?, ?, ?, 'migration', 'migration')"
-            .to_string(),
+        format!(
+            "{insert} INTO email_templates (code, language, audience, subject, body, updated_at, updated_by)
+             VALUES (?, ?, ?, ?, ?, 'migration', 'migration')"
+        ),
         vec![
             t.code.into(),
             t.language.into(),
@@ -232,13 +245,7 @@ fn page_languages() -> Vec<(String, Vec<Value>)> {
     v.extend(
         settle_domain::templates::page_language_templates()
             .iter()
-            .map(|t| {
-                let (sql, params) = seed_template(t);
-                (
-                    sql.replacen("INSERT INTO", "INSERT OR IGNORE INTO", 1),
-                    params,
-                )
-            }),
+            .map(seed_template_if_missing),
     );
     v
 }
