@@ -19,7 +19,7 @@ use settle_domain::status_change::{ExplicitAction, ItemState};
 use crate::history::{self, insert_action_history, insert_item_history};
 use crate::ledger::{ClosedItem, ItemFilter, ItemView, ResolverRef};
 use crate::sql::{in_list, insert_many, rows_per_statement, select_in};
-use crate::{Db, Result, RowExt, Value, map_rows};
+use crate::{Db, Result, RowExt, StoreError, Value, map_rows};
 
 /// An item about to be held by a new action, and the live action holding it now.
 #[derive(Debug, Clone)]
@@ -592,7 +592,7 @@ pub fn terminate(
     now: &str,
 ) -> Result<Terminated> {
     let rows = db.query(
-        "SELECT i.id, i.erp_id, s.kind, i.status_code, i.open_minor FROM items i
+        "SELECT i.id, i.erp_id, s.kind, i.status_code, i.open_minor, i.resolver_id FROM items i
          LEFT JOIN statuses s ON s.code = i.status_code WHERE i.action_id = ?
          ORDER BY i.due_date, i.id",
         &[a.id.into()],
@@ -611,6 +611,14 @@ pub fn terminate(
     if let Some(status) = resolved_status.filter(|_| !disputed.is_empty()) {
         let keys: Vec<i64> = map_rows(&disputed, |r| r.int(0))?;
         record_resolutions(db, &keys, date, "terminated", Some(a.id), now)?;
+        let kind = db
+            .query("SELECT kind FROM statuses WHERE code = ?", &[status.into()])?
+            .map_first(|r| r.parsed(0, "status kind", StatusKind::parse))?
+            .ok_or_else(|| StoreError(format!("no status {status:?}")))?;
+        let with_resolvers: Vec<(i64, Option<i64>)> =
+            map_rows(&disputed, |r| Ok((r.int(0)?, r.opt_int(5)?)))?;
+        let on = settle_domain::dates::parse_date(date).map_err(StoreError)?;
+        crate::asof::record_status(db, &with_resolvers, status, kind, on, now)?;
         update_items(
             db,
             "status_code = ?, status_date = ?, status_comment = ?, updated_at = ?",

@@ -16,8 +16,10 @@ use settle_domain::ledger::{
     self, ItemKind, OpenItem, StoredItem, apply_payment, check_item_update,
 };
 use settle_domain::money::{Currency, MAX_CUSTOMER_MINOR, amount_string, parse_amount, to_minor};
+use settle_domain::reports::move_date;
 use settle_domain::validation::Invalid;
 
+use crate::asof::{Move, change_moves, record_moves, signed};
 use crate::history::{self, insert_item_history};
 use crate::sql::{insert_many, placeholders, rows_per_statement, select_in};
 use crate::{Db, RowExt, StoreError, Value};
@@ -296,6 +298,7 @@ pub fn sync_items(
     let mut new_items: Vec<&ItemIn> = Vec::new();
     let mut updates: Vec<Vec<Value>> = Vec::new();
     let mut history = Vec::new();
+    let mut moves: Vec<Move> = Vec::new();
     for item in &batch.items {
         let (customer_id, entity) = &customers[&item.customer_erp_id];
         let closed_on: Value = if item.open_minor == 0 {
@@ -356,6 +359,14 @@ pub fn sync_items(
                         None,
                     ));
                 }
+                let old_kind = ItemKind::parse(&old.kind)
+                    .ok_or_else(|| StoreError(format!("bad item kind {:?}", old.kind)))?;
+                moves.extend(change_moves(
+                    old.id,
+                    move_date(today, item.issue_date),
+                    (old_kind, &old.currency, old.open_minor),
+                    (item.kind, item.currency.code(), item.open_minor),
+                ));
                 // closed_on is kept when already closed (see the UPDATE below).
                 updates.push(item_values(
                     old.id.into(),
@@ -381,6 +392,22 @@ pub fn sync_items(
         .map(|r| Ok((r.text(1)?, r.int(0)?)))
         .collect::<crate::Result<_>>()?;
     for item in new_items {
+        let key = ids[&item.erp_id];
+        // Open since its issue date; what the ERP says is already settled, from today.
+        moves.push(Move {
+            item: key,
+            on: item.issue_date,
+            currency: item.currency.code().to_string(),
+            delta: signed(item.kind, item.amount_minor),
+            reason: "opened",
+        });
+        moves.push(Move {
+            item: key,
+            on: move_date(today, item.issue_date),
+            currency: item.currency.code().to_string(),
+            delta: -signed(item.kind, item.amount_minor - item.open_minor),
+            reason: "erp",
+        });
         let details = json!({
             "kind": item.kind.as_str(),
             "number": item.number,
@@ -420,20 +447,30 @@ pub fn sync_items(
         let sent: HashSet<&str> = batch.items.iter().map(|i| i.erp_id.as_str()).collect();
         let scope = match &batch.entity {
             Some(e) => db.query(
-                "SELECT id, erp_id FROM items WHERE open_minor > 0 AND entity = ?",
+                "SELECT id, erp_id, kind, currency, open_minor, issue_date FROM items WHERE open_minor > 0 AND entity = ?",
                 &[e.as_str().into()],
             )?,
-            None => db.query("SELECT id, erp_id FROM items WHERE open_minor > 0", &[])?,
+            None => db.query(
+                "SELECT id, erp_id, kind, currency, open_minor, issue_date FROM items WHERE open_minor > 0",
+                &[],
+            )?,
         };
-        let to_close: Vec<i64> = scope
-            .rows
-            .iter()
-            .map(|r| Ok((r.int(0)?, r.text(1)?)))
-            .collect::<crate::Result<Vec<_>>>()?
-            .into_iter()
-            .filter(|(_, erp_id)| !sent.contains(erp_id.as_str()))
-            .map(|(id, _)| id)
-            .collect();
+        let mut to_close: Vec<i64> = Vec::new();
+        for r in &scope.rows {
+            if sent.contains(r.text(1)?.as_str()) {
+                continue;
+            }
+            let kind = r.parsed(2, "item kind", ItemKind::parse)?;
+            let issue = parse_date(&r.text(5)?).map_err(StoreError)?;
+            to_close.push(r.int(0)?);
+            moves.push(Move {
+                item: r.int(0)?,
+                on: move_date(today, issue),
+                currency: r.text(3)?,
+                delta: -signed(kind, r.int(4)?),
+                reason: "erp",
+            });
+        }
         for chunk in to_close.chunks(rows_per_statement(1) - 2) {
             let mut params: Vec<Value> = vec![today_s.as_str().into(), now.into()];
             params.extend(chunk.iter().map(|id| Value::Integer(*id)));
@@ -458,6 +495,7 @@ pub fn sync_items(
         counts.closed += to_close.len() as u64;
     }
     insert_item_history(db, &history)?;
+    record_moves(db, &moves, now)?;
     check_customer_totals(db, batch, &customers)?;
     Ok(counts)
 }
@@ -577,14 +615,20 @@ pub fn apply_payments(
         .map(|p| p.item_erp_id.as_str().into())
         .collect();
     let mut items: HashMap<String, (i64, Currency, i64)> = HashMap::new();
+    let mut facts: HashMap<i64, (ItemKind, NaiveDate)> = HashMap::new();
     for r in select_in(
         db,
-        "SELECT erp_id, id, currency, open_minor FROM items WHERE erp_id",
+        "SELECT erp_id, id, currency, open_minor, kind, issue_date FROM items WHERE erp_id",
         &keys,
     )? {
         let currency = Currency::parse(&r.text(2)?).map_err(StoreError)?;
         items.insert(r.text(0)?, (r.int(1)?, currency, r.int(3)?));
+        let kind = r.parsed(4, "item kind", ItemKind::parse)?;
+        let issue = parse_date(&r.text(5)?).map_err(StoreError)?;
+        facts.insert(r.int(1)?, (kind, issue));
     }
+    let mut moves: Vec<Move> = Vec::new();
+    let mut last_date: HashMap<i64, NaiveDate> = HashMap::new();
     let payment_keys: Vec<Value> = payments.iter().map(|p| p.erp_id.as_str().into()).collect();
     let stored: HashMap<String, StoredPayment> = select_in(
         db,
@@ -655,6 +699,17 @@ pub fn apply_payments(
             Ok(outcome) => {
                 *open = outcome.open_minor;
                 counts.applied += 1;
+                let (kind, issue) = facts[id];
+                moves.push(Move {
+                    item: *id,
+                    on: move_date(p.date, issue),
+                    currency: currency.code().to_string(),
+                    delta: -signed(kind, minor),
+                    reason: "payment",
+                });
+                // An item paid in full closes on its latest payment's date.
+                let last = last_date.entry(*id).or_insert(p.date);
+                *last = (*last).max(p.date);
                 rows.push(vec![
                     p.erp_id.as_str().into(),
                     (*id).into(),
@@ -702,16 +757,13 @@ pub fn apply_payments(
         7,
         &rows,
     )?;
+    record_moves(db, &moves, now)?;
     touched.sort();
     touched.dedup();
-    let last_date: HashMap<&str, NaiveDate> = payments
-        .iter()
-        .map(|p| (p.item_erp_id.as_str(), p.date))
-        .collect();
     for erp_id in &touched {
         let (id, _, open) = items[erp_id];
         let closed_on: Value = if open == 0 {
-            let on = format_date(last_date[erp_id.as_str()]);
+            let on = format_date(last_date[&id]);
             counts.closed_items.push(ClosedItem {
                 key: id,
                 id: erp_id.clone(),

@@ -9,6 +9,7 @@ use std::fmt;
 
 pub mod access;
 pub mod actions;
+pub mod asof;
 pub mod config;
 mod db;
 pub mod history;

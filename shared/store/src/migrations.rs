@@ -15,6 +15,16 @@ pub struct Migration {
     pub version: i64,
     pub name: &'static str,
     pub steps: Vec<(String, Vec<Value>)>,
+    /// Rust run after the steps, in the same transaction, where SQL alone would restate a
+    /// domain rule (replaying history through it).
+    pub after: Option<After>,
+}
+
+/// What a migration runs after its SQL steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    /// Replays every item's status changes into its status periods.
+    StatusPeriods,
 }
 
 /// An append-only history table (`item_history`, `action_history`): who did what to which
@@ -186,20 +196,24 @@ pub fn migrations() -> Vec<Migration> {
             version: 1,
             name: "ledger",
             steps: v1,
+            after: None,
         },
         Migration {
             version: 2,
             name: "disputes",
             steps: disputes(),
+            after: None,
         },
         Migration {
             version: 3,
             name: "follow-up",
             steps: follow_up(),
+            after: None,
         },
         Migration {
             version: 4,
             name: "payment ids",
+            after: None,
             steps: vec![
                 // The ERP's id of each payment: the same payment sent twice applies once.
                 // Payments stored before this version have none.
@@ -213,12 +227,77 @@ pub fn migrations() -> Vec<Migration> {
             version: 5,
             name: "pages",
             steps: pages(),
+            after: None,
         },
         Migration {
             version: 6,
             name: "page languages",
             steps: page_languages(),
+            after: None,
         },
+        Migration {
+            version: 7,
+            name: "reports",
+            steps: reports(),
+            after: Some(After::StatusPeriods),
+        },
+    ]
+}
+
+/// The signed outstanding of an item row in SQL: credits count against the customer.
+const SIGN: &str = "CASE WHEN kind IN ('credit_note', 'payment_on_account') THEN -1 ELSE 1 END";
+
+/// Version 7: what reports need to be exact at any past date (`settle_domain::reports`):
+/// every item's status periods (replayed from its history after these steps) and its
+/// balance moves, backfilled from what is stored: the amount at the issue date, each payment
+/// at its date (never before the issue date), and whatever else the ERP took off (snapshot
+/// closings, open amounts sent lower) at the item's closing date, or its last update when
+/// still open.
+fn reports() -> Vec<(String, Vec<Value>)> {
+    vec![
+        sql("CREATE TABLE item_status_periods (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            status_code TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            resolver_id INTEGER,
+            valid_from TEXT NOT NULL,
+            valid_to TEXT,
+            dispute_since TEXT,
+            ends_dispute INTEGER NOT NULL DEFAULT 0,
+            at TEXT NOT NULL
+        )"),
+        sql("CREATE INDEX periods_by_item ON item_status_periods(item_id, valid_from)"),
+        sql("CREATE INDEX periods_in_dispute ON item_status_periods(valid_from, valid_to) WHERE kind = 'dispute'"),
+        sql("CREATE TABLE item_balance_moves (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            on_date TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            delta_minor INTEGER NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN ('opened', 'payment', 'erp')),
+            at TEXT NOT NULL
+        )"),
+        sql("CREATE INDEX moves_by_item ON item_balance_moves(item_id, on_date, delta_minor)"),
+        sql("CREATE INDEX moves_by_date ON item_balance_moves(on_date, currency, delta_minor)"),
+        sql("CREATE INDEX items_by_issue ON items(issue_date)"),
+        sql(&format!(
+            "INSERT INTO item_balance_moves (item_id, on_date, currency, delta_minor, reason, at)
+             SELECT id, issue_date, currency, {SIGN} * amount_minor, 'opened', 'migration' FROM items"
+        )),
+        sql(&format!(
+            "INSERT INTO item_balance_moves (item_id, on_date, currency, delta_minor, reason, at)
+             SELECT i.id, max(p.paid_on, i.issue_date), i.currency, -{SIGN} * p.amount_minor, 'payment', 'migration'
+             FROM payments p JOIN items i ON i.id = p.item_id ORDER BY p.id"
+        )),
+        sql(&format!(
+            "INSERT INTO item_balance_moves (item_id, on_date, currency, delta_minor, reason, at)
+             SELECT id, max(coalesce(closed_on, substr(updated_at, 1, 10)), issue_date), currency,
+                    -{SIGN} * (amount_minor - open_minor - paid), 'erp', 'migration'
+             FROM (SELECT i.*, (SELECT coalesce(sum(p.amount_minor), 0) FROM payments p WHERE p.item_id = i.id) AS paid
+                   FROM items i)
+             WHERE amount_minor - open_minor - paid <> 0"
+        )),
     ]
 }
 
@@ -550,10 +629,17 @@ pub fn migrate(db: &impl Db, now: &str) -> Result<i64> {
         )?;
         let current = current_version(db)?;
         for m in all.iter().filter(|m| m.version > current) {
+            let failed = |e: StoreError| {
+                StoreError(format!("migration {} ({}): {}", m.version, m.name, e.0))
+            };
             for (sql, params) in &m.steps {
-                db.query(sql, params).map_err(|e| {
-                    StoreError(format!("migration {} ({}): {}", m.version, m.name, e.0))
-                })?;
+                db.query(sql, params).map_err(failed)?;
+            }
+            match m.after {
+                Some(After::StatusPeriods) => {
+                    crate::asof::backfill_status_periods(db, now).map_err(failed)?
+                }
+                None => {}
             }
             db.query(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",

@@ -215,6 +215,18 @@ pub fn apply(
             &params,
         )?;
     }
+    let with_resolvers: Vec<(i64, Option<i64>)> = items
+        .iter()
+        .map(|i| (i.key, input.resolver_id.or(i.resolver_id)))
+        .collect();
+    crate::asof::record_status(
+        db,
+        &with_resolvers,
+        &input.status,
+        plan.kind,
+        plan.status_date,
+        now,
+    )?;
     insert_many(
         db,
         "INSERT INTO status_change_items (status_change_id, item_id)",
