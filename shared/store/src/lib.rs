@@ -17,6 +17,7 @@ pub mod ledger;
 pub mod migrations;
 pub mod outbox;
 pub mod pages;
+pub mod reports;
 pub mod scenarios;
 pub mod sql;
 pub mod status_change;
