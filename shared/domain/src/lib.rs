@@ -17,6 +17,7 @@ pub mod links;
 pub mod money;
 pub mod pages;
 
+pub mod report_views;
 pub mod reports;
 pub mod scenario;
 pub mod status_change;

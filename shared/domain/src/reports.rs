@@ -445,6 +445,54 @@ pub fn default_period(as_of: NaiveDate) -> (NaiveDate, NaiveDate) {
     (from, as_of)
 }
 
+// ---- sums the store computes ----
+
+/// One aggregate line: `section` and its `key` (and `name`), per currency, an amount and a
+/// count, and the part of them a report is about (disputed, qualified).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub section: String,
+    pub key: Option<String>,
+    pub name: Option<String>,
+    pub currency: String,
+    pub amount: i64,
+    pub count: i64,
+    pub part_amount: i64,
+    pub part_count: i64,
+}
+
+/// Receivables at `d` per currency: outstanding, overdue (debits due before `d`), not yet due,
+/// disputed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub currency: String,
+    pub outstanding: i64,
+    pub overdue: i64,
+    pub current: i64,
+    pub disputed: i64,
+    pub open_items: i64,
+}
+
+/// Disputes resolved from `from` to `to` (inclusive), as a histogram: the last dispute
+/// status, its resolver, the delay in days, how many.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub status: String,
+    pub resolver_id: Option<i64>,
+    pub delay_days: i64,
+    pub count: u64,
+}
+
+/// One point of a trend, per currency: outstanding, disputed outstanding and disputed items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrendPoint {
+    pub date: NaiveDate,
+    pub currency: String,
+    pub outstanding: i64,
+    pub disputed: i64,
+    pub disputed_items: i64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

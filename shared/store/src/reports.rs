@@ -14,6 +14,7 @@
 use chrono::NaiveDate;
 use settle_domain::dates::format_date;
 use settle_domain::reports::Filter;
+pub use settle_domain::reports::{Line, Resolved, Totals, TrendPoint};
 
 use crate::{Db, Result, RowExt, Value};
 
@@ -126,20 +127,6 @@ fn open_at(q: &mut Sql, day: &str, f: &Filter, basis: Basis) -> String {
     }
 }
 
-/// One aggregate line: `section` and its `key` (and `name`), per currency, an amount and a
-/// count, and the part of them a report is about (disputed, qualified).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub section: String,
-    pub key: Option<String>,
-    pub name: Option<String>,
-    pub currency: String,
-    pub amount: i64,
-    pub count: i64,
-    pub part_amount: i64,
-    pub part_count: i64,
-}
-
 fn lines(db: &impl Db, sql: &str, params: &[Value]) -> Result<Vec<Line>> {
     db.query(sql, params)?.map(|r| {
         Ok(Line {
@@ -235,18 +222,6 @@ pub fn item_status_lines(
     lines(db, &sql, &q.params)
 }
 
-/// Receivables at `d` per currency: outstanding, overdue (debits due before `d`), not yet due,
-/// disputed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Totals {
-    pub currency: String,
-    pub outstanding: i64,
-    pub overdue: i64,
-    pub current: i64,
-    pub disputed: i64,
-    pub open_items: i64,
-}
-
 pub fn totals(db: &impl Db, d: NaiveDate, f: &Filter, basis: Basis) -> Result<Vec<Totals>> {
     let mut q = Sql::new();
     let day = q.bind(format_date(d));
@@ -270,16 +245,6 @@ pub fn totals(db: &impl Db, d: NaiveDate, f: &Filter, basis: Basis) -> Result<Ve
             open_items: r.int(5)?,
         })
     })
-}
-
-/// Disputes resolved from `from` to `to` (inclusive), as a histogram: the last dispute
-/// status, its resolver, the delay in days, how many.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resolved {
-    pub status: String,
-    pub resolver_id: Option<i64>,
-    pub delay_days: i64,
-    pub count: u64,
 }
 
 pub fn resolved(db: &impl Db, from: NaiveDate, to: NaiveDate, f: &Filter) -> Result<Vec<Resolved>> {
@@ -313,16 +278,6 @@ pub fn resolved(db: &impl Db, from: NaiveDate, to: NaiveDate, f: &Filter) -> Res
             count: r.int(3)?.max(0) as u64,
         })
     })
-}
-
-/// One point of a trend, per currency: outstanding, disputed outstanding and disputed items.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TrendPoint {
-    pub date: NaiveDate,
-    pub currency: String,
-    pub outstanding: i64,
-    pub disputed: i64,
-    pub disputed_items: i64,
 }
 
 /// The trend at `points` (ascending): outstanding from one pass over the balance moves
