@@ -12,4 +12,6 @@ mod erp;
 mod health;
 mod openapi;
 mod pages;
+mod report_data;
+mod reports;
 mod support;

@@ -828,7 +828,9 @@ pub fn kpi_table(r: &KpiReport) -> Table {
     }
 }
 
+// Amounts in tests are written in cents: 1_000_00 is 1,000.00.
 #[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
 

@@ -493,7 +493,9 @@ pub struct TrendPoint {
     pub disputed_items: i64,
 }
 
+// Amounts in tests are written in cents: 1_000_00 is 1,000.00.
 #[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
     use std::str::FromStr;

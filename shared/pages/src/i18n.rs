@@ -217,6 +217,16 @@ impl Messages {
         self.decimals.format(&Decimal::from(n)).to_string()
     }
 
+    /// A decimal figure as the store or a report gives it (`"25.5"`, `"-3"`) in the
+    /// language's conventions (`25,5`); the text itself when it is not a number.
+    pub fn decimal_str(&self, s: &str) -> String {
+        self.memo(format!("n\u{1}{s}"), || {
+            Decimal::try_from_str(s)
+                .map(|d| self.decimals.format(&d).to_string())
+                .unwrap_or_else(|_| s.to_string())
+        })
+    }
+
     /// An amount of minor units with its currency: `1 234,56 €`, `€1,234.56`, `¥1,235`;
     /// the placement of the symbol is the catalogue's `money` message.
     pub fn money(&self, minor: i64, currency: Currency) -> String {

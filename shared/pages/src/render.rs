@@ -66,8 +66,10 @@ pub fn environment(
     });
     let m = messages.clone();
     env.add_filter("date", move |s: &str| m.date_str(s));
-    let m = messages;
+    let m = messages.clone();
     env.add_filter("number", move |n: i64| m.number(n));
+    let m = messages;
+    env.add_filter("decimal", move |v: Value| m.decimal_str(&v.to_string()));
     env.add_template("layout.html", LAYOUT)
         .expect("the layout template parses");
     env.add_template("error.html", ERROR)

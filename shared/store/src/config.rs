@@ -116,6 +116,15 @@ pub fn statuses(db: &impl Db) -> Result<Vec<StatusConfig>> {
     r.map(status_row)
 }
 
+/// Every status without its usage count (cheap: no scan of the items).
+pub fn statuses_light(db: &impl Db) -> Result<Vec<StatusConfig>> {
+    let r = db.query(
+        &format!("SELECT {STATUS_COLUMNS_LIGHT} FROM statuses s ORDER BY s.position, s.code"),
+        &[],
+    )?;
+    r.map(status_row)
+}
+
 /// A status with how many open items carry it (admin reads).
 pub fn status(db: &impl Db, code: &str) -> Result<Option<StatusConfig>> {
     let r = db.query(

@@ -404,6 +404,22 @@ pub fn resolver_names(db: &impl Db) -> Result<Vec<(i64, String)>> {
         .map(|r| Ok((r.int(0)?, r.text(1)?)))
 }
 
+/// Does an entity with this code exist?
+pub fn entity_exists(db: &impl Db, code: &str) -> Result<bool> {
+    Ok(!db
+        .query("SELECT 1 FROM entities WHERE code = ?", &[code.into()])?
+        .rows
+        .is_empty())
+}
+
+/// Does a customer with this ERP id exist?
+pub fn customer_exists(db: &impl Db, erp_id: &str) -> Result<bool> {
+    Ok(!db
+        .query("SELECT 1 FROM customers WHERE erp_id = ?", &[erp_id.into()])?
+        .rows
+        .is_empty())
+}
+
 /// Does a resolver with this id exist?
 pub fn resolver_exists(db: &impl Db, id: i64) -> Result<bool> {
     Ok(!db

@@ -1,5 +1,7 @@
 //! Report queries against rusqlite: the histories the write paths leave, and the SQL sums at
 //! several dates equal to the domain's as-of rules applied item by item.
+// Amounts are written in cents: 1_000_00 is 1,000.00.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 mod common;
 

@@ -58,6 +58,11 @@ impl Query {
         Ok(Query(q))
     }
 
+    /// The same query without its empty parameters (an HTML form sends its blank fields).
+    pub fn without_empty(self) -> Query {
+        Query(self.0.into_iter().filter(|(_, v)| !v.is_empty()).collect())
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()

@@ -1,0 +1,485 @@
+//! Reports, exact at any date (`as_of`, default today):
+//!
+//! - `GET /api/v1/reports/disputes`: outstanding and disputed outstanding, dispute rates,
+//!   breakdowns by customer, dispute type, resolver and entity, aging of open disputes,
+//!   resolution delays over `from`..`to`, the monthly trend over `months`.
+//! - `GET /api/v1/reports/item-statuses`: overdue amount by status, qualification rate, by
+//!   collector, resolver and customer.
+//! - `GET /api/v1/reports/kpis`: DSO (count-back, simple), best possible DSO, average days
+//!   delinquent, disputed DSO, share overdue, CEI over `from`..`to`.
+//!
+//! Filters: `entity`, `collector`, `customer_id` (the population), `status`, `resolver_id`
+//! (the qualified items the figures are about). Formats: JSON (default), CSV (`Accept:
+//! text/csv` or `format=csv`, one table per `section`), HTML (`Accept: text/html` or
+//! `format=html`) with SVG charts, in the 15 page languages (`lang`). Roles collector and
+//! admin. Sums come from `settle_store::reports`, figures from `settle_domain::report_views`.
+
+mod charts;
+mod page;
+
+use chrono::{Duration, Months, NaiveDate};
+use settle_domain::auth::Role;
+use settle_domain::report_views::{self, Names, Table};
+use settle_domain::reports::{self, Filter, check_period, default_period};
+use settle_store::reports as store;
+use settle_store::{SpinDb, config};
+use settle_web::{
+    Answer, Query, authenticate, bad_query, json, method_not_allowed, not_found, open_db, problem,
+    respond, segments, today,
+};
+use spin_sdk::http::{Method, Request, Response};
+use spin_sdk::http_component;
+
+#[http_component]
+fn handle(req: Request) -> Response {
+    respond(route(&req))
+}
+
+const PREFIX: &str = "/api/v1/reports";
+
+fn route(req: &Request) -> Answer<Response> {
+    let Some(p) = segments(req.path(), PREFIX) else {
+        return Err(not_found("no such route"));
+    };
+    if p.as_slice() == ["assets", "pages.css"] {
+        return Ok(settle_pages::css());
+    }
+    let report = match p.as_slice() {
+        ["disputes"] => Report::Disputes,
+        ["item-statuses"] => Report::ItemStatuses,
+        ["kpis"] => Report::Kpis,
+        _ => return Err(not_found("no such report: disputes, item-statuses or kpis")),
+    };
+    if req.method() != &Method::Get {
+        return Err(method_not_allowed("GET"));
+    }
+    let db = open_db()?;
+    authenticate(req, &db, &[Role::Collector], false)?;
+    let params = Params::parse(req, &db, report)?;
+    match report {
+        Report::Disputes => disputes(&db, &params),
+        Report::ItemStatuses => item_statuses(&db, &params),
+        Report::Kpis => kpis(&db, &params),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    Disputes,
+    ItemStatuses,
+    Kpis,
+}
+
+impl Report {
+    fn slug(&self) -> &'static str {
+        match self {
+            Report::Disputes => "disputes",
+            Report::ItemStatuses => "item-statuses",
+            Report::Kpis => "kpis",
+        }
+    }
+
+    fn sections(&self) -> &'static [&'static str] {
+        match self {
+            Report::Disputes => &report_views::DISPUTE_SECTIONS,
+            Report::ItemStatuses => &report_views::STATUS_SECTIONS,
+            Report::Kpis => &["summary"],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+    Html,
+}
+
+/// A report's query, checked.
+pub struct Params {
+    pub report: Report,
+    pub as_of: NaiveDate,
+    pub filter: Filter,
+    pub format: Format,
+    pub section: String,
+    pub lang: Option<String>,
+    pub accept_language: Option<String>,
+    pub period: (NaiveDate, NaiveDate),
+    pub months: u32,
+    /// The query as given, for the page's links.
+    pub query: Vec<(String, String)>,
+}
+
+/// A filter's text: not empty, no control characters, at most 200 characters.
+fn text(q: &Query, name: &str) -> Answer<Option<String>> {
+    let Some(v) = q.get(name) else {
+        return Ok(None);
+    };
+    if v.trim().is_empty() {
+        return Err(bad_query(name, "must not be empty"));
+    }
+    if v.chars().any(char::is_control) {
+        return Err(bad_query(name, "control characters are not allowed"));
+    }
+    if v.chars().count() > 200 {
+        return Err(bad_query(name, "at most 200 characters"));
+    }
+    Ok(Some(v.to_string()))
+}
+
+/// The best of JSON, CSV and HTML for an `Accept` header; `None` when it accepts none.
+pub fn negotiate(accept: &str) -> Option<Format> {
+    let mut best: Option<(u32, usize, Format)> = None;
+    for (i, range) in accept.split(',').enumerate() {
+        let mut bits = range.split(';');
+        let media = bits.next().unwrap_or("").trim().to_ascii_lowercase();
+        let q = bits
+            .find_map(|b| b.trim().strip_prefix("q=").map(str::to_string))
+            .map_or(Some(1000), |q| {
+                q.trim()
+                    .parse::<f32>()
+                    .ok()
+                    .map(|q| (q.clamp(0.0, 1.0) * 1000.0) as u32)
+            })
+            .unwrap_or(0);
+        let format = match media.as_str() {
+            "application/json" | "application/problem+json" | "application/*" | "*/*" => {
+                Format::Json
+            }
+            "text/csv" => Format::Csv,
+            "text/html" | "application/xhtml+xml" => Format::Html,
+            _ => continue,
+        };
+        if q == 0 {
+            continue;
+        }
+        // Highest q wins; at equal q the more specific range (not */*), then the first.
+        let specific = usize::from(media != "*/*" && media != "application/*");
+        let rank = (q, specific, format);
+        if best.is_none_or(|(bq, bs, _)| (q, specific) > (bq, bs)) {
+            best = Some(rank);
+        }
+        let _ = i;
+    }
+    best.map(|b| b.2)
+}
+
+impl Params {
+    fn parse(req: &Request, db: &SpinDb, report: Report) -> Answer<Params> {
+        let mut known = vec![
+            "as_of",
+            "entity",
+            "collector",
+            "customer_id",
+            "status",
+            "resolver_id",
+            "format",
+            "section",
+            "lang",
+        ];
+        match report {
+            Report::Disputes => known.extend(["from", "to", "months"]),
+            Report::Kpis => known.extend(["from", "to"]),
+            Report::ItemStatuses => {}
+        }
+        let q = Query::parse(req, &known)?;
+        let format = match q.get("format") {
+            Some("json") => Format::Json,
+            Some("csv") => Format::Csv,
+            Some("html") => Format::Html,
+            Some(other) => {
+                return Err(bad_query(
+                    "format",
+                    format!("{other:?} is not a format: json, csv or html"),
+                ));
+            }
+            None => {
+                let accept = req
+                    .header("accept")
+                    .and_then(|h| h.as_str())
+                    .unwrap_or("")
+                    .trim();
+                if accept.is_empty() {
+                    Format::Json
+                } else {
+                    negotiate(accept).ok_or_else(|| {
+                        problem(
+                            406,
+                            "not-acceptable",
+                            "Not acceptable",
+                            "Accept: this report is available as application/json, text/csv or text/html (or ?format=json|csv|html)",
+                        )
+                    })?
+                }
+            }
+        };
+        // The page's filter form sends its blank fields: there, blank means "any".
+        let q = if format == Format::Html {
+            q.without_empty()
+        } else {
+            q
+        };
+        let today = today();
+        let as_of = q.date("as_of")?.unwrap_or(today);
+        if as_of > today {
+            return Err(bad_query(
+                "as_of",
+                format!("{as_of} is after today ({today}): a report says what is known"),
+            ));
+        }
+        let section = match q.get("section") {
+            None => "summary".to_string(),
+            Some(s) if report.sections().contains(&s) => s.to_string(),
+            Some(s) => {
+                return Err(bad_query(
+                    "section",
+                    format!(
+                        "{s:?} is not a section of this report: {}",
+                        report.sections().join(", ")
+                    ),
+                ));
+            }
+        };
+        let lang = match q.get("lang") {
+            Some(l) if settle_pages::i18n::language(l).is_none() => {
+                return Err(bad_query(
+                    "lang",
+                    format!("{l:?} is not one of the page languages"),
+                ));
+            }
+            l => l.map(str::to_string),
+        };
+        let filter = Filter {
+            entity: text(&q, "entity")?,
+            collector: text(&q, "collector")?,
+            customer_id: text(&q, "customer_id")?,
+            status: text(&q, "status")?,
+            resolver_id: q.int("resolver_id")?,
+        };
+        if let Some(e) = &filter.entity
+            && !store::entity_exists(db, e)?
+        {
+            return Err(bad_query("entity", format!("no entity {e:?}")));
+        }
+        if let Some(c) = &filter.customer_id
+            && !store::customer_exists(db, c)?
+        {
+            return Err(bad_query("customer_id", format!("no customer {c:?}")));
+        }
+        if let Some(s) = &filter.status
+            && config::status(db, s)?.is_none()
+        {
+            return Err(bad_query("status", format!("no status {s:?}")));
+        }
+        if let Some(r) = filter.resolver_id
+            && !store::resolver_exists(db, r)?
+        {
+            return Err(bad_query("resolver_id", format!("no resolver {r}")));
+        }
+        let (default_from, default_to) = default_period(as_of);
+        let from = q.date("from")?.unwrap_or(default_from);
+        let to = q.date("to")?.unwrap_or(default_to);
+        if to > as_of {
+            return Err(bad_query(
+                "to",
+                format!("{to} is after as_of ({as_of}): a report knows nothing later"),
+            ));
+        }
+        check_period(from, to).map_err(|(field, why)| bad_query(field, why))?;
+        let months = match q.int("months")? {
+            None => 12,
+            Some(m) if (1..=reports::MAX_MONTHS as i64).contains(&m) => m as u32,
+            Some(m) => {
+                return Err(bad_query(
+                    "months",
+                    format!("{m} must be between 1 and {}", reports::MAX_MONTHS),
+                ));
+            }
+        };
+        Ok(Params {
+            report,
+            as_of,
+            filter,
+            format,
+            section,
+            lang,
+            accept_language: req
+                .header("accept-language")
+                .and_then(|h| h.as_str())
+                .map(str::to_string),
+            period: (from, to),
+            months,
+            query: settle_web::query(req),
+        })
+    }
+}
+
+fn names(db: &SpinDb) -> Answer<(Names, Vec<settle_store::config::StatusConfig>)> {
+    let statuses = config::statuses_light(db)?;
+    let names = Names {
+        resolvers: store::resolver_names(db)?.into_iter().collect(),
+        typologies: statuses
+            .iter()
+            .map(|s| (s.status.code.clone(), s.status.typology.clone()))
+            .collect(),
+    };
+    Ok((names, statuses))
+}
+
+fn csv(p: &Params, table: Table) -> Response {
+    let name = format!(
+        "{}-{}-{}.csv",
+        p.report.slug(),
+        p.section,
+        settle_domain::dates::format_date(p.as_of)
+    );
+    let mut r = settle_pages::render::download(
+        "text/csv; charset=utf-8",
+        &name,
+        table.to_csv().into_bytes(),
+    );
+    r.set_header("vary", "accept");
+    r
+}
+
+fn answer_json<T: serde::Serialize>(v: &T) -> Response {
+    let mut r = json(200, v);
+    r.set_header("vary", "accept");
+    r.set_header("cache-control", "no-store");
+    r
+}
+
+fn disputes(db: &SpinDb, p: &Params) -> Answer<Response> {
+    let basis = store::basis(db, p.as_of)?;
+    let lines = store::dispute_lines(db, p.as_of, &p.filter, basis)?;
+    let resolved = store::resolved(db, p.period.0, p.period.1, &p.filter)?;
+    let points = reports::trend_points(p.as_of, p.months);
+    let trend = store::trend(db, &points, &p.filter)?;
+    let (names, statuses) = names(db)?;
+    let report = report_views::dispute_report(
+        p.as_of, &p.filter, p.period, &lines, &resolved, &trend, &names,
+    );
+    Ok(match p.format {
+        Format::Json => answer_json(&report),
+        Format::Csv => csv(
+            p,
+            report_views::dispute_table(&report, &p.section)
+                .ok_or_else(|| bad_query("section", "no such section"))?,
+        ),
+        Format::Html => page::disputes(p, &report, &statuses, db)?,
+    })
+}
+
+fn item_statuses(db: &SpinDb, p: &Params) -> Answer<Response> {
+    let basis = store::basis(db, p.as_of)?;
+    let lines = store::item_status_lines(db, p.as_of, &p.filter, basis)?;
+    let (names, statuses) = names(db)?;
+    let report = report_views::item_status_report(p.as_of, &p.filter, &lines, &names);
+    Ok(match p.format {
+        Format::Json => answer_json(&report),
+        Format::Csv => csv(
+            p,
+            report_views::item_status_table(&report, &p.section)
+                .ok_or_else(|| bad_query("section", "no such section"))?,
+        ),
+        Format::Html => page::item_statuses(p, &report, &statuses, db)?,
+    })
+}
+
+/// How many months of sales a countback may walk back.
+const COUNTBACK_MONTHS: u32 = 24;
+/// The days of sales the simple and disputed DSO divide by.
+const RECENT_DAYS: i64 = 90;
+
+fn kpis(db: &SpinDb, p: &Params) -> Answer<Response> {
+    let f = &p.filter;
+    let totals_at = |d: NaiveDate| -> Answer<Vec<reports::Totals>> {
+        Ok(store::totals(db, d, f, store::basis(db, d)?)?)
+    };
+    let (from, to) = p.period;
+    let start = from.pred_opt().unwrap_or(from);
+    let at_end = totals_at(p.as_of)?;
+    let at_start = totals_at(start)?;
+    let cei_end = if to == p.as_of {
+        at_end.clone()
+    } else {
+        totals_at(to)?
+    };
+    let months = reports::countback_months(p.as_of, COUNTBACK_MONTHS);
+    let earliest = p
+        .as_of
+        .checked_sub_months(Months::new(COUNTBACK_MONTHS))
+        .unwrap_or(p.as_of);
+    let sales = store::sales_by_day(db, earliest, p.as_of, f)?;
+    let cei_sales = store::sales_by_day(db, start, to, f)?;
+    let recent_after = p.as_of - Duration::days(RECENT_DAYS);
+    let mut currencies: Vec<String> = at_end
+        .iter()
+        .map(|t| t.currency.clone())
+        .chain(sales.iter().map(|s| s.0.clone()))
+        .chain(at_start.iter().map(|t| t.currency.clone()))
+        .collect();
+    currencies.sort();
+    currencies.dedup();
+    let pick = |v: &[reports::Totals], c: &str| {
+        v.iter()
+            .find(|t| t.currency == c)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let inputs: Vec<report_views::KpiInputs> = currencies
+        .iter()
+        .map(|c| {
+            let days: Vec<(NaiveDate, i64)> = sales
+                .iter()
+                .filter(|s| &s.0 == c)
+                .map(|s| (s.1, s.2))
+                .collect();
+            report_views::KpiInputs {
+                currency: c.clone(),
+                at_end: pick(&at_end, c),
+                at_start: pick(&at_start, c),
+                cei_end: pick(&cei_end, c),
+                cei_sales: cei_sales.iter().filter(|s| &s.0 == c).map(|s| s.2).sum(),
+                months: report_views::month_sales(&days, &months),
+                recent_sales: days
+                    .iter()
+                    .filter(|(d, _)| *d > recent_after)
+                    .map(|(_, a)| a)
+                    .sum(),
+                recent_days: RECENT_DAYS,
+            }
+        })
+        .collect();
+    let report = report_views::kpi_report(p.as_of, f, p.period, &inputs);
+    Ok(match p.format {
+        Format::Json => answer_json(&report),
+        Format::Csv => csv(p, report_views::kpi_table(&report)),
+        Format::Html => {
+            let (_, statuses) = names(db)?;
+            page::kpis(p, &report, &statuses, db)?
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_headers_choose_the_best_format() {
+        assert_eq!(negotiate("text/csv"), Some(Format::Csv));
+        assert_eq!(
+            negotiate("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            negotiate("application/json, text/csv;q=0.1"),
+            Some(Format::Json)
+        );
+        assert_eq!(negotiate("*/*"), Some(Format::Json));
+        assert_eq!(negotiate("*/*, text/csv"), Some(Format::Csv));
+        assert_eq!(negotiate("application/xml"), None);
+        assert_eq!(negotiate("text/csv;q=0"), None);
+    }
+}

@@ -1,0 +1,303 @@
+//! The report pages: the same figures as the JSON, in the reader's language, with the charts
+//! (`charts`) and a CSV link per table. Templates: `templates/report.html` over the pages'
+//! layout; labels from the pages' Fluent catalogues (`report-*` messages).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use minijinja::Value;
+use settle_domain::catalog::label_in;
+use settle_domain::money::Currency;
+use settle_domain::report_views::{DisputeBlock, DisputeReport, ItemStatusReport, KpiReport, Part};
+use settle_pages::i18n::LANGUAGES;
+use settle_pages::render::{base_context, environment, page, render};
+use settle_pages::{Messages, PageError, negotiate};
+use settle_store::SpinDb;
+use settle_store::config::StatusConfig;
+use settle_web::{Answer, problem};
+
+use crate::charts::{self, Bar};
+use crate::{Params, Report};
+
+const TEMPLATES: &[(&str, &str)] = &[("report.html", include_str!("../templates/report.html"))];
+
+fn messages(p: &Params) -> Arc<Messages> {
+    Arc::new(Messages::new(negotiate(
+        p.lang.as_deref(),
+        None,
+        p.accept_language.as_deref(),
+    )))
+}
+
+/// The link to this report with `changes` made to its query.
+fn href(p: &Params, changes: &[(&str, &str)]) -> String {
+    let mut q: Vec<(String, String)> = p
+        .query
+        .iter()
+        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .cloned()
+        .collect();
+    q.extend(changes.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let mut s = form_query(&q);
+    if !s.is_empty() {
+        s.insert(0, '?');
+    }
+    format!("/api/v1/reports/{}{s}", p.report.slug())
+}
+
+fn form_query(q: &[(String, String)]) -> String {
+    q.iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Status code → label in the reader's language.
+fn status_labels(statuses: &[StatusConfig], lang: &str) -> BTreeMap<String, String> {
+    statuses
+        .iter()
+        .map(|s| {
+            let label = label_in(&s.status.labels, lang)
+                .unwrap_or(&s.status.code)
+                .to_string();
+            (s.status.code.clone(), label)
+        })
+        .collect()
+}
+
+/// Major units of `minor` for a chart's coordinates (pixels, not money).
+fn plot_value(minor: i64, currency: &str) -> f64 {
+    let exp = Currency::parse(currency).map_or(2, |c| c.exponent());
+    minor as f64 / 10f64.powi(exp as i32)
+}
+
+fn part_bars(
+    parts: &[Part],
+    currency: &str,
+    m: &Messages,
+    label: impl Fn(&Part) -> String,
+) -> Vec<Bar> {
+    parts
+        .iter()
+        .take(10)
+        .map(|p| Bar {
+            label: label(p),
+            value: plot_value(p.minor, currency),
+            text: m.money_str(&p.amount, currency),
+        })
+        .collect()
+}
+
+fn block_charts(
+    b: &DisputeBlock,
+    m: &Messages,
+    labels: &BTreeMap<String, String>,
+) -> BTreeMap<&'static str, Value> {
+    let c = b.currency.as_str();
+    let status = part_bars(&b.by_status, c, m, |p| {
+        labels.get(&p.key).cloned().unwrap_or_else(|| p.key.clone())
+    });
+    let customer = part_bars(&b.by_customer, c, m, |p| {
+        p.name.clone().unwrap_or_else(|| p.key.clone())
+    });
+    let aging = part_bars(&b.aging, c, m, |p| {
+        m.get(&format!("report-age-{}", age_id(&p.key)), &[])
+    });
+    let trend: Vec<(String, f64)> = b
+        .trend
+        .iter()
+        .map(|t| {
+            (
+                t.date.get(..7).unwrap_or(&t.date).to_string(),
+                plot_value(t.disputed_minor, c),
+            )
+        })
+        .collect();
+    let exp = Currency::parse(c).map_or(2, |c| c.exponent());
+    let axis = |v: f64| {
+        let minor = (v * 10f64.powi(exp as i32)).round() as i64;
+        Currency::parse(c).map_or_else(
+            |_| format!("{v:.0}"),
+            |cur| m.money(minor - minor % 10i64.pow(exp), cur),
+        )
+    };
+    let mut out = BTreeMap::new();
+    let safe = Value::from_safe_string;
+    out.insert(
+        "status",
+        safe(charts::bars(&m.get("report-by-status", &[]), &status)),
+    );
+    out.insert(
+        "customer",
+        safe(charts::bars(&m.get("report-by-customer", &[]), &customer)),
+    );
+    out.insert(
+        "aging",
+        safe(charts::bars(&m.get("report-aging", &[]), &aging)),
+    );
+    out.insert(
+        "trend",
+        safe(charts::line(&m.get("report-trend", &[]), &trend, &axis)),
+    );
+    out
+}
+
+/// `0-30` → `0-30` message id part (`report-age-0-30`), `90+` → `90-plus`.
+fn age_id(key: &str) -> String {
+    key.replace('+', "-plus")
+}
+
+fn base(p: &Params, m: &Arc<Messages>, statuses: &[StatusConfig], db: &SpinDb) -> Answer<Value> {
+    let labels = status_labels(statuses, m.language.tag);
+    let resolvers: Vec<Value> = settle_store::reports::resolver_names(db)?
+        .into_iter()
+        .map(|(id, name)| minijinja::context! { id => id, name => name })
+        .collect();
+    let sections: Vec<Value> = p
+        .report
+        .sections()
+        .iter()
+        .map(|s| {
+            minijinja::context! {
+                id => s,
+                href => href(p, &[("format", "csv"), ("section", s)]),
+            }
+        })
+        .collect();
+    let languages: Vec<Value> = LANGUAGES
+        .iter()
+        .map(|l| minijinja::context! { tag => l.tag, name => l.name, current => l.tag == m.language.tag })
+        .collect();
+    Ok(minijinja::context! {
+        report => p.report.slug(),
+        path => format!("/api/v1/reports/{}", p.report.slug()),
+        as_of => settle_domain::dates::format_date(p.as_of),
+        filter => minijinja::context! {
+            entity => p.filter.entity.clone().unwrap_or_default(),
+            collector => p.filter.collector.clone().unwrap_or_default(),
+            customer_id => p.filter.customer_id.clone().unwrap_or_default(),
+            status => p.filter.status.clone().unwrap_or_default(),
+            resolver_id => p.filter.resolver_id,
+        },
+        from => settle_domain::dates::format_date(p.period.0),
+        to => settle_domain::dates::format_date(p.period.1),
+        months => p.months,
+        status_labels => labels,
+        statuses => statuses.iter().map(|s| s.status.code.clone()).collect::<Vec<_>>(),
+        resolvers => resolvers,
+        sections => sections,
+        report_languages => languages,
+        ..base_context(m, "/api/v1/reports")
+    })
+}
+
+fn finish(m: &Arc<Messages>, ctx: Value) -> Answer<spin_sdk::http::Response> {
+    let env = environment(m.clone(), TEMPLATES);
+    let html = render(&env, "report.html", ctx).map_err(|e| match e {
+        PageError::Server(_, detail) => {
+            eprintln!("report page: {detail}");
+            problem(
+                500,
+                "internal",
+                "Internal error",
+                "the report page failed to render",
+            )
+        }
+        _ => problem(
+            500,
+            "internal",
+            "Internal error",
+            "the report page failed to render",
+        ),
+    })?;
+    let mut r = page(200, html, m.language.tag, None);
+    r.set_header("vary", "accept, accept-language");
+    Ok(r)
+}
+
+pub fn disputes(
+    p: &Params,
+    report: &DisputeReport,
+    statuses: &[StatusConfig],
+    db: &SpinDb,
+) -> Answer<spin_sdk::http::Response> {
+    let m = messages(p);
+    let labels = status_labels(statuses, m.language.tag);
+    let charts: BTreeMap<String, BTreeMap<&str, Value>> = report
+        .currencies
+        .iter()
+        .map(|b| (b.currency.clone(), block_charts(b, &m, &labels)))
+        .collect();
+    debug_assert_eq!(p.report, Report::Disputes);
+    let ctx = minijinja::context! {
+        data => Value::from_serialize(report),
+        charts => charts,
+        ..base(p, &m, statuses, db)?
+    };
+    finish(&m, ctx)
+}
+
+pub fn item_statuses(
+    p: &Params,
+    report: &ItemStatusReport,
+    statuses: &[StatusConfig],
+    db: &SpinDb,
+) -> Answer<spin_sdk::http::Response> {
+    let m = messages(p);
+    let labels = status_labels(statuses, m.language.tag);
+    let charts: BTreeMap<String, Value> = report
+        .currencies
+        .iter()
+        .map(|b| {
+            let bars: Vec<Bar> = b
+                .by_status
+                .iter()
+                .map(|l| Bar {
+                    label: if l.key == "none" {
+                        m.get("report-none-status", &[])
+                    } else {
+                        labels.get(&l.key).cloned().unwrap_or_else(|| l.key.clone())
+                    },
+                    value: plot_value(l.minor, &b.currency),
+                    text: m.money_str(&l.overdue, &b.currency),
+                })
+                .collect();
+            (
+                b.currency.clone(),
+                Value::from_safe_string(charts::bars(&m.get("report-by-status", &[]), &bars)),
+            )
+        })
+        .collect();
+    let ctx = minijinja::context! {
+        data => Value::from_serialize(report),
+        charts => charts,
+        ..base(p, &m, statuses, db)?
+    };
+    finish(&m, ctx)
+}
+
+pub fn kpis(
+    p: &Params,
+    report: &KpiReport,
+    statuses: &[StatusConfig],
+    db: &SpinDb,
+) -> Answer<spin_sdk::http::Response> {
+    let m = messages(p);
+    let ctx = minijinja::context! {
+        data => Value::from_serialize(report),
+        charts => BTreeMap::<String, Value>::new(),
+        ..base(p, &m, statuses, db)?
+    };
+    finish(&m, ctx)
+}
