@@ -59,6 +59,8 @@ fn generate(path: &std::path::Path, today: NaiveDate) -> (usize, usize) {
     let mut c = Connection::open(path).unwrap();
     c.pragma_update(None, "journal_mode", "WAL").unwrap();
     c.pragma_update(None, "synchronous", "OFF").unwrap();
+    // Bulk load: each item's moves and periods are written before its row.
+    c.pragma_update(None, "foreign_keys", "OFF").unwrap();
     let t = c.transaction().unwrap();
     let now = "2026-01-01T00:00:00Z";
     t.execute(
@@ -113,8 +115,8 @@ fn generate(path: &std::path::Path, today: NaiveDate) -> (usize, usize) {
             .unwrap();
         let mut period = t
             .prepare("INSERT INTO item_status_periods (item_id, status_code, kind, resolver_id, valid_from, valid_to,
-                                                       dispute_since, ends_dispute, at)
-                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                                       dispute_since, ends_dispute, item_closed_on, at)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .unwrap();
         for n in 0..ITEMS {
             let id = n as i64 + 1;
@@ -149,6 +151,7 @@ fn generate(path: &std::path::Path, today: NaiveDate) -> (usize, usize) {
                             resolves.then(|| resolved.to_string()),
                             since.to_string(),
                             resolves,
+                            paid.then(|| paid_on.to_string()),
                             now
                         ])
                         .unwrap();
@@ -163,6 +166,7 @@ fn generate(path: &std::path::Path, today: NaiveDate) -> (usize, usize) {
                                 None::<String>,
                                 None::<String>,
                                 false,
+                                paid.then(|| paid_on.to_string()),
                                 now
                             ])
                             .unwrap();
@@ -200,6 +204,12 @@ fn generate(path: &std::path::Path, today: NaiveDate) -> (usize, usize) {
             .unwrap();
         }
     }
+    t.execute(
+        "INSERT INTO balance_days (currency, on_date, delta_minor)
+         SELECT currency, on_date, sum(delta_minor) FROM item_balance_moves GROUP BY 1, 2",
+        [],
+    )
+    .unwrap();
     t.commit().unwrap();
     c.execute_batch("ANALYZE").unwrap();
     (disputed, open_now)
@@ -252,7 +262,7 @@ fn raw_disputes(c: &Connection, today: &str, year_ago: &str, points: &[String]) 
     );
     for p in points {
         check += q(
-            "SELECT currency, sum(delta_minor) FROM item_balance_moves WHERE on_date <= ?1 GROUP BY 1",
+            "SELECT currency, sum(delta_minor) FROM balance_days WHERE on_date <= ?1 GROUP BY 1",
             &[p],
         );
         check += q(
@@ -315,6 +325,25 @@ fn raw_item_statuses(c: &Connection, today: &str) -> i64 {
     n
 }
 
+/// The floor: only the headline totals today (outstanding, open items, disputed
+/// outstanding and items) on the current columns, nothing else of the report.
+fn raw_headline(c: &Connection) -> i64 {
+    let mut s = c
+        .prepare_cached(
+            "SELECT i.currency, sum(i.open_minor), count(*),
+                    sum(CASE WHEN s.kind = 'dispute' THEN i.open_minor END), sum(s.kind = 'dispute')
+             FROM items i LEFT JOIN statuses s ON s.code = i.status_code
+             WHERE i.open_minor > 0 GROUP BY 1",
+        )
+        .unwrap();
+    let mut rows = s.query([]).unwrap();
+    let mut n = 0;
+    while let Some(r) = rows.next().unwrap() {
+        n += r.get::<_, i64>(1).unwrap();
+    }
+    n
+}
+
 fn get(s: &TestServer, path: &str) -> serde_json::Value {
     let auth = format!("Bearer {TOKEN}");
     let r = s.request("GET", path, &[("authorization", &auth)], &[]);
@@ -355,6 +384,12 @@ fn main() {
         "raw SQL, dispute report today (native rusqlite)",
         time_calls(CALLS, || {
             raw_disputes(&c, &today_s, &year_ago_s, &points);
+        }),
+    );
+    let floor = report(
+        "raw SQL, today's headline totals only (the floor)",
+        time_calls(CALLS, || {
+            raw_headline(&c);
         }),
     );
     let r = get(&server, "/api/v1/reports/disputes");
@@ -400,6 +435,10 @@ fn main() {
     println!(
         "dispute report today: {:.2}x its raw SQL (target <= 1.5x); health {health:.2} ms",
         via_host / raw_today
+    );
+    println!(
+        "dispute report today: {:.1}x the headline totals alone (every section of the report vs four sums)",
+        via_host / floor
     );
     println!(
         "dispute report a year ago: {past:.0} ms (target < 1000 ms), {:.2}x its raw totals",

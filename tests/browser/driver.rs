@@ -191,6 +191,27 @@ impl Browser {
         self.wait_for_text(needle).await
     }
 
+    /// Waits until the address of the page contains `needle` (a GET form's query).
+    pub async fn wait_for_url(&self, needle: &str) -> String {
+        let started = std::time::Instant::now();
+        loop {
+            let url = self
+                .client
+                .current_url()
+                .await
+                .expect("the url")
+                .to_string();
+            if url.contains(needle) {
+                return url;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(10),
+                "the page never went to an address with {needle:?}: {url}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn click(&self, css: &str) {
         self.client
             .find(Locator::Css(css))

@@ -14,3 +14,13 @@ mod driver;
 mod support;
 
 mod pages;
+mod reports;
+
+/// The runtime the WebDriver client runs on.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}

@@ -60,14 +60,6 @@ fn dispute_emailed() -> (TestServer, String, i64) {
     (s, path, change)
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
 /// Every page gets these at both widths: fits, passes axe-core, screenshot.
 async fn review(b: &Browser, name: &str) {
     b.assert_fits(name).await;
@@ -79,7 +71,7 @@ async fn review(b: &Browser, name: &str) {
 fn the_resolver_answers_from_the_email_and_attaches_a_pdf() {
     let (s, path, _) = dispute_emailed();
     let driver = Driver::start();
-    let rt = runtime();
+    let rt = crate::runtime();
     rt.block_on(async {
         let b = driver.browser(1280).await;
         b.goto(&s.url(&path)).await;
@@ -168,7 +160,7 @@ fn the_customer_disputes_two_items_promises_a_third_and_follows() {
     let at = html.find("/c/").unwrap();
     let path: String = html[at..].chars().take_while(|c| *c != '"').collect();
     let driver = Driver::start();
-    let rt = runtime();
+    let rt = crate::runtime();
     let promise_date = (chrono::Utc::now().date_naive() + chrono::Duration::days(10))
         .format("%Y-%m-%d")
         .to_string();
@@ -256,7 +248,7 @@ fn the_customer_disputes_two_items_promises_a_third_and_follows() {
 fn error_pages_are_readable_on_small_screens() {
     let (s, path, _) = dispute_emailed();
     let driver = Driver::start();
-    let rt = runtime();
+    let rt = crate::runtime();
     rt.block_on(async {
         for width in [375, 1280] {
             let b = driver.browser(width).await;

@@ -14,7 +14,9 @@ pub struct Bar {
     pub text: String,
 }
 
-const WIDTH: u32 = 640;
+/// Drawn narrow with large text: the page scales charts to their box, and a 375-px screen
+/// must still read the labels.
+const WIDTH: u32 = 480;
 const INK: RGBColor = RGBColor(0x1d, 0x24, 0x33);
 const ACCENT: RGBColor = RGBColor(0x1f, 0x5f, 0xbf);
 const FONT: &str = "sans-serif";
@@ -43,9 +45,10 @@ fn accessible(svg: String, name: &str) -> String {
 /// Horizontal bars, largest first as given.
 pub fn bars(name: &str, bars: &[Bar]) -> String {
     let n = bars.len().max(1);
-    let height = 40 + 28 * n as u32;
+    let height = 24 + 40 * n as u32;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    let max = if max > 0.0 { max * 1.25 } else { 1.0 };
+    // Room after the longest bar for its value.
+    let max = if max > 0.0 { max * 1.45 } else { 1.0 };
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
@@ -53,17 +56,19 @@ pub fn bars(name: &str, bars: &[Bar]) -> String {
         let chart = ChartBuilder::on(&root)
             .margin(8)
             .x_label_area_size(0)
-            .y_label_area_size(170)
+            .y_label_area_size(175)
             .build_cartesian_2d(0f64..max, (0..n as i32).into_segmented());
         if let Ok(mut chart) = chart {
-            let labels: Vec<String> = bars.iter().map(|b| short(&b.label, 24)).collect();
+            // The first bar on top: segment n - 1 is drawn highest.
+            let labels: Vec<String> = bars.iter().rev().map(|b| short(&b.label, 16)).collect();
+            let row = |i: usize| (n - 1 - i) as i32;
             let _ = chart
                 .configure_mesh()
                 .disable_x_mesh()
                 .disable_y_mesh()
                 .disable_x_axis()
                 .y_labels(n)
-                .y_label_style((FONT, 13).into_font().color(&INK))
+                .y_label_style((FONT, 20).into_font().color(&INK))
                 .y_label_formatter(&|v| match v {
                     SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
                         labels.get(*i as usize).cloned().unwrap_or_default()
@@ -72,7 +77,7 @@ pub fn bars(name: &str, bars: &[Bar]) -> String {
                 })
                 .draw();
             let _ = chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
-                let i = i as i32;
+                let i = row(i);
                 Rectangle::new(
                     [
                         (0.0, SegmentValue::Exact(i)),
@@ -83,9 +88,9 @@ pub fn bars(name: &str, bars: &[Bar]) -> String {
             }));
             let _ = chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
                 Text::new(
-                    b.text.clone(),
-                    (b.value, SegmentValue::CenterOf(i as i32)),
-                    (FONT, 12).into_font().color(&INK),
+                    format!(" {}", b.text),
+                    (b.value, SegmentValue::CenterOf(row(i))),
+                    (FONT, 18).into_font().color(&INK),
                 )
             }));
         }
@@ -101,21 +106,24 @@ pub fn line(name: &str, points: &[(String, f64)], y_label: &dyn Fn(f64) -> Strin
     let max = if max > 0.0 { max * 1.15 } else { 1.0 };
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 300)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, 280)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let chart = ChartBuilder::on(&root)
             .margin(12)
-            .x_label_area_size(34)
-            .y_label_area_size(90)
+            .margin_right(28)
+            .x_label_area_size(40)
+            .y_label_area_size(120)
             .build_cartesian_2d(0..(n as i32 - 1).max(1), 0f64..max);
         if let Ok(mut chart) = chart {
             let labels: Vec<String> = points.iter().map(|p| p.0.clone()).collect();
             let _ = chart
                 .configure_mesh()
                 .disable_x_mesh()
-                .x_labels(n.min(12))
-                .x_label_style((FONT, 11).into_font().color(&INK))
-                .y_label_style((FONT, 11).into_font().color(&INK))
+                .light_line_style(TRANSPARENT)
+                .x_labels(n.min(6))
+                .y_labels(5)
+                .x_label_style((FONT, 17).into_font().color(&INK))
+                .y_label_style((FONT, 17).into_font().color(&INK))
                 .x_label_formatter(&|i| labels.get(*i as usize).cloned().unwrap_or_default())
                 .y_label_formatter(&|v| y_label(*v))
                 .draw();
@@ -167,6 +175,6 @@ mod tests {
             .collect();
         let svg = line("Trend", &pts, &|v| format!("{v:.0}"));
         assert_eq!(svg.matches("<circle").count(), 12);
-        assert!(svg.contains("2026-12"));
+        assert!(svg.contains("2026-01"), "the first month is labelled");
     }
 }

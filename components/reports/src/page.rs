@@ -275,7 +275,7 @@ pub fn item_statuses(
                 .collect();
             (
                 b.currency.clone(),
-                Value::from_safe_string(charts::bars(&m.get("report-by-status", &[]), &bars)),
+                Value::from_safe_string(charts::bars(&m.get("report-by-any-status", &[]), &bars)),
             )
         })
         .collect();

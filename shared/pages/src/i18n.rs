@@ -317,7 +317,7 @@ mod tests {
                     let mut args = FluentArgs::new();
                     for a in [
                         "count", "amount", "symbol", "date", "name", "days", "number", "max",
-                        "language", "minutes",
+                        "language", "minutes", "value", "n", "from", "to",
                     ] {
                         args.set(a, FluentValue::from(1));
                     }

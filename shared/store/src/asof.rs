@@ -55,6 +55,22 @@ pub fn record_moves(db: &impl Db, moves: &[Move], now: &str) -> Result<()> {
         6,
         &rows,
     )?;
+    // The daily sums, in step.
+    let mut days: std::collections::BTreeMap<(&str, NaiveDate), i64> = Default::default();
+    for m in moves.iter().filter(|m| m.delta != 0) {
+        *days.entry((m.currency.as_str(), m.on)).or_default() += m.delta;
+    }
+    let rows: Vec<Vec<Value>> = days
+        .into_iter()
+        .map(|((currency, on), delta)| vec![currency.into(), format_date(on).into(), delta.into()])
+        .collect();
+    insert_many(
+        db,
+        "INSERT INTO balance_days (currency, on_date, delta_minor)",
+        "ON CONFLICT (currency, on_date) DO UPDATE SET delta_minor = delta_minor + excluded.delta_minor",
+        3,
+        &rows,
+    )?;
     Ok(())
 }
 
@@ -195,6 +211,24 @@ fn period(r: &[Value], at: usize) -> Result<Period> {
     })
 }
 
+/// Copies the items' closing dates onto their status periods (`item_closed_on`): called by
+/// every write that may close or reopen items, in its transaction.
+pub fn sync_closing(db: &impl Db, items: &[i64]) -> Result<()> {
+    for chunk in items.chunks(rows_per_statement(1)) {
+        let keys: Vec<Value> = chunk.iter().map(|k| Value::from(*k)).collect();
+        db.query(
+            &format!(
+                "UPDATE item_status_periods
+                 SET item_closed_on = (SELECT i.closed_on FROM items i WHERE i.id = item_status_periods.item_id)
+                 WHERE item_id IN ({})",
+                in_list(chunk.len())
+            ),
+            &keys,
+        )?;
+    }
+    Ok(())
+}
+
 /// An item's status periods, in the order they were entered.
 pub fn periods_of(db: &impl Db, item: i64) -> Result<Vec<Period>> {
     db.query(
@@ -255,5 +289,11 @@ pub fn backfill_status_periods(db: &impl Db, now: &str) -> Result<()> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    insert_periods(db, &rows)
+    insert_periods(db, &rows)?;
+    db.query(
+        "UPDATE item_status_periods
+         SET item_closed_on = (SELECT i.closed_on FROM items i WHERE i.id = item_status_periods.item_id)",
+        &[],
+    )?;
+    Ok(())
 }

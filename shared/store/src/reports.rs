@@ -1,15 +1,18 @@
-//! Report queries: sums over the items open at a date, in SQL, one statement per call.
+//! Report queries: sums over what was true at a date, in SQL, one statement per call.
 //!
-//! Every query starts from the same set, [`open_at`]: the items open at the date with their
-//! signed open amount and the status period in force (the as-of rules of
-//! `settle_domain::reports`, in SQL). When nothing is dated after the report's date
-//! ([`later_facts`] is false), the items' current columns say the same thing and the set is
-//! read from them (`Basis::Current`, the partial index on open items); otherwise the open
-//! amount sums the balance moves dated up to then (`Basis::AsOf`). A native test checks both
-//! against the domain functions.
+//! The as-of rules of `settle_domain::reports`, in SQL: an item is open at D when issued on
+//! or before D, not closed by then, with a non-zero balance (its moves dated up to D); its
+//! status is the period covering D. When nothing is dated after D ([`later_facts`] is false)
+//! the items' current columns say the same thing and are read instead (`Basis::Current`:
+//! covering partial indexes on open items and on the disputes in force); otherwise
+//! `Basis::AsOf` reads the histories. Both read as little as they can at a million items:
+//! the population's outstanding from the daily sums (`balance_days`), counts from the
+//! issue-date index, the disputed side from the dispute periods' covering index (which
+//! skips items closed by D through `effective_end`), one balance lookup per disputed or
+//! overdue item. Native tests check both bases against the domain rules item by item.
 //!
-//! Amounts stay in minor units per currency; the component turns them into figures with the
-//! domain's formulas.
+//! Amounts stay in minor units per currency; `settle_domain::report_views` turns them into
+//! figures with the domain's formulas.
 
 use chrono::NaiveDate;
 use settle_domain::dates::format_date;
@@ -32,7 +35,7 @@ pub enum Basis {
 pub fn later_facts(db: &impl Db, d: NaiveDate) -> Result<bool> {
     let d = format_date(d);
     let r = db.query(
-        "SELECT EXISTS (SELECT 1 FROM item_balance_moves WHERE on_date > ?1)
+        "SELECT EXISTS (SELECT 1 FROM balance_days WHERE on_date > ?1)
              OR EXISTS (SELECT 1 FROM item_status_periods WHERE valid_from > ?1)
              OR EXISTS (SELECT 1 FROM items WHERE issue_date > ?1)",
         &[d.into()],
@@ -49,7 +52,7 @@ pub fn basis(db: &impl Db, d: NaiveDate) -> Result<Basis> {
     })
 }
 
-/// A statement being built: text and its numbered parameters.
+/// A statement being built: its numbered parameters.
 struct Sql {
     params: Vec<Value>,
 }
@@ -65,18 +68,24 @@ impl Sql {
         format!("?{}", self.params.len())
     }
 
-    /// `AND ...` clauses choosing the population (entity, collector, customer); `i` is the
-    /// items table, `c` the customers table.
+    /// `AND ...` clauses on the items table `i` choosing the population (entity, collector,
+    /// customer); customers are looked up by subquery, so no join widens the scan.
     fn population(&mut self, f: &Filter) -> String {
         let mut w = String::new();
         if let Some(e) = &f.entity {
             w += &format!(" AND i.entity = {}", self.bind(e.as_str()));
         }
         if let Some(c) = &f.collector {
-            w += &format!(" AND c.collector = {}", self.bind(c.as_str()));
+            w += &format!(
+                " AND i.customer_id IN (SELECT id FROM customers WHERE collector = {})",
+                self.bind(c.as_str())
+            );
         }
         if let Some(c) = &f.customer_id {
-            w += &format!(" AND c.erp_id = {}", self.bind(c.as_str()));
+            w += &format!(
+                " AND i.customer_id IN (SELECT id FROM customers WHERE erp_id = {})",
+                self.bind(c.as_str())
+            );
         }
         w
     }
@@ -95,36 +104,33 @@ impl Sql {
     }
 }
 
-const SIGN: &str = "CASE WHEN i.kind IN ('credit_note', 'payment_on_account') THEN -1 ELSE 1 END";
-
-/// The items open at `d` (bound as `day`): columns id, currency, customer (ERP id),
-/// customer_name, collector, entity, kind, due_date, open (signed), status_code, skind,
-/// resolver_id, dispute_since.
-fn open_at(q: &mut Sql, day: &str, f: &Filter, basis: Basis) -> String {
-    let population = q.population(f);
-    match basis {
-        Basis::Current => format!(
-            "SELECT i.id, i.currency, c.erp_id AS customer, c.name AS customer_name, c.collector,
-                    i.entity, i.kind, i.due_date, {SIGN} * i.open_minor AS open,
-                    p.status_code, p.kind AS skind, p.resolver_id, p.dispute_since
-             FROM items i JOIN customers c ON c.id = i.customer_id
-             LEFT JOIN item_status_periods p ON p.item_id = i.id AND p.valid_to IS NULL
-             WHERE i.open_minor > 0{population}"
-        ),
-        Basis::AsOf => format!(
-            "SELECT * FROM (
-               SELECT i.id, i.currency, c.erp_id AS customer, c.name AS customer_name, c.collector,
-                      i.entity, i.kind, i.due_date,
-                      (SELECT sum(m.delta_minor) FROM item_balance_moves m
-                       WHERE m.item_id = i.id AND m.on_date <= {day}) AS open,
-                      p.status_code, p.kind AS skind, p.resolver_id, p.dispute_since
-               FROM items i JOIN customers c ON c.id = i.customer_id
-               LEFT JOIN item_status_periods p ON p.item_id = i.id AND p.valid_from <= {day}
-                    AND (p.valid_to IS NULL OR p.valid_to > {day})
-               WHERE i.issue_date <= {day} AND (i.closed_on IS NULL OR i.closed_on > {day}){population}
-             ) WHERE open <> 0"
-        ),
+/// `AND p.item_id IN (…)` restricting a scan of status periods `p` to the population, or
+/// nothing without population filters.
+fn restrict_items(population: &str) -> String {
+    if population.is_empty() {
+        String::new()
+    } else {
+        format!(" AND p.item_id IN (SELECT i.id FROM items i WHERE 1{population})")
     }
+}
+
+fn has_population(f: &Filter) -> bool {
+    f.entity.is_some() || f.collector.is_some() || f.customer_id.is_some()
+}
+
+const SIGN: &str = "CASE WHEN i.kind IN ('credit_note', 'payment_on_account') THEN -1 ELSE 1 END";
+const DEBIT: &str = "i.kind IN ('invoice', 'other')";
+
+/// The signed balance of item `i` on `day`: its moves dated up to then.
+fn balance(day: &str) -> String {
+    format!(
+        "(SELECT sum(m.delta_minor) FROM item_balance_moves m WHERE m.item_id = i.id AND m.on_date <= {day})"
+    )
+}
+
+/// "Item `i` was open on `day`" before its balance is looked at: issued, not yet closed.
+fn issued_not_closed(day: &str) -> String {
+    format!("i.issue_date <= {day} AND (i.closed_on IS NULL OR i.closed_on > {day})")
 }
 
 fn lines(db: &impl Db, sql: &str, params: &[Value]) -> Result<Vec<Line>> {
@@ -145,45 +151,190 @@ fn lines(db: &impl Db, sql: &str, params: &[Value]) -> Result<Vec<Line>> {
     })
 }
 
-/// The dispute report's sums at `d`, in one statement over the open items:
-/// - `total`: outstanding and open items (amount, count), disputed (part);
-/// - `customer`, `status`, `resolver`, `entity`: disputed amount and count per key;
-/// - `age`: disputed amount and count per whole days since the dispute date (key).
-pub fn dispute_lines(db: &impl Db, d: NaiveDate, f: &Filter, basis: Basis) -> Result<Vec<Line>> {
+/// Receivables of the population at `d` per currency: outstanding and open items, and, when
+/// `split` is asked, overdue (debits due before `d`) and not yet due. `disputed` stays 0
+/// (see [`disputed_lines`]).
+///
+/// Today (`Basis::Current`) reads the covering partial index on open items. At a past date
+/// without population filters, the outstanding sums the daily balances (`balance_days`), the
+/// count reads the issue-date index and the overdue part sums the balance of each overdue
+/// candidate; with a population filter, each item issued and not yet closed then is summed.
+pub fn population_totals(
+    db: &impl Db,
+    d: NaiveDate,
+    f: &Filter,
+    basis: Basis,
+    split: bool,
+) -> Result<Vec<Totals>> {
     let mut q = Sql::new();
     let day = q.bind(format_date(d));
-    let base = open_at(&mut q, &day, f, basis);
-    let qualified = q.qualified(f, "b");
+    let population = q.population(f);
+    let sql = match basis {
+        Basis::Current => format!(
+            "SELECT i.currency, sum({SIGN} * i.open_minor), count(*),
+                    coalesce(sum(CASE WHEN {DEBIT} AND i.due_date < {day} THEN i.open_minor END), 0)
+             FROM items i WHERE i.open_minor > 0{population} GROUP BY 1 ORDER BY 1"
+        ),
+        Basis::AsOf if population.is_empty() => {
+            // Overdue needs the balance of each overdue candidate only.
+            let overdue = if split {
+                format!(
+                    "SELECT i.currency, sum({}) AS total FROM items i
+                     WHERE {} AND {DEBIT} AND i.due_date < {day} GROUP BY 1",
+                    balance(&day),
+                    issued_not_closed(&day)
+                )
+            } else {
+                "SELECT NULL AS currency, 0 AS total WHERE 0".to_string()
+            };
+            format!(
+                "SELECT c.currency, coalesce(b.total, 0), c.n, coalesce(o.total, 0) FROM
+                   (SELECT i.currency, count(*) AS n FROM items i WHERE {} GROUP BY 1) c
+                 LEFT JOIN (SELECT currency, sum(delta_minor) AS total FROM balance_days
+                            WHERE on_date <= {day} GROUP BY 1) b ON b.currency = c.currency
+                 LEFT JOIN ({overdue}) o ON o.currency = c.currency
+                 ORDER BY 1",
+                issued_not_closed(&day)
+            )
+        }
+        Basis::AsOf => format!(
+            "SELECT currency, sum(open), count(*),
+                    coalesce(sum(CASE WHEN overdue THEN open END), 0)
+             FROM (SELECT i.currency, {} AS open, ({DEBIT} AND i.due_date < {day}) AS overdue
+                   FROM items i WHERE {}{population})
+             WHERE open <> 0 GROUP BY 1 ORDER BY 1",
+            balance(&day),
+            issued_not_closed(&day)
+        ),
+    };
+    db.query(&sql, &q.params)?.map(|r| {
+        let (outstanding, overdue) = (r.int(1)?, r.int(3)?);
+        Ok(Totals {
+            currency: r.text(0)?,
+            outstanding,
+            open_items: r.int(2)?,
+            overdue,
+            current: outstanding - overdue,
+            disputed: 0,
+        })
+    })
+}
+
+/// The items disputed at `d` (status period of kind `dispute` in force, item open), with
+/// columns currency, customer_id, entity, open (signed), status_code, resolver_id,
+/// dispute_since.
+fn disputed_at(q: &mut Sql, day: &str, f: &Filter, basis: Basis) -> String {
+    let population = q.population(f);
+    let qualified = q.qualified(f, "p");
+    match basis {
+        Basis::Current => format!(
+            "SELECT i.currency, i.customer_id, i.entity, {SIGN} * i.open_minor AS open,
+                    p.status_code, p.resolver_id, p.dispute_since
+             FROM item_status_periods p JOIN items i ON i.id = p.item_id
+             WHERE p.kind = 'dispute' AND p.valid_to IS NULL AND i.open_minor > 0{population}{qualified}"
+        ),
+        Basis::AsOf => format!(
+            "SELECT * FROM (
+               SELECT i.currency, i.customer_id, i.entity, {} AS open,
+                      p.status_code, p.resolver_id, p.dispute_since
+               FROM item_status_periods p JOIN items i ON i.id = p.item_id
+               WHERE p.kind = 'dispute' AND p.effective_end > {day} AND p.valid_from <= {day}
+                     AND {}{population}{qualified}
+             ) WHERE open <> 0",
+            balance(day),
+            issued_not_closed(day)
+        ),
+    }
+}
+
+/// The disputed side of the dispute report at `d`, in one statement: `disputed` per
+/// currency, then `customer`, `status`, `resolver`, `entity` and `age` (whole days since the
+/// dispute date) with amount and count.
+pub fn disputed_lines(db: &impl Db, d: NaiveDate, f: &Filter, basis: Basis) -> Result<Vec<Line>> {
+    let mut q = Sql::new();
+    let day = q.bind(format_date(d));
+    let base = disputed_at(&mut q, &day, f, basis);
     let sql = format!(
-        "WITH b AS MATERIALIZED ({base}),
-         o AS MATERIALIZED (SELECT b.*, (b.skind IS 'dispute'{qualified}) AS disputed FROM b)
-         SELECT 'total', NULL, NULL, currency, sum(open), count(*),
-                coalesce(sum(CASE WHEN disputed THEN open END), 0), sum(disputed)
-           FROM o GROUP BY currency
+        "WITH o AS MATERIALIZED ({base})
+         SELECT 'disputed', NULL, NULL, currency, sum(open), count(*), 0, 0 FROM o GROUP BY currency
          UNION ALL
-         SELECT 'customer', customer, max(customer_name), currency, sum(open), count(*), 0, 0
-           FROM o WHERE disputed GROUP BY customer, currency
+         SELECT 'customer', c.erp_id, c.name, g.currency, g.amount, g.n, 0, 0
+           FROM (SELECT customer_id, currency, sum(open) AS amount, count(*) AS n FROM o GROUP BY 1, 2) g
+           JOIN customers c ON c.id = g.customer_id
          UNION ALL
          SELECT 'status', status_code, NULL, currency, sum(open), count(*), 0, 0
-           FROM o WHERE disputed GROUP BY status_code, currency
+           FROM o GROUP BY status_code, currency
          UNION ALL
          SELECT 'resolver', resolver_id, NULL, currency, sum(open), count(*), 0, 0
-           FROM o WHERE disputed GROUP BY resolver_id, currency
+           FROM o GROUP BY resolver_id, currency
          UNION ALL
          SELECT 'entity', entity, NULL, currency, sum(open), count(*), 0, 0
-           FROM o WHERE disputed GROUP BY entity, currency
+           FROM o GROUP BY entity, currency
          UNION ALL
          SELECT 'age', CAST(julianday({day}) - julianday(dispute_since) AS INTEGER), NULL, currency,
                 sum(open), count(*), 0, 0
-           FROM o WHERE disputed GROUP BY 2, currency"
+           FROM o GROUP BY 2, currency"
     );
     lines(db, &sql, &q.params)
+}
+
+/// The dispute report's sums at `d`: `total` per currency (outstanding and open items of the
+/// population; disputed amount and count as the part), then the disputed breakdowns of
+/// [`disputed_lines`].
+pub fn dispute_lines(db: &impl Db, d: NaiveDate, f: &Filter, basis: Basis) -> Result<Vec<Line>> {
+    let totals = population_totals(db, d, f, basis, false)?;
+    let disputed = disputed_lines(db, d, f, basis)?;
+    Ok(merge_totals(totals, disputed))
+}
+
+/// `total` lines from the population totals, with the disputed sums as their part.
+fn merge_totals(totals: Vec<Totals>, disputed: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = totals
+        .into_iter()
+        .map(|t| Line {
+            section: "total".into(),
+            key: None,
+            name: None,
+            currency: t.currency,
+            amount: t.outstanding,
+            count: t.open_items,
+            part_amount: 0,
+            part_count: 0,
+        })
+        .collect();
+    for l in disputed {
+        if l.section != "disputed" {
+            out.push(l);
+            continue;
+        }
+        match out
+            .iter_mut()
+            .find(|t| t.section == "total" && t.currency == l.currency)
+        {
+            Some(t) => {
+                t.part_amount = l.amount;
+                t.part_count = l.count;
+            }
+            None => out.push(Line {
+                section: "total".into(),
+                part_amount: l.amount,
+                part_count: l.count,
+                amount: 0,
+                count: 0,
+                ..l
+            }),
+        }
+    }
+    out
 }
 
 /// The item status report's sums at `d` over the overdue open items (debits due before `d`):
 /// - `total`: overdue amount and count, qualified (carrying a status) as the part;
 /// - `status`: per status at `d` (key `NULL`: no status), overdue amount and count;
 /// - `collector`, `resolver`, `customer`: overdue amount and count, qualified part.
+///
+/// The overdue items are first summed per customer, status and resolver (index-only today),
+/// then those groups per breakdown.
 pub fn item_status_lines(
     db: &impl Db,
     d: NaiveDate,
@@ -192,59 +343,73 @@ pub fn item_status_lines(
 ) -> Result<Vec<Line>> {
     let mut q = Sql::new();
     let day = q.bind(format_date(d));
-    let base = open_at(&mut q, &day, f, basis);
-    let qualified = q.qualified(f, "b");
+    let population = q.population(f);
+    let overdue = match basis {
+        Basis::Current => format!(
+            "SELECT i.customer_id, i.currency, i.status_code, i.resolver_id, i.open_minor AS open
+             FROM items i WHERE i.open_minor > 0 AND {DEBIT} AND i.due_date < {day}{population}"
+        ),
+        Basis::AsOf => format!(
+            "SELECT * FROM (
+               SELECT i.customer_id, i.currency, p.status_code, p.resolver_id, {} AS open
+               FROM items i LEFT JOIN item_status_periods p ON p.item_id = i.id AND p.valid_from <= {day}
+                    AND (p.valid_to IS NULL OR p.valid_to > {day})
+               WHERE {DEBIT} AND i.due_date < {day} AND {}{population}
+             ) WHERE open <> 0",
+            balance(&day),
+            issued_not_closed(&day)
+        ),
+    };
+    let qualified = q.qualified(f, "o");
     let sql = format!(
-        "WITH b AS MATERIALIZED ({base}),
-         o AS MATERIALIZED (
-           SELECT b.*, (b.status_code IS NOT NULL{qualified}) AS q FROM b
-           WHERE b.kind IN ('invoice', 'other') AND b.due_date < {day})
-         SELECT 'total', NULL, NULL, currency, sum(open), count(*),
-                coalesce(sum(CASE WHEN q THEN open END), 0), sum(q)
-           FROM o GROUP BY currency
+        "WITH o AS MATERIALIZED ({overdue}),
+         g AS MATERIALIZED (
+           SELECT customer_id, currency, status_code, resolver_id, sum(open) AS amount, count(*) AS n,
+                  (status_code IS NOT NULL{qualified}) AS q
+           FROM o GROUP BY 1, 2, 3, 4),
+         gc AS MATERIALIZED (
+           SELECT g.*, c.erp_id, c.name, c.collector FROM g JOIN customers c ON c.id = g.customer_id)
+         SELECT 'total', NULL, NULL, currency, sum(amount), sum(n),
+                coalesce(sum(CASE WHEN q THEN amount END), 0), coalesce(sum(CASE WHEN q THEN n END), 0)
+           FROM g GROUP BY currency
          UNION ALL
-         SELECT 'status', status_code, NULL, currency, sum(open), count(*),
-                coalesce(sum(CASE WHEN q THEN open END), 0), sum(q)
-           FROM o WHERE q OR status_code IS NULL GROUP BY status_code, currency
+         SELECT 'status', status_code, NULL, currency, sum(amount), sum(n),
+                coalesce(sum(CASE WHEN q THEN amount END), 0), coalesce(sum(CASE WHEN q THEN n END), 0)
+           FROM g WHERE q OR status_code IS NULL GROUP BY status_code, currency
          UNION ALL
-         SELECT 'collector', collector, NULL, currency, sum(open), count(*),
-                coalesce(sum(CASE WHEN q THEN open END), 0), sum(q)
-           FROM o GROUP BY collector, currency
+         SELECT 'resolver', resolver_id, NULL, currency, sum(amount), sum(n),
+                coalesce(sum(CASE WHEN q THEN amount END), 0), coalesce(sum(CASE WHEN q THEN n END), 0)
+           FROM g GROUP BY resolver_id, currency
          UNION ALL
-         SELECT 'resolver', resolver_id, NULL, currency, sum(open), count(*),
-                coalesce(sum(CASE WHEN q THEN open END), 0), sum(q)
-           FROM o GROUP BY resolver_id, currency
+         SELECT 'collector', collector, NULL, currency, sum(amount), sum(n),
+                coalesce(sum(CASE WHEN q THEN amount END), 0), coalesce(sum(CASE WHEN q THEN n END), 0)
+           FROM gc GROUP BY collector, currency
          UNION ALL
-         SELECT 'customer', customer, max(customer_name), currency, sum(open), count(*),
-                coalesce(sum(CASE WHEN q THEN open END), 0), sum(q)
-           FROM o GROUP BY customer, currency"
+         SELECT 'customer', erp_id, max(name), currency, sum(amount), sum(n),
+                coalesce(sum(CASE WHEN q THEN amount END), 0), coalesce(sum(CASE WHEN q THEN n END), 0)
+           FROM gc GROUP BY erp_id, currency"
     );
     lines(db, &sql, &q.params)
 }
 
+/// Receivables at `d` per currency: outstanding, overdue, not yet due, and disputed (the
+/// `status` and `resolver_id` filters choose which disputes).
 pub fn totals(db: &impl Db, d: NaiveDate, f: &Filter, basis: Basis) -> Result<Vec<Totals>> {
-    let mut q = Sql::new();
-    let day = q.bind(format_date(d));
-    let base = open_at(&mut q, &day, f, basis);
-    let qualified = q.qualified(f, "b");
-    let sql = format!(
-        "SELECT currency, sum(open),
-                coalesce(sum(CASE WHEN kind IN ('invoice', 'other') AND due_date < {day} THEN open END), 0),
-                coalesce(sum(CASE WHEN NOT (kind IN ('invoice', 'other') AND due_date < {day}) THEN open END), 0),
-                coalesce(sum(CASE WHEN skind IS 'dispute'{qualified} THEN open END), 0),
-                count(*)
-         FROM ({base}) b GROUP BY currency ORDER BY currency"
-    );
-    db.query(&sql, &q.params)?.map(|r| {
-        Ok(Totals {
-            currency: r.text(0)?,
-            outstanding: r.int(1)?,
-            overdue: r.int(2)?,
-            current: r.int(3)?,
-            disputed: r.int(4)?,
-            open_items: r.int(5)?,
-        })
-    })
+    let mut totals = population_totals(db, d, f, basis, true)?;
+    for l in disputed_lines(db, d, f, basis)?
+        .into_iter()
+        .filter(|l| l.section == "disputed")
+    {
+        match totals.iter_mut().find(|t| t.currency == l.currency) {
+            Some(t) => t.disputed = l.amount,
+            None => totals.push(Totals {
+                currency: l.currency,
+                disputed: l.amount,
+                ..Default::default()
+            }),
+        }
+    }
+    Ok(totals)
 }
 
 pub fn resolved(db: &impl Db, from: NaiveDate, to: NaiveDate, f: &Filter) -> Result<Vec<Resolved>> {
@@ -255,18 +420,19 @@ pub fn resolved(db: &impl Db, from: NaiveDate, to: NaiveDate, f: &Filter) -> Res
     let qualified = q.qualified(f, "p");
     // `reports::resolved_on`: the closing date when the item closed while the dispute
     // period was in force, else the period's end when the next status is not a dispute.
+    // Either is the period's `effective_end`, so the index range on it finds them.
+    let restrict = restrict_items(&population);
     let sql = format!(
         "SELECT status_code, resolver_id, CAST(julianday(resolved) - julianday(dispute_since) AS INTEGER), count(*)
          FROM (
            SELECT p.status_code, p.resolver_id, p.dispute_since,
-                  CASE WHEN i.closed_on IS NOT NULL AND i.closed_on >= p.valid_from
-                            AND (p.valid_to IS NULL OR i.closed_on < p.valid_to) THEN i.closed_on
-                       WHEN p.ends_dispute AND (i.closed_on IS NULL OR i.closed_on >= p.valid_to)
+                  CASE WHEN p.item_closed_on IS NOT NULL AND p.item_closed_on >= p.valid_from
+                            AND (p.valid_to IS NULL OR p.item_closed_on < p.valid_to) THEN p.item_closed_on
+                       WHEN p.ends_dispute AND (p.item_closed_on IS NULL OR p.item_closed_on >= p.valid_to)
                             THEN p.valid_to END AS resolved
-           FROM item_status_periods p JOIN items i ON i.id = p.item_id
-           JOIN customers c ON c.id = i.customer_id
-           WHERE p.kind = 'dispute' AND (p.valid_to IS NULL OR p.valid_to > p.valid_from)
-                 AND p.valid_from <= {to}{population}{qualified}
+           FROM item_status_periods p
+           WHERE p.kind = 'dispute' AND p.effective_end >= {from} AND p.effective_end <= {to}
+                 AND p.effective_end > p.valid_from{restrict}{qualified}
          ) WHERE resolved >= {from} AND resolved <= {to}
          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
     );
@@ -280,32 +446,34 @@ pub fn resolved(db: &impl Db, from: NaiveDate, to: NaiveDate, f: &Filter) -> Res
     })
 }
 
-/// The trend at `points` (ascending): outstanding from one pass over the balance moves
-/// (cumulated per point), disputed from the dispute periods in force at each point.
+/// The trend at `points` (ascending): outstanding cumulated per point from the daily balances
+/// (or, with a population filter, the population's moves), disputed from the dispute periods
+/// in force at each point.
 pub fn trend(db: &impl Db, points: &[NaiveDate], f: &Filter) -> Result<Vec<TrendPoint>> {
     let Some(last) = points.last() else {
         return Ok(Vec::new());
     };
-    // Outstanding: moves bucketed by the first point on or after their date.
+    // Outstanding: sums bucketed by the first point on or after their date.
     let mut q = Sql::new();
     let mut case = String::from("CASE");
     for (k, p) in points.iter().enumerate() {
-        case += &format!(" WHEN m.on_date <= {} THEN {k}", q.bind(format_date(*p)));
+        case += &format!(" WHEN on_date <= {} THEN {k}", q.bind(format_date(*p)));
     }
     case += " END";
     let last_p = q.bind(format_date(*last));
-    let population = q.population(f);
-    let restrict = if population.is_empty() {
-        String::new()
+    let sql = if has_population(f) {
+        let population = q.population(f);
+        format!(
+            "SELECT currency, {case} AS k, sum(delta_minor) FROM item_balance_moves
+             WHERE on_date <= {last_p} AND item_id IN (SELECT i.id FROM items i WHERE 1{population})
+             GROUP BY 1, 2 ORDER BY 1, 2"
+        )
     } else {
         format!(
-            " AND m.item_id IN (SELECT i.id FROM items i JOIN customers c ON c.id = i.customer_id WHERE 1{population})"
+            "SELECT currency, {case} AS k, sum(delta_minor) FROM balance_days
+             WHERE on_date <= {last_p} GROUP BY 1, 2 ORDER BY 1, 2"
         )
     };
-    let sql = format!(
-        "SELECT m.currency, {case} AS k, sum(m.delta_minor) FROM item_balance_moves m
-         WHERE m.on_date <= {last_p}{restrict} GROUP BY 1, 2 ORDER BY 1, 2"
-    );
     let mut out: Vec<TrendPoint> = Vec::new();
     let moved = db.query(&sql, &q.params)?;
     let mut currencies: Vec<String> = moved.map(|r| r.text(0))?;
@@ -335,19 +503,19 @@ pub fn trend(db: &impl Db, points: &[NaiveDate], f: &Filter) -> Result<Vec<Trend
         .collect();
     let population = q.population(f);
     let qualified = q.qualified(f, "p");
+    let restrict = restrict_items(&population);
+    // Balances from the moves alone: a point before the issue date has no move yet, and the
+    // index skips items closed by then.
     let sql = format!(
-        "WITH pts(k, d) AS (VALUES {})
-         SELECT k, currency, sum(open), count(*) FROM (
-           SELECT pts.k, i.currency,
-                  (SELECT sum(m.delta_minor) FROM item_balance_moves m
-                   WHERE m.item_id = i.id AND m.on_date <= pts.d) AS open
-           FROM pts JOIN item_status_periods p ON p.kind = 'dispute' AND p.valid_from <= pts.d
-                AND (p.valid_to IS NULL OR p.valid_to > pts.d)
-           JOIN items i ON i.id = p.item_id AND i.issue_date <= pts.d
-                AND (i.closed_on IS NULL OR i.closed_on > pts.d)
-           JOIN customers c ON c.id = i.customer_id
-           WHERE 1{population}{qualified}
-         ) WHERE open <> 0 GROUP BY 1, 2",
+        "WITH pts(k, d) AS (VALUES {}),
+         b AS MATERIALIZED (
+           SELECT pts.k, m.currency, sum(m.delta_minor) AS open
+           FROM pts JOIN item_status_periods p ON p.kind = 'dispute' AND p.effective_end > pts.d
+                AND p.valid_from <= pts.d
+           JOIN item_balance_moves m ON m.item_id = p.item_id AND m.on_date <= pts.d
+           WHERE 1{restrict}{qualified}
+           GROUP BY pts.k, p.item_id, m.currency)
+         SELECT k, currency, sum(open), count(*) FROM b WHERE open <> 0 GROUP BY 1, 2",
         values.join(", ")
     );
     for r in &db.query(&sql, &q.params)?.rows {
@@ -388,7 +556,7 @@ pub fn sales_by_day(
     let population = q.population(f);
     let sql = format!(
         "SELECT i.currency, i.issue_date, sum(i.amount_minor)
-         FROM items i JOIN customers c ON c.id = i.customer_id
+         FROM items i
          WHERE i.kind IN ('invoice', 'other') AND i.issue_date > {a} AND i.issue_date <= {b}{population}
          GROUP BY 1, 2 ORDER BY 1, 2"
     );
