@@ -16,6 +16,14 @@ mod support;
 mod pages;
 mod reports;
 
+/// Every page gets these at each width: it fits (no sideways scrolling), axe-core finds no
+/// serious or critical violation, and a screenshot is written.
+pub async fn review(b: &driver::Browser, name: &str) {
+    b.assert_fits(name).await;
+    b.assert_accessible(name).await;
+    b.screenshot(name).await;
+}
+
 /// The runtime the WebDriver client runs on.
 pub fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use settle_host::testing::TestServer;
 
-use crate::driver::{Browser, Driver};
+use crate::driver::Driver;
 use crate::support::*;
 
 /// C1 (French) with five invoices and a resolver; a price dispute on I1 and I2 emailed to
@@ -60,13 +60,6 @@ fn dispute_emailed() -> (TestServer, String, i64) {
     (s, path, change)
 }
 
-/// Every page gets these at both widths: fits, passes axe-core, screenshot.
-async fn review(b: &Browser, name: &str) {
-    b.assert_fits(name).await;
-    b.assert_accessible(name).await;
-    b.screenshot(name).await;
-}
-
 #[test]
 fn the_resolver_answers_from_the_email_and_attaches_a_pdf() {
     let (s, path, _) = dispute_emailed();
@@ -77,7 +70,7 @@ fn the_resolver_answers_from_the_email_and_attaches_a_pdf() {
         b.goto(&s.url(&path)).await;
         let text = b.text().await;
         assert!(text.contains("Acme SA") && text.contains("Unit price is not the one agreed"));
-        review(&b, "resolver-en").await;
+        crate::review(&b, "resolver-en").await;
 
         // Answer with markup: shown as text, nothing runs.
         b.type_in(
@@ -106,17 +99,17 @@ fn the_resolver_answers_from_the_email_and_attaches_a_pdf() {
             assert!(started.elapsed().as_secs() < 30, "the outcome never showed");
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        review(&b, "resolver-answered-en").await;
+        crate::review(&b, "resolver-answered-en").await;
         for lang in ["fr", "ja"] {
             b.goto(&s.url(&format!("{path}?lang={lang}"))).await;
-            review(&b, &format!("resolver-{lang}")).await;
+            crate::review(&b, &format!("resolver-{lang}")).await;
         }
         b.close().await;
 
         let narrow = driver.browser(375).await;
         for lang in ["en", "fr", "ja"] {
             narrow.goto(&s.url(&format!("{path}?lang={lang}"))).await;
-            review(&narrow, &format!("resolver-{lang}")).await;
+            crate::review(&narrow, &format!("resolver-{lang}")).await;
         }
         narrow.close().await;
     });
@@ -169,10 +162,10 @@ fn the_customer_disputes_two_items_promises_a_third_and_follows() {
         // C1 reads French; the switcher turns the page to English.
         b.goto(&s.url(&path)).await;
         b.wait_for_text("Relevé de compte").await;
-        review(&b, "customer-fr").await;
+        crate::review(&b, "customer-fr").await;
         b.click("a[hreflang=en]").await;
         b.wait_for_text("Statement of account").await;
-        review(&b, "customer-en").await;
+        crate::review(&b, "customer-en").await;
 
         // Dispute I3 and I4: quality.
         for id in ["I3", "I4"] {
@@ -213,15 +206,15 @@ fn the_customer_disputes_two_items_promises_a_third_and_follows() {
             text.contains("Boxes arrived crushed <b>twice</b>"),
             "own words, as text"
         );
-        review(&b, "customer-tasks-done-en").await;
+        crate::review(&b, "customer-tasks-done-en").await;
         b.goto(&s.url(&format!("{path}?lang=ja"))).await;
-        review(&b, "customer-ja").await;
+        crate::review(&b, "customer-ja").await;
         b.close().await;
 
         let narrow = driver.browser(375).await;
         for lang in ["en", "fr", "ja"] {
             narrow.goto(&s.url(&format!("{path}?lang={lang}"))).await;
-            review(&narrow, &format!("customer-{lang}")).await;
+            crate::review(&narrow, &format!("customer-{lang}")).await;
         }
         narrow.close().await;
     });
@@ -258,7 +251,7 @@ fn error_pages_are_readable_on_small_screens() {
             for (lang, text) in [("en", "This link is not valid"), ("ja", "このリンク")] {
                 b.goto(&s.url(&format!("{forged}?lang={lang}"))).await;
                 b.wait_for_text(text).await;
-                review(&b, &format!("error-forbidden-{lang}")).await;
+                crate::review(&b, &format!("error-forbidden-{lang}")).await;
             }
             b.close().await;
         }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde_json::json;
 use settle_host::testing::TestServer;
 
-use crate::driver::{Browser, Driver};
+use crate::driver::Driver;
 use crate::support::*;
 
 /// Forwards GET requests to `s` with the collector's token; answers on its own port.
@@ -106,12 +106,6 @@ fn ledger() -> (Arc<TestServer>, String) {
     (Arc::new(s), collector)
 }
 
-async fn review(b: &Browser, name: &str) {
-    b.assert_fits(name).await;
-    b.assert_accessible(name).await;
-    b.screenshot(name).await;
-}
-
 #[test]
 fn the_report_pages_fit_read_well_and_filter_without_javascript() {
     let (s, collector) = ledger();
@@ -134,7 +128,7 @@ fn the_report_pages_fit_read_well_and_filter_without_javascript() {
                 .eval("return document.querySelectorAll('svg[role=img]').length")
                 .await;
             assert_eq!(charts, json!(4));
-            review(&b, "report-disputes-en").await;
+            crate::review(&b, "report-disputes-en").await;
             // The filter form: a customer, blank fields left as they are.
             b.type_in("#f-customer", "C2").await;
             b.click("form.filters button[type=submit]").await;
@@ -147,19 +141,19 @@ fn the_report_pages_fit_read_well_and_filter_without_javascript() {
             ))
             .await;
             b.wait_for_text("係争レポート").await;
-            review(&b, "report-disputes-ja").await;
+            crate::review(&b, "report-disputes-ja").await;
             b.goto(&format!(
                 "{base}/api/v1/reports/item-statuses?as_of=2025-04-15&lang=tr"
             ))
             .await;
             b.wait_for_text("Kalem durumları raporu").await;
-            review(&b, "report-item-statuses-tr").await;
+            crate::review(&b, "report-item-statuses-tr").await;
             b.goto(&format!(
                 "{base}/api/v1/reports/kpis?as_of=2025-04-15&from=2025-01-01&to=2025-04-15"
             ))
             .await;
             b.wait_for_text("Receivables KPIs").await;
-            review(&b, "report-kpis-en").await;
+            crate::review(&b, "report-kpis-en").await;
             b.close().await;
         }
     });

@@ -20,7 +20,7 @@ mod page;
 use chrono::{Duration, Months, NaiveDate};
 use settle_domain::auth::Role;
 use settle_domain::report_views::{self, Names, Table};
-use settle_domain::reports::{self, Filter, check_period, default_period};
+use settle_domain::reports::{self, Filter};
 use settle_store::reports as store;
 use settle_store::{SpinDb, config};
 use settle_web::{
@@ -127,42 +127,14 @@ fn text(q: &Query, name: &str) -> Answer<Option<String>> {
     Ok(Some(v.to_string()))
 }
 
-/// The best of JSON, CSV and HTML for an `Accept` header; `None` when it accepts none.
-pub fn negotiate(accept: &str) -> Option<Format> {
-    let mut best: Option<(u32, usize, Format)> = None;
-    for (i, range) in accept.split(',').enumerate() {
-        let mut bits = range.split(';');
-        let media = bits.next().unwrap_or("").trim().to_ascii_lowercase();
-        let q = bits
-            .find_map(|b| b.trim().strip_prefix("q=").map(str::to_string))
-            .map_or(Some(1000), |q| {
-                q.trim()
-                    .parse::<f32>()
-                    .ok()
-                    .map(|q| (q.clamp(0.0, 1.0) * 1000.0) as u32)
-            })
-            .unwrap_or(0);
-        let format = match media.as_str() {
-            "application/json" | "application/problem+json" | "application/*" | "*/*" => {
-                Format::Json
-            }
-            "text/csv" => Format::Csv,
-            "text/html" | "application/xhtml+xml" => Format::Html,
-            _ => continue,
-        };
-        if q == 0 {
-            continue;
-        }
-        // Highest q wins; at equal q the more specific range (not */*), then the first.
-        let specific = usize::from(media != "*/*" && media != "application/*");
-        let rank = (q, specific, format);
-        if best.is_none_or(|(bq, bs, _)| (q, specific) > (bq, bs)) {
-            best = Some(rank);
-        }
-        let _ = i;
-    }
-    best.map(|b| b.2)
-}
+/// What a report is available as, by media type.
+const OFFERS: [(&str, Format); 5] = [
+    ("application/json", Format::Json),
+    ("application/problem+json", Format::Json),
+    ("text/csv", Format::Csv),
+    ("text/html", Format::Html),
+    ("application/xhtml+xml", Format::Html),
+];
 
 impl Params {
     fn parse(req: &Request, db: &SpinDb, report: Report) -> Answer<Params> {
@@ -202,7 +174,7 @@ impl Params {
                 if accept.is_empty() {
                     Format::Json
                 } else {
-                    negotiate(accept).ok_or_else(|| {
+                    settle_web::accept::preferred(accept, &OFFERS).ok_or_else(|| {
                         problem(
                             406,
                             "not-acceptable",
@@ -221,12 +193,14 @@ impl Params {
         };
         let today = today();
         let as_of = q.date("as_of")?.unwrap_or(today);
-        if as_of > today {
-            return Err(bad_query(
-                "as_of",
-                format!("{as_of} is after today ({today}): a report says what is known"),
-            ));
-        }
+        let reports::Checked { period, months } = reports::check_request(
+            as_of,
+            today,
+            q.date("from")?,
+            q.date("to")?,
+            q.int("months")?,
+        )
+        .map_err(|(field, why)| bad_query(field, why))?;
         let section = match q.get("section") {
             None => "summary".to_string(),
             Some(s) if report.sections().contains(&s) => s.to_string(),
@@ -276,26 +250,6 @@ impl Params {
         {
             return Err(bad_query("resolver_id", format!("no resolver {r}")));
         }
-        let (default_from, default_to) = default_period(as_of);
-        let from = q.date("from")?.unwrap_or(default_from);
-        let to = q.date("to")?.unwrap_or(default_to);
-        if to > as_of {
-            return Err(bad_query(
-                "to",
-                format!("{to} is after as_of ({as_of}): a report knows nothing later"),
-            ));
-        }
-        check_period(from, to).map_err(|(field, why)| bad_query(field, why))?;
-        let months = match q.int("months")? {
-            None => 12,
-            Some(m) if (1..=reports::MAX_MONTHS as i64).contains(&m) => m as u32,
-            Some(m) => {
-                return Err(bad_query(
-                    "months",
-                    format!("{m} must be between 1 and {}", reports::MAX_MONTHS),
-                ));
-            }
-        };
         Ok(Params {
             report,
             as_of,
@@ -307,7 +261,7 @@ impl Params {
                 .header("accept-language")
                 .and_then(|h| h.as_str())
                 .map(str::to_string),
-            period: (from, to),
+            period,
             months,
             query: settle_web::query(req),
         })
@@ -460,26 +414,4 @@ fn kpis(db: &SpinDb, p: &Params) -> Answer<Response> {
             page::kpis(p, &report, &statuses, db)?
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn accept_headers_choose_the_best_format() {
-        assert_eq!(negotiate("text/csv"), Some(Format::Csv));
-        assert_eq!(
-            negotiate("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
-            Some(Format::Html)
-        );
-        assert_eq!(
-            negotiate("application/json, text/csv;q=0.1"),
-            Some(Format::Json)
-        );
-        assert_eq!(negotiate("*/*"), Some(Format::Json));
-        assert_eq!(negotiate("*/*, text/csv"), Some(Format::Csv));
-        assert_eq!(negotiate("application/xml"), None);
-        assert_eq!(negotiate("text/csv;q=0"), None);
-    }
 }

@@ -436,6 +436,52 @@ pub fn check_period(from: NaiveDate, to: NaiveDate) -> Result<(), (&'static str,
     Ok(())
 }
 
+/// The date and period of a report request, checked: `as_of` not after `today` (a report says
+/// what is known), the period (`from`..`to`, default the twelve months up to `as_of`) not
+/// ending after `as_of` and checked by [`check_period`], `months` of trend (default 12)
+/// between 1 and [`MAX_MONTHS`]. Errors name the parameter.
+pub fn check_request(
+    as_of: NaiveDate,
+    today: NaiveDate,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    months: Option<i64>,
+) -> Result<Checked, (&'static str, String)> {
+    if as_of > today {
+        return Err((
+            "as_of",
+            format!("{as_of} is after today ({today}): a report says what is known"),
+        ));
+    }
+    let (default_from, default_to) = default_period(as_of);
+    let (from, to) = (from.unwrap_or(default_from), to.unwrap_or(default_to));
+    if to > as_of {
+        return Err((
+            "to",
+            format!("{to} is after as_of ({as_of}): a report knows nothing later"),
+        ));
+    }
+    check_period(from, to)?;
+    let months = match months {
+        None => 12,
+        Some(m) if (1..=MAX_MONTHS as i64).contains(&m) => m as u32,
+        Some(m) => {
+            return Err(("months", format!("{m} must be between 1 and {MAX_MONTHS}")));
+        }
+    };
+    Ok(Checked {
+        period: (from, to),
+        months,
+    })
+}
+
+/// A report request's period and months of trend, once checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    pub period: (NaiveDate, NaiveDate),
+    pub months: u32,
+}
+
 /// The default resolution period: the twelve months up to `as_of`.
 pub fn default_period(as_of: NaiveDate) -> (NaiveDate, NaiveDate) {
     let from = as_of
@@ -778,6 +824,33 @@ mod tests {
         assert_eq!(simple_dso(1_000, 0, 90), None);
         assert_eq!(disputed_dso(150, 3_000, 90), Some(dec("4.5")));
         assert_eq!(average_days_delinquent(dec("45.5"), dec("18")), dec("27.5"));
+    }
+
+    #[test]
+    fn report_requests_are_checked_naming_the_parameter() {
+        let today = d("2026-12-01");
+        let ok = check_request(d("2026-11-30"), today, None, None, None).unwrap();
+        assert_eq!(ok.period, (d("2025-12-01"), d("2026-11-30")));
+        assert_eq!(ok.months, 12);
+        let err = |as_of, from, to, months| {
+            check_request(d(as_of), today, from, to, months)
+                .unwrap_err()
+                .0
+        };
+        assert_eq!(err("2026-12-02", None, None, None), "as_of");
+        assert_eq!(err("2026-06-30", None, Some(d("2026-07-01")), None), "to");
+        assert_eq!(
+            err(
+                "2026-06-30",
+                Some(d("2026-06-01")),
+                Some(d("2026-05-01")),
+                None
+            ),
+            "from"
+        );
+        assert_eq!(err("2026-06-30", None, None, Some(0)), "months");
+        assert_eq!(err("2026-06-30", None, None, Some(37)), "months");
+        assert!(check_request(d("2026-06-30"), today, None, None, Some(36)).is_ok());
     }
 
     #[test]

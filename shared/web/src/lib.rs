@@ -4,12 +4,14 @@
 //!
 //! | module | concern |
 //! |---|---|
+//! | [`accept`] | content negotiation: the offer an `Accept` header prefers |
 //! | [`problem`] | RFC 9457 problems, [`Answer`], store errors → 500 |
 //! | [`auth`] | bearer tokens, webhook signatures, roles |
 //! | [`body`] | size limits, content types, JSON objects read field by field |
 //! | [`query`] | path segments, query parameters, list cursors |
 //! | [`idempotency`] | `Idempotency-Key` replays |
 
+pub mod accept;
 pub mod auth;
 pub mod body;
 pub mod idempotency;
