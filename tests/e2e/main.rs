@@ -15,3 +15,4 @@ mod pages;
 mod report_data;
 mod reports;
 mod support;
+mod users;

@@ -3,8 +3,10 @@
 //! - API tokens: shown once at creation, stored hashed, revocable (this file).
 //! - Statuses, resolvers, action models and email templates ([`config`]): created and
 //!   edited, deactivated rather than deleted, every change in `config_history`.
+//! - Console users ([`users`]): Argon2id passwords, never answered.
 
 mod config;
+mod users;
 
 use serde::Deserialize;
 use settle_domain::auth::{Role, hash_token, new_token};
@@ -104,6 +106,9 @@ fn route(req: &Request) -> Answer<Response> {
         }
         (["tokens"], _) => Err(method_not_allowed("GET, POST")),
         (["tokens", _], _) => Err(method_not_allowed("DELETE")),
-        _ => config::route(req, &db, &principal, &path),
+        _ => match users::route(req, &db, &principal, &path) {
+            Some(answer) => answer,
+            None => config::route(req, &db, &principal, &path),
+        },
     }
 }

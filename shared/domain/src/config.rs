@@ -143,19 +143,25 @@ pub fn read_resolver(o: &mut Object, existing: Option<&Resolver>) -> Resolver {
     if let Some(v) = field(o, "role", 50, creating) {
         r.role = v;
     }
-    if let Some(v) = o.opt_text("language", 8) {
-        if !valid_language(&v) {
-            o.err(
-                "language",
-                format!("{v:?} is not a language tag such as \"en\", \"pt-BR\" or \"zh-Hans\""),
-            );
-        }
+    if let Some(v) = read_language(o) {
         r.language = v;
     }
     if let Some(v) = o.opt_bool("active") {
         r.active = v;
     }
     r
+}
+
+/// An optional `language` field: a tag such as `en`, `pt-BR` or `zh-Hans`.
+pub fn read_language(o: &mut Object) -> Option<String> {
+    let v = o.opt_text("language", 8)?;
+    if !valid_language(&v) {
+        o.err(
+            "language",
+            format!("{v:?} is not a language tag such as \"en\", \"pt-BR\" or \"zh-Hans\""),
+        );
+    }
+    Some(v)
 }
 
 /// An action model body: `code`, `type`, `name`, `delay_days` to create; each but `code`

@@ -22,6 +22,7 @@ pub mod reports;
 pub mod scenario;
 pub mod status_change;
 pub mod templates;
+pub mod users;
 pub mod validation;
 
 pub use validation::{FieldError, Invalid};

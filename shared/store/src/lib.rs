@@ -21,6 +21,7 @@ pub mod reports;
 pub mod scenarios;
 pub mod sql;
 pub mod status_change;
+pub mod users;
 
 pub use db::*;
 

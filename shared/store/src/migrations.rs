@@ -241,6 +241,22 @@ pub fn migrations() -> Vec<Migration> {
             steps: reports(),
             after: Some(After::StatusPeriods),
         },
+        Migration {
+            version: 8,
+            name: "users",
+            steps: vec![sql("CREATE TABLE users (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                email TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL CHECK (role IN ('collector', 'admin')),
+                language TEXT NOT NULL DEFAULT 'en',
+                active INTEGER NOT NULL DEFAULT 1,
+                password_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )")],
+            after: None,
+        },
     ]
 }
 
