@@ -398,6 +398,55 @@ fn bad_filters_are_refused_naming_the_parameter() {
 }
 
 #[test]
+fn a_bad_filter_on_the_page_gets_a_page_naming_it() {
+    let w = history();
+    let r = w.s.request(
+        "GET",
+        "/api/v1/reports/disputes?format=html&resolver_id=999&lang=ja",
+        &[("authorization", &bearer(&w.collector))],
+        &[],
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
+    assert!(r.header("content-security-policy").is_some());
+    let page = r.text();
+    assert!(page.contains("このレポートは表示できません"), "{page}");
+    assert!(
+        page.contains("resolver_id") && page.contains("no resolver 999"),
+        "{page}"
+    );
+    // The way back (minijinja escapes the slashes of attribute values).
+    assert!(
+        page.contains("href=\"&#x2f;api&#x2f;v1&#x2f;reports&#x2f;disputes\""),
+        "the way back: {page}"
+    );
+    // Asked with Accept: text/html, an impossible date too; the API keeps its problems.
+    let r = w.s.request(
+        "GET",
+        "/api/v1/reports/item-statuses?as_of=2025-02-30",
+        &[
+            ("authorization", &bearer(&w.collector)),
+            ("accept", "text/html"),
+        ],
+        &[],
+    );
+    assert_eq!(r.status, 400);
+    assert!(r.text().contains("This report cannot be shown") && r.text().contains("as_of"));
+    problem(
+        &get(
+            &w.s,
+            "/api/v1/reports/item-statuses?as_of=2025-02-30",
+            &w.collector,
+        ),
+        400,
+    );
+    // Without a token, still a problem (with its WWW-Authenticate), page or not.
+    let r =
+        w.s.request("GET", "/api/v1/reports/disputes?format=html", &[], &[]);
+    problem(&r, 401);
+}
+
+#[test]
 fn reports_need_a_collector_or_admin_token() {
     let w = history();
     let r = w.s.get("/api/v1/reports/disputes");

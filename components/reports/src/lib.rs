@@ -32,7 +32,29 @@ use spin_sdk::http_component;
 
 #[http_component]
 fn handle(req: Request) -> Response {
-    respond(route(&req))
+    match route(&req) {
+        // A page asked for: its bad filters get a page too (in the reader's language, naming
+        // the parameter); tokens and roles stay problems for the API's clients.
+        Err(p) if wants_html(&req) && [400, 404, 405, 406].contains(&p.status()) => {
+            let detail = p.body()["detail"].as_str().unwrap_or("").to_string();
+            page::error(&req, p.status(), &detail)
+        }
+        answer => respond(answer),
+    }
+}
+
+/// Did the request ask for the page (`format=html`, or an `Accept` preferring HTML)?
+fn wants_html(req: &Request) -> bool {
+    let q = settle_web::query(req);
+    match q.iter().find(|(k, _)| k == "format") {
+        Some((_, f)) => f == "html",
+        None => {
+            req.header("accept")
+                .and_then(|h| h.as_str())
+                .and_then(|a| settle_web::accept::preferred(a, &OFFERS))
+                == Some(Format::Html)
+        }
+    }
 }
 
 const PREFIX: &str = "/api/v1/reports";

@@ -301,3 +301,30 @@ pub fn kpis(
     };
     finish(&m, ctx)
 }
+
+/// The error page of a report asked for as HTML: what is wrong (the parameter named), and
+/// the way back to the report without its query.
+pub fn error(req: &spin_sdk::http::Request, status: u16, detail: &str) -> spin_sdk::http::Response {
+    let q = settle_web::query(req);
+    let lang = q.iter().find(|(k, _)| k == "lang").map(|(_, v)| v.as_str());
+    let accept_language = req.header("accept-language").and_then(|h| h.as_str());
+    let m = Arc::new(Messages::new(negotiate(lang, None, accept_language)));
+    let env = environment(m.clone(), &[]);
+    let back = req.path().to_string();
+    let html = env
+        .get_template("error.html")
+        .and_then(|t| {
+            t.render(minijinja::context! {
+                key => "report",
+                fields => vec![detail.to_string()],
+                minutes => 0,
+                back => back,
+                ..base_context(&m, "/api/v1/reports")
+            })
+        })
+        .unwrap_or_else(|e| {
+            eprintln!("report error page: {e}");
+            "<!doctype html><title>Error</title>".into()
+        });
+    page(status, html, m.language.tag, None)
+}

@@ -19,6 +19,8 @@ error-invalid-title = Bitte prüfen Sie Ihre Eingaben
 error-invalid-body = Es wurde nichts gespeichert. Kehren Sie zur Seite zurück, korrigieren Sie die folgenden Felder und senden Sie erneut.
 error-server-title = Etwas ist schiefgelaufen
 error-server-body = Es wurde nichts gespeichert. Bitte versuchen Sie es gleich noch einmal.
+error-report-title = Dieser Bericht kann nicht angezeigt werden
+error-report-body = Ein Filter ist ungültig. Korrigieren Sie ihn und zeigen Sie den Bericht erneut an.
 back-to-page = Zurück zur Seite
 
 ## Feldfehler

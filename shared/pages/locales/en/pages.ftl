@@ -20,6 +20,8 @@ error-invalid-title = Please check what you entered
 error-invalid-body = Nothing was saved. Go back to the page, correct the fields below and send again.
 error-server-title = Something went wrong
 error-server-body = Nothing was saved. Please try again in a moment.
+error-report-title = This report cannot be shown
+error-report-body = A filter is not valid. Correct it and show the report again.
 back-to-page = Back to the page
 
 ## Field errors

@@ -19,6 +19,8 @@ error-invalid-title = Revise los datos introducidos
 error-invalid-body = No se ha guardado nada. Vuelva a la página, corrija los campos indicados abajo y envíe de nuevo.
 error-server-title = Se ha producido un error
 error-server-body = No se ha guardado nada. Inténtelo de nuevo dentro de un momento.
+error-report-title = No se puede mostrar este informe
+error-report-body = Un filtro no es válido. Corríjalo y vuelva a mostrar el informe.
 back-to-page = Volver a la página
 
 ## Errores de campo

@@ -19,6 +19,8 @@ error-invalid-title = Vérifiez votre saisie
 error-invalid-body = Rien n'a été enregistré. Revenez à la page, corrigez les champs ci-dessous et envoyez à nouveau.
 error-server-title = Une erreur est survenue
 error-server-body = Rien n'a été enregistré. Veuillez réessayer dans un instant.
+error-report-title = Ce rapport ne peut pas être affiché
+error-report-body = Un filtre n’est pas valide. Corrigez-le et affichez à nouveau le rapport.
 back-to-page = Revenir à la page
 
 ## Erreurs de saisie

@@ -19,6 +19,8 @@ error-invalid-title = Provjerite unesene podatke
 error-invalid-body = Ništa nije spremljeno. Vratite se na stranicu, ispravite polja u nastavku i pošaljite ponovno.
 error-server-title = Nešto nije u redu
 error-server-body = Ništa nije spremljeno. Pokušajte ponovno za trenutak.
+error-report-title = Ovo izvješće nije moguće prikazati
+error-report-body = Jedan filtar nije valjan. Ispravite ga i ponovno prikažite izvješće.
 back-to-page = Natrag na stranicu
 
 ## Pogreške u poljima

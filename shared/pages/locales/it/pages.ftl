@@ -19,6 +19,8 @@ error-invalid-title = Controlli i dati inseriti
 error-invalid-body = Non è stato salvato nulla. Torni alla pagina, corregga i campi qui sotto e invii di nuovo.
 error-server-title = Si è verificato un problema
 error-server-body = Non è stato salvato nulla. Riprovi tra qualche istante.
+error-report-title = Questo report non può essere mostrato
+error-report-body = Un filtro non è valido. Correggilo e mostra di nuovo il report.
 back-to-page = Torna alla pagina
 
 ## Errori nei campi

@@ -19,6 +19,8 @@ error-invalid-title = 入力内容をご確認ください
 error-invalid-body = 何も保存されていません。ページに戻り、以下の項目を修正して再度送信してください。
 error-server-title = 問題が発生しました
 error-server-body = 何も保存されていません。しばらくしてから再度お試しください。
+error-report-title = このレポートは表示できません
+error-report-body = 絞り込みの値が正しくありません。修正してからもう一度表示してください。
 back-to-page = ページに戻る
 
 ## 入力エラー

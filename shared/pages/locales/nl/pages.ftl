@@ -19,6 +19,8 @@ error-invalid-title = Controleer wat u hebt ingevuld
 error-invalid-body = Er is niets opgeslagen. Ga terug naar de pagina, verbeter de velden hieronder en verstuur opnieuw.
 error-server-title = Er ging iets mis
 error-server-body = Er is niets opgeslagen. Probeer het zo meteen opnieuw.
+error-report-title = Dit rapport kan niet worden getoond
+error-report-body = Een filter is ongeldig. Verbeter het en toon het rapport opnieuw.
 back-to-page = Terug naar de pagina
 
 ## Veldfouten

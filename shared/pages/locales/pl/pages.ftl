@@ -19,6 +19,8 @@ error-invalid-title = Sprawdź wprowadzone dane
 error-invalid-body = Nic nie zostało zapisane. Wróć do strony, popraw poniższe pola i wyślij ponownie.
 error-server-title = Coś poszło nie tak
 error-server-body = Nic nie zostało zapisane. Spróbuj ponownie za chwilę.
+error-report-title = Nie można wyświetlić tego raportu
+error-report-body = Jeden z filtrów jest nieprawidłowy. Popraw go i wyświetl raport ponownie.
 back-to-page = Wróć do strony
 
 ## Błędy w polach

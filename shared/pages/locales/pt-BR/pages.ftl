@@ -19,6 +19,8 @@ error-invalid-title = Confira o que você preencheu
 error-invalid-body = Nada foi salvo. Volte à página, corrija os campos abaixo e envie de novo.
 error-server-title = Algo deu errado
 error-server-body = Nada foi salvo. Tente de novo em instantes.
+error-report-title = Não é possível mostrar este relatório
+error-report-body = Um filtro não é válido. Corrija-o e mostre o relatório de novo.
 back-to-page = Voltar à página
 
 ## Erros nos campos

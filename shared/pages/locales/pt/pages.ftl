@@ -19,6 +19,8 @@ error-invalid-title = Verifique os dados introduzidos
 error-invalid-body = Nada foi guardado. Volte à página, corrija os campos abaixo e envie novamente.
 error-server-title = Ocorreu um erro
 error-server-body = Nada foi guardado. Tente novamente dentro de momentos.
+error-report-title = Não é possível mostrar este relatório
+error-report-body = Um filtro não é válido. Corrija-o e mostre o relatório novamente.
 back-to-page = Voltar à página
 
 ## Erros nos campos

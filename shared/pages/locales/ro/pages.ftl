@@ -19,6 +19,8 @@ error-invalid-title = Verificați datele introduse
 error-invalid-body = Nu s-a salvat nimic. Reveniți la pagină, corectați câmpurile de mai jos și trimiteți din nou.
 error-server-title = A apărut o problemă
 error-server-body = Nu s-a salvat nimic. Încercați din nou peste câteva momente.
+error-report-title = Acest raport nu poate fi afișat
+error-report-body = Un filtru nu este valid. Corectați-l și afișați din nou raportul.
 back-to-page = Înapoi la pagină
 
 ## Erori în câmpuri

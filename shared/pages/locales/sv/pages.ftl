@@ -19,6 +19,8 @@ error-invalid-title = Kontrollera det du har fyllt i
 error-invalid-body = Inget har sparats. Gå tillbaka till sidan, rätta fälten nedan och skicka igen.
 error-server-title = Något gick fel
 error-server-body = Inget har sparats. Försök igen om en stund.
+error-report-title = Rapporten kan inte visas
+error-report-body = Ett filter är ogiltigt. Rätta det och visa rapporten igen.
 back-to-page = Tillbaka till sidan
 
 ## Fältfel

@@ -19,6 +19,8 @@ error-invalid-title = Lütfen girdiğiniz bilgileri kontrol edin
 error-invalid-body = Hiçbir şey kaydedilmedi. Sayfaya dönün, aşağıdaki alanları düzeltin ve yeniden gönderin.
 error-server-title = Bir sorun oluştu
 error-server-body = Hiçbir şey kaydedilmedi. Lütfen biraz sonra yeniden deneyin.
+error-report-title = Bu rapor gösterilemiyor
+error-report-body = Bir filtre geçerli değil. Düzeltip raporu yeniden gösterin.
 back-to-page = Sayfaya dön
 
 ## Alan hataları

@@ -19,6 +19,8 @@ error-invalid-title = 请检查您填写的内容
 error-invalid-body = 未保存任何内容。请返回页面，更正以下字段后重新提交。
 error-server-title = 出现问题
 error-server-body = 未保存任何内容。请稍后再试。
+error-report-title = 无法显示此报表
+error-report-body = 有一个筛选条件无效。请更正后重新显示报表。
 back-to-page = 返回页面
 
 ## 字段错误
