@@ -207,6 +207,9 @@ fn kpis_document_their_formulas() {
     assert!(b["dso_countback"].is_string(), "{b}");
     assert_eq!(b["cei"]["opening_receivables"], "0.00");
     assert_eq!(b["cei"]["sales"], "245.00");
+    // A CEI period reaching before the countback's 24 months reads its own sales.
+    let r = report(&w, "/api/v1/reports/kpis?as_of=2025-03-15&from=2022-01-01");
+    assert_eq!(eur(&r)["cei"]["sales"], "245.00");
     for f in [
         "dso_countback",
         "cei",

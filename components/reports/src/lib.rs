@@ -132,22 +132,8 @@ pub struct Params {
     pub query: Vec<(String, String)>,
 }
 
-/// A filter's text: not empty, no control characters, at most 200 characters.
-fn text(q: &Query, name: &str) -> Answer<Option<String>> {
-    let Some(v) = q.get(name) else {
-        return Ok(None);
-    };
-    if v.trim().is_empty() {
-        return Err(bad_query(name, "must not be empty"));
-    }
-    if v.chars().any(char::is_control) {
-        return Err(bad_query(name, "control characters are not allowed"));
-    }
-    if v.chars().count() > 200 {
-        return Err(bad_query(name, "at most 200 characters"));
-    }
-    Ok(Some(v.to_string()))
-}
+/// The longest filter value (entity, collector, customer, status).
+const MAX_FILTER: usize = 200;
 
 /// What a report is available as, by media type.
 const OFFERS: [(&str, Format); 5] = [
@@ -246,10 +232,10 @@ impl Params {
             l => l.map(str::to_string),
         };
         let filter = Filter {
-            entity: text(&q, "entity")?,
-            collector: text(&q, "collector")?,
-            customer_id: text(&q, "customer_id")?,
-            status: text(&q, "status")?,
+            entity: q.text("entity", MAX_FILTER)?,
+            collector: q.text("collector", MAX_FILTER)?,
+            customer_id: q.text("customer_id", MAX_FILTER)?,
+            status: q.text("status", MAX_FILTER)?,
             resolver_id: q.int("resolver_id")?,
         };
         if let Some(e) = &filter.entity
@@ -290,16 +276,30 @@ impl Params {
     }
 }
 
-fn names(db: &SpinDb) -> Answer<(Names, Vec<settle_store::config::StatusConfig>)> {
+/// What a report shows beside its keys, read once per request: statuses (labels,
+/// typologies) and resolvers (names).
+pub struct Lookups {
+    pub names: Names,
+    pub statuses: Vec<settle_store::config::StatusConfig>,
+    /// Resolver id and name, by id.
+    pub resolvers: Vec<(i64, String)>,
+}
+
+fn lookups(db: &SpinDb) -> Answer<Lookups> {
     let statuses = config::statuses_light(db)?;
+    let resolvers = store::resolver_names(db)?;
     let names = Names {
-        resolvers: store::resolver_names(db)?.into_iter().collect(),
+        resolvers: resolvers.iter().cloned().collect(),
         typologies: statuses
             .iter()
             .map(|s| (s.status.code.clone(), s.status.typology.clone()))
             .collect(),
     };
-    Ok((names, statuses))
+    Ok(Lookups {
+        names,
+        statuses,
+        resolvers,
+    })
 }
 
 fn csv(p: &Params, table: Table) -> Response {
@@ -331,9 +331,9 @@ fn disputes(db: &SpinDb, p: &Params) -> Answer<Response> {
     let resolved = store::resolved(db, p.period.0, p.period.1, &p.filter)?;
     let points = reports::trend_points(p.as_of, p.months);
     let trend = store::trend(db, &points, &p.filter)?;
-    let (names, statuses) = names(db)?;
+    let lk = lookups(db)?;
     let report = report_views::dispute_report(
-        p.as_of, &p.filter, p.period, &lines, &resolved, &trend, &names,
+        p.as_of, &p.filter, p.period, &lines, &resolved, &trend, &lk.names,
     );
     Ok(match p.format {
         Format::Json => answer_json(&report),
@@ -342,15 +342,15 @@ fn disputes(db: &SpinDb, p: &Params) -> Answer<Response> {
             report_views::dispute_table(&report, &p.section)
                 .ok_or_else(|| bad_query("section", "no such section"))?,
         ),
-        Format::Html => page::disputes(p, &report, &statuses, db)?,
+        Format::Html => page::disputes(p, &report, &lk)?,
     })
 }
 
 fn item_statuses(db: &SpinDb, p: &Params) -> Answer<Response> {
     let basis = store::basis(db, p.as_of)?;
     let lines = store::item_status_lines(db, p.as_of, &p.filter, basis)?;
-    let (names, statuses) = names(db)?;
-    let report = report_views::item_status_report(p.as_of, &p.filter, &lines, &names);
+    let lk = lookups(db)?;
+    let report = report_views::item_status_report(p.as_of, &p.filter, &lines, &lk.names);
     Ok(match p.format {
         Format::Json => answer_json(&report),
         Format::Csv => csv(
@@ -358,7 +358,7 @@ fn item_statuses(db: &SpinDb, p: &Params) -> Answer<Response> {
             report_views::item_status_table(&report, &p.section)
                 .ok_or_else(|| bad_query("section", "no such section"))?,
         ),
-        Format::Html => page::item_statuses(p, &report, &statuses, db)?,
+        Format::Html => page::item_statuses(p, &report, &lk)?,
     })
 }
 
@@ -387,7 +387,16 @@ fn kpis(db: &SpinDb, p: &Params) -> Answer<Response> {
         .checked_sub_months(Months::new(COUNTBACK_MONTHS))
         .unwrap_or(p.as_of);
     let sales = store::sales_by_day(db, earliest, p.as_of, f)?;
-    let cei_sales = store::sales_by_day(db, start, to, f)?;
+    // The CEI period's sales: from the countback's when it lies within them (the default).
+    let cei_sales = if start >= earliest {
+        sales
+            .iter()
+            .filter(|(_, d, _)| *d > start && *d <= to)
+            .cloned()
+            .collect()
+    } else {
+        store::sales_by_day(db, start, to, f)?
+    };
     let recent_after = p.as_of - Duration::days(RECENT_DAYS);
     let mut currencies: Vec<String> = at_end
         .iter()
@@ -431,9 +440,6 @@ fn kpis(db: &SpinDb, p: &Params) -> Answer<Response> {
     Ok(match p.format {
         Format::Json => answer_json(&report),
         Format::Csv => csv(p, report_views::kpi_table(&report)),
-        Format::Html => {
-            let (_, statuses) = names(db)?;
-            page::kpis(p, &report, &statuses, db)?
-        }
+        Format::Html => page::kpis(p, &report, &lookups(db)?)?,
     })
 }

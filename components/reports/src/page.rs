@@ -12,12 +12,11 @@ use settle_domain::report_views::{DisputeBlock, DisputeReport, ItemStatusReport,
 use settle_pages::i18n::LANGUAGES;
 use settle_pages::render::{base_context, environment, page, render};
 use settle_pages::{Messages, PageError, negotiate};
-use settle_store::SpinDb;
 use settle_store::config::StatusConfig;
 use settle_web::{Answer, problem};
 
 use crate::charts::{self, Bar};
-use crate::{Params, Report};
+use crate::{Lookups, Params, Report};
 
 const TEMPLATES: &[(&str, &str)] = &[("report.html", include_str!("../templates/report.html"))];
 
@@ -38,29 +37,11 @@ fn href(p: &Params, changes: &[(&str, &str)]) -> String {
         .cloned()
         .collect();
     q.extend(changes.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-    let mut s = form_query(&q);
+    let mut s = settle_web::encode_query(&q);
     if !s.is_empty() {
         s.insert(0, '?');
     }
     format!("/api/v1/reports/{}{s}", p.report.slug())
-}
-
-fn form_query(q: &[(String, String)]) -> String {
-    q.iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Status code → label in the reader's language.
@@ -158,10 +139,12 @@ fn age_id(key: &str) -> String {
     key.replace('+', "-plus")
 }
 
-fn base(p: &Params, m: &Arc<Messages>, statuses: &[StatusConfig], db: &SpinDb) -> Answer<Value> {
-    let labels = status_labels(statuses, m.language.tag);
-    let resolvers: Vec<Value> = settle_store::reports::resolver_names(db)?
-        .into_iter()
+/// What every report page shows around its figures: the filter form (statuses, resolvers,
+/// languages), the CSV links; `labels` are the statuses' labels in the reader's language.
+fn base(p: &Params, m: &Messages, lk: &Lookups, labels: &BTreeMap<String, String>) -> Value {
+    let resolvers: Vec<Value> = lk
+        .resolvers
+        .iter()
         .map(|(id, name)| minijinja::context! { id => id, name => name })
         .collect();
     let sections: Vec<Value> = p
@@ -179,7 +162,7 @@ fn base(p: &Params, m: &Arc<Messages>, statuses: &[StatusConfig], db: &SpinDb) -
         .iter()
         .map(|l| minijinja::context! { tag => l.tag, name => l.name, current => l.tag == m.language.tag })
         .collect();
-    Ok(minijinja::context! {
+    minijinja::context! {
         report => p.report.slug(),
         path => format!("/api/v1/reports/{}", p.report.slug()),
         as_of => settle_domain::dates::format_date(p.as_of),
@@ -194,12 +177,12 @@ fn base(p: &Params, m: &Arc<Messages>, statuses: &[StatusConfig], db: &SpinDb) -
         to => settle_domain::dates::format_date(p.period.1),
         months => p.months,
         status_labels => labels,
-        statuses => statuses.iter().map(|s| s.status.code.clone()).collect::<Vec<_>>(),
+        statuses => lk.statuses.iter().map(|s| s.status.code.clone()).collect::<Vec<_>>(),
         resolvers => resolvers,
         sections => sections,
         report_languages => languages,
         ..base_context(m, "/api/v1/reports")
-    })
+    }
 }
 
 fn finish(m: &Arc<Messages>, ctx: Value) -> Answer<spin_sdk::http::Response> {
@@ -229,11 +212,10 @@ fn finish(m: &Arc<Messages>, ctx: Value) -> Answer<spin_sdk::http::Response> {
 pub fn disputes(
     p: &Params,
     report: &DisputeReport,
-    statuses: &[StatusConfig],
-    db: &SpinDb,
+    lk: &Lookups,
 ) -> Answer<spin_sdk::http::Response> {
     let m = messages(p);
-    let labels = status_labels(statuses, m.language.tag);
+    let labels = status_labels(&lk.statuses, m.language.tag);
     let charts: BTreeMap<String, BTreeMap<&str, Value>> = report
         .currencies
         .iter()
@@ -243,7 +225,7 @@ pub fn disputes(
     let ctx = minijinja::context! {
         data => Value::from_serialize(report),
         charts => charts,
-        ..base(p, &m, statuses, db)?
+        ..base(p, &m, lk, &labels)
     };
     finish(&m, ctx)
 }
@@ -251,11 +233,10 @@ pub fn disputes(
 pub fn item_statuses(
     p: &Params,
     report: &ItemStatusReport,
-    statuses: &[StatusConfig],
-    db: &SpinDb,
+    lk: &Lookups,
 ) -> Answer<spin_sdk::http::Response> {
     let m = messages(p);
-    let labels = status_labels(statuses, m.language.tag);
+    let labels = status_labels(&lk.statuses, m.language.tag);
     let charts: BTreeMap<String, Value> = report
         .currencies
         .iter()
@@ -282,22 +263,18 @@ pub fn item_statuses(
     let ctx = minijinja::context! {
         data => Value::from_serialize(report),
         charts => charts,
-        ..base(p, &m, statuses, db)?
+        ..base(p, &m, lk, &labels)
     };
     finish(&m, ctx)
 }
 
-pub fn kpis(
-    p: &Params,
-    report: &KpiReport,
-    statuses: &[StatusConfig],
-    db: &SpinDb,
-) -> Answer<spin_sdk::http::Response> {
+pub fn kpis(p: &Params, report: &KpiReport, lk: &Lookups) -> Answer<spin_sdk::http::Response> {
     let m = messages(p);
+    let labels = status_labels(&lk.statuses, m.language.tag);
     let ctx = minijinja::context! {
         data => Value::from_serialize(report),
         charts => BTreeMap::<String, Value>::new(),
-        ..base(p, &m, statuses, db)?
+        ..base(p, &m, lk, &labels)
     };
     finish(&m, ctx)
 }

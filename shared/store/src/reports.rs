@@ -251,12 +251,28 @@ fn disputed_at(q: &mut Sql, day: &str, f: &Filter, basis: Basis) -> String {
 /// currency, then `customer`, `status`, `resolver`, `entity` and `age` (whole days since the
 /// dispute date) with amount and count.
 pub fn disputed_lines(db: &impl Db, d: NaiveDate, f: &Filter, basis: Basis) -> Result<Vec<Line>> {
+    disputed(db, d, f, basis, true)
+}
+
+/// The `disputed` lines alone (no breakdown), or with every breakdown.
+fn disputed(
+    db: &impl Db,
+    d: NaiveDate,
+    f: &Filter,
+    basis: Basis,
+    breakdowns: bool,
+) -> Result<Vec<Line>> {
     let mut q = Sql::new();
-    let day = q.bind(format_date(d));
+    // Bound only where a clause reads it (every parameter must be used).
+    let day = if basis == Basis::AsOf || breakdowns {
+        q.bind(format_date(d))
+    } else {
+        String::new()
+    };
     let base = disputed_at(&mut q, &day, f, basis);
-    let sql = format!(
-        "WITH o AS MATERIALIZED ({base})
-         SELECT 'disputed', NULL, NULL, currency, sum(open), count(*), 0, 0 FROM o GROUP BY currency
+    let more = if breakdowns {
+        format!(
+            "
          UNION ALL
          SELECT 'customer', c.erp_id, c.name, g.currency, g.amount, g.n, 0, 0
            FROM (SELECT customer_id, currency, sum(open) AS amount, count(*) AS n FROM o GROUP BY 1, 2) g
@@ -274,6 +290,13 @@ pub fn disputed_lines(db: &impl Db, d: NaiveDate, f: &Filter, basis: Basis) -> R
          SELECT 'age', CAST(julianday({day}) - julianday(dispute_since) AS INTEGER), NULL, currency,
                 sum(open), count(*), 0, 0
            FROM o GROUP BY 2, currency"
+        )
+    } else {
+        String::new()
+    };
+    let sql = format!(
+        "WITH o AS MATERIALIZED ({base})
+         SELECT 'disputed', NULL, NULL, currency, sum(open), count(*), 0, 0 FROM o GROUP BY currency{more}"
     );
     lines(db, &sql, &q.params)
 }
@@ -396,10 +419,7 @@ pub fn item_status_lines(
 /// `status` and `resolver_id` filters choose which disputes).
 pub fn totals(db: &impl Db, d: NaiveDate, f: &Filter, basis: Basis) -> Result<Vec<Totals>> {
     let mut totals = population_totals(db, d, f, basis, true)?;
-    for l in disputed_lines(db, d, f, basis)?
-        .into_iter()
-        .filter(|l| l.section == "disputed")
-    {
+    for l in disputed(db, d, f, basis, false)? {
         match totals.iter_mut().find(|t| t.currency == l.currency) {
             Some(t) => t.disputed = l.amount,
             None => totals.push(Totals {

@@ -25,7 +25,7 @@ pub use problem::{
     Answer, Problem, conflict, conflict_fields, invalid, json, method_not_allowed, not_found,
     problem, respond, store_error, unprocessable,
 };
-pub use query::{Cursor, Query, bad_query, query, segments};
+pub use query::{Cursor, Query, bad_query, encode_query, query, segments};
 pub use settle_store;
 
 use chrono::{NaiveDate, Utc};

@@ -26,6 +26,13 @@ fn parse_query(q: &str) -> Vec<(String, String)> {
     form_urlencoded::parse(q.as_bytes()).into_owned().collect()
 }
 
+/// A query string of `pairs`, percent-encoded as a form would send it (no leading `?`).
+pub fn encode_query(pairs: &[(String, String)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
 /// 400 for a query parameter: `name: why`.
 pub fn bad_query(name: &str, why: impl Into<String>) -> Problem {
     problem(
@@ -68,6 +75,24 @@ impl Query {
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// An optional text parameter: not blank, no control characters, at most `max`
+    /// characters (a filter value such as a collector's name).
+    pub fn text(&self, name: &str, max: usize) -> Answer<Option<String>> {
+        let Some(v) = self.get(name) else {
+            return Ok(None);
+        };
+        if v.trim().is_empty() {
+            return Err(bad_query(name, "must not be empty"));
+        }
+        if v.chars().any(char::is_control) {
+            return Err(bad_query(name, "control characters are not allowed"));
+        }
+        if v.chars().count() > max {
+            return Err(bad_query(name, format!("at most {max} characters")));
+        }
+        Ok(Some(v.to_string()))
     }
 
     /// A required parameter.
@@ -160,6 +185,24 @@ impl Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_parameters_are_checked_and_queries_encoded() {
+        let q = Query::from_str("c=alice&e=&k=a%07b&l=abcd", &["c", "e", "k", "l"]).unwrap();
+        assert_eq!(q.text("c", 10).unwrap().as_deref(), Some("alice"));
+        assert_eq!(q.text("absent", 10).unwrap(), None);
+        for (name, max) in [("e", 10), ("k", 10), ("l", 3)] {
+            assert_eq!(q.text(name, max).unwrap_err().status(), 400, "{name}");
+        }
+        let pairs = vec![
+            ("as_of".to_string(), "2025-02-15".to_string()),
+            ("collector".to_string(), "Zoé & co".to_string()),
+        ];
+        assert_eq!(
+            encode_query(&pairs),
+            "as_of=2025-02-15&collector=Zo%C3%A9+%26+co"
+        );
+    }
 
     #[test]
     fn segments_split_after_the_prefix_only() {
