@@ -13,17 +13,15 @@ use serde_json::{Value, json};
 use settle_domain::auth::{Principal, Role};
 use settle_domain::dates::{format_timestamp, parse_timestamp};
 use settle_domain::links::{self, Audience, Claims};
-use settle_domain::templates::{
-    self, EmailData, EmailRequest, Regarding, Rendered, parse_email_request,
-};
-use settle_store::config::{self, EmailTemplate};
-use settle_store::outbox::{self, EmailSource, NewMessage};
+use settle_domain::templates::parse_email_request;
+use settle_store::outbox;
 use settle_store::{Db, ledger};
 use settle_store::{SpinDb, StoreError};
+use settle_web::email::{self, Delivery};
 use settle_web::{
     Answer, Query, authenticate, idempotent, invalid, json, json_body, link_secret,
     method_not_allowed, not_found, now, open_db, problem, public_base_url, respond, segments,
-    store_error, today, unprocessable, variable,
+    store_error, unprocessable,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -68,175 +66,15 @@ async fn route(req: &Request) -> Answer<Response> {
     Err(not_found("no such route"))
 }
 
-// ---- composing ----
-
-/// Everything needed to render: the template, the dispute, the recipient.
-struct Composed {
-    template: EmailTemplate,
-    audience: Audience,
-    source: EmailSource,
-    to: String,
-    language: String,
-}
-
-fn compose(db: &SpinDb, r: &EmailRequest) -> Answer<Composed> {
-    let source = outbox::email_source(db, r.regarding)?.ok_or_else(|| match r.regarding {
-        Regarding::StatusChange(id) => {
-            unprocessable("/status_change_id", format!("no status change {id}"))
-        }
-        Regarding::Action(id) => unprocessable("/action_id", format!("no action {id}")),
-    })?;
-    let any = config::template_for(db, &r.template, "en")?
-        .ok_or_else(|| unprocessable("/template", format!("no email template {:?}", r.template)))?;
-    let audience = Audience::parse(&any.audience).unwrap_or(Audience::Customer);
-    let recipient_language = match audience {
-        Audience::Resolver => source.resolver.as_ref().map(|r| r.language.clone()),
-        Audience::Customer => Some(source.customer_language.clone()),
-    }
-    .unwrap_or_else(|| "en".into());
-    let template = match &r.language {
-        Some(l) => config::template(db, &r.template, l)?.ok_or_else(|| {
-            unprocessable(
-                "/language",
-                format!("template {:?} has no {l:?} version", r.template),
-            )
-        })?,
-        None => config::template_for(db, &r.template, &recipient_language)?.unwrap_or(any),
-    };
-    let to = match (&r.to, audience) {
-        (Some(to), _) => to.clone(),
-        (None, Audience::Resolver) => match &source.resolver {
-            Some(res) => res.email.clone(),
-            None => {
-                return Err(unprocessable(
-                    "/to",
-                    "this dispute has no resolver: qualify it with a resolver_id, or give to",
-                ));
-            }
-        },
-        (None, Audience::Customer) => source.customer_email.clone().ok_or_else(|| {
-            unprocessable(
-                "/to",
-                format!(
-                    "customer {:?} has no email address: give to",
-                    source.customer_id
-                ),
-            )
-        })?,
-    };
-    Ok(Composed {
-        language: template.language.clone(),
-        template,
-        audience,
-        source,
-        to,
-    })
-}
-
-fn data(c: &Composed, collector: &str) -> EmailData {
-    c.source.email_data(&c.language, collector, today())
-}
-
-fn render(r: &EmailRequest, c: &Composed, d: &EmailData) -> Answer<Rendered> {
-    let subject = r.subject_override.as_deref().unwrap_or(&c.template.subject);
-    let body = r.body_override.as_deref().unwrap_or(&c.template.body);
-    templates::render(subject, body, d).map_err(|e| invalid(&e))
-}
-
-fn base_url() -> String {
-    public_base_url()
-}
-
 fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
     let r = parse_email_request(json_body(req)?).map_err(|e| invalid(&e))?;
-    let c = compose(db, &r)?;
-    let mut d = data(&c, "");
-    let base = base_url();
-    d.resolver_link = links::url(&base, Audience::Resolver, "link-created-when-sent");
-    d.customer_link = links::url(&base, Audience::Customer, "link-created-when-sent");
-    let rendered = render(&r, &c, &d)?;
-    Ok(json(
-        200,
-        &json!({
-            "template": c.template.code, "language": c.language, "audience": c.audience.as_str(),
-            "to": c.to, "subject": rendered.subject, "html": rendered.html, "text": rendered.text,
-        }),
-    ))
+    Ok(json(200, &email::preview(db, &r)?))
 }
 
 async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
     let r = parse_email_request(json_body(req)?).map_err(|e| invalid(&e))?;
     let secret = link_secret()?;
-    let id = db.transaction(|db| {
-        let c = compose(db, &r)?;
-        let mut d = data(&c, &principal.actor);
-        let now_s = now();
-        let expires = links::expiry(Utc::now());
-        let subject_src = r.subject_override.as_deref().unwrap_or(&c.template.subject);
-        let body_src = r.body_override.as_deref().unwrap_or(&c.template.body);
-        let s = &c.source;
-        for audience in [Audience::Resolver, Audience::Customer] {
-            if !templates::uses(subject_src, body_src, audience.hashtag()) {
-                continue;
-            }
-            let resolver_id = s.resolver.as_ref().map(|r| r.id);
-            let subject = audience
-                .subject(resolver_id, &s.customer_id)
-                .ok_or_else(|| {
-                    unprocessable(
-                        "/template",
-                        "the template shows #resolver_link but this dispute has no resolver",
-                    )
-                })?;
-            let link_id = outbox::create_link(
-                db,
-                audience,
-                &subject,
-                s.customer_key,
-                s.status_change_id,
-                s.action_id,
-                &format_timestamp(expires),
-                &principal.actor,
-                &now_s,
-            )?;
-            let token = links::sign(
-                secret.as_bytes(),
-                &Claims {
-                    link_id,
-                    audience,
-                    subject,
-                    customer_id: s.customer_id.clone(),
-                    status_change_id: s.status_change_id,
-                    action_id: s.action_id,
-                    expires_at: expires.timestamp(),
-                },
-            );
-            let url = links::url(&base_url(), audience, &token);
-            match audience {
-                Audience::Resolver => d.resolver_link = url,
-                Audience::Customer => d.customer_link = url,
-            }
-        }
-        let rendered = render(&r, &c, &d)?;
-        outbox::enqueue(
-            db,
-            &NewMessage {
-                template: &c.template.code,
-                language: &c.language,
-                audience: c.audience.as_str(),
-                to: &c.to,
-                subject: &rendered.subject,
-                html: &rendered.html,
-                text: &rendered.text,
-                customer_key: s.customer_key,
-                status_change_id: s.status_change_id,
-                action_id: s.action_id,
-            },
-            &principal.actor,
-            &now_s,
-        )
-        .map_err(store_error)
-    })?;
+    let id = db.transaction(|db| email::queue(db, &r, &principal.actor, &secret))?;
     if let Some(delivery) = Delivery::configured() {
         delivery.deliver(db, id).await?;
     }
@@ -244,57 +82,6 @@ async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Respo
     let mut resp = json(201, &m);
     resp.set_header("location", format!("/api/v1/outbox/{id}"));
     Ok(resp)
-}
-
-// ---- delivery ----
-
-/// The email API: JSON POSTed to `email_api_url` with `Authorization: Bearer
-/// email_api_token`. Its host must be in the component's `allowed_outbound_hosts`.
-struct Delivery {
-    url: String,
-    token: String,
-}
-
-impl Delivery {
-    fn configured() -> Option<Delivery> {
-        Some(Delivery {
-            url: variable("email_api_url")?,
-            token: variable("email_api_token")?,
-        })
-    }
-
-    /// One attempt; the outcome is recorded on the message (sent, or failed with why).
-    async fn deliver(&self, db: &SpinDb, id: i64) -> Answer<bool> {
-        let Some(m) = outbox::message(db, id)? else {
-            return Ok(false);
-        };
-        let payload = json!({
-            "message_id": format!("settle-{}", m.id),
-            "to": m.to, "subject": m.subject, "html": m.html, "text": m.text,
-            "tags": {"template": m.template, "customer_id": m.customer_id},
-        });
-        let request = Request::builder()
-            .method(Method::Post)
-            .uri(&self.url)
-            .header("content-type", "application/json")
-            .header("authorization", format!("Bearer {}", self.token))
-            .body(payload.to_string())
-            .build();
-        let error = match spin_sdk::http::send::<_, Response>(request).await {
-            Ok(resp) if (200..300).contains(resp.status()) => None,
-            Ok(resp) => {
-                let body = String::from_utf8_lossy(resp.body());
-                let excerpt: String = body.chars().take(300).collect();
-                Some(format!(
-                    "the email API answered {}: {excerpt}",
-                    resp.status()
-                ))
-            }
-            Err(e) => Some(format!("the email API could not be reached: {e}")),
-        };
-        outbox::record_attempt(db, id, error.as_deref(), &now())?;
-        Ok(error.is_none())
-    }
 }
 
 async fn flush(db: &SpinDb) -> Answer<Response> {
@@ -401,7 +188,7 @@ fn create_customer_link(req: &Request, db: &SpinDb, principal: &Principal) -> An
     let id = body["id"].as_i64().unwrap_or_default();
     let l = outbox::link(db, id)?.ok_or_else(|| not_found(&format!("no link {id}")))?;
     let token = links::sign(link_secret()?.as_bytes(), &claims_of(&l)?);
-    body["url"] = json!(links::url(&base_url(), Audience::Customer, &token));
+    body["url"] = json!(links::url(&public_base_url(), Audience::Customer, &token));
     let status = *response.status();
     let replayed = response.header("idempotent-replayed").is_some();
     response = json(status, &body);

@@ -20,6 +20,7 @@ pub mod pages;
 pub mod report_views;
 pub mod reports;
 pub mod scenario;
+pub mod sessions;
 pub mod status_change;
 pub mod templates;
 pub mod users;

@@ -11,6 +11,7 @@ pub mod access;
 pub mod actions;
 pub mod asof;
 pub mod config;
+pub mod console;
 mod db;
 pub mod history;
 pub mod ledger;

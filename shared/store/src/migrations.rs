@@ -257,6 +257,18 @@ pub fn migrations() -> Vec<Migration> {
             )")],
             after: None,
         },
+        Migration {
+            version: 9,
+            name: "console",
+            steps: vec![
+                // When each user last opened the agenda's "Replies and comments" tab.
+                sql("ALTER TABLE users ADD COLUMN replies_seen_at TEXT"),
+                // What resolvers and customers wrote, by date (the replies tab).
+                sql("CREATE INDEX item_history_replies ON item_history(at)
+                     WHERE substr(actor, 1, 9) IN ('resolver:', 'customer:')"),
+            ],
+            after: None,
+        },
     ]
 }
 

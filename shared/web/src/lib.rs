@@ -8,15 +8,19 @@
 //! | [`problem`] | RFC 9457 problems, [`Answer`], store errors → 500 |
 //! | [`auth`] | bearer tokens, webhook signatures, roles |
 //! | [`body`] | size limits, content types, JSON objects read field by field |
+//! | [`email`] | composing, previewing, queueing and delivering dispute emails |
 //! | [`query`] | path segments, query parameters, list cursors |
 //! | [`idempotency`] | `Idempotency-Key` replays |
+//! | [`session`] | console sessions in the key-value store, their cookies |
 
 pub mod accept;
 pub mod auth;
 pub mod body;
+pub mod email;
 pub mod idempotency;
 pub mod problem;
 pub mod query;
+pub mod session;
 
 pub use auth::authenticate;
 pub use body::{MAX_BATCH_BODY, MAX_BODY, body, content_type, json_body, parse_object_with};

@@ -1,0 +1,355 @@
+//! Console sessions and their forms: when a session has expired, when it is worth writing
+//! back, what the anti-forgery token of a form is, how sign-in failures are throttled, and
+//! who may open the first-admin page. No I/O: the key-value store, the clock and the random
+//! bytes belong to the caller.
+//!
+//! A session is a random id in an `HttpOnly` cookie; the key-value store keeps, under the
+//! SHA-256 of that id (so a copy of the store opens no session), the user, the two dates
+//! that bound its life and the session's own anti-forgery secret.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::pages::Throttle;
+
+/// A session unused for this long is over (30 minutes).
+pub const IDLE_SECS: i64 = 30 * 60;
+/// A session is over this long after sign-in whatever happens (12 hours).
+pub const ABSOLUTE_SECS: i64 = 12 * 3600;
+/// `last_seen` is written back at most this often, so reading a page is not a write.
+pub const TOUCH_EVERY_SECS: i64 = 60;
+/// The cookie's name.
+pub const COOKIE: &str = "settle_session";
+/// The cookie carrying the sign-in form's nonce before any session exists.
+pub const SIGN_IN_COOKIE: &str = "settle_sign_in";
+
+/// Failed sign-ins: 10 per client address, and 10 per email address, in 15 minutes.
+pub const SIGN_IN_THROTTLE: Throttle = Throttle {
+    max: 10,
+    window_secs: 15 * 60,
+};
+
+/// What the key-value store keeps for a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub user_id: i64,
+    /// Unix seconds of the sign-in.
+    pub created: i64,
+    /// Unix seconds of the last request written back.
+    pub seen: i64,
+    /// The secret the session's forms are signed with (base64url of 32 random bytes).
+    pub form_secret: String,
+}
+
+/// What to do with a session found under a cookie.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Use it; `Some` is the session to write back (its `seen` moved).
+    Live(Option<Session>),
+    /// Over: delete it and ask for a sign-in.
+    Expired,
+}
+
+impl Session {
+    pub fn new(user_id: i64, now: i64, random: &[u8; 32]) -> Session {
+        Session {
+            user_id,
+            created: now,
+            seen: now,
+            form_secret: B64.encode(random),
+        }
+    }
+
+    /// Idle for [`IDLE_SECS`], or older than [`ABSOLUTE_SECS`], is expired; a clock gone
+    /// backwards past the sign-in is too (the record cannot be trusted).
+    pub fn check(&self, now: i64) -> Verdict {
+        if now < self.created || now - self.seen > IDLE_SECS || now - self.created > ABSOLUTE_SECS {
+            return Verdict::Expired;
+        }
+        if now - self.seen >= TOUCH_EVERY_SECS {
+            Verdict::Live(Some(Session {
+                seen: now,
+                ..self.clone()
+            }))
+        } else {
+            Verdict::Live(None)
+        }
+    }
+
+    /// How long the store should keep the record: until it would expire anyway.
+    pub fn remaining(&self, now: i64) -> i64 {
+        (self.seen + IDLE_SECS)
+            .min(self.created + ABSOLUTE_SECS)
+            .saturating_sub(now)
+            .max(0)
+    }
+
+    /// The anti-forgery token of this session's forms.
+    pub fn form_token(&self) -> String {
+        form_token(self.form_secret.as_bytes(), "session")
+    }
+
+    /// Does `given` match [`Session::form_token`]? (Constant time.)
+    pub fn form_token_ok(&self, given: Option<&str>) -> bool {
+        given.is_some_and(|g| form_token_ok(self.form_secret.as_bytes(), "session", g))
+    }
+}
+
+/// The key-value key of a session id: `session:` and the SHA-256 of the id, in hex.
+pub fn storage_key(session_id: &str) -> String {
+    let digest = Sha256::digest(session_id.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("session:{hex}")
+}
+
+/// A new session id (the cookie's value) from 32 random bytes.
+pub fn new_id(random: &[u8; 32]) -> String {
+    B64.encode(random)
+}
+
+/// Is this a session id as [`new_id`] makes them? Anything else is not looked up.
+pub fn well_formed(id: &str) -> bool {
+    id.len() == 43
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// An HMAC of `scope` under `secret`: the sign-in form's token is keyed by the app's secret
+/// and scoped to the nonce in the visitor's cookie, a session form's by the session's secret.
+pub fn form_token(secret: &[u8], scope: &str) -> String {
+    B64.encode(form_mac(secret, scope).finalize().into_bytes())
+}
+
+/// Does `given` match [`form_token`]? (Constant time.)
+pub fn form_token_ok(secret: &[u8], scope: &str, given: &str) -> bool {
+    match B64.decode(given) {
+        Ok(sig) => form_mac(secret, scope).verify_slice(&sig).is_ok(),
+        Err(_) => false,
+    }
+}
+
+fn form_mac(secret: &[u8], scope: &str) -> Hmac<Sha256> {
+    let mut m = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
+    m.update(b"settle-console-form.v1.");
+    m.update(scope.as_bytes());
+    m
+}
+
+/// The cookie that carries a session id: `Secure` when the console is served over https,
+/// `Max-Age` the absolute lifetime (the store decides the idle one).
+pub fn cookie(name: &str, value: &str, secure: bool, max_age: i64) -> String {
+    format!(
+        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The cookie that removes `name` from the browser.
+pub fn clear_cookie(name: &str, secure: bool) -> String {
+    cookie(name, "", secure, 0)
+}
+
+/// The value of cookie `name` in a `Cookie:` header.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header.split(';').find_map(|p| {
+        let (k, v) = p.trim().split_once('=')?;
+        (k == name).then_some(v)
+    })
+}
+
+/// What a sign-in attempt is, once the stored user (if any) and the password check are in.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SignIn {
+    /// Open a session for this user.
+    User(i64),
+    /// No user exists yet and the email is `admin` with the admin token: the first-admin
+    /// page.
+    FirstAdmin,
+    /// Wrong email, wrong password, or an inactive user: all look the same to the visitor.
+    Refused,
+}
+
+/// The rule of signing in. `user` is the active flag and id of the user with that email and
+/// `password_ok` whether the password matched its hash; `users` is how many exist, and
+/// `admin_token_ok` whether the password is the app's admin token.
+pub fn sign_in(
+    email: &str,
+    user: Option<(i64, bool)>,
+    password_ok: bool,
+    users: i64,
+    admin_token_ok: bool,
+) -> SignIn {
+    match user {
+        Some((id, true)) if password_ok => SignIn::User(id),
+        Some(_) => SignIn::Refused,
+        None if users == 0 && email == "admin" && admin_token_ok => SignIn::FirstAdmin,
+        None => SignIn::Refused,
+    }
+}
+
+/// The first-admin page stays open only while no user exists: once one does, it is a 403.
+pub fn first_admin_open(users: i64) -> bool {
+    users == 0
+}
+
+/// Where to go after signing in: a path of the console given by the sign-in form (`next`),
+/// never another site (`//evil`, `https://…`, `/\evil`) or a path outside `/app`.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n)
+            if (n == "/app" || n.starts_with("/app/") || n.starts_with("/app?"))
+                && !n.contains("//")
+                && !n.contains('\\')
+                && !n.chars().any(char::is_control) =>
+        {
+            n.to_string()
+        }
+        _ => "/app".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(created: i64, seen: i64) -> Session {
+        Session {
+            user_id: 7,
+            created,
+            seen,
+            form_secret: "secret".into(),
+        }
+    }
+
+    #[test]
+    fn idle_and_absolute_expiry() {
+        let t0 = 1_000_000;
+        assert_eq!(s(t0, t0).check(t0 + 10), Verdict::Live(None));
+        // Written back once a minute, not on every page.
+        assert_eq!(
+            s(t0, t0).check(t0 + 60),
+            Verdict::Live(Some(s(t0, t0 + 60)))
+        );
+        assert_eq!(
+            s(t0, t0).check(t0 + IDLE_SECS),
+            Verdict::Live(Some(s(t0, t0 + IDLE_SECS)))
+        );
+        assert_eq!(s(t0, t0).check(t0 + IDLE_SECS + 1), Verdict::Expired);
+        // Kept busy, it still ends 12 hours after sign-in.
+        let busy = s(t0, t0 + ABSOLUTE_SECS - 5);
+        assert_eq!(
+            busy.check(t0 + ABSOLUTE_SECS),
+            Verdict::Live(None),
+            "at the limit"
+        );
+        assert_eq!(busy.check(t0 + ABSOLUTE_SECS + 1), Verdict::Expired);
+        assert_eq!(s(t0, t0).check(t0 - 1), Verdict::Expired, "clock went back");
+    }
+
+    #[test]
+    fn the_store_keeps_a_session_until_it_would_expire() {
+        let t0 = 1_000_000;
+        assert_eq!(s(t0, t0).remaining(t0), IDLE_SECS);
+        let late = s(t0, t0 + ABSOLUTE_SECS - 100);
+        assert_eq!(late.remaining(t0 + ABSOLUTE_SECS - 100), 100);
+        assert_eq!(s(t0, t0).remaining(t0 + IDLE_SECS + 50), 0);
+    }
+
+    #[test]
+    fn form_tokens_are_bound_to_their_session_and_scope() {
+        let a = Session::new(1, 5, &[1; 32]);
+        let b = Session::new(1, 5, &[2; 32]);
+        let t = a.form_token();
+        assert!(a.form_token_ok(Some(&t)));
+        assert!(!b.form_token_ok(Some(&t)), "another session's token");
+        assert!(!a.form_token_ok(None));
+        assert!(!a.form_token_ok(Some("")));
+        assert!(!a.form_token_ok(Some("not base64 !")));
+        let mut altered = t.clone().into_bytes();
+        altered[0] = if altered[0] == b'A' { b'B' } else { b'A' };
+        assert!(!a.form_token_ok(Some(std::str::from_utf8(&altered).unwrap())));
+        let sign_in = form_token(b"app secret", "nonce-1");
+        assert!(form_token_ok(b"app secret", "nonce-1", &sign_in));
+        assert!(!form_token_ok(b"app secret", "nonce-2", &sign_in));
+        assert!(!form_token_ok(b"other", "nonce-1", &sign_in));
+    }
+
+    #[test]
+    fn ids_keys_and_cookies() {
+        let id = new_id(&[9; 32]);
+        assert!(well_formed(&id), "{id}");
+        assert!(!well_formed("short"));
+        assert!(!well_formed(&format!("{}=", &id[..42])));
+        assert!(!well_formed(&"a".repeat(44)));
+        let key = storage_key(&id);
+        assert!(key.starts_with("session:") && key.len() == 8 + 64);
+        assert!(!key.contains(&id), "the id itself is never stored");
+        assert_ne!(storage_key(&new_id(&[8; 32])), key);
+        assert_eq!(
+            cookie(COOKIE, "abc", true, 60),
+            "settle_session=abc; Path=/; Max-Age=60; HttpOnly; SameSite=Lax; Secure"
+        );
+        assert_eq!(
+            clear_cookie(COOKIE, false),
+            "settle_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+        );
+        assert_eq!(
+            cookie_value("a=1; settle_session=xyz; b=2", COOKIE),
+            Some("xyz")
+        );
+        assert_eq!(cookie_value("settle_session_x=1", COOKIE), None);
+        assert_eq!(cookie_value("", COOKIE), None);
+    }
+
+    #[test]
+    fn signing_in() {
+        assert_eq!(
+            sign_in("a@x.com", Some((3, true)), true, 1, false),
+            SignIn::User(3)
+        );
+        assert_eq!(
+            sign_in("a@x.com", Some((3, true)), false, 1, true),
+            SignIn::Refused
+        );
+        assert_eq!(
+            sign_in("a@x.com", Some((3, false)), true, 1, false),
+            SignIn::Refused,
+            "inactive"
+        );
+        assert_eq!(sign_in("b@x.com", None, false, 1, false), SignIn::Refused);
+        assert_eq!(sign_in("admin", None, false, 0, true), SignIn::FirstAdmin);
+        assert_eq!(sign_in("admin", None, false, 0, false), SignIn::Refused);
+        assert_eq!(
+            sign_in("admin", None, false, 1, true),
+            SignIn::Refused,
+            "only while nobody exists"
+        );
+        assert_eq!(sign_in("root", None, false, 0, true), SignIn::Refused);
+        assert!(first_admin_open(0));
+        assert!(!first_admin_open(1));
+    }
+
+    #[test]
+    fn next_stays_in_the_console() {
+        assert_eq!(safe_next(Some("/app/customers?q=a")), "/app/customers?q=a");
+        assert_eq!(safe_next(Some("/app")), "/app");
+        assert_eq!(safe_next(Some("/app?x=1")), "/app?x=1");
+        for bad in [
+            "//evil.example/app",
+            "https://evil.example/app",
+            "/app//evil",
+            "/app/\\evil",
+            "/api/v1/admin/users",
+            "/application",
+            "/app/\nx",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(bad)), "/app", "{bad:?}");
+        }
+        assert_eq!(safe_next(None), "/app");
+    }
+}

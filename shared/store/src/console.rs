@@ -1,0 +1,271 @@
+//! What the console reads that no API does: the customers list (outstanding, overdue and
+//! disputed per customer and currency, the next live action, searchable, sortable, paged)
+//! and the agenda's "Replies and comments" tab (what resolvers and customers wrote since a
+//! user last looked). One statement per call.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use settle_domain::dates::format_date;
+use settle_domain::money::{Currency, amount_string};
+
+use crate::{Db, Result, RowExt, StoreError, Value};
+
+/// How the customers list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Name,
+    Id,
+    Outstanding,
+    Overdue,
+    Disputed,
+    /// The next live action's date, soonest first (customers without one last).
+    Next,
+}
+
+impl Sort {
+    pub const NAMES: &'static [&'static str] =
+        &["name", "id", "outstanding", "overdue", "disputed", "next"];
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        Some(match s {
+            "name" => Sort::Name,
+            "id" => Sort::Id,
+            "outstanding" => Sort::Outstanding,
+            "overdue" => Sort::Overdue,
+            "disputed" => Sort::Disputed,
+            "next" => Sort::Next,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Sort::NAMES[self as usize]
+    }
+
+    /// The ORDER BY of the list (a fixed string per variant: nothing from the request).
+    fn order_by(self, descending: bool) -> String {
+        let dir = if descending { "DESC" } else { "ASC" };
+        match self {
+            Sort::Name => format!("c.name {dir}, c.erp_id, currency"),
+            Sort::Id => format!("c.erp_id {dir}, currency"),
+            Sort::Outstanding => format!("outstanding {dir}, c.erp_id, currency"),
+            Sort::Overdue => format!("overdue {dir}, c.erp_id, currency"),
+            Sort::Disputed => format!("disputed {dir}, c.erp_id, currency"),
+            Sort::Next => format!("next_action IS NULL, next_action {dir}, c.erp_id, currency"),
+        }
+    }
+}
+
+/// The list's query.
+#[derive(Debug, Clone)]
+pub struct CustomerQuery {
+    /// Part of the name or of the ERP id, any case.
+    pub search: Option<String>,
+    pub collector: Option<String>,
+    pub sort: Sort,
+    pub descending: bool,
+    pub offset: usize,
+    pub limit: usize,
+    pub today: NaiveDate,
+}
+
+/// One customer in one currency (a customer with items in two currencies has two lines;
+/// currencies are never added up). A customer without open items has one line, without
+/// currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CustomerLine {
+    pub id: String,
+    pub name: String,
+    pub collector: Option<String>,
+    pub currency: Option<String>,
+    pub outstanding: String,
+    pub overdue: String,
+    pub disputed: String,
+    pub open_items: i64,
+    /// The soonest live action's date.
+    pub next_action: Option<String>,
+}
+
+const FROM: &str = "FROM customers c
+     LEFT JOIN items i ON i.customer_id = c.id AND i.open_minor <> 0
+     LEFT JOIN statuses s ON s.code = i.status_code
+     WHERE (?1 IS NULL OR c.name LIKE ?1 ESCAPE '\\' OR c.erp_id LIKE ?1 ESCAPE '\\')
+       AND (?2 IS NULL OR c.collector = ?2)";
+
+/// `%text%` for LIKE, with `%`, `_` and `\` taken literally.
+fn like(search: &Option<String>) -> Value {
+    search
+        .as_deref()
+        .map(|s| {
+            let escaped = s
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            format!("%{escaped}%")
+        })
+        .into()
+}
+
+/// A page of the customers list.
+pub fn customers(db: &impl Db, q: &CustomerQuery) -> Result<Vec<CustomerLine>> {
+    let sql = format!(
+        "SELECT c.erp_id, c.name, c.collector, i.currency AS currency,
+                coalesce(sum(CASE WHEN i.kind IN ('credit_note', 'payment_on_account')
+                                  THEN -i.open_minor ELSE i.open_minor END), 0) AS outstanding,
+                coalesce(sum(CASE WHEN i.due_date < ?3 AND i.kind IN ('invoice', 'other')
+                                  THEN i.open_minor ELSE 0 END), 0) AS overdue,
+                coalesce(sum(CASE WHEN s.kind <> 'dispute' OR s.kind IS NULL THEN 0
+                                  WHEN i.kind IN ('credit_note', 'payment_on_account')
+                                  THEN -i.open_minor ELSE i.open_minor END), 0)
+                    AS disputed,
+                count(i.id),
+                (SELECT min(a.due_date) FROM actions a
+                  WHERE a.customer_id = c.id AND a.state = 'live') AS next_action
+         {FROM}
+         GROUP BY c.id, i.currency
+         ORDER BY {}
+         LIMIT ?4 OFFSET ?5",
+        q.sort.order_by(q.descending)
+    );
+    let r = db.query(
+        &sql,
+        &[
+            like(&q.search),
+            q.collector.as_deref().into(),
+            format_date(q.today).into(),
+            (q.limit as i64).into(),
+            (q.offset as i64).into(),
+        ],
+    )?;
+    r.rows
+        .iter()
+        .map(|row| {
+            let currency = row.opt_text(3)?;
+            let amount = |i: usize| -> Result<String> {
+                let minor = row.int(i)?;
+                Ok(match &currency {
+                    Some(c) => amount_string(minor, Currency::parse(c).map_err(StoreError)?),
+                    None => "0".into(),
+                })
+            };
+            Ok(CustomerLine {
+                id: row.text(0)?,
+                name: row.text(1)?,
+                collector: row.opt_text(2)?,
+                outstanding: amount(4)?,
+                overdue: amount(5)?,
+                disputed: amount(6)?,
+                open_items: row.int(7)?,
+                next_action: row.opt_text(8)?,
+                currency,
+            })
+        })
+        .collect()
+}
+
+/// How many lines [`customers`] has in all for this search (for the pager).
+pub fn customer_line_count(db: &impl Db, q: &CustomerQuery) -> Result<i64> {
+    db.query(
+        &format!("SELECT count(*) FROM (SELECT 1 {FROM} GROUP BY c.id, i.currency)"),
+        &[like(&q.search), q.collector.as_deref().into()],
+    )?
+    .single_int()
+}
+
+/// Something a resolver or a customer wrote, as the replies tab lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReplyLine {
+    pub at: String,
+    /// `resolver:<id>` or `customer:<id>`.
+    pub actor: String,
+    /// The resolver's name, or the customer's.
+    pub by: String,
+    pub event: String,
+    pub comment: String,
+    pub customer_id: String,
+    pub customer_name: String,
+    /// The items it was said on, by number.
+    pub item_numbers: Vec<String>,
+    /// Written after the user last looked.
+    pub new: bool,
+}
+
+/// The latest replies from resolvers and customers (written at most `days` days before
+/// `now`), newest first, `limit` at most; `seen` marks those written after it as new.
+/// `collector` keeps that collector's customers.
+pub fn replies(
+    db: &impl Db,
+    since: &str,
+    seen: Option<&str>,
+    collector: Option<&str>,
+    limit: usize,
+) -> Result<Vec<ReplyLine>> {
+    let r = db.query(
+        "SELECT h.at, h.actor, h.event, h.comment, c.erp_id, c.name,
+                group_concat(i.number, char(31)),
+                CASE WHEN substr(h.actor, 1, 9) = 'resolver:'
+                     THEN (SELECT name FROM resolvers WHERE id = CAST(substr(h.actor, 10) AS INTEGER))
+                     ELSE c.name END
+         FROM item_history h
+         JOIN items i ON i.id = h.item_id
+         JOIN customers c ON c.id = i.customer_id
+         WHERE substr(h.actor, 1, 9) IN ('resolver:', 'customer:') AND h.at > ?1
+           AND h.comment IS NOT NULL AND h.comment <> ''
+           AND (?2 IS NULL OR c.collector = ?2)
+         GROUP BY h.at, h.actor, h.event, h.comment, c.id
+         ORDER BY h.at DESC, max(h.id) DESC
+         LIMIT ?3",
+        &[since.into(), collector.into(), (limit as i64).into()],
+    )?;
+    r.rows
+        .iter()
+        .map(|row| {
+            let at = row.text(0)?;
+            Ok(ReplyLine {
+                new: seen.is_none_or(|s| at.as_str() > s),
+                actor: row.text(1)?,
+                event: row.text(2)?,
+                comment: row.text(3)?,
+                customer_id: row.text(4)?,
+                customer_name: row.text(5)?,
+                item_numbers: row.text(6)?.split('\u{1f}').map(str::to_string).collect(),
+                by: row.opt_text(7)?.unwrap_or_default(),
+                at,
+            })
+        })
+        .collect()
+}
+
+/// When the user last opened the replies tab.
+pub fn replies_seen_at(db: &impl Db, user_id: i64) -> Result<Option<String>> {
+    db.query(
+        "SELECT replies_seen_at FROM users WHERE id = ?",
+        &[user_id.into()],
+    )?
+    .map_first(|r| r.opt_text(0))
+    .map(Option::flatten)
+}
+
+/// Remembers that the user has seen the replies up to `at`.
+pub fn mark_replies_seen(db: &impl Db, user_id: i64, at: &str) -> Result<()> {
+    db.query(
+        "UPDATE users SET replies_seen_at = ?1 WHERE id = ?2",
+        &[at.into(), user_id.into()],
+    )?;
+    Ok(())
+}
+
+/// How many replies arrived after `seen` (the tab's badge).
+pub fn new_reply_count(db: &impl Db, seen: &str, collector: Option<&str>) -> Result<i64> {
+    db.query(
+        "SELECT count(DISTINCT h.at || h.actor || h.event)
+         FROM item_history h
+         JOIN items i ON i.id = h.item_id
+         JOIN customers c ON c.id = i.customer_id
+         WHERE substr(h.actor, 1, 9) IN ('resolver:', 'customer:') AND h.at > ?1
+           AND h.comment IS NOT NULL AND h.comment <> ''
+           AND (?2 IS NULL OR c.collector = ?2)",
+        &[seen.into(), collector.into()],
+    )?
+    .single_int()
+}

@@ -1,0 +1,134 @@
+//! Console sessions in the key-value store (the rules are `settle_domain::sessions`): read
+//! the one a request's cookie names, open one at sign-in, end one at sign-out. The console
+//! uses them for its pages, the report pages accept them beside bearer tokens.
+
+use chrono::Utc;
+use settle_domain::auth::{Principal, Role};
+use settle_domain::sessions::{self, COOKIE, Session, Verdict};
+use settle_domain::users::{User, UserRole};
+use settle_store::{Db, users};
+use spin_sdk::http::Request;
+use spin_sdk::key_value::Store;
+
+use crate::problem::{Answer, problem};
+use crate::random_bytes;
+
+/// A signed-in request: who, and the session (for its form token).
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub id: String,
+    pub session: Session,
+    pub user: User,
+}
+
+impl SignedIn {
+    /// As whom history rows record this user's changes.
+    pub fn principal(&self) -> Principal {
+        Principal {
+            actor: format!("user:{}:{}", self.user.id, self.user.email),
+            role: match self.user.role {
+                UserRole::Admin => Role::Admin,
+                UserRole::Collector => Role::Collector,
+            },
+        }
+    }
+}
+
+fn kv_error(e: impl std::fmt::Display) -> crate::Problem {
+    eprintln!("settle: key-value store: {e}");
+    problem(
+        503,
+        "unavailable",
+        "Service unavailable",
+        "the key-value store failed; retry later",
+    )
+}
+
+pub fn store() -> Answer<Store> {
+    Store::open_default().map_err(kv_error)
+}
+
+/// The value of cookie `name` on the request.
+pub fn cookie<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
+    req.header("cookie")
+        .and_then(|h| h.as_str())
+        .and_then(|c| sessions::cookie_value(c, name))
+}
+
+/// Is the request served over https (as the client sees it)? Then cookies are `Secure`.
+pub fn secure(req: &Request) -> bool {
+    req.header("spin-full-url")
+        .and_then(|h| h.as_str())
+        .is_some_and(|u| u.starts_with("https://"))
+}
+
+/// The session the request's cookie names, when it is live and its user still active.
+/// A session past its life is deleted; one still live is written back once a minute.
+pub fn current(req: &Request, db: &impl Db) -> Answer<Option<SignedIn>> {
+    let Some(id) = cookie(req, COOKIE).filter(|id| sessions::well_formed(id)) else {
+        return Ok(None);
+    };
+    let kv = store()?;
+    let key = sessions::storage_key(id);
+    let Some(bytes) = kv.get(&key).map_err(kv_error)? else {
+        return Ok(None);
+    };
+    let Ok(session) = serde_json::from_slice::<Session>(&bytes) else {
+        kv.delete(&key).map_err(kv_error)?;
+        return Ok(None);
+    };
+    let now = Utc::now().timestamp();
+    let session = match session.check(now) {
+        Verdict::Expired => {
+            kv.delete(&key).map_err(kv_error)?;
+            return Ok(None);
+        }
+        Verdict::Live(Some(touched)) => {
+            save(&kv, &key, &touched)?;
+            touched
+        }
+        Verdict::Live(None) => session,
+    };
+    match users::user(db, session.user_id)? {
+        Some(user) if user.active => Ok(Some(SignedIn {
+            id: id.to_string(),
+            session,
+            user,
+        })),
+        _ => {
+            kv.delete(&key).map_err(kv_error)?;
+            Ok(None)
+        }
+    }
+}
+
+fn save(kv: &Store, key: &str, s: &Session) -> Answer<()> {
+    let bytes = serde_json::to_vec(s).map_err(kv_error)?;
+    kv.set(key, &bytes).map_err(kv_error)
+}
+
+/// Opens a session for `user_id`: a new random id (never one the browser offered), kept
+/// under its hash. Answers the id, for the cookie.
+pub fn open(user_id: i64) -> Answer<String> {
+    let id = sessions::new_id(&random_bytes());
+    let session = Session::new(user_id, Utc::now().timestamp(), &random_bytes());
+    save(&store()?, &sessions::storage_key(&id), &session)?;
+    Ok(id)
+}
+
+/// Ends the session: deleted from the store, so the cookie opens nothing even if kept.
+pub fn close(id: &str) -> Answer<()> {
+    store()?
+        .delete(&sessions::storage_key(id))
+        .map_err(kv_error)
+}
+
+/// The `Set-Cookie` of a session just opened.
+pub fn set_cookie(req: &Request, id: &str) -> String {
+    sessions::cookie(COOKIE, id, secure(req), sessions::ABSOLUTE_SECS)
+}
+
+/// The `Set-Cookie` that forgets the session cookie.
+pub fn clear_cookie(req: &Request) -> String {
+    sessions::clear_cookie(COOKIE, secure(req))
+}
