@@ -7,6 +7,7 @@ mod agenda;
 mod auth;
 mod catalogue;
 mod config;
+mod console;
 mod disputes;
 mod erp;
 mod health;

@@ -48,14 +48,8 @@ fn save(req: &Request, db: &SpinDb, who: &Principal, id: Option<&str>) -> Answer
     let hash = change
         .password
         .as_deref()
-        .map(|p| {
-            let bytes = settle_web::random_bytes();
-            let mut salt = [0u8; 16];
-            salt.copy_from_slice(&bytes[..16]);
-            users::hash_password(p, &salt)
-        })
-        .transpose()
-        .map_err(|e| settle_web::problem(500, "internal", "Internal error", e))?;
+        .map(settle_web::hash_new_password)
+        .transpose()?;
     db.transaction(|db| {
         let except = existing.as_ref().map(|u| u.id);
         if store::email_taken(db, &change.user.email, except).map_err(store_error)? {

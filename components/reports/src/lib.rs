@@ -24,8 +24,8 @@ use settle_domain::reports::{self, Filter};
 use settle_store::reports as store;
 use settle_store::{SpinDb, config};
 use settle_web::{
-    Answer, Query, authenticate, bad_query, json, method_not_allowed, not_found, open_db, problem,
-    respond, segments, today,
+    Answer, Query, bad_query, json, method_not_allowed, not_found, open_db, problem, respond,
+    segments, today,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -76,7 +76,8 @@ fn route(req: &Request) -> Answer<Response> {
         return Err(method_not_allowed("GET"));
     }
     let db = open_db()?;
-    authenticate(req, &db, &[Role::Collector], false)?;
+    // People come from the console with their session; machines with a token.
+    settle_web::session::principal(req, &db, &[Role::Collector])?;
     let params = Params::parse(req, &db, report)?;
     match report {
         Report::Disputes => disputes(&db, &params),

@@ -283,6 +283,69 @@ pub fn safe_filename(name: &str) -> String {
     }
 }
 
+/// How a form field becomes a JSON value for the API's body readers ([`Form::to_object`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// A string; left out when blank.
+    Text,
+    /// A string kept exactly, blank included (passwords).
+    Raw,
+    /// An integer when it reads as one, else the text (which the reader then refuses
+    /// with its own words); left out when blank.
+    Int,
+    /// A checkbox: `true` when present with any value.
+    Check,
+    /// A checkbox with a hidden companion: `true`/`false` from the last value given.
+    Bool,
+    /// Every value of a repeated field (ticked items), an array.
+    List,
+}
+
+impl Form {
+    /// The form as the JSON object an API body would be, so a page reuses the API's
+    /// readers (and their rules and error pointers) instead of writing its own. Only the
+    /// `fields` named are taken; the rest (the anti-forgery token, the step) stay out.
+    pub fn to_object(
+        &self,
+        fields: &[(&str, Field)],
+    ) -> serde_json::Map<String, serde_json::Value> {
+        use serde_json::Value;
+        let mut m = serde_json::Map::new();
+        for (name, kind) in fields {
+            let value = match kind {
+                Field::List => Some(Value::from(
+                    self.all(name)
+                        .into_iter()
+                        .map(Value::from)
+                        .collect::<Vec<_>>(),
+                )),
+                Field::Check => Some(Value::Bool(self.get(name).is_some())),
+                Field::Bool => self
+                    .all(name)
+                    .last()
+                    .map(|v| Value::Bool(matches!(*v, "true" | "on" | "1"))),
+                Field::Raw => self.get(name).map(Value::from),
+                Field::Text => self
+                    .get(name)
+                    .filter(|v| !v.trim().is_empty())
+                    .map(Value::from),
+                Field::Int => self
+                    .get(name)
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| {
+                        v.parse::<i64>()
+                            .map_or_else(|_| Value::from(v), Value::from)
+                    }),
+            };
+            if let Some(v) = value {
+                m.insert((*name).to_string(), v);
+            }
+        }
+        m
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,5 +455,31 @@ mod tests {
         assert_eq!(safe_filename(""), "file");
         assert_eq!(safe_filename(".hidden"), "hidden");
         assert_eq!(safe_filename(&"x".repeat(300)).len(), 120);
+    }
+
+    #[test]
+    fn a_form_becomes_the_object_an_api_reader_takes() {
+        let f = parse_urlencoded(
+            b"item=I1&item=I2&status=price_dispute&resolver_id=3&comment=&password=+x+&active=false&active=true&bad=x&n=abc&form_token=t",
+        )
+        .unwrap();
+        let o = f.to_object(&[
+            ("item", Field::List),
+            ("status", Field::Text),
+            ("resolver_id", Field::Int),
+            ("comment", Field::Text),
+            ("password", Field::Raw),
+            ("active", Field::Bool),
+            ("notify", Field::Check),
+            ("n", Field::Int),
+            ("missing", Field::Int),
+        ]);
+        assert_eq!(
+            serde_json::Value::Object(o),
+            serde_json::json!({
+                "item": ["I1", "I2"], "status": "price_dispute", "resolver_id": 3,
+                "password": " x ", "active": true, "notify": false, "n": "abc",
+            })
+        );
     }
 }

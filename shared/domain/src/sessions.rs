@@ -26,6 +26,10 @@ pub const COOKIE: &str = "settle_session";
 /// The cookie carrying the sign-in form's nonce before any session exists.
 pub const SIGN_IN_COOKIE: &str = "settle_sign_in";
 
+/// The `user_id` of the session that signing in as `admin` with the admin token opens: it
+/// reaches the first-admin page only.
+pub const SETUP_USER: i64 = 0;
+
 /// Failed sign-ins: 10 per client address, and 10 per email address, in 15 minutes.
 pub const SIGN_IN_THROTTLE: Throttle = Throttle {
     max: 10,

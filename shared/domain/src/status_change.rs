@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::actions::{ActionModel, ActionType, Suggestion, check_resolver, suggest};
 use crate::catalog::{Status, StatusKind};
+use crate::dates::format_date;
 use crate::input::{Object, parse_object};
 use crate::validation::Invalid;
 
@@ -291,6 +292,60 @@ pub fn check(input: &StatusChangeIn, found: &Found, today: NaiveDate) -> Result<
     })
 }
 
+/// Step 3 as a person fills it in a form: the fields of the proposed action, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActionFields {
+    pub action_type: String,
+    pub name: String,
+    pub date: String,
+    pub resolver_id: String,
+    pub comment: String,
+}
+
+/// The `next_action` of a status change from step 3: `None` lets the scenario run; an
+/// action left exactly as suggested (type, name, date, and the step-1 resolver) is the
+/// suggested action, so it keeps its model; anything edited is an explicit action with the
+/// fields as typed (the body reader then checks them).
+pub fn chosen_next_action(
+    action: Option<&ActionFields>,
+    suggestion: Option<&crate::actions::Suggestion>,
+    resolver_id: Option<i64>,
+) -> Value {
+    let Some(a) = action else {
+        return Value::from("scenario");
+    };
+    let resolver = a.resolver_id.trim();
+    let same_resolver = match resolver_id {
+        Some(r) => resolver == r.to_string(),
+        None => resolver.is_empty(),
+    };
+    if let Some(s) = suggestion
+        && a.action_type == s.action_type.as_str()
+        && a.name.trim() == s.name
+        && a.date == format_date(s.date)
+        && same_resolver
+        && a.comment.trim().is_empty()
+    {
+        return Value::from("suggested");
+    }
+    let mut m = serde_json::Map::new();
+    m.insert("type".into(), a.action_type.clone().into());
+    m.insert("name".into(), a.name.trim().into());
+    m.insert("date".into(), a.date.clone().into());
+    if !resolver.is_empty() {
+        m.insert(
+            "resolver_id".into(),
+            resolver
+                .parse::<i64>()
+                .map_or_else(|_| Value::from(resolver), Value::from),
+        );
+    }
+    if !a.comment.trim().is_empty() {
+        m.insert("comment".into(), a.comment.trim().into());
+    }
+    Value::Object(m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,5 +567,55 @@ mod tests {
             .unwrap_err();
         assert_eq!(pointers(&e), ["/next_action"]);
         assert_eq!(parse_status_change(b"nope").unwrap_err().0[0].pointer, "");
+    }
+
+    #[test]
+    fn step_three_keeps_the_suggestion_unless_edited() {
+        use crate::actions::{ActionType, Suggestion};
+        let s = Suggestion {
+            model: "follow_up".into(),
+            action_type: ActionType::parse("call").unwrap(),
+            name: "Follow up".into(),
+            date: NaiveDate::from_ymd_opt(2025, 3, 11).unwrap(),
+        };
+        let fields = ActionFields {
+            action_type: "call".into(),
+            name: "Follow up".into(),
+            date: "2025-03-11".into(),
+            resolver_id: "1".into(),
+            comment: String::new(),
+        };
+        assert_eq!(chosen_next_action(None, Some(&s), Some(1)), "scenario");
+        assert_eq!(
+            chosen_next_action(Some(&fields), Some(&s), Some(1)),
+            "suggested"
+        );
+        let moved = ActionFields {
+            date: "2025-03-20".into(),
+            ..fields.clone()
+        };
+        assert_eq!(
+            chosen_next_action(Some(&moved), Some(&s), Some(1)),
+            serde_json::json!({"type": "call", "name": "Follow up", "date": "2025-03-20", "resolver_id": 1})
+        );
+        // Another resolver, or a comment, is an edit too.
+        assert!(chosen_next_action(Some(&fields), Some(&s), Some(2)).is_object());
+        let noted = ActionFields {
+            comment: " call after 2pm ".into(),
+            ..fields.clone()
+        };
+        assert_eq!(
+            chosen_next_action(Some(&noted), Some(&s), Some(1))["comment"],
+            "call after 2pm"
+        );
+        // No suggestion: what was typed, even wrong, for the reader to refuse.
+        let typed = ActionFields {
+            resolver_id: "x".into(),
+            ..fields
+        };
+        assert_eq!(
+            chosen_next_action(Some(&typed), None, None)["resolver_id"],
+            "x"
+        );
     }
 }

@@ -845,6 +845,16 @@ pub fn parse_email_request(body: &[u8]) -> Result<EmailRequest, Invalid> {
     }
 }
 
+/// The email Change status proposes at step 2 for a status of `kind`: a dispute with a
+/// resolver asks the resolver (`resolver_dispute`, the internal interactive email); anything
+/// else confirms to the customer (`customer_confirmation`). The collector may choose another.
+pub fn template_for_status(kind: crate::catalog::StatusKind, has_resolver: bool) -> &'static str {
+    match kind {
+        crate::catalog::StatusKind::Dispute if has_resolver => "resolver_dispute",
+        _ => "customer_confirmation",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1086,6 +1096,27 @@ mod tests {
             pointers(r#"{"template":"x","action_id":1,"body":"{{ oops"}"#).len(),
             1,
             "an override is checked as a template"
+        );
+    }
+
+    #[test]
+    fn the_template_follows_the_status() {
+        use crate::catalog::StatusKind;
+        assert_eq!(
+            template_for_status(StatusKind::Dispute, true),
+            "resolver_dispute"
+        );
+        assert_eq!(
+            template_for_status(StatusKind::Dispute, false),
+            "customer_confirmation"
+        );
+        assert_eq!(
+            template_for_status(StatusKind::Promise, true),
+            "customer_confirmation"
+        );
+        assert_eq!(
+            template_for_status(StatusKind::Info, false),
+            "customer_confirmation"
         );
     }
 }

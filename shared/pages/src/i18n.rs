@@ -21,12 +21,21 @@ use icu_decimal::input::Decimal;
 use icu_locale_core::Locale;
 use settle_domain::money::Currency;
 
-/// A language of the pages: its tag (BCP 47), its name in itself, and its catalogue.
+/// A language of the pages: its tag (BCP 47), its name in itself, and its catalogues
+/// (DEFLATE-compressed by build.rs from `locales/<tag>/*.ftl`).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Language {
     pub tag: &'static str,
     pub name: &'static str,
-    catalogue: &'static str,
+    pages: &'static [u8],
+    console: &'static [u8],
+}
+
+/// Which catalogue: every page's, or the console's (loaded beside the pages').
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Catalogue {
+    Pages,
+    Console,
 }
 
 macro_rules! lang {
@@ -34,9 +43,29 @@ macro_rules! lang {
         Language {
             tag: $tag,
             name: $name,
-            catalogue: include_str!(concat!("../locales/", $tag, "/pages.ftl")),
+            pages: include_bytes!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/pages.ftl.z")),
+            console: include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/locales/",
+                $tag,
+                "/console.ftl.z"
+            )),
         }
     };
+}
+
+impl Language {
+    /// The text of one of the language's catalogues.
+    pub fn catalogue(&self, which: Catalogue) -> String {
+        let packed = match which {
+            Catalogue::Pages => self.pages,
+            Catalogue::Console => self.console,
+        };
+        miniz_oxide::inflate::decompress_to_vec(packed)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
 }
 
 /// The 15 languages of the seeds' site, English first (the fallback), in the switcher's
@@ -131,13 +160,25 @@ pub enum Arg<'a> {
 
 impl Messages {
     pub fn new(language: &'static Language) -> Messages {
-        let resource =
-            FluentResource::try_new(language.catalogue.to_string()).unwrap_or_else(|(r, _)| r);
+        Messages::with(language, &[Catalogue::Pages])
+    }
+
+    /// The console's: the pages' messages and the console's own.
+    pub fn console(language: &'static Language) -> Messages {
+        Messages::with(language, &[Catalogue::Pages, Catalogue::Console])
+    }
+
+    fn with(language: &'static Language, catalogues: &[Catalogue]) -> Messages {
         let langid = unic_langid::LanguageIdentifier::from_str(language.tag).unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Pages are HTML: no invisible isolation marks around values.
         bundle.set_use_isolating(false);
-        let _ = bundle.add_resource(resource);
+        for c in catalogues {
+            let text = language.catalogue(*c);
+            let resource = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
+            // An id in both keeps the first wording (the catalogue test forbids that).
+            let _ = bundle.add_resource(resource);
+        }
         let icu_tag = match language.tag {
             "pt" => "pt-PT",
             t => t,
@@ -298,26 +339,38 @@ mod tests {
 
     #[test]
     fn every_catalogue_parses_and_has_every_message() {
-        let reference = message_ids(LANGUAGES[0].catalogue);
+        for which in [Catalogue::Pages, Catalogue::Console] {
+            check_catalogue(which);
+        }
+        // No id is in both: the console's would be shadowed.
+        let pages = message_ids(&LANGUAGES[0].catalogue(Catalogue::Pages));
+        let console = message_ids(&LANGUAGES[0].catalogue(Catalogue::Console));
+        let both: Vec<_> = console.iter().filter(|id| pages.contains(id)).collect();
+        assert!(both.is_empty(), "in both catalogues: {both:?}");
+    }
+
+    fn check_catalogue(which: Catalogue) {
+        let reference = message_ids(&LANGUAGES[0].catalogue(which));
         assert!(reference.len() > 40, "{}", reference.len());
         for l in &LANGUAGES {
-            if let Err((_, errors)) = FluentResource::try_new(l.catalogue.to_string()) {
-                panic!("{}: syntax errors {errors:?}", l.tag);
+            let text = l.catalogue(which);
+            if let Err((_, errors)) = FluentResource::try_new(text.clone()) {
+                panic!("{} {which:?}: syntax errors {errors:?}", l.tag);
             }
-            let ids = message_ids(l.catalogue);
+            let ids = message_ids(&text);
             let missing: Vec<_> = reference.iter().filter(|id| !ids.contains(id)).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", l.tag);
             let extra: Vec<_> = ids.iter().filter(|id| !reference.contains(id)).collect();
             assert!(extra.is_empty(), "{} has unknown {extra:?}", l.tag);
             // Every message formats without an error.
-            let m = Messages::new(l);
+            let m = Messages::console(l);
             for id in &reference {
                 let msg = m.bundle.get_message(id).unwrap();
                 if let Some(p) = msg.value() {
                     let mut args = FluentArgs::new();
                     for a in [
                         "count", "amount", "symbol", "date", "name", "days", "number", "max",
-                        "language", "minutes", "value", "n", "from", "to",
+                        "language", "minutes", "value", "n", "from", "to", "template",
                     ] {
                         args.set(a, FluentValue::from(1));
                     }

@@ -8,6 +8,7 @@
 //! | [`serve`] | the entry of a page component: stylesheet, link, customer, error pages |
 //! | [`link`] | verifying the link of every request, throttling failures per client address |
 //! | [`blobs`] | attachment bytes in the key-value store |
+//! | [`console`] | the console's frame: signed-in requests, forms, failure pages |
 //! | [`reader`] | the reader's language: switcher, cookie, stored, browser |
 //! | [`notify`] | the `collector_reply` email queued on every reply |
 //!
@@ -15,6 +16,7 @@
 //! parses the form, calls them, and renders.
 
 pub mod blobs;
+pub mod console;
 pub mod i18n;
 pub mod link;
 pub mod notify;

@@ -269,3 +269,39 @@ pub fn new_reply_count(db: &impl Db, seen: &str, collector: Option<&str>) -> Res
     )?
     .single_int()
 }
+
+/// One event of a customer's history: the same event on several items at once is one
+/// entry listing them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryLine {
+    pub at: String,
+    pub actor: String,
+    pub event: String,
+    pub comment: Option<String>,
+    pub item_numbers: Vec<String>,
+}
+
+/// The latest `limit` events on a customer's items, newest first.
+pub fn customer_history(db: &impl Db, customer_key: i64, limit: usize) -> Result<Vec<HistoryLine>> {
+    let r = db.query(
+        "SELECT h.at, h.actor, h.event, h.comment, group_concat(i.number, char(31))
+         FROM items i JOIN item_history h ON h.item_id = i.id
+         WHERE i.customer_id = ?1
+         GROUP BY h.at, h.actor, h.event, h.comment
+         ORDER BY h.at DESC, max(h.id) DESC
+         LIMIT ?2",
+        &[customer_key.into(), (limit as i64).into()],
+    )?;
+    r.rows
+        .iter()
+        .map(|row| {
+            Ok(HistoryLine {
+                at: row.text(0)?,
+                actor: row.text(1)?,
+                event: row.text(2)?,
+                comment: row.opt_text(3)?,
+                item_numbers: row.text(4)?.split('\u{1f}').map(str::to_string).collect(),
+            })
+        })
+        .collect()
+}

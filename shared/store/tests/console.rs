@@ -249,3 +249,30 @@ fn replies_list_what_resolvers_and_customers_wrote_and_what_is_new() {
     );
     assert_eq!(console::replies_seen_at(&db, 999).unwrap(), None);
 }
+
+#[test]
+fn a_customers_history_is_newest_first_one_line_per_event() {
+    let db = db();
+    price_dispute(&db);
+    let h = console::customer_history(&db, customer_key(&db, "C1"), 50).unwrap();
+    assert!(h.len() >= 2, "{h:?}");
+    let status = h
+        .iter()
+        .find(|l| l.comment.as_deref() == Some("Unit price is wrong"))
+        .expect("the status change");
+    assert_eq!(status.actor, "alice");
+    assert_eq!(status.item_numbers.len(), 2, "{status:?}");
+    assert!(h.windows(2).all(|w| w[0].at >= w[1].at));
+    assert_eq!(
+        console::customer_history(&db, customer_key(&db, "C1"), 1)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        console::customer_history(&db, customer_key(&db, "C2"), 50)
+            .unwrap()
+            .iter()
+            .all(|l| l.item_numbers == ["N-J1"])
+    );
+}

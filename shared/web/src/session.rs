@@ -62,9 +62,9 @@ pub fn secure(req: &Request) -> bool {
         .is_some_and(|u| u.starts_with("https://"))
 }
 
-/// The session the request's cookie names, when it is live and its user still active.
-/// A session past its life is deleted; one still live is written back once a minute.
-pub fn current(req: &Request, db: &impl Db) -> Answer<Option<SignedIn>> {
+/// The live session the request's cookie names, whoever it is for. A session past its life
+/// is deleted; one still live is written back once a minute.
+pub fn lookup(req: &Request) -> Answer<Option<(String, Session)>> {
     let Some(id) = cookie(req, COOKIE).filter(|id| sessions::well_formed(id)) else {
         return Ok(None);
     };
@@ -77,8 +77,7 @@ pub fn current(req: &Request, db: &impl Db) -> Answer<Option<SignedIn>> {
         kv.delete(&key).map_err(kv_error)?;
         return Ok(None);
     };
-    let now = Utc::now().timestamp();
-    let session = match session.check(now) {
+    let session = match session.check(Utc::now().timestamp()) {
         Verdict::Expired => {
             kv.delete(&key).map_err(kv_error)?;
             return Ok(None);
@@ -89,14 +88,22 @@ pub fn current(req: &Request, db: &impl Db) -> Answer<Option<SignedIn>> {
         }
         Verdict::Live(None) => session,
     };
+    Ok(Some((id.to_string(), session)))
+}
+
+/// The signed-in user's session: live, and its user still exists and is active (a user
+/// deactivated meanwhile is signed out). The first-admin session is not one.
+pub fn current(req: &Request, db: &impl Db) -> Answer<Option<SignedIn>> {
+    let Some((id, session)) = lookup(req)? else {
+        return Ok(None);
+    };
+    if session.user_id == sessions::SETUP_USER {
+        return Ok(None);
+    }
     match users::user(db, session.user_id)? {
-        Some(user) if user.active => Ok(Some(SignedIn {
-            id: id.to_string(),
-            session,
-            user,
-        })),
+        Some(user) if user.active => Ok(Some(SignedIn { id, session, user })),
         _ => {
-            kv.delete(&key).map_err(kv_error)?;
+            close(&id)?;
             Ok(None)
         }
     }
@@ -131,4 +138,18 @@ pub fn set_cookie(req: &Request, id: &str) -> String {
 /// The `Set-Cookie` that forgets the session cookie.
 pub fn clear_cookie(req: &Request) -> String {
     sessions::clear_cookie(COOKIE, secure(req))
+}
+
+/// For read-only pages that both machines and people open (the reports): the bearer token
+/// when one is given, else the signed-in user's session, else 401. Only for GET routes: a
+/// session carries no anti-forgery token here.
+pub fn principal(req: &Request, db: &impl Db, allowed: &[Role]) -> Answer<Principal> {
+    if req.header("authorization").is_none()
+        && let Some(me) = current(req, db)?
+    {
+        let p = me.principal();
+        crate::auth::authorize(&p, allowed)?;
+        return Ok(p);
+    }
+    crate::authenticate(req, db, allowed, false)
 }

@@ -1,0 +1,54 @@
+//! The console's follow-up: actions (`/app/actions/{id}`: modify, detach, terminate) and
+//! the collection agenda (`/app/agenda`, its "Replies and comments" tab, recording a
+//! reminder step). The frame, the session and the anti-forgery token are
+//! `settle_pages::console`'s; the console's own component serves the rest of `/app`.
+
+mod actions;
+mod agenda;
+
+use settle_pages::console::{Ctx, Failure, failure_page};
+use spin_sdk::http::{Method, Request, Response};
+use spin_sdk::http_component;
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("action.html", include_str!("../templates/action.html")),
+    ("agenda.html", include_str!("../templates/agenda.html")),
+];
+
+#[http_component]
+fn handle(req: Request) -> Response {
+    let method = req.method();
+    let ctx = match Ctx::open(&req, TEMPLATES) {
+        Ok(Some(ctx)) => ctx,
+        Ok(None) if matches!(method, Method::Get | Method::Head) => {
+            let q = settle_web::encode_query(&[(
+                "next".to_string(),
+                settle_domain::sessions::safe_next(Some(req.path())),
+            )]);
+            return settle_pages::redirect(&format!("/app/sign-in?{q}"), "en");
+        }
+        Ok(None) => return failure_page(&req, None, &Failure::Forbidden),
+        Err(f) => return failure_page(&req, None, &f),
+    };
+    let path = req.path().to_string();
+    let segments = settle_web::segments(&path, "/app").unwrap_or_default();
+    let result = match (segments.as_slice(), method) {
+        (["actions", id], Method::Get) => actions::view(&ctx, id),
+        (["actions", id], Method::Post) => actions::modify(&ctx, id),
+        (["actions", id, "detach"], Method::Post) => actions::detach(&ctx, id),
+        (["actions", id, "terminate"], Method::Post) => actions::terminate(&ctx, id),
+        (["agenda"], Method::Get) => agenda::agenda(&ctx),
+        (["agenda", "replies"], Method::Get) => agenda::replies(&ctx),
+        (["agenda", "reminders"], Method::Post) => agenda::record_reminder(&ctx),
+        (["agenda"] | ["agenda", "replies"], _) => Err(Failure::Method("GET")),
+        (["actions", _], _) => Err(Failure::Method("GET, POST")),
+        (["actions", _, "detach" | "terminate"] | ["agenda", "reminders"], _) => {
+            Err(Failure::Method("POST"))
+        }
+        _ => Err(Failure::NotFound),
+    };
+    match result {
+        Ok(r) => r,
+        Err(f) => failure_page(&req, Some(&ctx), &f),
+    }
+}

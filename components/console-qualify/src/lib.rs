@@ -1,0 +1,52 @@
+//! The console's Change status, `POST /app/customers/{id}/change-status` (Spin routes the
+//! parameter route here, ahead of the console's `/app/...`): three steps on the ticked
+//! items of the statement, and one status change on confirmation ([`change_status`]). The
+//! frame, the session and the anti-forgery token are `settle_pages::console`'s.
+//!
+//! The email a confirmation queues is delivered after the transaction commits, as the
+//! emails API does (`settle_web::email::Delivery`), when delivery is configured.
+
+mod change_status;
+
+use settle_pages::console::{Ctx, Failure, failure_page};
+use settle_web::email::Delivery;
+use spin_sdk::http::{Method, Request, Response};
+use spin_sdk::http_component;
+
+const TEMPLATES: &[(&str, &str)] = &[(
+    "change_status.html",
+    include_str!("../templates/change_status.html"),
+)];
+
+#[http_component]
+async fn handle(req: Request) -> Response {
+    let ctx = match Ctx::open(&req, TEMPLATES) {
+        Ok(Some(ctx)) => ctx,
+        Ok(None) => return failure_page(&req, None, &Failure::Forbidden),
+        Err(f) => return failure_page(&req, None, &f),
+    };
+    let path = req.path().to_string();
+    let result = match (
+        settle_web::segments(&path, "/app/customers").as_deref(),
+        req.method(),
+    ) {
+        (Some([id, "change-status"]), Method::Post) => change_status::step(&ctx, id),
+        (Some([_, "change-status"]), _) => Err(Failure::Method("POST")),
+        _ => Err(Failure::NotFound),
+    };
+    let response = match result {
+        Ok(r) => r,
+        Err(f) => failure_page(&req, Some(&ctx), &f),
+    };
+    let queued = ctx.queued();
+    if !queued.is_empty()
+        && let Some(delivery) = Delivery::configured()
+    {
+        for id in queued {
+            if let Err(e) = delivery.deliver(&ctx.db, id).await {
+                eprintln!("console: delivery of message {id}: {}", e.status());
+            }
+        }
+    }
+    response
+}

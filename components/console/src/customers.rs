@@ -1,0 +1,242 @@
+//! Customers: the list (`GET /app/customers?q=&sort=&dir=&page=&collector=`) and the
+//! customer sheet, the statement of account (`GET /app/customers/{id}?overdue=&status=&
+//! resolver_id=`): items with checkboxes for Change status, their status, resolver and
+//! whether a live action holds them; the live actions, the scenario's next step, the
+//! history, totals per currency.
+
+use minijinja::{Value, context};
+use settle_domain::actions::ActionState;
+use settle_domain::scenario;
+use settle_domain::validation::Invalid;
+use settle_pages::rows::item_rows;
+use settle_store::actions::{self, ActionFilter};
+use settle_store::console::{self, CustomerQuery, Sort};
+use settle_store::ledger::{self, ItemFilter};
+use settle_store::{config, scenarios};
+use settle_web::{Query, today};
+use spin_sdk::http::Response;
+
+use settle_pages::console::{Ctx, Failure};
+
+/// Lines per page of the list.
+const PAGE: usize = 50;
+/// The statement shows at most this many items (a status change takes at most as many).
+pub const MAX_SHEET_ITEMS: usize = settle_domain::actions::MAX_ITEMS;
+
+fn bad(field: &str, why: &str) -> Failure {
+    Failure::Invalid(400, Invalid::one(field, Some(field), why))
+}
+
+pub fn list(ctx: &Ctx) -> Result<Response, Failure> {
+    let q =
+        Query::parse(ctx.req, &["q", "sort", "dir", "page", "collector", "lang"])?.without_empty();
+    let search = q.text("q", 200)?;
+    let collector = q.text("collector", 200)?;
+    let sort = match q.get("sort") {
+        None => Sort::Name,
+        Some(s) => Sort::parse(s).ok_or_else(|| bad("sort", "not a column of the list"))?,
+    };
+    let descending = match q.get("dir") {
+        None | Some("asc") => false,
+        Some("desc") => true,
+        Some(_) => return Err(bad("dir", "asc or desc")),
+    };
+    let page = q.int("page")?.unwrap_or(1);
+    if !(1..=100_000).contains(&page) {
+        return Err(bad("page", "a page number from 1"));
+    }
+    let query = CustomerQuery {
+        search: search.clone(),
+        collector: collector.clone(),
+        sort,
+        descending,
+        offset: (page as usize - 1) * PAGE,
+        limit: PAGE,
+        today: today(),
+    };
+    let lines = console::customers(&ctx.db, &query)?;
+    let total = console::customer_line_count(&ctx.db, &query)?;
+    let pages = ((total as usize).div_ceil(PAGE)).max(1);
+    // Links keep the search and flip or set the order.
+    let link = |sort: &str, dir: &str, page: usize| {
+        let mut p: Vec<(String, String)> = Vec::new();
+        if let Some(s) = &search {
+            p.push(("q".into(), s.clone()));
+        }
+        if let Some(c) = &collector {
+            p.push(("collector".into(), c.clone()));
+        }
+        p.push(("sort".into(), sort.into()));
+        p.push(("dir".into(), dir.into()));
+        if page > 1 {
+            p.push(("page".into(), page.to_string()));
+        }
+        format!("/app/customers?{}", settle_web::encode_query(&p))
+    };
+    let columns: Vec<Value> = Sort::NAMES
+        .iter()
+        .map(|name| {
+            let current = *name == sort.as_str();
+            let dir = if current && !descending {
+                "desc"
+            } else {
+                "asc"
+            };
+            context! {
+                name => name,
+                href => link(name, dir, 1),
+                sorted => current.then_some(if descending { "descending" } else { "ascending" }),
+            }
+        })
+        .collect();
+    let dir = if descending { "desc" } else { "asc" };
+    let page = page as usize;
+    ctx.render(
+        200,
+        "customers.html",
+        "customers",
+        context! {
+            lines => lines,
+            search => search,
+            total => total,
+            page => page,
+            pages => pages,
+            columns => columns,
+            previous => (page > 1).then(|| link(sort.as_str(), dir, page - 1)),
+            next => (page < pages).then(|| link(sort.as_str(), dir, page + 1)),
+        },
+    )
+}
+
+/// The statement's filters, read from the query.
+struct SheetFilter {
+    overdue: Option<bool>,
+    status: Option<String>,
+    resolver_id: Option<i64>,
+}
+
+fn sheet_filter(ctx: &Ctx) -> Result<SheetFilter, Failure> {
+    let q = Query::parse(ctx.req, &["overdue", "status", "resolver_id", "lang"])?.without_empty();
+    let overdue = match q.get("overdue") {
+        None => None,
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        Some(_) => return Err(bad("overdue", "yes or no")),
+    };
+    let status = q.text("status", 64)?;
+    if let Some(s) = &status
+        && !config::status_exists(&ctx.db, s)?
+    {
+        return Err(bad("status", "not a status"));
+    }
+    let resolver_id = q.int("resolver_id")?;
+    if let Some(r) = resolver_id
+        && config::resolver(&ctx.db, r)?.is_none()
+    {
+        return Err(bad("resolver_id", "not a resolver"));
+    }
+    Ok(SheetFilter {
+        overdue,
+        status,
+        resolver_id,
+    })
+}
+
+pub fn sheet(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
+    let customer = ledger::customer(&ctx.db, id)?.ok_or(Failure::NotFound)?;
+    let f = sheet_filter(ctx)?;
+    let date = today();
+    let items = ledger::list_items(
+        &ctx.db,
+        &ItemFilter {
+            customer_key: Some(customer.key),
+            overdue: f.overdue,
+            status: f.status.clone(),
+            resolver_id: f.resolver_id,
+            limit: MAX_SHEET_ITEMS + 1,
+            ..Default::default()
+        },
+        date,
+    )?;
+    let truncated = items.len() > MAX_SHEET_ITEMS;
+    let items = &items[..items.len().min(MAX_SHEET_ITEMS)];
+    let m = &ctx.messages;
+    let statuses = config::statuses_light(&ctx.db)?;
+    let label = |code: &str| {
+        statuses
+            .iter()
+            .find(|s| s.status.code == code)
+            .map(|s| s.status.label(m.language.tag).to_string())
+            .unwrap_or_else(|| code.to_string())
+    };
+    let rows: Vec<Value> = item_rows(m, items)
+        .into_iter()
+        .zip(items)
+        .map(|(row, i)| {
+            context! {
+                row => row,
+                status_label => i.status.as_ref().map(|s| label(&s.code)),
+                status_kind => i.status.as_ref().map(|s| s.kind.clone()),
+                resolver => i.resolver.as_ref().map(|r| r.name.clone()),
+                action_id => i.action_id,
+                in_scenario => i.in_scenario,
+            }
+        })
+        .collect();
+    let balances = settle_domain::ledger::balance_views(&settle_domain::ledger::balances(
+        &ledger::open_items_for_balances(&ctx.db, customer.key)?,
+        date,
+    ));
+    let live = actions::actions(
+        &ctx.db,
+        &ActionFilter {
+            customer_key: Some(customer.key),
+            state: Some(ActionState::Live),
+            limit: 100,
+            ..Default::default()
+        },
+    )?;
+    let next_step = match scenarios::scenario_of(&ctx.db, customer.key)? {
+        Some(s) => {
+            let items = scenarios::scenario_items(&ctx.db, customer.key)?;
+            let done = scenarios::done_steps(&ctx.db, customer.key, &s.code)?;
+            scenario::next_step(&s, &items, &done, date).map(|n| {
+                context! {
+                    scenario => s.code.clone(),
+                    step => n.step,
+                    step_type => n.step_type.as_str(),
+                    due_on => settle_domain::dates::format_date(n.due_on),
+                }
+            })
+        }
+        None => None,
+    };
+    let history = console::customer_history(&ctx.db, customer.key, 30)?;
+    let resolvers = config::resolvers(&ctx.db)?;
+    let status_options: Vec<Value> = statuses
+        .iter()
+        .map(|s| context! { code => s.status.code.clone(), label => s.status.label(m.language.tag).to_string() })
+        .collect();
+    ctx.render(
+        200,
+        "sheet.html",
+        "customers",
+        context! {
+            customer => customer,
+            rows => rows,
+            truncated => truncated,
+            max_items => MAX_SHEET_ITEMS,
+            balances => balances,
+            actions => live,
+            next_step => next_step,
+            history => history,
+            filter => context! {
+                overdue => f.overdue.map(|o| if o { "yes" } else { "no" }),
+                status => f.status,
+                resolver_id => f.resolver_id,
+            },
+            statuses => status_options,
+            resolvers => resolvers,
+        },
+    )
+}

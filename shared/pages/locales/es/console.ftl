@@ -1,0 +1,174 @@
+# Settle console: English (the reference catalogue; every other language has the same ids).
+# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
+# balances come from there.
+
+## Frame
+nav-label = Sections
+nav-customers = Customers
+nav-agenda = Agenda
+nav-reports = Reports
+nav-users = Users
+sign-out = Sign out
+back-to-console = Back to the console
+
+## Sign-in and first admin
+sign-in-title = Sign in
+sign-in = Sign in
+sign-in-refused = The email or the password is not right, or this account is inactive.
+sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
+first-admin-title = Create the first administrator
+first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
+first-admin-create = Create and sign in
+password-rule = At least 12 characters, not all the same, and not your email.
+
+## Fields
+field-email = Email
+field-password = Password
+field-name = Name
+field-language = Language
+field-role = Role
+field-active = Active
+field-comment = Comment
+field-status = Choose a status that is active.
+field-status_date = Give a valid date, not in the future.
+field-resolver_id = Choose an active resolver.
+field-item_ids = Tick open items of this customer.
+field-next_action = Check the next action: type, name and date are needed.
+field-template = Choose an email template.
+field-to = The recipient has no email address.
+field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
+field-type = This action cannot be terminated that way.
+field-date = Give a valid date.
+field-state = This action is already terminated.
+field-form = The form could not be read. Reload the page and send again.
+new-password = New password
+role-collector = Collector
+role-admin = Administrator
+yes = Yes
+no = No
+add-user = Add a user
+form-not-saved = Nothing was saved. Please correct:
+
+## Customers
+customers-search = Search by name or id
+search = Search
+customers-count = { $count ->
+    [one] { $count } line
+   *[other] { $count } lines
+}
+customers-none = No customer matches.
+col-name = Name
+col-id = Id
+col-outstanding = Outstanding
+col-overdue = Overdue
+col-disputed = In dispute
+col-next = Next action
+col-collector = Collector
+col-resolver = Resolver
+col-dunning = Dunning
+pages-label = Pages
+previous-page = Previous
+next-page = Next
+page-of = Page { $n } of { $count }
+
+## Customer sheet
+totals-heading = Totals
+next-scenario-step = Next reminder
+filter-overdue = Due
+filter-all = All
+filter-overdue-yes = Overdue only
+filter-overdue-no = Not overdue
+filter-apply = Show
+select-item = Select { $number }
+in-scenario = In the scenario
+held-by-action = Held by an action
+sheet-truncated = Only the first { $count } items are shown: use the filters.
+change-status = Change status…
+live-actions = Live actions
+no-live-actions = No live action.
+history-heading = History
+items-count = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+step-letter = Letter
+step-email = Email
+step-call = Call
+
+## Change status
+steps-label = Steps
+step-1 = 1. Status
+step-2 = 2. Email
+step-3 = 3. Next action
+choose = Choose…
+next-step = Next
+email-template = Email template
+email-preview = Preview
+email-to = To
+email-subject = Subject
+email-body = Body
+email-edit = Edit the email
+email-refresh = Preview again
+email-send-next = Send this email and continue
+email-skip = Continue without email
+email-will-send = The email { $template } will be sent on confirmation.
+email-skipped = No email will be sent.
+next-action = Next action
+next-scenario = Let the reminder scenario run
+next-suggested = The suggested follow-up (every field can be changed)
+next-define = Define an action
+confirm = Confirm
+cancel = Cancel
+
+## Actions
+action-type = Type
+action-name = Name
+action-date = Date
+action-done-on = Terminated on
+action-state-live = Live
+action-state-done = Terminated
+action-type-dispute = Dispute follow-up
+action-type-promise = Promise to pay
+action-type-call = Call
+action-type-email = Email
+action-type-letter = Letter
+action-type-task = Task
+open-customer = Open the customer
+open-action = Open
+modify = Modify
+save = Save
+detach = Take the ticked items out of the action
+detached = taken out
+terminate = Terminate
+terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
+terminate-hint = The items go back to the reminder scenario.
+answered = Answered
+
+## Agenda
+agenda-due = Due
+agenda-replies = Replies and comments
+agenda-date = Due by
+agenda-count = { $count ->
+    [one] { $count } thing to do
+   *[other] { $count } things to do
+}
+agenda-empty = Nothing is due.
+record-reminder = Mark the reminder as done
+new = New
+replies-empty = No reply in the last 30 days.
+
+## Failures
+failure-forbidden-title = Not allowed
+failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
+failure-notfound-title = Page not found
+failure-notfound-body = There is nothing at this address.
+failure-method-title = Not available
+failure-method-body = This address does not answer that kind of request.
+failure-invalid-title = Please check what you entered
+failure-invalid-body = Nothing was saved.
+failure-throttled-title = Too many attempts
+failure-throttled-body = Please wait { $minutes } minutes before trying again.
+failure-toolarge-title = Too much at once
+failure-toolarge-body = The form is too large. Select fewer items.
+failure-server-title = Something went wrong
+failure-server-body = Nothing was saved. Please try again in a moment.

@@ -1,0 +1,383 @@
+//! What the console's components share: the signed-in request ([`Ctx`]), its messages
+//! (the pages' catalogue plus `locales/<tag>/console.ftl`), the frame with the navigation,
+//! the sign-out form and the anti-forgery token, forms, redirects and the failure pages.
+//!
+//! The console is three Spin components (`console`, `console-qualify`, `console-follow-up`)
+//! so each stays under the 2 MB edge budget; to a person it is one site under `/app`.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use crate::i18n::{LANGUAGES, Language, Messages};
+use crate::reader::{Reader, reader};
+use crate::render::{self, environment, page};
+use minijinja::{Environment, Value, context};
+use settle_domain::forms::Form;
+use settle_domain::validation::Invalid;
+use settle_store::SpinDb;
+use settle_web::session::{self, SignedIn};
+use settle_web::{Problem, open_db};
+use spin_sdk::http::{Request, Response};
+
+/// The frame's templates; each component adds its own.
+const FRAME: &[(&str, &str)] = &[
+    (
+        "console.html",
+        include_str!("../templates/console/console.html"),
+    ),
+    (
+        "failure.html",
+        include_str!("../templates/console/failure.html"),
+    ),
+    (
+        "form_errors.html",
+        include_str!("../templates/console/form_errors.html"),
+    ),
+];
+
+const CONSOLE_CSS: &str = include_str!("../templates/console/console.css");
+
+/// The console's template environment: the pages' (messages, amounts, dates) with the
+/// frame, the component's `templates` and a `path` filter for ids in URLs.
+pub fn console_environment(
+    messages: Arc<Messages>,
+    templates: &[(&'static str, &'static str)],
+) -> Environment<'static> {
+    let mut env = environment(messages, FRAME);
+    for (name, src) in templates {
+        env.add_template(name, src)
+            .expect("console templates parse");
+    }
+    env.add_filter("path", |s: &str| path_segment(s));
+    env
+}
+
+/// `s` as one path segment: everything but unreserved characters percent-encoded.
+pub fn path_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The reader's language when nobody is signed in: their choice, else their browser's.
+pub fn visitor_language(req: &Request) -> &'static Language {
+    reader(req).language(None)
+}
+
+pub fn messages(language: &'static Language) -> Arc<Messages> {
+    Arc::new(Messages::console(language))
+}
+
+/// Forms are small: the largest is a Change status over 5,000 ticked items.
+pub const MAX_FORM: usize = 512 * 1024;
+
+/// Why a console request cannot be answered as asked: each is a page in the reader's
+/// language.
+#[derive(Debug)]
+pub enum Failure {
+    /// 403: no session for a write, a collector on an admin page, a missing or wrong
+    /// anti-forgery token.
+    Forbidden,
+    NotFound,
+    Method(&'static str),
+    /// 400/409/412/422: what was wrong, by field; nothing was written.
+    Invalid(u16, Invalid),
+    /// 429: sign-in attempts, with the seconds to wait.
+    Throttled(i64),
+    /// 413.
+    TooLarge,
+    /// 500/503: logged, not shown.
+    Server(u16, String),
+}
+
+impl From<settle_store::StoreError> for Failure {
+    fn from(e: settle_store::StoreError) -> Failure {
+        Failure::Server(if e.is_busy() { 503 } else { 500 }, e.0)
+    }
+}
+
+impl From<Problem> for Failure {
+    fn from(p: Problem) -> Failure {
+        let status = p.status();
+        let body = p.body();
+        match status {
+            403 => Failure::Forbidden,
+            404 => Failure::NotFound,
+            413 => Failure::TooLarge,
+            s if s >= 500 => Failure::Server(s, body["detail"].to_string()),
+            s => {
+                // A problem's own errors by field, or its detail on the form.
+                let mut inv = Invalid::default();
+                if let Some(errors) = body["errors"].as_array() {
+                    for e in errors {
+                        let pointer = e["pointer"].as_str().unwrap_or("");
+                        let field = e["field"]
+                            .as_str()
+                            .or_else(|| pointer.trim_start_matches('/').split('/').next());
+                        inv.push(
+                            pointer,
+                            field.filter(|f| !f.is_empty()),
+                            e["message"].as_str().unwrap_or(""),
+                        );
+                    }
+                }
+                if inv.0.is_empty() {
+                    inv.push("", None, body["detail"].as_str().unwrap_or(""));
+                }
+                Failure::Invalid(s, inv)
+            }
+        }
+    }
+}
+
+impl From<Invalid> for Failure {
+    fn from(e: Invalid) -> Failure {
+        Failure::Invalid(422, e)
+    }
+}
+
+/// A signed-in request.
+pub struct Ctx<'a> {
+    pub req: &'a Request,
+    pub db: SpinDb,
+    pub me: SignedIn,
+    pub messages: Arc<Messages>,
+    pub env: Environment<'static>,
+    reader: Reader,
+    queued: RefCell<Vec<i64>>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The request's session; `None` when there is none (or it is over). `templates` are
+    /// the component's pages.
+    pub fn open(
+        req: &'a Request,
+        templates: &[(&'static str, &'static str)],
+    ) -> Result<Option<Ctx<'a>>, Failure> {
+        let db = open_db()?;
+        let Some(me) = session::current(req, &db)? else {
+            return Ok(None);
+        };
+        let reader = reader(req);
+        let messages = messages(reader.language(Some(&me.user.language)));
+        let env = console_environment(messages.clone(), templates);
+        Ok(Some(Ctx {
+            req,
+            db,
+            me,
+            messages,
+            env,
+            reader,
+            queued: RefCell::new(Vec::new()),
+        }))
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.messages.language.tag
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.me.user.role == settle_domain::users::UserRole::Admin
+    }
+
+    /// As whom history rows record this request's changes.
+    pub fn actor(&self) -> String {
+        self.me.principal().actor
+    }
+
+    /// The posted form, once its anti-forgery token matched the session's (403 otherwise,
+    /// before any field is read).
+    pub fn form(&self) -> Result<Form, Failure> {
+        let f = read_form(self.req)?;
+        if !self.me.session.form_token_ok(f.get("form_token")) {
+            return Err(Failure::Forbidden);
+        }
+        Ok(f)
+    }
+
+    /// An email to deliver once the write that queued it has committed.
+    pub fn deliver_later(&self, message_id: i64) {
+        self.queued.borrow_mut().push(message_id);
+    }
+
+    pub fn queued(&self) -> Vec<i64> {
+        self.queued.borrow().clone()
+    }
+
+    /// Renders `template` inside the console's frame; `nav` names the current section.
+    pub fn render(
+        &self,
+        status: u16,
+        template: &str,
+        nav: &str,
+        ctx: Value,
+    ) -> Result<Response, Failure> {
+        let html = render::render(
+            &self.env,
+            template,
+            minijinja::value::merge_maps([
+                context! {
+                    nav => nav,
+                    me => context! {
+                        name => self.me.user.name.clone(),
+                        email => self.me.user.email.clone(),
+                        admin => self.is_admin(),
+                    },
+                    form_token => self.me.session.form_token(),
+                },
+                frame(&self.messages, self.req),
+                ctx,
+            ]),
+        )
+        .map_err(page_error)?;
+        Ok(page(status, html, self.lang(), self.reader.set_cookie()))
+    }
+
+    /// 303 to a console path.
+    pub fn redirect(&self, to: &str) -> Result<Response, Failure> {
+        Ok(crate::redirect(to, self.lang()))
+    }
+}
+
+fn page_error(e: crate::PageError) -> Failure {
+    match e {
+        crate::PageError::Server(s, d) => Failure::Server(s, d),
+        other => Failure::Server(500, format!("{other:?}")),
+    }
+}
+
+/// What the frame needs: the language switcher (links back to this page in each language)
+/// and the stylesheet's base.
+pub fn frame(messages: &Messages, req: &Request) -> Value {
+    // A page answering a form (a step of Change status) cannot be fetched again: its
+    // switcher leads to the console's start.
+    let here = match req.method() {
+        spin_sdk::http::Method::Get | spin_sdk::http::Method::Head => req.path(),
+        _ => "/app",
+    };
+    let others: Vec<(String, String)> = settle_web::query(req)
+        .into_iter()
+        .filter(|(k, _)| k != "lang" && here == req.path())
+        .collect();
+    let languages: Vec<Value> = LANGUAGES
+        .iter()
+        .map(|l| {
+            let mut q = others.clone();
+            q.push(("lang".into(), l.tag.into()));
+            context! {
+                tag => l.tag,
+                name => l.name,
+                current => l.tag == messages.language.tag,
+                href => format!("{here}?{}", settle_web::encode_query(&q)),
+            }
+        })
+        .collect();
+    context! {
+        lang => messages.language.tag,
+        languages => languages,
+        base => "/app",
+    }
+}
+
+/// A form body: at most [`MAX_FORM`] bytes, urlencoded.
+pub fn read_form(req: &Request) -> Result<Form, Failure> {
+    let bytes = settle_web::body(req, MAX_FORM)?;
+    let f = settle_domain::forms::parse(&render::content_type(req), bytes)
+        .map_err(|e| Failure::Invalid(400, e))?;
+    Ok(f)
+}
+
+/// The stylesheet: the pages' and the console's own.
+pub fn stylesheet() -> Response {
+    let mut r = Response::builder()
+        .status(200)
+        .header("content-type", "text/css; charset=utf-8")
+        .header("cache-control", "public, max-age=3600")
+        .body(format!("{}\n{CONSOLE_CSS}", render::STYLESHEET))
+        .build();
+    r.set_header("x-content-type-options", "nosniff");
+    r
+}
+
+/// The page for a failure, in the signed-in user's language (or the visitor's).
+pub fn failure_page(req: &Request, ctx: Option<&Ctx>, f: &Failure) -> Response {
+    let messages = match ctx {
+        Some(c) => c.messages.clone(),
+        None => messages(visitor_language(req)),
+    };
+    let (status, key) = match f {
+        Failure::Forbidden => (403, "forbidden"),
+        Failure::NotFound => (404, "notfound"),
+        Failure::Method(_) => (405, "method"),
+        Failure::Invalid(s, _) => (*s, "invalid"),
+        Failure::Throttled(_) => (429, "throttled"),
+        Failure::TooLarge => (413, "toolarge"),
+        Failure::Server(s, detail) => {
+            eprintln!("console error {s}: {detail}");
+            (*s, "server")
+        }
+    };
+    let errors = match f {
+        Failure::Invalid(_, inv) => field_errors(&messages, inv),
+        _ => Vec::new(),
+    };
+    let minutes = match f {
+        Failure::Throttled(s) => (s + 59) / 60,
+        _ => 0,
+    };
+    let env = console_environment(messages.clone(), &[]);
+    let signed_in = ctx.map(|c| {
+        context! {
+            name => c.me.user.name.clone(),
+            email => c.me.user.email.clone(),
+            admin => c.is_admin(),
+        }
+    });
+    let html = render::render(
+        &env,
+        "failure.html",
+        context! {
+            key => key,
+            errors => errors,
+            minutes => minutes,
+            nav => "",
+            me => signed_in,
+            form_token => ctx.map(|c| c.me.session.form_token()),
+            ..frame(&messages, req)
+        },
+    )
+    .unwrap_or_else(|e| {
+        eprintln!("console: the failure page failed to render: {e:?}");
+        "<!doctype html><title>Error</title>".into()
+    });
+    let mut r = page(status, html, messages.language.tag, None);
+    match f {
+        Failure::Throttled(s) => r.set_header("retry-after", s.to_string()),
+        Failure::Method(allow) => r.set_header("allow", *allow),
+        _ => {}
+    }
+    r
+}
+
+/// One line per field in error: the console's wording for the field when it has one (with
+/// the rule's own words after it), else the rule's words.
+pub fn field_errors(messages: &Messages, inv: &Invalid) -> Vec<Value> {
+    inv.0
+        .iter()
+        .map(|e| {
+            let field = e
+                .field
+                .clone()
+                .unwrap_or_else(|| e.pointer.trim_start_matches('/').to_string());
+            let id = format!("field-{}", field.split('/').next().unwrap_or(""));
+            let label = messages.has(&id).then(|| messages.get(&id, &[]));
+            context! { field => field, label => label, detail => e.message.clone() }
+        })
+        .collect()
+}

@@ -1,0 +1,792 @@
+//! The console through the host, as a browser without JavaScript uses it: cookies, forms
+//! with their anti-forgery tokens, redirects. Sign-in and sessions, the first admin, access
+//! control, and the seeds' flow: statement → Change status (three steps, one write) →
+//! action (modify with its version, detach, terminate) → agenda and replies.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use serde_json::json;
+use settle_host::testing::{TestResponse, TestServer};
+
+use crate::disputes::{World, resolver_token, world};
+use crate::support::*;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// One browser: its cookies, kept from `Set-Cookie` answers.
+pub struct Visitor<'a> {
+    s: &'a TestServer,
+    cookies: RefCell<BTreeMap<String, String>>,
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The value of the first `name="…" value="…"` of `html`.
+pub fn field(html: &str, name: &str) -> String {
+    let needle = format!("name=\"{name}\" value=\"");
+    let at = html
+        .find(&needle)
+        .unwrap_or_else(|| panic!("no field {name} in {html}"))
+        + needle.len();
+    html[at..].chars().take_while(|c| *c != '"').collect()
+}
+
+impl<'a> Visitor<'a> {
+    pub fn new(s: &'a TestServer) -> Visitor<'a> {
+        Visitor {
+            s,
+            cookies: RefCell::new(BTreeMap::new()),
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .borrow()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn keep(&self, r: &TestResponse) {
+        if let Some(c) = r.header("set-cookie") {
+            let (pair, _) = c.split_once(';').unwrap_or((c, ""));
+            let (k, v) = pair.split_once('=').unwrap();
+            if v.is_empty() || c.contains("Max-Age=0") {
+                self.cookies.borrow_mut().remove(k);
+            } else {
+                self.cookies.borrow_mut().insert(k.into(), v.into());
+            }
+        }
+    }
+
+    pub fn session(&self) -> Option<String> {
+        self.cookies.borrow().get("settle_session").cloned()
+    }
+
+    pub fn set_session(&self, id: &str) {
+        self.cookies
+            .borrow_mut()
+            .insert("settle_session".into(), id.into());
+    }
+
+    pub fn get(&self, path: &str) -> TestResponse {
+        let c = self.cookie_header();
+        let r = self.s.request("GET", path, &[("cookie", &c)], b"");
+        self.keep(&r);
+        r
+    }
+
+    pub fn post(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let body: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+            .collect();
+        let c = self.cookie_header();
+        let r = self.s.request(
+            "POST",
+            path,
+            &[
+                ("cookie", &c),
+                ("content-type", "application/x-www-form-urlencoded"),
+            ],
+            body.join("&").as_bytes(),
+        );
+        self.keep(&r);
+        r
+    }
+
+    /// Signs in through the form; answers the redirect.
+    pub fn sign_in(&self, email: &str, password: &str) -> TestResponse {
+        let form = self.get("/app/sign-in");
+        assert_eq!(form.status, 200, "{}", form.text());
+        let token = field(&form.text(), "form_token");
+        self.post(
+            "/app/sign-in",
+            &[
+                ("form_token", token.as_str()),
+                ("email", email),
+                ("password", password),
+                ("next", "/app/customers"),
+            ],
+        )
+    }
+
+    /// The anti-forgery token of the page at `path`.
+    pub fn token(&self, path: &str) -> String {
+        let r = self.get(path);
+        assert_eq!(r.status, 200, "{}", r.text());
+        field(&r.text(), "form_token")
+    }
+}
+
+/// Creates a console user through the admin API.
+pub fn user(s: &TestServer, email: &str, role: &str, language: &str) -> i64 {
+    let r = call(
+        s,
+        "POST",
+        "/api/v1/admin/users",
+        ADMIN_TOKEN,
+        &json!({"name": format!("{role} {email}"), "email": email, "role": role,
+                "language": language, "password": PASSWORD}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    r.json()["id"].as_i64().unwrap()
+}
+
+fn count(s: &TestServer, sql: &str) -> i64 {
+    let db = rusqlite::Connection::open(s.state_dir.join("sqlite_db.db")).unwrap();
+    db.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn signed_in<'a>(w: &'a World, email: &str, role: &str) -> Visitor<'a> {
+    user(&w.s, email, role, "en");
+    let v = Visitor::new(&w.s);
+    let r = v.sign_in(email, PASSWORD);
+    assert_eq!(r.status, 303, "{}", r.text());
+    v
+}
+
+#[test]
+fn signing_in_opens_a_session_and_signing_out_ends_it() {
+    let w = world();
+    user(&w.s, "alice@corp.example", "collector", "en");
+    let v = Visitor::new(&w.s);
+
+    // No session: pages lead to the sign-in, coming back afterwards; / leads to /app.
+    let r = v.get("/");
+    assert_eq!((r.status, r.header("location")), (303, Some("/app")));
+    let r = v.get("/app/customers?q=acme");
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        r.header("location"),
+        Some("/app/sign-in?next=%2Fapp%2Fcustomers%3Fq%3Dacme")
+    );
+    let r = v.get("/app/agenda");
+    assert_eq!(r.status, 303, "the follow-up component too");
+
+    // A wrong password: the form again, 401, no session.
+    let r = v.sign_in("alice@corp.example", "wrong password here");
+    assert_eq!(r.status, 401, "{}", r.text());
+    assert!(r.text().contains("The email or the password is not right"));
+    assert!(v.session().is_none());
+    // An unknown email gets the very same answer.
+    let r2 = v.sign_in("nobody@corp.example", "wrong password here");
+    assert_eq!(r2.status, 401);
+
+    // The right one: a session cookie, HttpOnly and SameSite=Lax, and the page asked for.
+    let r = v.sign_in("Alice@Corp.Example ", PASSWORD);
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(r.header("location"), Some("/app/customers"));
+    let cookie = r.header("set-cookie").unwrap();
+    assert!(
+        cookie.starts_with("settle_session=")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax")
+            && !cookie.contains("Secure"),
+        "{cookie}"
+    );
+    let id = v.session().unwrap();
+    let page = v.get("/app/customers");
+    assert_eq!(page.status, 200, "{}", page.text());
+    let html = page.text();
+    assert!(
+        html.contains("Acme SA") && html.contains("Beta GmbH"),
+        "{html}"
+    );
+    assert!(html.contains("<html lang=\"en\""));
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("default-src 'none'") && !csp.contains("unsafe"),
+        "{csp}"
+    );
+
+    // The store keeps the session under a hash of its id, never the id itself.
+    let kv = std::fs::read(w.s.state_dir.join("sqlite_key_value.db")).unwrap();
+    assert!(
+        !kv.windows(id.len()).any(|win| win == id.as_bytes()),
+        "the raw session id is in the key-value store"
+    );
+
+    // Signing out needs the form's token, then deletes the session.
+    let r = v.post("/app/sign-out", &[]);
+    assert_eq!(r.status, 403, "{}", r.text());
+    let token = v.token("/app/customers");
+    let r = v.post("/app/sign-out", &[("form_token", token.as_str())]);
+    assert_eq!(r.status, 303);
+    assert!(r.header("set-cookie").unwrap().contains("Max-Age=0"));
+    // The old cookie, replayed, opens nothing.
+    v.set_session(&id);
+    assert_eq!(v.get("/app/customers").status, 303);
+}
+
+#[test]
+fn the_first_admin_is_made_with_the_admin_token_and_only_once() {
+    let s = start();
+    let v = Visitor::new(&s);
+    // Nobody exists: the email `admin` and the admin token open the first-admin page.
+    let r = v.sign_in("admin", ADMIN_TOKEN);
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(r.header("location"), Some("/app/first-admin"));
+    // That session reaches nothing else.
+    assert_eq!(v.get("/app/customers").status, 303);
+    let page = v.get("/app/first-admin");
+    assert_eq!(page.status, 200, "{}", page.text());
+    let token = field(&page.text(), "form_token");
+    // A weak password: the form again, nothing made.
+    let r = v.post(
+        "/app/first-admin",
+        &[
+            ("form_token", token.as_str()),
+            ("name", "Ada"),
+            ("email", "ada@corp.example"),
+            ("language", "fr"),
+            ("password", "short"),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(
+        r.text().contains("ada@corp.example"),
+        "the form keeps what was typed"
+    );
+    assert_eq!(count(&s, "SELECT count(*) FROM users"), 0);
+    // Without the token: 403.
+    let r = v.post(
+        "/app/first-admin",
+        &[
+            ("name", "Ada"),
+            ("email", "ada@corp.example"),
+            ("password", PASSWORD),
+        ],
+    );
+    assert_eq!(r.status, 403);
+    let r = v.post(
+        "/app/first-admin",
+        &[
+            ("form_token", token.as_str()),
+            ("name", "Ada"),
+            ("email", "ada@corp.example"),
+            ("language", "fr"),
+            ("password", PASSWORD),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM users WHERE role = 'admin' AND email = 'ada@corp.example'"
+        ),
+        1
+    );
+    // Signed in as Ada, in her language.
+    let page = v.get("/app/customers");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("<html lang=\"fr\""));
+    // Once someone exists, the admin token opens nothing and the page is closed.
+    let other = Visitor::new(&s);
+    assert_eq!(other.sign_in("admin", ADMIN_TOKEN).status, 401);
+    assert_eq!(other.get("/app/first-admin").status, 403);
+}
+
+#[test]
+fn roles_sessions_and_forms_are_checked_and_refusals_write_nothing() {
+    let w = world();
+    let collector = signed_in(&w, "alice@corp.example", "collector");
+    let admin = signed_in(&w, "root@corp.example", "admin");
+    assert_eq!(collector.get("/app/admin/users").status, 403);
+    let page = admin.get("/app/admin/users");
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page.text().contains("alice@corp.example"));
+
+    // A forged or unknown session id is no session.
+    let stranger = Visitor::new(&w.s);
+    stranger.set_session(&"A".repeat(43));
+    assert_eq!(stranger.get("/app/customers").status, 303);
+    stranger.set_session("not-even-well-formed");
+    assert_eq!(stranger.get("/app/customers").status, 303);
+    // A write without a session is refused outright.
+    let r = stranger.post("/app/customers/C1/change-status", &[("step", "1")]);
+    assert_eq!(r.status, 403, "{}", r.text());
+
+    // A form without its token, or with another session's, writes nothing.
+    let before = count(&w.s, "SELECT count(*) FROM status_changes");
+    let fields = |t: &str| {
+        vec![
+            ("form_token".to_string(), t.to_string()),
+            ("step".into(), "confirm".into()),
+            ("item".into(), "I1".into()),
+            ("status".into(), "price_dispute".into()),
+            ("comment".into(), "wrong price".into()),
+            ("next".into(), "scenario".into()),
+        ]
+    };
+    let admin_token = admin.token("/app/customers");
+    for t in ["", admin_token.as_str()] {
+        let f = fields(t);
+        let f: Vec<(&str, &str)> = f.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let r = collector.post("/app/customers/C1/change-status", &f);
+        assert_eq!(r.status, 403, "{}", r.text());
+    }
+    assert_eq!(count(&w.s, "SELECT count(*) FROM status_changes"), before);
+
+    // A collector may not add a user; an admin may, and a bad one is refused by field.
+    let t = collector.token("/app/customers");
+    let r = collector.post(
+        "/app/admin/users",
+        &[
+            ("form_token", t.as_str()),
+            ("name", "X"),
+            ("email", "x@corp.example"),
+            ("role", "admin"),
+            ("password", PASSWORD),
+        ],
+    );
+    assert_eq!(r.status, 403);
+    let t = admin.token("/app/admin/users");
+    let r = admin.post(
+        "/app/admin/users",
+        &[
+            ("form_token", t.as_str()),
+            ("name", "Bob"),
+            ("email", "not an email"),
+            ("role", "collector"),
+            ("language", "de"),
+            ("password", PASSWORD),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    let r = admin.post(
+        "/app/admin/users",
+        &[
+            ("form_token", t.as_str()),
+            ("name", "Bob"),
+            ("email", "alice@corp.example"),
+            ("role", "collector"),
+            ("language", "de"),
+            ("password", PASSWORD),
+        ],
+    );
+    assert_eq!(r.status, 409, "an email already taken");
+    let r = admin.post(
+        "/app/admin/users",
+        &[
+            ("form_token", t.as_str()),
+            ("name", "Bob"),
+            ("email", "bob@corp.example"),
+            ("role", "collector"),
+            ("language", "de"),
+            ("password", PASSWORD),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let bob = count(
+        &w.s,
+        "SELECT id FROM users WHERE email = 'bob@corp.example'",
+    );
+    // Deactivating a user signs them out at their next request.
+    let bob_browser = Visitor::new(&w.s);
+    assert_eq!(
+        bob_browser.sign_in("bob@corp.example", PASSWORD).status,
+        303
+    );
+    assert_eq!(bob_browser.get("/app/customers").status, 200);
+    let r = admin.post(
+        &format!("/app/admin/users/{bob}"),
+        &[
+            ("form_token", t.as_str()),
+            ("role", "collector"),
+            ("active", "false"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(bob_browser.get("/app/customers").status, 303);
+    assert_eq!(
+        bob_browser.sign_in("bob@corp.example", PASSWORD).status,
+        401
+    );
+    // Every change is in the audit trail.
+    assert!(
+        count(
+            &w.s,
+            "SELECT count(*) FROM config_history WHERE kind = 'user'"
+        ) >= 2
+    );
+}
+
+#[test]
+fn repeated_failed_sign_ins_are_throttled() {
+    let s = start();
+    user(&s, "alice@corp.example", "collector", "en");
+    let v = Visitor::new(&s);
+    for _ in 0..10 {
+        assert_eq!(
+            v.sign_in("alice@corp.example", "not the password").status,
+            401
+        );
+    }
+    let r = v.sign_in("alice@corp.example", PASSWORD);
+    assert_eq!(r.status, 429, "{}", r.text());
+    assert!(r.header("retry-after").is_some());
+    assert!(v.session().is_none());
+}
+
+#[test]
+fn bad_input_gets_a_page_naming_the_field() {
+    let w = world();
+    let v = signed_in(&w, "alice@corp.example", "collector");
+    for (path, status) in [
+        ("/app/customers?sort=bogus", 400),
+        ("/app/customers?dir=sideways", 400),
+        ("/app/customers?page=0", 400),
+        ("/app/customers?q=%00", 400),
+        ("/app/customers?unknown=1", 400),
+        ("/app/customers/NOPE", 404),
+        ("/app/customers/C1?overdue=maybe", 400),
+        ("/app/customers/C1?status=no_such_status", 400),
+        ("/app/customers/C1?resolver_id=999", 400),
+        ("/app/actions/999", 404),
+        ("/app/actions/abc", 404),
+        ("/app/agenda?date=2025-02-30", 400),
+        ("/app/nowhere", 404),
+    ] {
+        let r = v.get(path);
+        assert_eq!(r.status, status, "{path}: {}", r.text());
+        assert_eq!(
+            r.header("content-type"),
+            Some("text/html; charset=utf-8"),
+            "{path}"
+        );
+    }
+    let r = v.get("/app/customers?sort=bogus");
+    assert!(r.text().contains("sort"), "{}", r.text());
+    assert_eq!(v.post("/app/customers", &[]).status, 405);
+
+    // Step 1 sent with an unknown status and a closed or foreign item: step 1 again, 422.
+    let t = v.token("/app/customers/C1");
+    let r = v.post(
+        "/app/customers/C1/change-status",
+        &[
+            ("form_token", t.as_str()),
+            ("step", "2"),
+            ("item", "I1"),
+            ("item", "I4"),
+            ("status", "nope"),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    let html = r.text();
+    assert!(html.contains("aria-current=\"step\">1."), "{html}");
+    assert!(html.contains("Choose a status that is active"), "{html}");
+    let r = v.post(
+        "/app/customers/C1/change-status",
+        &[("form_token", t.as_str()), ("step", "9"), ("item", "I1")],
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(count(&w.s, "SELECT count(*) FROM status_changes"), 0);
+}
+
+/// The seeds' flow by forms: qualify two invoices with the suggested follow-up and the
+/// resolver email, the resolver answers, the collector moves the date, detaches one item
+/// and terminates: the other is "Dispute resolved".
+#[test]
+fn the_collector_qualifies_follows_and_resolves_a_dispute() {
+    let w = world();
+    let v = signed_in(&w, "alice@corp.example", "collector");
+    let sheet = v.get("/app/customers/C1");
+    assert_eq!(sheet.status, 200, "{}", sheet.text());
+    let html = sheet.text();
+    assert!(html.contains("name=\"item\" value=\"I1\""), "{html}");
+    assert!(
+        html.contains("F-I3") && !html.contains("F-I4"),
+        "only C1's items"
+    );
+    let t = field(&html, "form_token");
+    // Filters (every invoice of the world is overdue by now).
+    let overdue = v.get("/app/customers/C1?overdue=yes").text();
+    let ticked = |html: &str, id: &str| html.contains(&format!("name=\"item\" value=\"{id}\""));
+    assert!(
+        ticked(&overdue, "I1") && ticked(&overdue, "I5"),
+        "{overdue}"
+    );
+    let not_overdue = v.get("/app/customers/C1?overdue=no").text();
+    assert!(!ticked(&not_overdue, "I1"), "{not_overdue}");
+    let by_status = v.get("/app/customers/C1?status=price_dispute").text();
+    assert!(
+        !ticked(&by_status, "I1"),
+        "nothing disputed yet: {by_status}"
+    );
+
+    let step1 = v.post(
+        "/app/customers/C1/change-status",
+        &[
+            ("form_token", t.as_str()),
+            ("step", "1"),
+            ("item", "I1"),
+            ("item", "I2"),
+        ],
+    );
+    assert_eq!(step1.status, 200, "{}", step1.text());
+    let wizard = field(&step1.text(), "wizard");
+    let rid = w.resolver_id.to_string();
+    let base = vec![
+        ("form_token", t.as_str()),
+        ("wizard", wizard.as_str()),
+        ("item", "I1"),
+        ("item", "I2"),
+        ("status", "price_dispute"),
+        ("status_date", "2025-03-01"),
+        ("comment", "Unit price is wrong"),
+        ("resolver_id", rid.as_str()),
+    ];
+    let with = |extra: &[(&'static str, &'static str)]| {
+        let mut f = base.clone();
+        f.extend_from_slice(extra);
+        f
+    };
+    // Step 2: the resolver email, previewed from the real change (nothing kept).
+    let step2 = v.post("/app/customers/C1/change-status", &with(&[("step", "2")]));
+    assert_eq!(step2.status, 200, "{}", step2.text());
+    let html = step2.text();
+    assert!(html.contains("sam@corp.example"), "{html}");
+    assert!(
+        html.contains("value=\"resolver_dispute\" selected"),
+        "{html}"
+    );
+    assert_eq!(count(&w.s, "SELECT count(*) FROM status_changes"), 0);
+    assert_eq!(count(&w.s, "SELECT count(*) FROM outbox"), 0);
+
+    // Step 3: the suggested follow-up, pre-filled.
+    let step3 = v.post(
+        "/app/customers/C1/change-status",
+        &with(&[
+            ("step", "3"),
+            ("template", "resolver_dispute"),
+            ("email", "send"),
+        ]),
+    );
+    assert_eq!(step3.status, 200, "{}", step3.text());
+    let html = step3.text();
+    let name = field(&html, "action_name");
+    let date = field(&html, "action_date");
+    assert!(!name.is_empty() && date.starts_with("2025-"), "{html}");
+    assert_eq!(count(&w.s, "SELECT count(*) FROM status_changes"), 0);
+
+    // Confirm: one status change, the action, the email with a resolver link.
+    let confirm = with(&[
+        ("step", "confirm"),
+        ("template", "resolver_dispute"),
+        ("email", "send"),
+        ("next", "action"),
+        ("action_type", "dispute"),
+    ]);
+    let mut confirm: Vec<(&str, &str)> = confirm;
+    confirm.push(("action_name", name.as_str()));
+    confirm.push(("action_date", date.as_str()));
+    confirm.push(("action_resolver_id", rid.as_str()));
+    let r = v.post("/app/customers/C1/change-status", &confirm);
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(r.header("location"), Some("/app/customers/C1"));
+    assert_eq!(count(&w.s, "SELECT count(*) FROM status_changes"), 1);
+    // A second confirmation of the same wizard (a double click) changes nothing.
+    let again = v.post("/app/customers/C1/change-status", &confirm);
+    assert_eq!(again.status, 303);
+    assert_eq!(count(&w.s, "SELECT count(*) FROM status_changes"), 1);
+    assert_eq!(count(&w.s, "SELECT count(*) FROM outbox"), 1);
+
+    let items = get(&w.s, "/api/v1/customers/C1/statement", &w.collector).json();
+    let i1 = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "I1")
+        .unwrap()
+        .clone();
+    assert_eq!(i1["status"]["code"], "price_dispute");
+    assert_eq!(i1["in_scenario"], false);
+    let action_id = i1["action_id"].as_i64().unwrap();
+    let action = get(&w.s, &format!("/api/v1/actions/{action_id}"), &w.collector).json();
+    assert!(
+        action["model"].is_string(),
+        "the suggested action keeps its model: {action}"
+    );
+    assert!(action["created_by"].as_str().unwrap().starts_with("user:"));
+    let outbox = get(&w.s, "/api/v1/outbox", &w.collector).json();
+    let message = &outbox["messages"][0];
+    assert_eq!(message["to"], "sam@corp.example");
+    let html = message["html"].as_str().unwrap_or_default().to_string();
+    let html = if html.is_empty() {
+        let id = message["id"].as_i64().unwrap();
+        get(&w.s, &format!("/api/v1/outbox/{id}"), &w.collector).json()["html"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    } else {
+        html
+    };
+
+    // The resolver answers from the link.
+    let link = format!("/r/{}", resolver_token(&html));
+    let page = w.s.get(&link);
+    assert_eq!(page.status, 200, "{}", page.text());
+    let rt = field(&page.text(), "form_token");
+    let body = format!(
+        "form_token={}&comment={}",
+        enc(&rt),
+        enc("Price list was outdated, credit note coming")
+    );
+    let r = w.s.request(
+        "POST",
+        &format!("{link}/comments"),
+        &[("content-type", "application/x-www-form-urlencoded")],
+        body.as_bytes(),
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+
+    // The agenda shows the action answered; the replies tab shows the answer, once new.
+    let agenda = v.get("/app/agenda?date=2025-12-31");
+    assert_eq!(agenda.status, 200, "{}", agenda.text());
+    let html = agenda.text();
+    assert!(
+        html.contains(&format!("/app/actions/{action_id}")),
+        "{html}"
+    );
+    let replies = v.get("/app/agenda/replies");
+    assert_eq!(replies.status, 200);
+    let html = replies.text();
+    assert!(
+        html.contains("Price list was outdated") && html.contains("Sam Sales"),
+        "{html}"
+    );
+    assert!(
+        html.contains("class=\"badge warn\""),
+        "new since last look: {html}"
+    );
+    let html = v.get("/app/agenda/replies").text();
+    assert!(!html.contains("class=\"badge warn\""), "seen now: {html}");
+
+    // The action: a stale version is "changed meanwhile" and writes nothing.
+    let page = v.get(&format!("/app/actions/{action_id}"));
+    assert_eq!(page.status, 200, "{}", page.text());
+    let at = field(&page.text(), "form_token");
+    let version = field(&page.text(), "version");
+    let stale = (version.parse::<i64>().unwrap() - 1).to_string();
+    let r = v.post(
+        &format!("/app/actions/{action_id}"),
+        &[
+            ("form_token", at.as_str()),
+            ("version", stale.as_str()),
+            ("name", name.as_str()),
+            ("date", "2025-04-15"),
+            ("type", "dispute"),
+        ],
+    );
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert!(
+        r.text().contains("changed this action meanwhile"),
+        "{}",
+        r.text()
+    );
+    let now = get(&w.s, &format!("/api/v1/actions/{action_id}"), &w.collector).json();
+    assert_eq!(now["date"], action["date"]);
+    let r = v.post(
+        &format!("/app/actions/{action_id}"),
+        &[
+            ("form_token", at.as_str()),
+            ("version", version.as_str()),
+            ("name", name.as_str()),
+            ("date", "2025-04-15"),
+            ("type", "dispute"),
+            ("resolver_id", rid.as_str()),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let now = get(&w.s, &format!("/api/v1/actions/{action_id}"), &w.collector).json();
+    assert_eq!(now["date"], "2025-04-15");
+
+    // Detach I2: back in the scenario; then terminate: I1 is "Dispute resolved".
+    let page = v.get(&format!("/app/actions/{action_id}")).text();
+    let version = field(&page, "version");
+    let r = v.post(
+        &format!("/app/actions/{action_id}/detach"),
+        &[
+            ("form_token", at.as_str()),
+            ("version", version.as_str()),
+            ("item", "I2"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let page = v.get(&format!("/app/actions/{action_id}")).text();
+    let version = field(&page, "version");
+    let r = v.post(
+        &format!("/app/actions/{action_id}/terminate"),
+        &[
+            ("form_token", at.as_str()),
+            ("version", version.as_str()),
+            ("comment", "credit note issued"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let page = v.get(&format!("/app/actions/{action_id}")).text();
+    assert!(page.contains("Dispute resolved"), "{page}");
+    assert!(
+        !page.contains("/terminate\""),
+        "no more forms on a terminated action"
+    );
+    let items = get(&w.s, "/api/v1/customers/C1/statement", &w.collector).json();
+    let by_id = |id: &str| {
+        items["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(by_id("I1")["status"]["code"], "dispute_resolved");
+    assert_eq!(by_id("I1")["in_scenario"], true);
+    assert_eq!(
+        by_id("I2")["status"]["code"],
+        "price_dispute",
+        "detached before"
+    );
+    assert_eq!(by_id("I2")["in_scenario"], true);
+    // A terminated action takes no more changes.
+    let r = v.post(
+        &format!("/app/actions/{action_id}/terminate"),
+        &[
+            ("form_token", at.as_str()),
+            ("version", field(&page, "version").as_str()),
+        ],
+    );
+    assert_eq!(r.status, 409, "{}", r.text());
+
+    // The report pages open with the session.
+    let report = v.get("/api/v1/reports/disputes?format=html");
+    assert_eq!(report.status, 200, "{}", report.text());
+    assert!(report.text().contains("<svg"));
+    let anonymous = w.s.get("/api/v1/reports/disputes?format=html");
+    assert_eq!(anonymous.status, 401);
+}
+
+#[test]
+fn the_console_speaks_the_users_language() {
+    let w = world();
+    user(&w.s, "kenji@corp.example", "collector", "ja");
+    let v = Visitor::new(&w.s);
+    assert_eq!(v.sign_in("kenji@corp.example", PASSWORD).status, 303);
+    let page = v.get("/app/customers/C1");
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page.text().contains("<html lang=\"ja\""));
+    assert_eq!(page.header("content-language"), Some("ja"));
+    // The switcher overrides it for the visit.
+    let tr = v.get("/app/customers/C1?lang=tr");
+    assert!(tr.text().contains("<html lang=\"tr\""));
+}
