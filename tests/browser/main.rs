@@ -13,6 +13,7 @@ mod driver;
 #[allow(dead_code)]
 mod support;
 
+mod console;
 mod pages;
 mod reports;
 

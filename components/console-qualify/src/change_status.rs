@@ -94,15 +94,19 @@ struct DryRun {
 }
 
 fn dry_run(
-    db: &SpinDb,
+    ctx: &Ctx,
     input: &StatusChangeIn,
-    actor: &str,
     mail: Option<&EmailChoice>,
 ) -> Result<DryRun, Failure> {
-    db.rolled_back(|db| {
-        let (plan, applied) = apply(db, input, actor)?;
+    ctx.db.rolled_back(|db| {
+        let (plan, applied) = apply(db, input, &ctx.actor())?;
         let preview = mail.map(|m| {
-            email::preview(db, &email_request(m, applied.status_change_id)).map_err(Failure::from)
+            email::preview(
+                db,
+                &email_request(m, applied.status_change_id),
+                &ctx.me.user.name,
+            )
+            .map_err(Failure::from)
         });
         Ok(DryRun { plan, preview })
     })
@@ -193,7 +197,7 @@ pub fn step(ctx: &Ctx, customer_id: &str) -> Result<Response, Failure> {
                 template,
                 ..w.email.clone().unwrap_or(EmailChoice::none(true))
             };
-            match dry_run(&ctx.db, &input, &ctx.actor(), Some(&mail)) {
+            match dry_run(ctx, &input, Some(&mail)) {
                 Ok(run) => base.show(2, 200, Some((&run, &mail)), Vec::new()),
                 Err(Failure::Invalid(s, inv)) => {
                     base.show(1, s, None, field_errors(&ctx.messages, &inv))
@@ -211,7 +215,7 @@ pub fn step(ctx: &Ctx, customer_id: &str) -> Result<Response, Failure> {
                 Err(e) => return Err(e),
             };
             let mail = w.email.clone().filter(|m| m.send);
-            let run0 = match dry_run(&ctx.db, &input0, &ctx.actor(), mail.as_ref()) {
+            let run0 = match dry_run(ctx, &input0, mail.as_ref()) {
                 Ok(r) => r,
                 Err(Failure::Invalid(s, inv)) => {
                     return base.show(1, s, None, field_errors(&ctx.messages, &inv));
@@ -287,6 +291,7 @@ fn confirm(
                 db,
                 &email_request(m, applied.status_change_id),
                 &ctx.actor(),
+                &ctx.me.user.name,
                 &secret,
             )?),
             None => None,

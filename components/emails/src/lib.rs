@@ -68,13 +68,14 @@ async fn route(req: &Request) -> Answer<Response> {
 
 fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
     let r = parse_email_request(json_body(req)?).map_err(|e| invalid(&e))?;
-    Ok(json(200, &email::preview(db, &r)?))
+    Ok(json(200, &email::preview(db, &r, "")?))
 }
 
 async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
     let r = parse_email_request(json_body(req)?).map_err(|e| invalid(&e))?;
     let secret = link_secret()?;
-    let id = db.transaction(|db| email::queue(db, &r, &principal.actor, &secret))?;
+    let id =
+        db.transaction(|db| email::queue(db, &r, &principal.actor, &principal.actor, &secret))?;
     if let Some(delivery) = Delivery::configured() {
         delivery.deliver(db, id).await?;
     }

@@ -28,7 +28,6 @@ pub struct Language {
     pub tag: &'static str,
     pub name: &'static str,
     pages: &'static [u8],
-    console: &'static [u8],
 }
 
 /// Which catalogue: every page's, or the console's (loaded beside the pages').
@@ -44,22 +43,36 @@ macro_rules! lang {
             tag: $tag,
             name: $name,
             pages: include_bytes!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/pages.ftl.z")),
-            console: include_bytes!(concat!(
-                env!("OUT_DIR"),
-                "/locales/",
-                $tag,
-                "/console.ftl.z"
-            )),
         }
     };
 }
+
+macro_rules! console_catalogues {
+    ($($tag:literal),*) => {
+        [$((
+            $tag,
+            include_bytes!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/console.ftl.z"))
+                as &[u8],
+        )),*]
+    };
+}
+
+/// The console's catalogues, apart from [`LANGUAGES`] so that only the console's components
+/// carry them.
+static CONSOLE: [(&str, &[u8]); 15] = console_catalogues!(
+    "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
+    "zh-Hans"
+);
 
 impl Language {
     /// The text of one of the language's catalogues.
     pub fn catalogue(&self, which: Catalogue) -> String {
         let packed = match which {
             Catalogue::Pages => self.pages,
-            Catalogue::Console => self.console,
+            Catalogue::Console => CONSOLE
+                .iter()
+                .find(|(t, _)| *t == self.tag)
+                .map_or(&[][..], |(_, c)| *c),
         };
         miniz_oxide::inflate::decompress_to_vec(packed)
             .ok()
@@ -347,6 +360,28 @@ mod tests {
         let console = message_ids(&LANGUAGES[0].catalogue(Catalogue::Console));
         let both: Vec<_> = console.iter().filter(|id| pages.contains(id)).collect();
         assert!(both.is_empty(), "in both catalogues: {both:?}");
+    }
+
+    #[test]
+    fn every_language_is_translated_not_copied() {
+        // A catalogue copied from English would pass the id checks and show English.
+        for which in [Catalogue::Pages, Catalogue::Console] {
+            let en = Messages::console(&LANGUAGES[0]);
+            let ids = message_ids(&LANGUAGES[0].catalogue(which));
+            for l in &LANGUAGES[1..] {
+                let m = Messages::console(l);
+                let same = ids
+                    .iter()
+                    .filter(|id| m.get(id, &[]) == en.get(id, &[]))
+                    .count();
+                assert!(
+                    same * 4 < ids.len(),
+                    "{} {which:?}: {same} of {} messages are the English ones",
+                    l.tag,
+                    ids.len()
+                );
+            }
+        }
     }
 
     fn check_catalogue(which: Catalogue) {

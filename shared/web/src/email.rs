@@ -103,10 +103,11 @@ fn render(r: &EmailRequest, c: &Composed, d: &EmailData) -> Answer<Rendered> {
     templates::render(subject, body, d).map_err(|e| invalid(&e))
 }
 
-/// The email as it would be sent, with placeholders for the links (none is created).
-pub fn preview(db: &impl Db, r: &EmailRequest) -> Answer<Preview> {
+/// The email as it would be sent by `sender`, with placeholders for the links (none is
+/// created).
+pub fn preview(db: &impl Db, r: &EmailRequest, sender: &str) -> Answer<Preview> {
     let c = compose(db, r)?;
-    let mut d = data(&c, "");
+    let mut d = data(&c, sender);
     let base = public_base_url();
     d.resolver_link = links::url(&base, Audience::Resolver, "link-created-when-sent");
     d.customer_link = links::url(&base, Audience::Customer, "link-created-when-sent");
@@ -123,10 +124,17 @@ pub fn preview(db: &impl Db, r: &EmailRequest) -> Answer<Preview> {
 }
 
 /// Creates the signed links the template uses, renders, and queues the message in the
-/// outbox; call it inside the transaction that must hold it. Answers the message id.
-pub fn queue(db: &impl Db, r: &EmailRequest, actor: &str, secret: &str) -> Answer<i64> {
+/// outbox; call it inside the transaction that must hold it. `actor` is recorded as who did
+/// it; `sender` signs the email when the customer has no collector. Answers the message id.
+pub fn queue(
+    db: &impl Db,
+    r: &EmailRequest,
+    actor: &str,
+    sender: &str,
+    secret: &str,
+) -> Answer<i64> {
     let c = compose(db, r)?;
-    let mut d = data(&c, actor);
+    let mut d = data(&c, sender);
     let now_s = now();
     let expires = links::expiry(Utc::now());
     let subject_src = r.subject_override.as_deref().unwrap_or(&c.template.subject);

@@ -1,174 +1,172 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Settle-Konsole: Deutsch.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
+nav-label = Bereiche
+nav-customers = Kunden
 nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-reports = Berichte
+nav-users = Benutzer
+sign-out = Abmelden
+back-to-console = Zurück zur Konsole
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Anmelden
+sign-in = Anmelden
+sign-in-refused = E-Mail oder Passwort ist falsch, oder dieses Konto ist inaktiv.
+sign-in-first-time = Zum ersten Mal auf dieser Installation? Melden Sie sich mit der E-Mail admin und dem Admin-Token an, um das erste Konto anzulegen.
+first-admin-title = Den ersten Administrator anlegen
+first-admin-intro = Noch kann sich niemand anmelden. Dieses Konto verwaltet die Benutzer, die Status und die übrige Konfiguration.
+first-admin-create = Anlegen und anmelden
+password-rule = Mindestens 12 Zeichen, nicht alle gleich, und nicht Ihre E-Mail.
 
 ## Fields
-field-email = Email
-field-password = Password
+field-email = E-Mail
+field-password = Passwort
 field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
+field-language = Sprache
+field-role = Rolle
+field-active = Aktiv
+field-comment = Kommentar
+field-status = Wählen Sie einen aktiven Status.
+field-status_date = Geben Sie ein gültiges Datum an, nicht in der Zukunft.
+field-resolver_id = Wählen Sie einen aktiven Klärer.
+field-item_ids = Markieren Sie offene Posten dieses Kunden.
+field-next_action = Prüfen Sie die nächste Aktion: Typ, Name und Datum sind nötig.
+field-template = Wählen Sie eine E-Mail-Vorlage.
+field-to = Der Empfänger hat keine E-Mail-Adresse.
+field-version = Jemand hat diese Aktion inzwischen geändert: hier ist sie im aktuellen Stand. Nehmen Sie Ihre Änderung erneut vor.
+field-type = Diese Aktion kann so nicht beendet werden.
+field-date = Geben Sie ein gültiges Datum an.
+field-state = Diese Aktion ist bereits beendet.
+field-form = Das Formular konnte nicht gelesen werden. Laden Sie die Seite neu und senden Sie erneut.
+new-password = Neues Passwort
+role-collector = Forderungsmanager
 role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+yes = Ja
+no = Nein
+add-user = Benutzer hinzufügen
+form-not-saved = Nichts wurde gespeichert. Bitte korrigieren Sie:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Nach Name oder Nummer suchen
+search = Suchen
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } Zeile
+   *[other] { $count } Zeilen
 }
-customers-none = No customer matches.
+customers-none = Kein Kunde passt.
 col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+col-id = Nummer
+col-outstanding = Offen
+col-overdue = Überfällig
+col-disputed = Strittig
+col-next = Nächste Aktion
+col-collector = Forderungsmanager
+col-resolver = Klärer
+col-dunning = Mahnung
+pages-label = Seiten
+previous-page = Zurück
+next-page = Weiter
+page-of = Seite { $n } von { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Summen
+next-scenario-step = Nächste Mahnung
+filter-overdue = Fälligkeit
+filter-all = Alle
+filter-overdue-yes = Nur überfällige
+filter-overdue-no = Nicht überfällig
+filter-apply = Anzeigen
+select-item = { $number } auswählen
+in-scenario = Im Mahnszenario
+held-by-action = Von einer Aktion gehalten
+sheet-truncated = Nur die ersten { $count } Posten werden gezeigt: nutzen Sie die Filter.
+change-status = Status ändern…
+live-actions = Laufende Aktionen
+no-live-actions = Keine laufende Aktion.
+history-heading = Verlauf
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } Posten
+   *[other] { $count } Posten
 }
-step-letter = Letter
-step-email = Email
-step-call = Call
+step-letter = Brief
+step-email = E-Mail
+step-call = Anruf
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Schritte
+step-1 = Status
+step-2 = E-Mail
+step-3 = Nächste Aktion
+choose = Auswählen…
+next-step = Weiter
+email-template = E-Mail-Vorlage
+email-preview = Vorschau
+email-to = An
+email-subject = Betreff
+email-body = Text
+email-edit = E-Mail bearbeiten
+email-refresh = Vorschau aktualisieren
+email-send-next = Diese E-Mail senden und weiter
+email-skip = Ohne E-Mail weiter
+email-will-send = Die E-Mail { $template } wird bei der Bestätigung gesendet.
+email-skipped = Es wird keine E-Mail gesendet.
+next-action = Nächste Aktion
+next-scenario = Das Mahnszenario laufen lassen
+next-suggested = Die vorgeschlagene Nachverfolgung (jedes Feld ist änderbar)
+next-define = Eine Aktion festlegen
+confirm = Bestätigen
+cancel = Abbrechen
 
 ## Actions
-action-type = Type
+action-type = Typ
 action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
-action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-date = Datum
+action-done-on = Beendet am
+action-state-live = Laufend
+action-state-done = Beendet
+action-type-dispute = Klärungsverfolgung
+action-type-promise = Zahlungszusage
+action-type-call = Anruf
+action-type-email = E-Mail
+action-type-letter = Brief
+action-type-task = Aufgabe
+open-customer = Kunden öffnen
+open-action = Öffnen
+modify = Ändern
+save = Speichern
+detach = Markierte Posten aus der Aktion nehmen
+detached = herausgenommen
+terminate = Beenden
+terminate-dispute-hint = Die noch strittigen Posten werden „Klärung abgeschlossen“ und kehren ins Mahnszenario zurück.
+terminate-hint = Die Posten kehren ins Mahnszenario zurück.
+answered = Beantwortet
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = Fällig
+agenda-replies = Antworten und Kommentare
+agenda-date = Fällig bis
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } Aufgabe
+   *[other] { $count } Aufgaben
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Nichts ist fällig.
+record-reminder = Mahnung als erledigt markieren
+new = Neu
+replies-empty = Keine Antwort in den letzten 30 Tagen.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = Nicht erlaubt
+failure-forbidden-body = Sie dürfen das nicht, oder das Formular ist abgelaufen. Laden Sie die Seite neu und versuchen Sie es erneut.
+failure-notfound-title = Seite nicht gefunden
+failure-notfound-body = Unter dieser Adresse gibt es nichts.
+failure-method-title = Nicht verfügbar
+failure-method-body = Diese Adresse beantwortet diese Art von Anfrage nicht.
+failure-invalid-title = Bitte prüfen Sie Ihre Eingaben
+failure-invalid-body = Nichts wurde gespeichert.
+failure-throttled-title = Zu viele Versuche
+failure-throttled-body = Bitte warten Sie { $minutes } Minuten, bevor Sie es erneut versuchen.
+failure-toolarge-title = Zu viel auf einmal
+failure-toolarge-body = Das Formular ist zu groß. Wählen Sie weniger Posten.
+failure-server-title = Etwas ist schiefgelaufen
+failure-server-body = Nichts wurde gespeichert. Bitte versuchen Sie es gleich noch einmal.

@@ -97,9 +97,9 @@ step-call = Call
 
 ## Change status
 steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
+step-1 = Status
+step-2 = Email
+step-3 = Next action
 choose = Choose…
 next-step = Next
 email-template = Email template

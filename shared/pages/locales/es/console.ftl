@@ -1,174 +1,172 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Consola Settle: español.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
+nav-label = Secciones
+nav-customers = Clientes
 nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-reports = Informes
+nav-users = Usuarios
+sign-out = Cerrar sesión
+back-to-console = Volver a la consola
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Iniciar sesión
+sign-in = Iniciar sesión
+sign-in-refused = El email o la contraseña no son correctos, o esta cuenta está inactiva.
+sign-in-first-time = ¿Primera vez en esta instalación? Inicie sesión con el email admin y el token de administración para crear la primera cuenta.
+first-admin-title = Crear el primer administrador
+first-admin-intro = Nadie puede iniciar sesión todavía. Esta cuenta gestionará los usuarios, los estados y el resto de la configuración.
+first-admin-create = Crear e iniciar sesión
+password-rule = Al menos 12 caracteres, no todos iguales, y distinta de su email.
 
 ## Fields
 field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
-role-admin = Administrator
-yes = Yes
+field-password = Contraseña
+field-name = Nombre
+field-language = Idioma
+field-role = Rol
+field-active = Activo
+field-comment = Comentario
+field-status = Elija un estado activo.
+field-status_date = Indique una fecha válida, no futura.
+field-resolver_id = Elija un responsable activo.
+field-item_ids = Marque partidas abiertas de este cliente.
+field-next_action = Revise la acción siguiente: tipo, nombre y fecha son necesarios.
+field-template = Elija una plantilla de email.
+field-to = El destinatario no tiene dirección de email.
+field-version = Alguien ha modificado esta acción mientras tanto: aquí está tal como es ahora. Vuelva a hacer su cambio.
+field-type = Esta acción no puede terminarse así.
+field-date = Indique una fecha válida.
+field-state = Esta acción ya está terminada.
+field-form = No se pudo leer el formulario. Recargue la página y envíelo de nuevo.
+new-password = Nueva contraseña
+role-collector = Gestor de cobros
+role-admin = Administrador
+yes = Sí
 no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+add-user = Añadir un usuario
+form-not-saved = No se guardó nada. Corrija, por favor:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Buscar por nombre o identificador
+search = Buscar
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } línea
+   *[other] { $count } líneas
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-none = Ningún cliente coincide.
+col-name = Nombre
+col-id = Identificador
+col-outstanding = Pendiente
+col-overdue = Vencido
+col-disputed = En disputa
+col-next = Próxima acción
+col-collector = Gestor
+col-resolver = Responsable
+col-dunning = Reclamación
+pages-label = Páginas
+previous-page = Anterior
+next-page = Siguiente
+page-of = Página { $n } de { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Totales
+next-scenario-step = Próximo recordatorio
+filter-overdue = Vencimiento
+filter-all = Todos
+filter-overdue-yes = Solo vencidos
+filter-overdue-no = No vencidos
+filter-apply = Mostrar
+select-item = Seleccionar { $number }
+in-scenario = En el escenario
+held-by-action = Retenida por una acción
+sheet-truncated = Solo se muestran las primeras { $count } partidas: use los filtros.
+change-status = Cambiar estado…
+live-actions = Acciones en curso
+no-live-actions = Ninguna acción en curso.
+history-heading = Historial
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } partida
+   *[other] { $count } partidas
 }
-step-letter = Letter
+step-letter = Carta
 step-email = Email
-step-call = Call
+step-call = Llamada
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Pasos
+step-1 = Estado
+step-2 = Email
+step-3 = Acción siguiente
+choose = Elegir…
+next-step = Siguiente
+email-template = Plantilla de email
+email-preview = Vista previa
+email-to = Para
+email-subject = Asunto
+email-body = Cuerpo
+email-edit = Editar el email
+email-refresh = Actualizar la vista previa
+email-send-next = Enviar este email y continuar
+email-skip = Continuar sin email
+email-will-send = El email { $template } se enviará al confirmar.
+email-skipped = No se enviará ningún email.
+next-action = Acción siguiente
+next-scenario = Dejar que siga el escenario de recordatorios
+next-suggested = El seguimiento propuesto (cada campo se puede cambiar)
+next-define = Definir una acción
+confirm = Confirmar
+cancel = Cancelar
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
+action-type = Tipo
+action-name = Nombre
+action-date = Fecha
+action-done-on = Terminada el
+action-state-live = En curso
+action-state-done = Terminada
+action-type-dispute = Seguimiento de disputa
+action-type-promise = Promesa de pago
+action-type-call = Llamada
 action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type-letter = Carta
+action-type-task = Tarea
+open-customer = Abrir el cliente
+open-action = Abrir
+modify = Modificar
+save = Guardar
+detach = Quitar de la acción las partidas marcadas
+detached = quitada
+terminate = Terminar
+terminate-dispute-hint = Las partidas aún en disputa pasan a «Disputa resuelta» y vuelven al escenario de recordatorios.
+terminate-hint = Las partidas vuelven al escenario de recordatorios.
+answered = Respondida
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = Pendiente
+agenda-replies = Respuestas y comentarios
+agenda-date = Vence hasta
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } tarea
+   *[other] { $count } tareas
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = No hay nada pendiente.
+record-reminder = Marcar el recordatorio como hecho
+new = Nuevo
+replies-empty = Ninguna respuesta en los últimos 30 días.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = No permitido
+failure-forbidden-body = No puede hacer esto, o el formulario ha caducado. Recargue la página y vuelva a intentarlo.
+failure-notfound-title = Página no encontrada
+failure-notfound-body = No hay nada en esta dirección.
+failure-method-title = No disponible
+failure-method-body = Esta dirección no responde a ese tipo de petición.
+failure-invalid-title = Revise lo que ha introducido
+failure-invalid-body = No se guardó nada.
+failure-throttled-title = Demasiados intentos
+failure-throttled-body = Espere { $minutes } minutos antes de volver a intentarlo.
+failure-toolarge-title = Demasiado de una vez
+failure-toolarge-body = El formulario es demasiado grande. Seleccione menos partidas.
+failure-server-title = Algo ha fallado
+failure-server-body = No se guardó nada. Vuelva a intentarlo en un momento.

@@ -1,174 +1,172 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Console Settle : français.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
+nav-label = Rubriques
+nav-customers = Clients
 nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-reports = Rapports
+nav-users = Utilisateurs
+sign-out = Se déconnecter
+back-to-console = Retour à la console
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Connexion
+sign-in = Se connecter
+sign-in-refused = L'email ou le mot de passe est incorrect, ou ce compte est inactif.
+sign-in-first-time = Première fois sur cette installation ? Connectez-vous avec l'email admin et le jeton d'administration pour créer le premier compte.
+first-admin-title = Créer le premier administrateur
+first-admin-intro = Personne ne peut encore se connecter. Ce compte gérera les utilisateurs, les statuts et le reste de la configuration.
+first-admin-create = Créer et se connecter
+password-rule = Au moins 12 caractères, pas tous identiques, et différent de votre email.
 
 ## Fields
 field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
-role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+field-password = Mot de passe
+field-name = Nom
+field-language = Langue
+field-role = Rôle
+field-active = Actif
+field-comment = Commentaire
+field-status = Choisissez un statut actif.
+field-status_date = Indiquez une date valide, pas dans le futur.
+field-resolver_id = Choisissez un résolveur actif.
+field-item_ids = Cochez des pièces ouvertes de ce client.
+field-next_action = Vérifiez l'action suivante : type, nom et date sont nécessaires.
+field-template = Choisissez un modèle d'email.
+field-to = Le destinataire n'a pas d'adresse email.
+field-version = Quelqu'un a modifié cette action entre-temps : la voici telle qu'elle est maintenant. Refaites votre modification.
+field-type = Cette action ne peut pas être terminée ainsi.
+field-date = Indiquez une date valide.
+field-state = Cette action est déjà terminée.
+field-form = Le formulaire n'a pas pu être lu. Rechargez la page et envoyez à nouveau.
+new-password = Nouveau mot de passe
+role-collector = Recouvreur
+role-admin = Administrateur
+yes = Oui
+no = Non
+add-user = Ajouter un utilisateur
+form-not-saved = Rien n'a été enregistré. Veuillez corriger :
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Rechercher par nom ou identifiant
+search = Rechercher
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } ligne
+   *[other] { $count } lignes
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
+customers-none = Aucun client ne correspond.
+col-name = Nom
+col-id = Identifiant
+col-outstanding = Encours
+col-overdue = Échu
+col-disputed = En litige
+col-next = Prochaine action
+col-collector = Recouvreur
+col-resolver = Résolveur
+col-dunning = Relance
 pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+previous-page = Précédente
+next-page = Suivante
+page-of = Page { $n } sur { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Totaux
+next-scenario-step = Prochaine relance
+filter-overdue = Échéance
+filter-all = Tous
+filter-overdue-yes = Échus seulement
+filter-overdue-no = Non échus
+filter-apply = Afficher
+select-item = Sélectionner { $number }
+in-scenario = Dans le scénario
+held-by-action = Retenue par une action
+sheet-truncated = Seules les { $count } premières pièces sont affichées : utilisez les filtres.
+change-status = Changer le statut…
+live-actions = Actions en cours
+no-live-actions = Aucune action en cours.
+history-heading = Historique
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } pièce
+   *[other] { $count } pièces
 }
-step-letter = Letter
+step-letter = Courrier
 step-email = Email
-step-call = Call
+step-call = Appel
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Étapes
+step-1 = Statut
+step-2 = Email
+step-3 = Action suivante
+choose = Choisir…
+next-step = Suivant
+email-template = Modèle d'email
+email-preview = Aperçu
+email-to = À
+email-subject = Objet
+email-body = Corps
+email-edit = Modifier l'email
+email-refresh = Actualiser l'aperçu
+email-send-next = Envoyer cet email et continuer
+email-skip = Continuer sans email
+email-will-send = L'email { $template } sera envoyé à la confirmation.
+email-skipped = Aucun email ne sera envoyé.
+next-action = Action suivante
+next-scenario = Laisser le scénario de relance se dérouler
+next-suggested = Le suivi proposé (chaque champ peut être modifié)
+next-define = Définir une action
+confirm = Confirmer
+cancel = Annuler
 
 ## Actions
 action-type = Type
-action-name = Name
+action-name = Nom
 action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
+action-done-on = Terminée le
+action-state-live = En cours
+action-state-done = Terminée
+action-type-dispute = Suivi de litige
+action-type-promise = Promesse de paiement
+action-type-call = Appel
 action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type-letter = Courrier
+action-type-task = Tâche
+open-customer = Ouvrir le client
+open-action = Ouvrir
+modify = Modifier
+save = Enregistrer
+detach = Retirer les pièces cochées de l'action
+detached = retirée
+terminate = Terminer
+terminate-dispute-hint = Les pièces encore en litige passent en « Litige résolu » et reviennent dans le scénario de relance.
+terminate-hint = Les pièces reviennent dans le scénario de relance.
+answered = Répondu
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = À faire
+agenda-replies = Réponses et commentaires
+agenda-date = Échéance au
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } chose à faire
+   *[other] { $count } choses à faire
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Rien n'est à faire.
+record-reminder = Marquer la relance comme faite
+new = Nouveau
+replies-empty = Aucune réponse depuis 30 jours.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = Non autorisé
+failure-forbidden-body = Vous ne pouvez pas faire cela, ou le formulaire a expiré. Rechargez la page et réessayez.
+failure-notfound-title = Page introuvable
+failure-notfound-body = Il n'y a rien à cette adresse.
+failure-method-title = Non disponible
+failure-method-body = Cette adresse ne répond pas à ce type de requête.
+failure-invalid-title = Veuillez vérifier votre saisie
+failure-invalid-body = Rien n'a été enregistré.
+failure-throttled-title = Trop de tentatives
+failure-throttled-body = Veuillez patienter { $minutes } minutes avant de réessayer.
+failure-toolarge-title = Trop en une fois
+failure-toolarge-body = Le formulaire est trop volumineux. Sélectionnez moins de pièces.
+failure-server-title = Une erreur s'est produite
+failure-server-body = Rien n'a été enregistré. Veuillez réessayer dans un instant.

@@ -1,174 +1,175 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Settle konzola: hrvatski.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
-nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-label = Odjeljci
+nav-customers = Kupci
+nav-agenda = Raspored
+nav-reports = Izvješća
+nav-users = Korisnici
+sign-out = Odjava
+back-to-console = Natrag na konzolu
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Prijava
+sign-in = Prijava
+sign-in-refused = E-pošta ili lozinka nisu ispravni, ili je ovaj račun neaktivan.
+sign-in-first-time = Prvi put na ovoj instalaciji? Prijavite se e-poštom admin i administratorskim tokenom kako biste izradili prvi račun.
+first-admin-title = Izradite prvog administratora
+first-admin-intro = Još se nitko ne može prijaviti. Ovaj će račun upravljati korisnicima, statusima i ostatkom konfiguracije.
+first-admin-create = Izradi i prijavi se
+password-rule = Najmanje 12 znakova, ne svi isti, i različita od vaše e-pošte.
 
 ## Fields
-field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
+field-email = E-pošta
+field-password = Lozinka
+field-name = Ime
+field-language = Jezik
+field-role = Uloga
+field-active = Aktivan
+field-comment = Komentar
+field-status = Odaberite aktivan status.
+field-status_date = Unesite valjan datum, ne u budućnosti.
+field-resolver_id = Odaberite aktivnog rješavatelja.
+field-item_ids = Označite otvorene stavke ovog kupca.
+field-next_action = Provjerite sljedeću radnju: potrebni su vrsta, naziv i datum.
+field-template = Odaberite predložak e-pošte.
+field-to = Primatelj nema adresu e-pošte.
+field-version = Netko je u međuvremenu promijenio ovu radnju: evo je kakva je sada. Ponovite svoju promjenu.
+field-type = Ova se radnja ne može tako završiti.
+field-date = Unesite valjan datum.
+field-state = Ova je radnja već završena.
+field-form = Obrazac nije moguće pročitati. Ponovno učitajte stranicu i pošaljite ponovno.
+new-password = Nova lozinka
+role-collector = Naplatni referent
 role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+yes = Da
+no = Ne
+add-user = Dodaj korisnika
+form-not-saved = Ništa nije spremljeno. Ispravite:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Traži po nazivu ili šifri
+search = Traži
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } redak
+    [few] { $count } retka
+   *[other] { $count } redaka
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-none = Nijedan kupac ne odgovara.
+col-name = Naziv
+col-id = Šifra
+col-outstanding = Dugovanje
+col-overdue = Dospjelo
+col-disputed = Sporno
+col-next = Sljedeća radnja
+col-collector = Referent
+col-resolver = Rješavatelj
+col-dunning = Opomena
+pages-label = Stranice
+previous-page = Prethodna
+next-page = Sljedeća
+page-of = Stranica { $n } od { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Ukupno
+next-scenario-step = Sljedeći podsjetnik
+filter-overdue = Dospijeće
+filter-all = Sve
+filter-overdue-yes = Samo dospjele
+filter-overdue-no = Nedospjele
+filter-apply = Prikaži
+select-item = Odaberi { $number }
+in-scenario = U scenariju
+held-by-action = Zadržana radnjom
+sheet-truncated = Prikazano je samo prvih { $count } stavki: koristite filtre.
+change-status = Promijeni status…
+live-actions = Radnje u tijeku
+no-live-actions = Nema radnji u tijeku.
+history-heading = Povijest
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } stavka
+    [few] { $count } stavke
+   *[other] { $count } stavki
 }
-step-letter = Letter
-step-email = Email
-step-call = Call
+step-letter = Pismo
+step-email = E-pošta
+step-call = Poziv
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Koraci
+step-1 = Status
+step-2 = E-pošta
+step-3 = Sljedeća radnja
+choose = Odaberite…
+next-step = Dalje
+email-template = Predložak e-pošte
+email-preview = Pregled
+email-to = Za
+email-subject = Predmet
+email-body = Tekst
+email-edit = Uredi e-poštu
+email-refresh = Osvježi pregled
+email-send-next = Pošalji ovu e-poštu i nastavi
+email-skip = Nastavi bez e-pošte
+email-will-send = E-pošta { $template } bit će poslana pri potvrdi.
+email-skipped = Nikakva e-pošta neće biti poslana.
+next-action = Sljedeća radnja
+next-scenario = Neka se scenarij podsjetnika nastavi
+next-suggested = Predloženo praćenje (svako se polje može promijeniti)
+next-define = Odredi radnju
+confirm = Potvrdi
+cancel = Odustani
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
-action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type = Vrsta
+action-name = Naziv
+action-date = Datum
+action-done-on = Završeno
+action-state-live = U tijeku
+action-state-done = Završena
+action-type-dispute = Praćenje spora
+action-type-promise = Obećanje plaćanja
+action-type-call = Poziv
+action-type-email = E-pošta
+action-type-letter = Pismo
+action-type-task = Zadatak
+open-customer = Otvori kupca
+open-action = Otvori
+modify = Izmijeni
+save = Spremi
+detach = Izvadi označene stavke iz radnje
+detached = izvađena
+terminate = Završi
+terminate-dispute-hint = Stavke koje su još sporne postaju „Spor riješen” i vraćaju se u scenarij podsjetnika.
+terminate-hint = Stavke se vraćaju u scenarij podsjetnika.
+answered = Odgovoreno
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = Za napraviti
+agenda-replies = Odgovori i komentari
+agenda-date = Dospijeva do
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } zadatak
+    [few] { $count } zadatka
+   *[other] { $count } zadataka
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Nema ništa za napraviti.
+record-reminder = Označi podsjetnik kao obavljen
+new = Novo
+replies-empty = Nema odgovora u zadnjih 30 dana.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = Nije dopušteno
+failure-forbidden-body = To ne možete učiniti ili je obrazac istekao. Ponovno učitajte stranicu i pokušajte opet.
+failure-notfound-title = Stranica nije pronađena
+failure-notfound-body = Na ovoj adresi nema ničega.
+failure-method-title = Nije dostupno
+failure-method-body = Ova adresa ne odgovara na takav zahtjev.
+failure-invalid-title = Provjerite što ste unijeli
+failure-invalid-body = Ništa nije spremljeno.
+failure-throttled-title = Previše pokušaja
+failure-throttled-body = Pričekajte { $minutes } min prije novog pokušaja.
+failure-toolarge-title = Previše odjednom
+failure-toolarge-body = Obrazac je prevelik. Odaberite manje stavki.
+failure-server-title = Nešto je pošlo po zlu
+failure-server-body = Ništa nije spremljeno. Pokušajte ponovno za trenutak.

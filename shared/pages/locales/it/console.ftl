@@ -1,174 +1,172 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Console Settle: italiano.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
+nav-label = Sezioni
+nav-customers = Clienti
 nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-reports = Report
+nav-users = Utenti
+sign-out = Esci
+back-to-console = Torna alla console
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Accedi
+sign-in = Accedi
+sign-in-refused = L'email o la password non sono corrette, oppure questo account è inattivo.
+sign-in-first-time = Prima volta su questa installazione? Accedi con l'email admin e il token di amministrazione per creare il primo account.
+first-admin-title = Crea il primo amministratore
+first-admin-intro = Nessuno può ancora accedere. Questo account gestirà gli utenti, gli stati e il resto della configurazione.
+first-admin-create = Crea e accedi
+password-rule = Almeno 12 caratteri, non tutti uguali, e diversa dalla tua email.
 
 ## Fields
 field-email = Email
 field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
-role-admin = Administrator
-yes = Yes
+field-name = Nome
+field-language = Lingua
+field-role = Ruolo
+field-active = Attivo
+field-comment = Commento
+field-status = Scegli uno stato attivo.
+field-status_date = Indica una data valida, non futura.
+field-resolver_id = Scegli un risolutore attivo.
+field-item_ids = Seleziona partite aperte di questo cliente.
+field-next_action = Controlla l'azione successiva: tipo, nome e data sono necessari.
+field-template = Scegli un modello di email.
+field-to = Il destinatario non ha un indirizzo email.
+field-version = Qualcuno ha modificato questa azione nel frattempo: eccola com'è ora. Rifai la tua modifica.
+field-type = Questa azione non può essere chiusa così.
+field-date = Indica una data valida.
+field-state = Questa azione è già chiusa.
+field-form = Impossibile leggere il modulo. Ricarica la pagina e invia di nuovo.
+new-password = Nuova password
+role-collector = Addetto al recupero crediti
+role-admin = Amministratore
+yes = Sì
 no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+add-user = Aggiungi un utente
+form-not-saved = Non è stato salvato nulla. Correggi:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Cerca per nome o codice
+search = Cerca
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } riga
+   *[other] { $count } righe
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-none = Nessun cliente corrisponde.
+col-name = Nome
+col-id = Codice
+col-outstanding = Esposizione
+col-overdue = Scaduto
+col-disputed = In contestazione
+col-next = Prossima azione
+col-collector = Addetto
+col-resolver = Risolutore
+col-dunning = Sollecito
+pages-label = Pagine
+previous-page = Precedente
+next-page = Successiva
+page-of = Pagina { $n } di { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Totali
+next-scenario-step = Prossimo sollecito
+filter-overdue = Scadenza
+filter-all = Tutti
+filter-overdue-yes = Solo scaduti
+filter-overdue-no = Non scaduti
+filter-apply = Mostra
+select-item = Seleziona { $number }
+in-scenario = Nello scenario
+held-by-action = Trattenuta da un'azione
+sheet-truncated = Sono mostrate solo le prime { $count } partite: usa i filtri.
+change-status = Cambia stato…
+live-actions = Azioni in corso
+no-live-actions = Nessuna azione in corso.
+history-heading = Cronologia
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } partita
+   *[other] { $count } partite
 }
-step-letter = Letter
+step-letter = Lettera
 step-email = Email
-step-call = Call
+step-call = Telefonata
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Passaggi
+step-1 = Stato
+step-2 = Email
+step-3 = Azione successiva
+choose = Scegli…
+next-step = Avanti
+email-template = Modello di email
+email-preview = Anteprima
+email-to = A
+email-subject = Oggetto
+email-body = Testo
+email-edit = Modifica l'email
+email-refresh = Aggiorna l'anteprima
+email-send-next = Invia questa email e continua
+email-skip = Continua senza email
+email-will-send = L'email { $template } sarà inviata alla conferma.
+email-skipped = Non sarà inviata nessuna email.
+next-action = Azione successiva
+next-scenario = Lascia proseguire lo scenario di sollecito
+next-suggested = Il seguito proposto (ogni campo è modificabile)
+next-define = Definisci un'azione
+confirm = Conferma
+cancel = Annulla
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
+action-type = Tipo
+action-name = Nome
+action-date = Data
+action-done-on = Chiusa il
+action-state-live = In corso
+action-state-done = Chiusa
+action-type-dispute = Seguito della contestazione
+action-type-promise = Promessa di pagamento
+action-type-call = Telefonata
 action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type-letter = Lettera
+action-type-task = Attività
+open-customer = Apri il cliente
+open-action = Apri
+modify = Modifica
+save = Salva
+detach = Togli dall'azione le partite selezionate
+detached = tolta
+terminate = Chiudi
+terminate-dispute-hint = Le partite ancora contestate diventano «Contestazione risolta» e tornano nello scenario di sollecito.
+terminate-hint = Le partite tornano nello scenario di sollecito.
+answered = Risposto
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = Da fare
+agenda-replies = Risposte e commenti
+agenda-date = Scadenza entro
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } cosa da fare
+   *[other] { $count } cose da fare
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Non c'è niente da fare.
+record-reminder = Segna il sollecito come fatto
+new = Nuovo
+replies-empty = Nessuna risposta negli ultimi 30 giorni.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = Non consentito
+failure-forbidden-body = Non puoi farlo, oppure il modulo è scaduto. Ricarica la pagina e riprova.
+failure-notfound-title = Pagina non trovata
+failure-notfound-body = Non c'è niente a questo indirizzo.
+failure-method-title = Non disponibile
+failure-method-body = Questo indirizzo non risponde a questo tipo di richiesta.
+failure-invalid-title = Controlla i dati inseriti
+failure-invalid-body = Non è stato salvato nulla.
+failure-throttled-title = Troppi tentativi
+failure-throttled-body = Attendi { $minutes } minuti prima di riprovare.
+failure-toolarge-title = Troppo in una volta
+failure-toolarge-body = Il modulo è troppo grande. Seleziona meno partite.
+failure-server-title = Qualcosa è andato storto
+failure-server-body = Non è stato salvato nulla. Riprova tra un momento.

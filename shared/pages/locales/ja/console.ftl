@@ -1,174 +1,163 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Settle コンソール: 日本語。
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
-nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-label = セクション
+nav-customers = 顧客
+nav-agenda = 予定表
+nav-reports = レポート
+nav-users = ユーザー
+sign-out = ログアウト
+back-to-console = コンソールに戻る
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = ログイン
+sign-in = ログイン
+sign-in-refused = メールアドレスまたはパスワードが正しくないか、このアカウントは無効です。
+sign-in-first-time = このインストールは初めてですか？最初のアカウントを作成するには、メールアドレス admin と管理トークンでログインしてください。
+first-admin-title = 最初の管理者を作成
+first-admin-intro = まだ誰もログインできません。このアカウントがユーザー、ステータス、その他の設定を管理します。
+first-admin-create = 作成してログイン
+password-rule = 12 文字以上で、すべて同じ文字ではなく、メールアドレスとは異なるもの。
 
 ## Fields
-field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
-role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+field-email = メールアドレス
+field-password = パスワード
+field-name = 名前
+field-language = 言語
+field-role = 役割
+field-active = 有効
+field-comment = コメント
+field-status = 有効なステータスを選んでください。
+field-status_date = 未来ではない有効な日付を入力してください。
+field-resolver_id = 有効な担当者を選んでください。
+field-item_ids = この顧客の未決済明細にチェックを入れてください。
+field-next_action = 次のアクションを確認してください。種類、名前、日付が必要です。
+field-template = メールテンプレートを選んでください。
+field-to = 受信者にメールアドレスがありません。
+field-version = その間に誰かがこのアクションを変更しました。現在の内容を表示しています。もう一度変更してください。
+field-type = このアクションはこの方法では終了できません。
+field-date = 有効な日付を入力してください。
+field-state = このアクションはすでに終了しています。
+field-form = フォームを読み取れませんでした。ページを再読み込みして、もう一度送信してください。
+new-password = 新しいパスワード
+role-collector = 回収担当
+role-admin = 管理者
+yes = はい
+no = いいえ
+add-user = ユーザーを追加
+form-not-saved = 何も保存されていません。次を修正してください:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
-customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
-}
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-search = 名前または ID で検索
+search = 検索
+customers-count = { $count } 行
+customers-none = 該当する顧客はいません。
+col-name = 名前
+col-id = ID
+col-outstanding = 残高
+col-overdue = 期日超過
+col-disputed = 係争中
+col-next = 次のアクション
+col-collector = 回収担当
+col-resolver = 担当者
+col-dunning = 督促
+pages-label = ページ
+previous-page = 前へ
+next-page = 次へ
+page-of = { $count } ページ中 { $n } ページ
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
-items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
-}
-step-letter = Letter
-step-email = Email
-step-call = Call
+totals-heading = 合計
+next-scenario-step = 次の督促
+filter-overdue = 期日
+filter-all = すべて
+filter-overdue-yes = 期日超過のみ
+filter-overdue-no = 期日前
+filter-apply = 表示
+select-item = { $number } を選択
+in-scenario = シナリオ内
+held-by-action = アクションで保留中
+sheet-truncated = 最初の { $count } 件のみ表示しています。フィルターを使ってください。
+change-status = ステータスを変更…
+live-actions = 進行中のアクション
+no-live-actions = 進行中のアクションはありません。
+history-heading = 履歴
+items-count = { $count } 件
+step-letter = 郵送
+step-email = メール
+step-call = 電話
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = ステップ
+step-1 = ステータス
+step-2 = メール
+step-3 = 次のアクション
+choose = 選択…
+next-step = 次へ
+email-template = メールテンプレート
+email-preview = プレビュー
+email-to = 宛先
+email-subject = 件名
+email-body = 本文
+email-edit = メールを編集
+email-refresh = プレビューを更新
+email-send-next = このメールを送信して続ける
+email-skip = メールなしで続ける
+email-will-send = 確定するとメール { $template } が送信されます。
+email-skipped = メールは送信されません。
+next-action = 次のアクション
+next-scenario = 督促シナリオを続ける
+next-suggested = 提案されたフォローアップ（すべての項目を変更できます）
+next-define = アクションを指定
+confirm = 確定
+cancel = キャンセル
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
-action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type = 種類
+action-name = 名前
+action-date = 日付
+action-done-on = 終了日
+action-state-live = 進行中
+action-state-done = 終了
+action-type-dispute = 係争のフォローアップ
+action-type-promise = 支払約束
+action-type-call = 電話
+action-type-email = メール
+action-type-letter = 郵送
+action-type-task = タスク
+open-customer = 顧客を開く
+open-action = 開く
+modify = 変更
+save = 保存
+detach = チェックした明細をアクションから外す
+detached = 外しました
+terminate = 終了
+terminate-dispute-hint = まだ係争中の明細は「係争解決」になり、督促シナリオに戻ります。
+terminate-hint = 明細は督促シナリオに戻ります。
+answered = 回答あり
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
-agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
-}
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-due = 予定
+agenda-replies = 返信とコメント
+agenda-date = 期限
+agenda-count = やること { $count } 件
+agenda-empty = やることはありません。
+record-reminder = 督促を完了にする
+new = 新着
+replies-empty = 過去 30 日間に返信はありません。
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = 許可されていません
+failure-forbidden-body = この操作は許可されていないか、フォームの有効期限が切れています。ページを再読み込みして、もう一度お試しください。
+failure-notfound-title = ページが見つかりません
+failure-notfound-body = このアドレスには何もありません。
+failure-method-title = 利用できません
+failure-method-body = このアドレスはこの種類のリクエストに応答しません。
+failure-invalid-title = 入力内容を確認してください
+failure-invalid-body = 何も保存されていません。
+failure-throttled-title = 試行回数が多すぎます
+failure-throttled-body = { $minutes } 分待ってから、もう一度お試しください。
+failure-toolarge-title = 一度に多すぎます
+failure-toolarge-body = フォームが大きすぎます。選択する明細を減らしてください。
+failure-server-title = 問題が発生しました
+failure-server-body = 何も保存されていません。しばらくしてから、もう一度お試しください。

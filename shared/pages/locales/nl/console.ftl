@@ -1,174 +1,172 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Settle-console: Nederlands.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
+nav-label = Onderdelen
+nav-customers = Klanten
 nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-reports = Rapporten
+nav-users = Gebruikers
+sign-out = Afmelden
+back-to-console = Terug naar de console
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Aanmelden
+sign-in = Aanmelden
+sign-in-refused = Het e-mailadres of het wachtwoord klopt niet, of dit account is inactief.
+sign-in-first-time = Voor het eerst op deze installatie? Meld u aan met het e-mailadres admin en het beheertoken om het eerste account te maken.
+first-admin-title = De eerste beheerder aanmaken
+first-admin-intro = Nog niemand kan zich aanmelden. Dit account beheert de gebruikers, de statussen en de rest van de configuratie.
+first-admin-create = Aanmaken en aanmelden
+password-rule = Minstens 12 tekens, niet allemaal gelijk, en niet uw e-mailadres.
 
 ## Fields
-field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
-role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+field-email = E-mail
+field-password = Wachtwoord
+field-name = Naam
+field-language = Taal
+field-role = Rol
+field-active = Actief
+field-comment = Opmerking
+field-status = Kies een actieve status.
+field-status_date = Geef een geldige datum op, niet in de toekomst.
+field-resolver_id = Kies een actieve behandelaar.
+field-item_ids = Vink openstaande posten van deze klant aan.
+field-next_action = Controleer de volgende actie: type, naam en datum zijn nodig.
+field-template = Kies een e-mailsjabloon.
+field-to = De ontvanger heeft geen e-mailadres.
+field-version = Iemand heeft deze actie intussen gewijzigd: hier is ze zoals ze nu is. Voer uw wijziging opnieuw in.
+field-type = Deze actie kan zo niet worden afgesloten.
+field-date = Geef een geldige datum op.
+field-state = Deze actie is al afgesloten.
+field-form = Het formulier kon niet worden gelezen. Laad de pagina opnieuw en verstuur nogmaals.
+new-password = Nieuw wachtwoord
+role-collector = Incassomedewerker
+role-admin = Beheerder
+yes = Ja
+no = Nee
+add-user = Gebruiker toevoegen
+form-not-saved = Er is niets opgeslagen. Corrigeer:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Zoeken op naam of nummer
+search = Zoeken
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } regel
+   *[other] { $count } regels
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-none = Geen klant komt overeen.
+col-name = Naam
+col-id = Nummer
+col-outstanding = Openstaand
+col-overdue = Vervallen
+col-disputed = Betwist
+col-next = Volgende actie
+col-collector = Incassomedewerker
+col-resolver = Behandelaar
+col-dunning = Aanmaning
+pages-label = Pagina's
+previous-page = Vorige
+next-page = Volgende
+page-of = Pagina { $n } van { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Totalen
+next-scenario-step = Volgende herinnering
+filter-overdue = Vervaldatum
+filter-all = Alle
+filter-overdue-yes = Alleen vervallen
+filter-overdue-no = Niet vervallen
+filter-apply = Tonen
+select-item = { $number } selecteren
+in-scenario = In het scenario
+held-by-action = Vastgehouden door een actie
+sheet-truncated = Alleen de eerste { $count } posten worden getoond: gebruik de filters.
+change-status = Status wijzigen…
+live-actions = Lopende acties
+no-live-actions = Geen lopende actie.
+history-heading = Geschiedenis
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } post
+   *[other] { $count } posten
 }
-step-letter = Letter
-step-email = Email
-step-call = Call
+step-letter = Brief
+step-email = E-mail
+step-call = Telefoongesprek
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Stappen
+step-1 = Status
+step-2 = E-mail
+step-3 = Volgende actie
+choose = Kiezen…
+next-step = Volgende
+email-template = E-mailsjabloon
+email-preview = Voorbeeld
+email-to = Aan
+email-subject = Onderwerp
+email-body = Tekst
+email-edit = De e-mail bewerken
+email-refresh = Voorbeeld vernieuwen
+email-send-next = Deze e-mail versturen en verder
+email-skip = Verder zonder e-mail
+email-will-send = De e-mail { $template } wordt bij de bevestiging verstuurd.
+email-skipped = Er wordt geen e-mail verstuurd.
+next-action = Volgende actie
+next-scenario = Het herinneringsscenario laten lopen
+next-suggested = De voorgestelde opvolging (elk veld is aan te passen)
+next-define = Een actie bepalen
+confirm = Bevestigen
+cancel = Annuleren
 
 ## Actions
 action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
-action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-name = Naam
+action-date = Datum
+action-done-on = Afgesloten op
+action-state-live = Lopend
+action-state-done = Afgesloten
+action-type-dispute = Opvolging van geschil
+action-type-promise = Betalingsbelofte
+action-type-call = Telefoongesprek
+action-type-email = E-mail
+action-type-letter = Brief
+action-type-task = Taak
+open-customer = De klant openen
+open-action = Openen
+modify = Wijzigen
+save = Opslaan
+detach = Aangevinkte posten uit de actie halen
+detached = eruit gehaald
+terminate = Afsluiten
+terminate-dispute-hint = De posten die nog betwist zijn worden „Geschil opgelost” en gaan terug naar het herinneringsscenario.
+terminate-hint = De posten gaan terug naar het herinneringsscenario.
+answered = Beantwoord
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = Te doen
+agenda-replies = Antwoorden en opmerkingen
+agenda-date = Vervalt tot
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } taak
+   *[other] { $count } taken
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Er is niets te doen.
+record-reminder = Herinnering als gedaan markeren
+new = Nieuw
+replies-empty = Geen antwoord in de laatste 30 dagen.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = Niet toegestaan
+failure-forbidden-body = U mag dit niet doen, of het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.
+failure-notfound-title = Pagina niet gevonden
+failure-notfound-body = Op dit adres staat niets.
+failure-method-title = Niet beschikbaar
+failure-method-body = Dit adres beantwoordt dit soort verzoek niet.
+failure-invalid-title = Controleer wat u hebt ingevuld
+failure-invalid-body = Er is niets opgeslagen.
+failure-throttled-title = Te veel pogingen
+failure-throttled-body = Wacht { $minutes } minuten voordat u het opnieuw probeert.
+failure-toolarge-title = Te veel tegelijk
+failure-toolarge-body = Het formulier is te groot. Selecteer minder posten.
+failure-server-title = Er ging iets mis
+failure-server-body = Er is niets opgeslagen. Probeer het zo meteen opnieuw.

@@ -1,174 +1,175 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Konsola Settle: polski.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
-nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-label = Sekcje
+nav-customers = Klienci
+nav-agenda = Terminarz
+nav-reports = Raporty
+nav-users = Użytkownicy
+sign-out = Wyloguj
+back-to-console = Powrót do konsoli
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Logowanie
+sign-in = Zaloguj
+sign-in-refused = Adres e-mail lub hasło są nieprawidłowe albo to konto jest nieaktywne.
+sign-in-first-time = Pierwszy raz w tej instalacji? Zaloguj się adresem admin i tokenem administracyjnym, aby utworzyć pierwsze konto.
+first-admin-title = Utwórz pierwszego administratora
+first-admin-intro = Nikt jeszcze nie może się zalogować. To konto będzie zarządzać użytkownikami, statusami i resztą konfiguracji.
+first-admin-create = Utwórz i zaloguj
+password-rule = Co najmniej 12 znaków, nie wszystkie takie same, i inne niż twój e-mail.
 
 ## Fields
-field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
+field-email = E-mail
+field-password = Hasło
+field-name = Imię i nazwisko
+field-language = Język
+field-role = Rola
+field-active = Aktywny
+field-comment = Komentarz
+field-status = Wybierz aktywny status.
+field-status_date = Podaj prawidłową datę, nie z przyszłości.
+field-resolver_id = Wybierz aktywną osobę wyjaśniającą.
+field-item_ids = Zaznacz otwarte pozycje tego klienta.
+field-next_action = Sprawdź następną czynność: potrzebne są typ, nazwa i data.
+field-template = Wybierz szablon e-maila.
+field-to = Odbiorca nie ma adresu e-mail.
+field-version = Ktoś w międzyczasie zmienił tę czynność: oto jej obecny stan. Wprowadź swoją zmianę ponownie.
+field-type = Tej czynności nie można tak zakończyć.
+field-date = Podaj prawidłową datę.
+field-state = Ta czynność jest już zakończona.
+field-form = Nie udało się odczytać formularza. Odśwież stronę i wyślij ponownie.
+new-password = Nowe hasło
+role-collector = Windykator
 role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+yes = Tak
+no = Nie
+add-user = Dodaj użytkownika
+form-not-saved = Nic nie zostało zapisane. Popraw:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Szukaj po nazwie lub numerze
+search = Szukaj
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } wiersz
+    [few] { $count } wiersze
+   *[other] { $count } wierszy
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-none = Żaden klient nie pasuje.
+col-name = Nazwa
+col-id = Numer
+col-outstanding = Saldo
+col-overdue = Przeterminowane
+col-disputed = Sporne
+col-next = Następna czynność
+col-collector = Windykator
+col-resolver = Wyjaśniający
+col-dunning = Monit
+pages-label = Strony
+previous-page = Poprzednia
+next-page = Następna
+page-of = Strona { $n } z { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Sumy
+next-scenario-step = Następne przypomnienie
+filter-overdue = Termin
+filter-all = Wszystkie
+filter-overdue-yes = Tylko przeterminowane
+filter-overdue-no = Nieprzeterminowane
+filter-apply = Pokaż
+select-item = Zaznacz { $number }
+in-scenario = W scenariuszu
+held-by-action = Wstrzymana przez czynność
+sheet-truncated = Pokazano tylko pierwsze { $count } pozycji: użyj filtrów.
+change-status = Zmień status…
+live-actions = Trwające czynności
+no-live-actions = Brak trwających czynności.
+history-heading = Historia
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } pozycja
+    [few] { $count } pozycje
+   *[other] { $count } pozycji
 }
-step-letter = Letter
-step-email = Email
-step-call = Call
+step-letter = List
+step-email = E-mail
+step-call = Telefon
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Kroki
+step-1 = Status
+step-2 = E-mail
+step-3 = Następna czynność
+choose = Wybierz…
+next-step = Dalej
+email-template = Szablon e-maila
+email-preview = Podgląd
+email-to = Do
+email-subject = Temat
+email-body = Treść
+email-edit = Edytuj e-mail
+email-refresh = Odśwież podgląd
+email-send-next = Wyślij ten e-mail i dalej
+email-skip = Dalej bez e-maila
+email-will-send = E-mail { $template } zostanie wysłany po potwierdzeniu.
+email-skipped = Żaden e-mail nie zostanie wysłany.
+next-action = Następna czynność
+next-scenario = Niech scenariusz przypomnień działa dalej
+next-suggested = Proponowana kontynuacja (każde pole można zmienić)
+next-define = Określ czynność
+confirm = Potwierdź
+cancel = Anuluj
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
-action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type = Typ
+action-name = Nazwa
+action-date = Data
+action-done-on = Zakończona
+action-state-live = Trwa
+action-state-done = Zakończona
+action-type-dispute = Śledzenie sporu
+action-type-promise = Obietnica zapłaty
+action-type-call = Telefon
+action-type-email = E-mail
+action-type-letter = List
+action-type-task = Zadanie
+open-customer = Otwórz klienta
+open-action = Otwórz
+modify = Zmień
+save = Zapisz
+detach = Wyjmij zaznaczone pozycje z czynności
+detached = wyjęta
+terminate = Zakończ
+terminate-dispute-hint = Pozycje wciąż sporne otrzymają status „Spór rozwiązany” i wrócą do scenariusza przypomnień.
+terminate-hint = Pozycje wrócą do scenariusza przypomnień.
+answered = Odpowiedziano
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = Do zrobienia
+agenda-replies = Odpowiedzi i komentarze
+agenda-date = Termin do
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } rzecz do zrobienia
+    [few] { $count } rzeczy do zrobienia
+   *[other] { $count } rzeczy do zrobienia
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Nic nie jest do zrobienia.
+record-reminder = Oznacz przypomnienie jako wykonane
+new = Nowe
+replies-empty = Brak odpowiedzi w ostatnich 30 dniach.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = Niedozwolone
+failure-forbidden-body = Nie możesz tego zrobić albo formularz wygasł. Odśwież stronę i spróbuj ponownie.
+failure-notfound-title = Nie znaleziono strony
+failure-notfound-body = Pod tym adresem nic nie ma.
+failure-method-title = Niedostępne
+failure-method-body = Ten adres nie obsługuje takiego żądania.
+failure-invalid-title = Sprawdź wprowadzone dane
+failure-invalid-body = Nic nie zostało zapisane.
+failure-throttled-title = Zbyt wiele prób
+failure-throttled-body = Odczekaj { $minutes } min przed ponowną próbą.
+failure-toolarge-title = Za dużo naraz
+failure-toolarge-body = Formularz jest za duży. Zaznacz mniej pozycji.
+failure-server-title = Coś poszło nie tak
+failure-server-body = Nic nie zostało zapisane. Spróbuj ponownie za chwilę.

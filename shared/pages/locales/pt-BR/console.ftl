@@ -1,174 +1,172 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Console Settle: português do Brasil.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
+nav-label = Seções
+nav-customers = Clientes
 nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-reports = Relatórios
+nav-users = Usuários
+sign-out = Sair
+back-to-console = Voltar ao console
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Entrar
+sign-in = Entrar
+sign-in-refused = O e-mail ou a senha não estão corretos, ou esta conta está inativa.
+sign-in-first-time = Primeira vez nesta instalação? Entre com o e-mail admin e o token de administração para criar a primeira conta.
+first-admin-title = Criar o primeiro administrador
+first-admin-intro = Ninguém consegue entrar ainda. Esta conta vai gerenciar os usuários, os status e o resto da configuração.
+first-admin-create = Criar e entrar
+password-rule = Pelo menos 12 caracteres, não todos iguais, e diferente do seu e-mail.
 
 ## Fields
-field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
-role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+field-email = E-mail
+field-password = Senha
+field-name = Nome
+field-language = Idioma
+field-role = Papel
+field-active = Ativo
+field-comment = Comentário
+field-status = Escolha um status ativo.
+field-status_date = Informe uma data válida, não futura.
+field-resolver_id = Escolha um responsável ativo.
+field-item_ids = Marque títulos em aberto deste cliente.
+field-next_action = Confira a próxima ação: tipo, nome e data são necessários.
+field-template = Escolha um modelo de e-mail.
+field-to = O destinatário não tem endereço de e-mail.
+field-version = Alguém alterou esta ação nesse meio-tempo: aqui está ela como está agora. Faça sua alteração de novo.
+field-type = Esta ação não pode ser encerrada assim.
+field-date = Informe uma data válida.
+field-state = Esta ação já está encerrada.
+field-form = Não foi possível ler o formulário. Recarregue a página e envie de novo.
+new-password = Nova senha
+role-collector = Analista de cobrança
+role-admin = Administrador
+yes = Sim
+no = Não
+add-user = Adicionar um usuário
+form-not-saved = Nada foi salvo. Corrija:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Buscar por nome ou código
+search = Buscar
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } linha
+   *[other] { $count } linhas
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-none = Nenhum cliente corresponde.
+col-name = Nome
+col-id = Código
+col-outstanding = Em aberto
+col-overdue = Vencido
+col-disputed = Em contestação
+col-next = Próxima ação
+col-collector = Analista
+col-resolver = Responsável
+col-dunning = Cobrança
+pages-label = Páginas
+previous-page = Anterior
+next-page = Próxima
+page-of = Página { $n } de { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Totais
+next-scenario-step = Próximo lembrete
+filter-overdue = Vencimento
+filter-all = Todos
+filter-overdue-yes = Só vencidos
+filter-overdue-no = Não vencidos
+filter-apply = Mostrar
+select-item = Selecionar { $number }
+in-scenario = No cenário
+held-by-action = Retido por uma ação
+sheet-truncated = Só os primeiros { $count } títulos são mostrados: use os filtros.
+change-status = Alterar status…
+live-actions = Ações em andamento
+no-live-actions = Nenhuma ação em andamento.
+history-heading = Histórico
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } título
+   *[other] { $count } títulos
 }
-step-letter = Letter
-step-email = Email
-step-call = Call
+step-letter = Carta
+step-email = E-mail
+step-call = Ligação
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Etapas
+step-1 = Status
+step-2 = E-mail
+step-3 = Próxima ação
+choose = Escolher…
+next-step = Avançar
+email-template = Modelo de e-mail
+email-preview = Pré-visualização
+email-to = Para
+email-subject = Assunto
+email-body = Corpo
+email-edit = Editar o e-mail
+email-refresh = Atualizar a pré-visualização
+email-send-next = Enviar este e-mail e continuar
+email-skip = Continuar sem e-mail
+email-will-send = O e-mail { $template } será enviado na confirmação.
+email-skipped = Nenhum e-mail será enviado.
+next-action = Próxima ação
+next-scenario = Deixar o cenário de lembretes seguir
+next-suggested = O acompanhamento sugerido (todos os campos podem ser alterados)
+next-define = Definir uma ação
+confirm = Confirmar
+cancel = Cancelar
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
-action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type = Tipo
+action-name = Nome
+action-date = Data
+action-done-on = Encerrada em
+action-state-live = Em andamento
+action-state-done = Encerrada
+action-type-dispute = Acompanhamento de contestação
+action-type-promise = Promessa de pagamento
+action-type-call = Ligação
+action-type-email = E-mail
+action-type-letter = Carta
+action-type-task = Tarefa
+open-customer = Abrir o cliente
+open-action = Abrir
+modify = Alterar
+save = Salvar
+detach = Tirar da ação os títulos marcados
+detached = retirado
+terminate = Encerrar
+terminate-dispute-hint = Os títulos ainda em contestação passam a "Contestação resolvida" e voltam ao cenário de lembretes.
+terminate-hint = Os títulos voltam ao cenário de lembretes.
+answered = Respondida
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = A fazer
+agenda-replies = Respostas e comentários
+agenda-date = Vence até
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } tarefa
+   *[other] { $count } tarefas
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Não há nada a fazer.
+record-reminder = Marcar o lembrete como feito
+new = Novo
+replies-empty = Nenhuma resposta nos últimos 30 dias.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = Não permitido
+failure-forbidden-body = Você não pode fazer isso, ou o formulário expirou. Recarregue a página e tente de novo.
+failure-notfound-title = Página não encontrada
+failure-notfound-body = Não há nada neste endereço.
+failure-method-title = Indisponível
+failure-method-body = Este endereço não responde a esse tipo de requisição.
+failure-invalid-title = Confira o que você digitou
+failure-invalid-body = Nada foi salvo.
+failure-throttled-title = Tentativas demais
+failure-throttled-body = Aguarde { $minutes } minutos antes de tentar de novo.
+failure-toolarge-title = Demais de uma vez
+failure-toolarge-body = O formulário é grande demais. Selecione menos títulos.
+failure-server-title = Algo deu errado
+failure-server-body = Nada foi salvo. Tente de novo em instantes.

@@ -1,174 +1,172 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Consola Settle: português.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
+nav-label = Secções
+nav-customers = Clientes
 nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-reports = Relatórios
+nav-users = Utilizadores
+sign-out = Terminar sessão
+back-to-console = Voltar à consola
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Iniciar sessão
+sign-in = Iniciar sessão
+sign-in-refused = O email ou a palavra-passe não estão corretos, ou esta conta está inativa.
+sign-in-first-time = Primeira vez nesta instalação? Inicie sessão com o email admin e o token de administração para criar a primeira conta.
+first-admin-title = Criar o primeiro administrador
+first-admin-intro = Ninguém pode ainda iniciar sessão. Esta conta gerirá os utilizadores, os estados e o resto da configuração.
+first-admin-create = Criar e iniciar sessão
+password-rule = Pelo menos 12 caracteres, não todos iguais, e diferente do seu email.
 
 ## Fields
 field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
-role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+field-password = Palavra-passe
+field-name = Nome
+field-language = Idioma
+field-role = Função
+field-active = Ativo
+field-comment = Comentário
+field-status = Escolha um estado ativo.
+field-status_date = Indique uma data válida, não futura.
+field-resolver_id = Escolha um responsável ativo.
+field-item_ids = Assinale documentos em aberto deste cliente.
+field-next_action = Verifique a ação seguinte: tipo, nome e data são necessários.
+field-template = Escolha um modelo de email.
+field-to = O destinatário não tem endereço de email.
+field-version = Alguém alterou esta ação entretanto: aqui está como está agora. Faça de novo a sua alteração.
+field-type = Esta ação não pode ser terminada assim.
+field-date = Indique uma data válida.
+field-state = Esta ação já está terminada.
+field-form = Não foi possível ler o formulário. Recarregue a página e envie de novo.
+new-password = Nova palavra-passe
+role-collector = Gestor de cobranças
+role-admin = Administrador
+yes = Sim
+no = Não
+add-user = Adicionar um utilizador
+form-not-saved = Nada foi guardado. Corrija:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Procurar por nome ou identificador
+search = Procurar
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } linha
+   *[other] { $count } linhas
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-none = Nenhum cliente corresponde.
+col-name = Nome
+col-id = Identificador
+col-outstanding = Em dívida
+col-overdue = Vencido
+col-disputed = Em litígio
+col-next = Próxima ação
+col-collector = Gestor
+col-resolver = Responsável
+col-dunning = Cobrança
+pages-label = Páginas
+previous-page = Anterior
+next-page = Seguinte
+page-of = Página { $n } de { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Totais
+next-scenario-step = Próximo lembrete
+filter-overdue = Vencimento
+filter-all = Todos
+filter-overdue-yes = Só vencidos
+filter-overdue-no = Não vencidos
+filter-apply = Mostrar
+select-item = Selecionar { $number }
+in-scenario = No cenário
+held-by-action = Retido por uma ação
+sheet-truncated = Só são mostrados os primeiros { $count } documentos: use os filtros.
+change-status = Alterar estado…
+live-actions = Ações em curso
+no-live-actions = Nenhuma ação em curso.
+history-heading = Histórico
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } documento
+   *[other] { $count } documentos
 }
-step-letter = Letter
+step-letter = Carta
 step-email = Email
-step-call = Call
+step-call = Chamada
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Passos
+step-1 = Estado
+step-2 = Email
+step-3 = Ação seguinte
+choose = Escolher…
+next-step = Seguinte
+email-template = Modelo de email
+email-preview = Pré-visualização
+email-to = Para
+email-subject = Assunto
+email-body = Corpo
+email-edit = Editar o email
+email-refresh = Atualizar a pré-visualização
+email-send-next = Enviar este email e continuar
+email-skip = Continuar sem email
+email-will-send = O email { $template } será enviado na confirmação.
+email-skipped = Nenhum email será enviado.
+next-action = Ação seguinte
+next-scenario = Deixar o cenário de lembretes seguir
+next-suggested = O seguimento proposto (todos os campos podem ser alterados)
+next-define = Definir uma ação
+confirm = Confirmar
+cancel = Cancelar
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
+action-type = Tipo
+action-name = Nome
+action-date = Data
+action-done-on = Terminada em
+action-state-live = Em curso
+action-state-done = Terminada
+action-type-dispute = Seguimento de litígio
+action-type-promise = Promessa de pagamento
+action-type-call = Chamada
 action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type-letter = Carta
+action-type-task = Tarefa
+open-customer = Abrir o cliente
+open-action = Abrir
+modify = Alterar
+save = Guardar
+detach = Retirar da ação os documentos assinalados
+detached = retirado
+terminate = Terminar
+terminate-dispute-hint = Os documentos ainda em litígio passam a «Litígio resolvido» e voltam ao cenário de lembretes.
+terminate-hint = Os documentos voltam ao cenário de lembretes.
+answered = Respondida
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = A fazer
+agenda-replies = Respostas e comentários
+agenda-date = Vence até
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } coisa a fazer
+   *[other] { $count } coisas a fazer
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Não há nada a fazer.
+record-reminder = Marcar o lembrete como feito
+new = Novo
+replies-empty = Nenhuma resposta nos últimos 30 dias.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = Não permitido
+failure-forbidden-body = Não pode fazer isto, ou o formulário expirou. Recarregue a página e tente de novo.
+failure-notfound-title = Página não encontrada
+failure-notfound-body = Não há nada neste endereço.
+failure-method-title = Não disponível
+failure-method-body = Este endereço não responde a este tipo de pedido.
+failure-invalid-title = Verifique o que introduziu
+failure-invalid-body = Nada foi guardado.
+failure-throttled-title = Demasiadas tentativas
+failure-throttled-body = Aguarde { $minutes } minutos antes de tentar de novo.
+failure-toolarge-title = Demasiado de uma vez
+failure-toolarge-body = O formulário é demasiado grande. Selecione menos documentos.
+failure-server-title = Algo correu mal
+failure-server-body = Nada foi guardado. Tente de novo dentro de momentos.

@@ -1,174 +1,175 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Consola Settle: română.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
-nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-label = Secțiuni
+nav-customers = Clienți
+nav-agenda = Agendă
+nav-reports = Rapoarte
+nav-users = Utilizatori
+sign-out = Deconectare
+back-to-console = Înapoi la consolă
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Autentificare
+sign-in = Autentificare
+sign-in-refused = Emailul sau parola nu sunt corecte, sau acest cont este inactiv.
+sign-in-first-time = Prima dată pe această instalare? Autentificați-vă cu emailul admin și tokenul de administrare pentru a crea primul cont.
+first-admin-title = Creați primul administrator
+first-admin-intro = Nimeni nu se poate autentifica încă. Acest cont va gestiona utilizatorii, statusurile și restul configurației.
+first-admin-create = Creare și autentificare
+password-rule = Cel puțin 12 caractere, nu toate la fel, și diferită de emailul dvs.
 
 ## Fields
 field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
+field-password = Parolă
+field-name = Nume
+field-language = Limbă
+field-role = Rol
+field-active = Activ
+field-comment = Comentariu
+field-status = Alegeți un status activ.
+field-status_date = Indicați o dată validă, nu din viitor.
+field-resolver_id = Alegeți un responsabil activ.
+field-item_ids = Bifați documente deschise ale acestui client.
+field-next_action = Verificați acțiunea următoare: tipul, numele și data sunt necesare.
+field-template = Alegeți un șablon de email.
+field-to = Destinatarul nu are adresă de email.
+field-version = Cineva a modificat între timp această acțiune: iat-o așa cum este acum. Refaceți modificarea.
+field-type = Această acțiune nu poate fi încheiată astfel.
+field-date = Indicați o dată validă.
+field-state = Această acțiune este deja încheiată.
+field-form = Formularul nu a putut fi citit. Reîncărcați pagina și trimiteți din nou.
+new-password = Parolă nouă
+role-collector = Agent de recuperare
 role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+yes = Da
+no = Nu
+add-user = Adăugați un utilizator
+form-not-saved = Nu s-a salvat nimic. Corectați:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Căutare după nume sau cod
+search = Căutare
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } rând
+    [few] { $count } rânduri
+   *[other] { $count } de rânduri
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-none = Niciun client nu corespunde.
+col-name = Nume
+col-id = Cod
+col-outstanding = Sold
+col-overdue = Restant
+col-disputed = În litigiu
+col-next = Acțiunea următoare
+col-collector = Agent
+col-resolver = Responsabil
+col-dunning = Somație
+pages-label = Pagini
+previous-page = Anterioara
+next-page = Următoarea
+page-of = Pagina { $n } din { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Totaluri
+next-scenario-step = Următorul memento
+filter-overdue = Scadență
+filter-all = Toate
+filter-overdue-yes = Doar restante
+filter-overdue-no = Nerestante
+filter-apply = Afișare
+select-item = Selectați { $number }
+in-scenario = În scenariu
+held-by-action = Reținut de o acțiune
+sheet-truncated = Sunt afișate doar primele { $count } documente: folosiți filtrele.
+change-status = Schimbare status…
+live-actions = Acțiuni în curs
+no-live-actions = Nicio acțiune în curs.
+history-heading = Istoric
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } document
+    [few] { $count } documente
+   *[other] { $count } de documente
 }
-step-letter = Letter
+step-letter = Scrisoare
 step-email = Email
-step-call = Call
+step-call = Apel
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Pași
+step-1 = Status
+step-2 = Email
+step-3 = Acțiunea următoare
+choose = Alegeți…
+next-step = Înainte
+email-template = Șablon de email
+email-preview = Previzualizare
+email-to = Către
+email-subject = Subiect
+email-body = Conținut
+email-edit = Editați emailul
+email-refresh = Reîmprospătați previzualizarea
+email-send-next = Trimiteți acest email și continuați
+email-skip = Continuați fără email
+email-will-send = Emailul { $template } va fi trimis la confirmare.
+email-skipped = Nu va fi trimis niciun email.
+next-action = Acțiunea următoare
+next-scenario = Lăsați scenariul de mementouri să continue
+next-suggested = Urmărirea propusă (orice câmp poate fi schimbat)
+next-define = Definiți o acțiune
+confirm = Confirmare
+cancel = Anulare
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
+action-type = Tip
+action-name = Nume
+action-date = Dată
+action-done-on = Încheiată la
+action-state-live = În curs
+action-state-done = Încheiată
+action-type-dispute = Urmărirea litigiului
+action-type-promise = Promisiune de plată
+action-type-call = Apel
 action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type-letter = Scrisoare
+action-type-task = Sarcină
+open-customer = Deschideți clientul
+open-action = Deschidere
+modify = Modificare
+save = Salvare
+detach = Scoateți din acțiune documentele bifate
+detached = scos
+terminate = Încheiere
+terminate-dispute-hint = Documentele încă în litigiu devin „Litigiu rezolvat” și revin în scenariul de mementouri.
+terminate-hint = Documentele revin în scenariul de mementouri.
+answered = Răspuns primit
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = De făcut
+agenda-replies = Răspunsuri și comentarii
+agenda-date = Scadent până la
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } lucru de făcut
+    [few] { $count } lucruri de făcut
+   *[other] { $count } de lucruri de făcut
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Nu este nimic de făcut.
+record-reminder = Marcați mementoul ca făcut
+new = Nou
+replies-empty = Niciun răspuns în ultimele 30 de zile.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = Nepermis
+failure-forbidden-body = Nu puteți face asta, sau formularul a expirat. Reîncărcați pagina și încercați din nou.
+failure-notfound-title = Pagina nu a fost găsită
+failure-notfound-body = Nu există nimic la această adresă.
+failure-method-title = Indisponibil
+failure-method-body = Această adresă nu răspunde la acest tip de cerere.
+failure-invalid-title = Verificați ce ați introdus
+failure-invalid-body = Nu s-a salvat nimic.
+failure-throttled-title = Prea multe încercări
+failure-throttled-body = Așteptați { $minutes } minute înainte de a încerca din nou.
+failure-toolarge-title = Prea mult deodată
+failure-toolarge-body = Formularul este prea mare. Selectați mai puține documente.
+failure-server-title = Ceva nu a mers bine
+failure-server-body = Nu s-a salvat nimic. Încercați din nou peste câteva momente.

@@ -1,174 +1,172 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Settle-konsolen: svenska.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
+nav-label = Avsnitt
+nav-customers = Kunder
 nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-reports = Rapporter
+nav-users = Användare
+sign-out = Logga ut
+back-to-console = Tillbaka till konsolen
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Logga in
+sign-in = Logga in
+sign-in-refused = E-postadressen eller lösenordet stämmer inte, eller så är kontot inaktivt.
+sign-in-first-time = Första gången på den här installationen? Logga in med e-postadressen admin och administratörstoken för att skapa det första kontot.
+first-admin-title = Skapa den första administratören
+first-admin-intro = Ingen kan logga in ännu. Det här kontot kommer att hantera användarna, statusarna och resten av konfigurationen.
+first-admin-create = Skapa och logga in
+password-rule = Minst 12 tecken, inte alla likadana, och inte din e-postadress.
 
 ## Fields
-field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
-role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+field-email = E-post
+field-password = Lösenord
+field-name = Namn
+field-language = Språk
+field-role = Roll
+field-active = Aktiv
+field-comment = Kommentar
+field-status = Välj en aktiv status.
+field-status_date = Ange ett giltigt datum, inte i framtiden.
+field-resolver_id = Välj en aktiv handläggare.
+field-item_ids = Markera öppna poster för den här kunden.
+field-next_action = Kontrollera nästa åtgärd: typ, namn och datum behövs.
+field-template = Välj en e-postmall.
+field-to = Mottagaren har ingen e-postadress.
+field-version = Någon har ändrat åtgärden under tiden: här är den som den är nu. Gör din ändring igen.
+field-type = Den här åtgärden kan inte avslutas så.
+field-date = Ange ett giltigt datum.
+field-state = Den här åtgärden är redan avslutad.
+field-form = Formuläret kunde inte läsas. Ladda om sidan och skicka igen.
+new-password = Nytt lösenord
+role-collector = Kravhandläggare
+role-admin = Administratör
+yes = Ja
+no = Nej
+add-user = Lägg till en användare
+form-not-saved = Inget sparades. Rätta till:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Sök på namn eller nummer
+search = Sök
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } rad
+   *[other] { $count } rader
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-none = Ingen kund matchar.
+col-name = Namn
+col-id = Nummer
+col-outstanding = Utestående
+col-overdue = Förfallet
+col-disputed = Bestridd
+col-next = Nästa åtgärd
+col-collector = Handläggare
+col-resolver = Lösare
+col-dunning = Påminnelse
+pages-label = Sidor
+previous-page = Föregående
+next-page = Nästa
+page-of = Sida { $n } av { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Summor
+next-scenario-step = Nästa påminnelse
+filter-overdue = Förfallodag
+filter-all = Alla
+filter-overdue-yes = Bara förfallna
+filter-overdue-no = Inte förfallna
+filter-apply = Visa
+select-item = Välj { $number }
+in-scenario = I scenariot
+held-by-action = Hålls av en åtgärd
+sheet-truncated = Bara de första { $count } posterna visas: använd filtren.
+change-status = Ändra status…
+live-actions = Pågående åtgärder
+no-live-actions = Ingen pågående åtgärd.
+history-heading = Historik
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } post
+   *[other] { $count } poster
 }
-step-letter = Letter
-step-email = Email
-step-call = Call
+step-letter = Brev
+step-email = E-post
+step-call = Samtal
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Steg
+step-1 = Status
+step-2 = E-post
+step-3 = Nästa åtgärd
+choose = Välj…
+next-step = Nästa
+email-template = E-postmall
+email-preview = Förhandsgranskning
+email-to = Till
+email-subject = Ämne
+email-body = Text
+email-edit = Redigera e-postmeddelandet
+email-refresh = Uppdatera förhandsgranskningen
+email-send-next = Skicka det här meddelandet och fortsätt
+email-skip = Fortsätt utan e-post
+email-will-send = Meddelandet { $template } skickas vid bekräftelsen.
+email-skipped = Inget e-postmeddelande skickas.
+next-action = Nästa åtgärd
+next-scenario = Låt påminnelsescenariot fortsätta
+next-suggested = Den föreslagna uppföljningen (alla fält kan ändras)
+next-define = Bestäm en åtgärd
+confirm = Bekräfta
+cancel = Avbryt
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
-action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type = Typ
+action-name = Namn
+action-date = Datum
+action-done-on = Avslutad den
+action-state-live = Pågår
+action-state-done = Avslutad
+action-type-dispute = Uppföljning av tvist
+action-type-promise = Betalningslöfte
+action-type-call = Samtal
+action-type-email = E-post
+action-type-letter = Brev
+action-type-task = Uppgift
+open-customer = Öppna kunden
+open-action = Öppna
+modify = Ändra
+save = Spara
+detach = Ta bort de markerade posterna ur åtgärden
+detached = borttagen
+terminate = Avsluta
+terminate-dispute-hint = Poster som fortfarande är bestridda blir ”Tvist löst” och går tillbaka till påminnelsescenariot.
+terminate-hint = Posterna går tillbaka till påminnelsescenariot.
+answered = Besvarad
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = Att göra
+agenda-replies = Svar och kommentarer
+agenda-date = Förfaller senast
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } sak att göra
+   *[other] { $count } saker att göra
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Inget att göra.
+record-reminder = Markera påminnelsen som gjord
+new = Ny
+replies-empty = Inget svar de senaste 30 dagarna.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = Inte tillåtet
+failure-forbidden-body = Du får inte göra detta, eller så har formuläret gått ut. Ladda om sidan och försök igen.
+failure-notfound-title = Sidan hittades inte
+failure-notfound-body = Det finns inget på den här adressen.
+failure-method-title = Inte tillgängligt
+failure-method-body = Den här adressen svarar inte på den typen av begäran.
+failure-invalid-title = Kontrollera det du angav
+failure-invalid-body = Inget sparades.
+failure-throttled-title = För många försök
+failure-throttled-body = Vänta { $minutes } minuter innan du försöker igen.
+failure-toolarge-title = För mycket på en gång
+failure-toolarge-body = Formuläret är för stort. Välj färre poster.
+failure-server-title = Något gick fel
+failure-server-body = Inget sparades. Försök igen om en stund.

@@ -1,174 +1,172 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Settle konsolu: Türkçe.
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
-nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-label = Bölümler
+nav-customers = Müşteriler
+nav-agenda = Ajanda
+nav-reports = Raporlar
+nav-users = Kullanıcılar
+sign-out = Çıkış yap
+back-to-console = Konsola dön
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = Giriş
+sign-in = Giriş yap
+sign-in-refused = E-posta veya parola doğru değil ya da bu hesap etkin değil.
+sign-in-first-time = Bu kurulumda ilk kez mi? İlk hesabı oluşturmak için admin e-postası ve yönetici anahtarıyla giriş yapın.
+first-admin-title = İlk yöneticiyi oluşturun
+first-admin-intro = Henüz kimse giriş yapamıyor. Bu hesap kullanıcıları, durumları ve yapılandırmanın geri kalanını yönetecek.
+first-admin-create = Oluştur ve giriş yap
+password-rule = En az 12 karakter, hepsi aynı olmayan ve e-postanızdan farklı.
 
 ## Fields
-field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
-role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+field-email = E-posta
+field-password = Parola
+field-name = Ad
+field-language = Dil
+field-role = Rol
+field-active = Etkin
+field-comment = Yorum
+field-status = Etkin bir durum seçin.
+field-status_date = Geçerli, gelecekte olmayan bir tarih girin.
+field-resolver_id = Etkin bir çözümleyici seçin.
+field-item_ids = Bu müşterinin açık kalemlerini işaretleyin.
+field-next_action = Sonraki işlemi kontrol edin: tür, ad ve tarih gereklidir.
+field-template = Bir e-posta şablonu seçin.
+field-to = Alıcının e-posta adresi yok.
+field-version = Bu işlemi bu arada başka biri değiştirdi: işte şimdiki hali. Değişikliğinizi yeniden yapın.
+field-type = Bu işlem bu şekilde sonlandırılamaz.
+field-date = Geçerli bir tarih girin.
+field-state = Bu işlem zaten sonlandırıldı.
+field-form = Form okunamadı. Sayfayı yenileyip tekrar gönderin.
+new-password = Yeni parola
+role-collector = Tahsilat uzmanı
+role-admin = Yönetici
+yes = Evet
+no = Hayır
+add-user = Kullanıcı ekle
+form-not-saved = Hiçbir şey kaydedilmedi. Lütfen düzeltin:
 
 ## Customers
-customers-search = Search by name or id
-search = Search
+customers-search = Ada veya numaraya göre ara
+search = Ara
 customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
+    [one] { $count } satır
+   *[other] { $count } satır
 }
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-none = Eşleşen müşteri yok.
+col-name = Ad
+col-id = Numara
+col-outstanding = Bakiye
+col-overdue = Vadesi geçmiş
+col-disputed = İtirazlı
+col-next = Sonraki işlem
+col-collector = Tahsilat uzmanı
+col-resolver = Çözümleyici
+col-dunning = Hatırlatma
+pages-label = Sayfalar
+previous-page = Önceki
+next-page = Sonraki
+page-of = Sayfa { $n } / { $count }
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
+totals-heading = Toplamlar
+next-scenario-step = Sonraki hatırlatma
+filter-overdue = Vade
+filter-all = Tümü
+filter-overdue-yes = Yalnızca vadesi geçmiş
+filter-overdue-no = Vadesi geçmemiş
+filter-apply = Göster
+select-item = { $number } seç
+in-scenario = Senaryoda
+held-by-action = Bir işlemde tutuluyor
+sheet-truncated = Yalnızca ilk { $count } kalem gösteriliyor: filtreleri kullanın.
+change-status = Durumu değiştir…
+live-actions = Süren işlemler
+no-live-actions = Süren işlem yok.
+history-heading = Geçmiş
 items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
+    [one] { $count } kalem
+   *[other] { $count } kalem
 }
-step-letter = Letter
-step-email = Email
-step-call = Call
+step-letter = Mektup
+step-email = E-posta
+step-call = Arama
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = Adımlar
+step-1 = Durum
+step-2 = E-posta
+step-3 = Sonraki işlem
+choose = Seçin…
+next-step = İleri
+email-template = E-posta şablonu
+email-preview = Önizleme
+email-to = Alıcı
+email-subject = Konu
+email-body = Metin
+email-edit = E-postayı düzenle
+email-refresh = Önizlemeyi yenile
+email-send-next = Bu e-postayı gönder ve devam et
+email-skip = E-postasız devam et
+email-will-send = { $template } e-postası onayda gönderilecek.
+email-skipped = E-posta gönderilmeyecek.
+next-action = Sonraki işlem
+next-scenario = Hatırlatma senaryosu devam etsin
+next-suggested = Önerilen takip (her alan değiştirilebilir)
+next-define = Bir işlem tanımla
+confirm = Onayla
+cancel = İptal
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
-action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type = Tür
+action-name = Ad
+action-date = Tarih
+action-done-on = Sonlandırma tarihi
+action-state-live = Sürüyor
+action-state-done = Sonlandırıldı
+action-type-dispute = İtiraz takibi
+action-type-promise = Ödeme sözü
+action-type-call = Arama
+action-type-email = E-posta
+action-type-letter = Mektup
+action-type-task = Görev
+open-customer = Müşteriyi aç
+open-action = Aç
+modify = Değiştir
+save = Kaydet
+detach = İşaretli kalemleri işlemden çıkar
+detached = çıkarıldı
+terminate = Sonlandır
+terminate-dispute-hint = Hâlâ itirazlı olan kalemler "İtiraz çözüldü" olur ve hatırlatma senaryosuna döner.
+terminate-hint = Kalemler hatırlatma senaryosuna döner.
+answered = Yanıtlandı
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
+agenda-due = Yapılacak
+agenda-replies = Yanıtlar ve yorumlar
+agenda-date = Vade sonu
 agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
+    [one] { $count } yapılacak iş
+   *[other] { $count } yapılacak iş
 }
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-empty = Yapılacak bir şey yok.
+record-reminder = Hatırlatmayı yapıldı olarak işaretle
+new = Yeni
+replies-empty = Son 30 günde yanıt yok.
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = İzin verilmiyor
+failure-forbidden-body = Bunu yapamazsınız ya da formun süresi doldu. Sayfayı yenileyip tekrar deneyin.
+failure-notfound-title = Sayfa bulunamadı
+failure-notfound-body = Bu adreste hiçbir şey yok.
+failure-method-title = Kullanılamıyor
+failure-method-body = Bu adres bu tür bir isteğe yanıt vermiyor.
+failure-invalid-title = Lütfen girdiklerinizi kontrol edin
+failure-invalid-body = Hiçbir şey kaydedilmedi.
+failure-throttled-title = Çok fazla deneme
+failure-throttled-body = Tekrar denemeden önce lütfen { $minutes } dakika bekleyin.
+failure-toolarge-title = Bir seferde çok fazla
+failure-toolarge-body = Form çok büyük. Daha az kalem seçin.
+failure-server-title = Bir şeyler ters gitti
+failure-server-body = Hiçbir şey kaydedilmedi. Lütfen birazdan tekrar deneyin.

@@ -1,174 +1,163 @@
-# Settle console: English (the reference catalogue; every other language has the same ids).
-# The pages' catalogue (pages.ftl) is loaded too: column names, "None", the thread, the
-# balances come from there.
+# Settle 控制台：简体中文。
 
 ## Frame
-nav-label = Sections
-nav-customers = Customers
-nav-agenda = Agenda
-nav-reports = Reports
-nav-users = Users
-sign-out = Sign out
-back-to-console = Back to the console
+nav-label = 栏目
+nav-customers = 客户
+nav-agenda = 日程
+nav-reports = 报表
+nav-users = 用户
+sign-out = 退出登录
+back-to-console = 返回控制台
 
 ## Sign-in and first admin
-sign-in-title = Sign in
-sign-in = Sign in
-sign-in-refused = The email or the password is not right, or this account is inactive.
-sign-in-first-time = First time on this installation? Sign in with the email admin and the admin token to create the first account.
-first-admin-title = Create the first administrator
-first-admin-intro = Nobody can sign in yet. This account will manage the users, the statuses and the rest of the configuration.
-first-admin-create = Create and sign in
-password-rule = At least 12 characters, not all the same, and not your email.
+sign-in-title = 登录
+sign-in = 登录
+sign-in-refused = 邮箱或密码不正确，或该账户已停用。
+sign-in-first-time = 第一次使用此安装？请用邮箱 admin 和管理令牌登录，以创建第一个账户。
+first-admin-title = 创建第一个管理员
+first-admin-intro = 目前还没有人能登录。此账户将管理用户、状态和其余配置。
+first-admin-create = 创建并登录
+password-rule = 至少 12 个字符，不能全部相同，也不能与您的邮箱相同。
 
 ## Fields
-field-email = Email
-field-password = Password
-field-name = Name
-field-language = Language
-field-role = Role
-field-active = Active
-field-comment = Comment
-field-status = Choose a status that is active.
-field-status_date = Give a valid date, not in the future.
-field-resolver_id = Choose an active resolver.
-field-item_ids = Tick open items of this customer.
-field-next_action = Check the next action: type, name and date are needed.
-field-template = Choose an email template.
-field-to = The recipient has no email address.
-field-version = Someone changed this action meanwhile: here it is as it is now. Make your change again.
-field-type = This action cannot be terminated that way.
-field-date = Give a valid date.
-field-state = This action is already terminated.
-field-form = The form could not be read. Reload the page and send again.
-new-password = New password
-role-collector = Collector
-role-admin = Administrator
-yes = Yes
-no = No
-add-user = Add a user
-form-not-saved = Nothing was saved. Please correct:
+field-email = 邮箱
+field-password = 密码
+field-name = 姓名
+field-language = 语言
+field-role = 角色
+field-active = 启用
+field-comment = 备注
+field-status = 请选择一个启用的状态。
+field-status_date = 请输入有效日期，不能是将来的日期。
+field-resolver_id = 请选择一位在职的处理人。
+field-item_ids = 请勾选该客户的未结项目。
+field-next_action = 请检查下一步操作：需要类型、名称和日期。
+field-template = 请选择一个邮件模板。
+field-to = 收件人没有邮箱地址。
+field-version = 在此期间有人修改了此操作：以下是它现在的样子。请重新进行您的修改。
+field-type = 此操作不能这样结束。
+field-date = 请输入有效日期。
+field-state = 此操作已经结束。
+field-form = 无法读取表单。请刷新页面后重新提交。
+new-password = 新密码
+role-collector = 催收专员
+role-admin = 管理员
+yes = 是
+no = 否
+add-user = 添加用户
+form-not-saved = 未保存任何内容。请更正：
 
 ## Customers
-customers-search = Search by name or id
-search = Search
-customers-count = { $count ->
-    [one] { $count } line
-   *[other] { $count } lines
-}
-customers-none = No customer matches.
-col-name = Name
-col-id = Id
-col-outstanding = Outstanding
-col-overdue = Overdue
-col-disputed = In dispute
-col-next = Next action
-col-collector = Collector
-col-resolver = Resolver
-col-dunning = Dunning
-pages-label = Pages
-previous-page = Previous
-next-page = Next
-page-of = Page { $n } of { $count }
+customers-search = 按名称或编号搜索
+search = 搜索
+customers-count = { $count } 行
+customers-none = 没有匹配的客户。
+col-name = 名称
+col-id = 编号
+col-outstanding = 未结余额
+col-overdue = 逾期
+col-disputed = 争议中
+col-next = 下一步操作
+col-collector = 催收专员
+col-resolver = 处理人
+col-dunning = 催收
+pages-label = 页码
+previous-page = 上一页
+next-page = 下一页
+page-of = 第 { $n } 页，共 { $count } 页
 
 ## Customer sheet
-totals-heading = Totals
-next-scenario-step = Next reminder
-filter-overdue = Due
-filter-all = All
-filter-overdue-yes = Overdue only
-filter-overdue-no = Not overdue
-filter-apply = Show
-select-item = Select { $number }
-in-scenario = In the scenario
-held-by-action = Held by an action
-sheet-truncated = Only the first { $count } items are shown: use the filters.
-change-status = Change status…
-live-actions = Live actions
-no-live-actions = No live action.
-history-heading = History
-items-count = { $count ->
-    [one] { $count } item
-   *[other] { $count } items
-}
-step-letter = Letter
-step-email = Email
-step-call = Call
+totals-heading = 合计
+next-scenario-step = 下一次提醒
+filter-overdue = 到期
+filter-all = 全部
+filter-overdue-yes = 仅逾期
+filter-overdue-no = 未逾期
+filter-apply = 显示
+select-item = 选择 { $number }
+in-scenario = 在催收流程中
+held-by-action = 被操作暂停
+sheet-truncated = 仅显示前 { $count } 个项目：请使用筛选。
+change-status = 更改状态…
+live-actions = 进行中的操作
+no-live-actions = 没有进行中的操作。
+history-heading = 历史
+items-count = { $count } 个项目
+step-letter = 信函
+step-email = 邮件
+step-call = 电话
 
 ## Change status
-steps-label = Steps
-step-1 = 1. Status
-step-2 = 2. Email
-step-3 = 3. Next action
-choose = Choose…
-next-step = Next
-email-template = Email template
-email-preview = Preview
-email-to = To
-email-subject = Subject
-email-body = Body
-email-edit = Edit the email
-email-refresh = Preview again
-email-send-next = Send this email and continue
-email-skip = Continue without email
-email-will-send = The email { $template } will be sent on confirmation.
-email-skipped = No email will be sent.
-next-action = Next action
-next-scenario = Let the reminder scenario run
-next-suggested = The suggested follow-up (every field can be changed)
-next-define = Define an action
-confirm = Confirm
-cancel = Cancel
+steps-label = 步骤
+step-1 = 状态
+step-2 = 邮件
+step-3 = 下一步操作
+choose = 请选择…
+next-step = 下一步
+email-template = 邮件模板
+email-preview = 预览
+email-to = 收件人
+email-subject = 主题
+email-body = 正文
+email-edit = 编辑邮件
+email-refresh = 刷新预览
+email-send-next = 发送此邮件并继续
+email-skip = 不发邮件，继续
+email-will-send = 确认后将发送邮件 { $template }。
+email-skipped = 不会发送邮件。
+next-action = 下一步操作
+next-scenario = 让提醒流程继续
+next-suggested = 建议的跟进（每个字段都可以修改）
+next-define = 自定义操作
+confirm = 确认
+cancel = 取消
 
 ## Actions
-action-type = Type
-action-name = Name
-action-date = Date
-action-done-on = Terminated on
-action-state-live = Live
-action-state-done = Terminated
-action-type-dispute = Dispute follow-up
-action-type-promise = Promise to pay
-action-type-call = Call
-action-type-email = Email
-action-type-letter = Letter
-action-type-task = Task
-open-customer = Open the customer
-open-action = Open
-modify = Modify
-save = Save
-detach = Take the ticked items out of the action
-detached = taken out
-terminate = Terminate
-terminate-dispute-hint = The items still in dispute become "Dispute resolved" and go back to the reminder scenario.
-terminate-hint = The items go back to the reminder scenario.
-answered = Answered
+action-type = 类型
+action-name = 名称
+action-date = 日期
+action-done-on = 结束日期
+action-state-live = 进行中
+action-state-done = 已结束
+action-type-dispute = 争议跟进
+action-type-promise = 付款承诺
+action-type-call = 电话
+action-type-email = 邮件
+action-type-letter = 信函
+action-type-task = 任务
+open-customer = 打开客户
+open-action = 打开
+modify = 修改
+save = 保存
+detach = 将勾选的项目移出此操作
+detached = 已移出
+terminate = 结束
+terminate-dispute-hint = 仍有争议的项目将变为“争议已解决”，并回到提醒流程。
+terminate-hint = 项目将回到提醒流程。
+answered = 已回复
 
 ## Agenda
-agenda-due = Due
-agenda-replies = Replies and comments
-agenda-date = Due by
-agenda-count = { $count ->
-    [one] { $count } thing to do
-   *[other] { $count } things to do
-}
-agenda-empty = Nothing is due.
-record-reminder = Mark the reminder as done
-new = New
-replies-empty = No reply in the last 30 days.
+agenda-due = 待办
+agenda-replies = 回复与评论
+agenda-date = 截止日期
+agenda-count = { $count } 项待办
+agenda-empty = 没有待办事项。
+record-reminder = 将提醒标记为已完成
+new = 新
+replies-empty = 过去 30 天没有回复。
 
 ## Failures
-failure-forbidden-title = Not allowed
-failure-forbidden-body = You may not do this, or the form has expired. Reload the page and try again.
-failure-notfound-title = Page not found
-failure-notfound-body = There is nothing at this address.
-failure-method-title = Not available
-failure-method-body = This address does not answer that kind of request.
-failure-invalid-title = Please check what you entered
-failure-invalid-body = Nothing was saved.
-failure-throttled-title = Too many attempts
-failure-throttled-body = Please wait { $minutes } minutes before trying again.
-failure-toolarge-title = Too much at once
-failure-toolarge-body = The form is too large. Select fewer items.
-failure-server-title = Something went wrong
-failure-server-body = Nothing was saved. Please try again in a moment.
+failure-forbidden-title = 不允许
+failure-forbidden-body = 您无权执行此操作，或表单已过期。请刷新页面后重试。
+failure-notfound-title = 找不到页面
+failure-notfound-body = 此地址没有内容。
+failure-method-title = 不可用
+failure-method-body = 此地址不响应这类请求。
+failure-invalid-title = 请检查您的输入
+failure-invalid-body = 未保存任何内容。
+failure-throttled-title = 尝试次数过多
+failure-throttled-body = 请等待 { $minutes } 分钟后再试。
+failure-toolarge-title = 一次太多
+failure-toolarge-body = 表单过大。请少选一些项目。
+failure-server-title = 出错了
+failure-server-body = 未保存任何内容。请稍后再试。

@@ -1,0 +1,199 @@
+//! The seeds' whole story in the console, by clicking in headless Chromium: sign in, open a
+//! customer, tick two invoices, Change status → "Price dispute" with comment and resolver,
+//! preview and send the email, accept the suggested follow-up, see the items held in the
+//! agenda; the resolver answers from the link in a second browser; back in the console the
+//! reply shows; move the follow-up date, detach one item, terminate → the other is "Dispute
+//! resolved" and back in the scenario; the dispute report shows the resolution delay.
+//! Every step is reviewed (fits, axe-core, screenshot under `target/screenshots/`), then the
+//! main pages again in Japanese and Turkish at 375 and 1280 px.
+
+use serde_json::json;
+use settle_host::testing::TestServer;
+
+use crate::driver::{Browser, Driver};
+use crate::support::*;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// C1 and C2 with invoices, a resolver, and two console users: Alice (English) and Kenji
+/// (Japanese).
+fn world() -> TestServer {
+    let s = start();
+    customers(&s, ADMIN_TOKEN);
+    let items = vec![
+        item("I1", "C1", "2025-01-31", "1200.00", "1200.00"),
+        item("I2", "C1", "2025-02-28", "450.00", "450.00"),
+        item("I3", "C1", "2025-03-31", "830.00", "830.00"),
+        item("I4", "C2", "2025-01-31", "310.00", "310.00"),
+    ];
+    assert_eq!(push_items(&s, ADMIN_TOKEN, "delta", items).status, 200);
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/admin/resolvers",
+        ADMIN_TOKEN,
+        &json!({"name": "Sam Sales", "email": "sam@corp.example", "role": "sales"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    for (email, language, role) in [
+        ("alice@corp.example", "en", "admin"),
+        ("kenji@corp.example", "ja", "collector"),
+        ("deniz@corp.example", "tr", "collector"),
+    ] {
+        let r = call(
+            &s,
+            "POST",
+            "/api/v1/admin/users",
+            ADMIN_TOKEN,
+            &json!({"name": email.split('@').next().unwrap(), "email": email, "role": role,
+                    "language": language, "password": PASSWORD}),
+        );
+        assert_eq!(r.status, 201, "{}", r.text());
+    }
+    s
+}
+
+async fn sign_in(b: &Browser, s: &TestServer, email: &str, needle: &str) {
+    b.goto(&s.url("/app")).await;
+    b.wait_for_url("/app/sign-in").await;
+    b.type_in("#email", email).await;
+    b.type_in("#password", PASSWORD).await;
+    b.submit("form[action='/app/sign-in'] button[type=submit]", needle)
+        .await;
+}
+
+#[test]
+fn the_seed_story_by_clicking() {
+    let s = world();
+    let driver = Driver::start();
+    let rt = crate::runtime();
+    rt.block_on(async {
+        let b = driver.browser(1280).await;
+        b.goto(&s.url("/app")).await;
+        b.wait_for_text("Sign in").await;
+        crate::review(&b, "console-sign-in-en").await;
+        sign_in(&b, &s, "alice@corp.example", "Acme SA").await;
+        crate::review(&b, "console-customers-en").await;
+
+        // The customer sheet: tick I1 and I2, Change status.
+        b.click("a[href='/app/customers/C1']").await;
+        b.wait_for_text("Change status").await;
+        crate::review(&b, "console-sheet-en").await;
+        b.click("input[name=item][value=I1]").await;
+        b.click("input[name=item][value=I2]").await;
+        b.submit("form[action$='/change-status'] button[type=submit]", "Status date")
+            .await;
+        crate::review(&b, "console-change-status-1-en").await;
+        b.select("#status", "price_dispute").await;
+        b.type_in("#comment", "Unit price is wrong on both invoices")
+            .await;
+        b.select("#resolver_id", "1").await;
+        let text = b
+            .submit("form.card button[type=submit]", "sam@corp.example")
+            .await;
+        assert!(text.contains("Preview"), "{text}");
+        crate::review(&b, "console-change-status-2-en").await;
+        b.submit("button[name=email][value=send]", "The suggested follow-up")
+            .await;
+        crate::review(&b, "console-change-status-3-en").await;
+        let text = b
+            .submit("form.card button[type=submit]", "Held by an action")
+            .await;
+        assert!(text.contains("Price dispute"), "{text}");
+        crate::review(&b, "console-sheet-qualified-en").await;
+
+        // The agenda holds the follow-up.
+        b.goto(&s.url("/app/agenda?date=2030-12-31")).await;
+        b.wait_for_text("Acme SA").await;
+        crate::review(&b, "console-agenda-en").await;
+
+        // The resolver answers from the link in the email, in another browser.
+        let outbox = get(&s, "/api/v1/outbox", ADMIN_TOKEN).json();
+        let id = outbox["messages"][0]["id"].as_i64().unwrap();
+        let m = get(&s, &format!("/api/v1/outbox/{id}"), ADMIN_TOKEN).json();
+        assert_eq!(m["to"], "sam@corp.example");
+        let html = m["html"].as_str().unwrap();
+        let start = html.find("/r/").unwrap();
+        let link: String = html[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || "/-_.".contains(*c))
+            .collect();
+        let resolver = driver.browser(1280).await;
+        resolver.goto(&s.url(&link)).await;
+        resolver.wait_for_text("Unit price is wrong").await;
+        resolver
+            .type_in("textarea[name=comment]", "The price list was outdated: credit note on its way")
+            .await;
+        resolver
+            .submit("form[action$='/comments'] button[type=submit]", "credit note on its way")
+            .await;
+        resolver.close().await;
+
+        // Back in the console: the reply, new.
+        b.goto(&s.url("/app/agenda/replies")).await;
+        let text = b.wait_for_text("credit note on its way").await;
+        assert!(text.contains("Sam Sales") && text.contains("New"), "{text}");
+        crate::review(&b, "console-replies-en").await;
+
+        // The action: move the date, detach I2, terminate.
+        b.goto(&s.url("/app/agenda?date=2030-12-31")).await;
+        b.wait_for_text("Acme SA").await;
+        b.click("a.button[href^='/app/actions/']").await;
+        b.wait_for_text("Modify").await;
+        crate::review(&b, "console-action-en").await;
+        b.set_value("#date", "2031-01-15").await;
+        b.submit("form[action^='/app/actions/']:not([action$='detach']):not([action$='terminate']) button[type=submit]", "Jan 15, 2031")
+            .await;
+        b.click("input[name=item][value=I2]").await;
+        b.click("form[action$='/detach'] button[type=submit]").await;
+        b.wait_for_text("Modify").await;
+        let left = b
+            .eval("return [...document.querySelectorAll('input[name=item]')].map(e => e.value)")
+            .await;
+        assert_eq!(left, json!(["I1"]), "I2 is out of the action");
+        b.type_in("#t-comment", "Credit note issued").await;
+        let text = b
+            .submit("form[action$='/terminate'] button[type=submit]", "Terminated")
+            .await;
+        assert!(text.contains("Dispute resolved"), "{text}");
+        crate::review(&b, "console-action-terminated-en").await;
+
+        // The sheet: I1 resolved and back in the scenario, I2 still disputed, in the scenario.
+        b.goto(&s.url("/app/customers/C1")).await;
+        let text = b.wait_for_text("Dispute resolved").await;
+        assert!(!text.contains("Held by an action"), "{text}");
+
+        // The dispute report, from the console's navigation, shows the resolution delay.
+        b.click("a[href^='/api/v1/reports/disputes']").await;
+        let text = b.wait_for_text("Dispute report").await;
+        assert!(text.contains("Sam Sales"), "{text}");
+        crate::review(&b, "console-report-en").await;
+        b.close().await;
+
+        // The main pages in Japanese and Turkish, on a phone and a desktop.
+        for (email, lang, needle) in [
+            ("kenji@corp.example", "ja", "Acme SA"),
+            ("deniz@corp.example", "tr", "Acme SA"),
+        ] {
+            for width in [375, 1280] {
+                let b = driver.browser(width).await;
+                sign_in(&b, &s, email, needle).await;
+                let html = b.eval("return document.documentElement.lang").await;
+                assert_eq!(html, json!(lang));
+                crate::review(&b, &format!("console-customers-{lang}")).await;
+                b.goto(&s.url("/app/customers/C1")).await;
+                b.wait_for_text("Acme SA").await;
+                crate::review(&b, &format!("console-sheet-{lang}")).await;
+                b.click("input[name=item][value=I3]").await;
+                b.click("form[action$='/change-status'] button[type=submit]").await;
+                b.wait_for_url("/change-status").await;
+                b.wait_for_text("Acme SA").await;
+                crate::review(&b, &format!("console-change-status-1-{lang}")).await;
+                b.goto(&s.url("/app/agenda?date=2030-12-31")).await;
+                b.wait_for_text("Acme SA").await;
+                crate::review(&b, &format!("console-agenda-{lang}")).await;
+                b.close().await;
+            }
+        }
+    });
+}
