@@ -790,3 +790,33 @@ fn the_console_speaks_the_users_language() {
     let tr = v.get("/app/customers/C1?lang=tr");
     assert!(tr.text().contains("<html lang=\"tr\""));
 }
+
+#[test]
+fn a_long_statement_comes_a_page_at_a_time_with_totals_for_all() {
+    let w = world();
+    let items: Vec<serde_json::Value> = (0..505)
+        .map(|i| item(&format!("L{i:04}"), "C2", "2025-06-30", "1.00", "1.00"))
+        .collect();
+    assert_eq!(push_items(&w.s, ADMIN_TOKEN, "delta", items).status, 200);
+    let v = signed_in(&w, "alice@corp.example", "collector");
+    let first = v.get("/app/customers/C2").text();
+    assert_eq!(first.matches("name=\"item\"").count(), 500);
+    assert!(
+        first.contains(">506<"),
+        "the totals count every open item: {first}"
+    );
+    let next = first.find("rel=\"next\"").expect("a next page");
+    let at = first[..next].rfind("href=\"").unwrap() + 6;
+    let href: String = first[at..].chars().take_while(|c| *c != '"').collect();
+    let href = href.replace("&amp;", "&").replace("&#x2f;", "/");
+    let second = v.get(&href);
+    assert_eq!(second.status, 200, "{href}: {}", second.text());
+    let second = second.text();
+    assert_eq!(second.matches("name=\"item\"").count(), 6);
+    assert!(!second.contains("rel=\"next\""), "the last page");
+    assert!(
+        second.contains("/app/customers/C2\""),
+        "a way back to the first page"
+    );
+    assert_eq!(v.get("/app/customers/C2?cursor=garbage").status, 400);
+}

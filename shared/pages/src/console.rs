@@ -43,13 +43,54 @@ pub fn console_environment(
     messages: Arc<Messages>,
     templates: &[(&'static str, &'static str)],
 ) -> Environment<'static> {
-    let mut env = environment(messages, FRAME);
+    console_environment_with(messages, templates, Vec::new())
+}
+
+/// The same, knowing the resolvers' names for the `who` filter; `event` names a history
+/// event in the reader's language.
+fn console_environment_with(
+    messages: Arc<Messages>,
+    templates: &[(&'static str, &'static str)],
+    resolvers: Vec<(i64, String)>,
+) -> Environment<'static> {
+    let mut env = environment(messages.clone(), FRAME);
     for (name, src) in templates {
         env.add_template(name, src)
             .expect("console templates parse");
     }
     env.add_filter("path", |s: &str| path_segment(s));
+    let m = messages.clone();
+    env.add_filter("who", move |actor: &str| who(&m, &resolvers, actor));
+    let m = messages;
+    env.add_filter("event", move |code: &str| {
+        let id = format!("event-{code}");
+        if m.has(&id) {
+            m.get(&id, &[])
+        } else {
+            code.replace('_', " ")
+        }
+    });
     env
+}
+
+/// Who an actor of the history is, for a person: a user's email, a token's name, a
+/// resolver's name, "Customer", "ERP", the administrator.
+pub fn who(messages: &Messages, resolvers: &[(i64, String)], actor: &str) -> String {
+    let mut parts = actor.splitn(3, ':');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("user"), Some(_), Some(email)) => email.to_string(),
+        (Some("token"), Some(_), Some(name)) => name.to_string(),
+        (Some("resolver"), Some(id), None) => id
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| resolvers.iter().find(|(r, _)| *r == id))
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| messages.get("speaker-resolver", &[])),
+        (Some("customer"), _, None) => messages.get("speaker-customer", &[]),
+        (Some("admin-bootstrap"), None, None) => messages.get("actor-admin", &[]),
+        (Some("erp" | "erp-webhook"), None, None) => "ERP".to_string(),
+        _ => actor.to_string(),
+    }
 }
 
 /// `s` as one path segment: everything but unreserved characters percent-encoded.
@@ -166,7 +207,11 @@ impl<'a> Ctx<'a> {
         };
         let reader = reader(req);
         let messages = messages(reader.language(Some(&me.user.language)));
-        let env = console_environment(messages.clone(), templates);
+        let resolvers = settle_store::config::resolvers(&db)?
+            .into_iter()
+            .map(|r| (r.id, r.name))
+            .collect();
+        let env = console_environment_with(messages.clone(), templates, resolvers);
         Ok(Some(Ctx {
             req,
             db,
@@ -380,4 +425,36 @@ pub fn field_errors(messages: &Messages, inv: &Invalid) -> Vec<Value> {
             context! { field => field, label => label, detail => e.message.clone() }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::language;
+
+    #[test]
+    fn history_actors_read_as_people() {
+        let m = Messages::console(language("en").unwrap());
+        let r = vec![(3, "Sam Sales".to_string())];
+        assert_eq!(
+            who(&m, &r, "user:1:alice@corp.example"),
+            "alice@corp.example"
+        );
+        assert_eq!(who(&m, &r, "token:4:ERP nightly"), "ERP nightly");
+        assert_eq!(who(&m, &r, "resolver:3"), "Sam Sales");
+        assert_eq!(who(&m, &r, "resolver:9"), "Resolver");
+        assert_eq!(who(&m, &r, "customer:C1"), "Customer");
+        assert_eq!(who(&m, &r, "admin-bootstrap"), "Administrator");
+        assert_eq!(who(&m, &r, "erp-webhook"), "ERP");
+        assert_eq!(who(&m, &r, "alice"), "alice");
+        let ja = Messages::console(language("ja").unwrap());
+        assert_eq!(who(&ja, &r, "admin-bootstrap"), "管理者");
+    }
+
+    #[test]
+    fn ids_become_one_path_segment() {
+        assert_eq!(path_segment("C1"), "C1");
+        assert_eq!(path_segment("A/B 1?x"), "A%2FB%201%3Fx");
+        assert_eq!(path_segment("é"), "%C3%A9");
+    }
 }

@@ -305,3 +305,46 @@ pub fn customer_history(db: &impl Db, customer_key: i64, limit: usize) -> Result
         })
         .collect()
 }
+
+/// One customer's totals per currency (outstanding, overdue, disputed, open items), the
+/// same sums as the list's lines, for the statement's header.
+pub fn customer_totals(
+    db: &impl Db,
+    customer_key: i64,
+    today: NaiveDate,
+) -> Result<Vec<CustomerLine>> {
+    let r = db.query(
+        "SELECT c.erp_id, c.name, c.collector, i.currency,
+                sum(CASE WHEN i.kind IN ('credit_note', 'payment_on_account')
+                         THEN -i.open_minor ELSE i.open_minor END),
+                sum(CASE WHEN i.due_date < ?2 AND i.kind IN ('invoice', 'other')
+                         THEN i.open_minor ELSE 0 END),
+                sum(CASE WHEN s.kind <> 'dispute' OR s.kind IS NULL THEN 0
+                         WHEN i.kind IN ('credit_note', 'payment_on_account')
+                         THEN -i.open_minor ELSE i.open_minor END),
+                count(*)
+         FROM items i JOIN customers c ON c.id = i.customer_id
+         LEFT JOIN statuses s ON s.code = i.status_code
+         WHERE i.customer_id = ?1 AND i.open_minor <> 0
+         GROUP BY i.currency ORDER BY i.currency",
+        &[customer_key.into(), format_date(today).into()],
+    )?;
+    r.rows
+        .iter()
+        .map(|row| {
+            let c = row.text(3)?;
+            let currency = Currency::parse(&c).map_err(StoreError)?;
+            Ok(CustomerLine {
+                id: row.text(0)?,
+                name: row.text(1)?,
+                collector: row.opt_text(2)?,
+                outstanding: amount_string(row.int(4)?, currency),
+                overdue: amount_string(row.int(5)?, currency),
+                disputed: amount_string(row.int(6)?, currency),
+                open_items: row.int(7)?,
+                next_action: None,
+                currency: Some(c),
+            })
+        })
+        .collect()
+}

@@ -117,6 +117,19 @@ pub fn scenario_items(db: &impl Db, customer_key: i64) -> Result<Vec<ScenarioIte
     })
 }
 
+/// The reference date of a customer's scenario (`settle_domain::scenario::reference_due`:
+/// the earliest due date of its open debit items not held by an action), read with one
+/// index seek instead of loading every item.
+pub fn reference_due(db: &impl Db, customer_key: i64) -> Result<Option<chrono::NaiveDate>> {
+    db.query(
+        "SELECT due_date FROM items WHERE customer_id = ? AND open_minor > 0
+           AND action_id IS NULL AND kind IN ('invoice', 'other')
+         ORDER BY due_date LIMIT 1",
+        &[customer_key.into()],
+    )?
+    .map_first(|r| parse_date(&r.text(0)?).map_err(StoreError))
+}
+
 pub fn done_steps(db: &impl Db, customer_key: i64, scenario: &str) -> Result<Vec<DoneStep>> {
     let r = db.query(
         "SELECT step, reference_due FROM reminders WHERE customer_id = ? AND scenario = ?",

@@ -276,3 +276,37 @@ fn a_customers_history_is_newest_first_one_line_per_event() {
             .all(|l| l.item_numbers == ["N-J1"])
     );
 }
+
+#[test]
+fn a_customers_totals_match_its_lines_in_the_list() {
+    let db = db();
+    price_dispute(&db);
+    let totals = console::customer_totals(&db, customer_key(&db, "C1"), today()).unwrap();
+    let lines = console::customers(&db, &q(Sort::Id, false)).unwrap();
+    assert_eq!(totals.len(), 1);
+    let line = &lines[0];
+    assert_eq!(
+        (
+            &totals[0].outstanding,
+            &totals[0].overdue,
+            &totals[0].disputed,
+            totals[0].open_items
+        ),
+        (
+            &line.outstanding,
+            &line.overdue,
+            &line.disputed,
+            line.open_items
+        )
+    );
+    assert_eq!(totals[0].currency.as_deref(), Some("EUR"));
+    // And the domain's balance rule agrees.
+    let b = settle_domain::ledger::balance_views(&settle_domain::ledger::balances(
+        &ledger::open_items_for_balances(&db, customer_key(&db, "C1")).unwrap(),
+        today(),
+    ));
+    let v = serde_json::to_value(&b).unwrap();
+    assert_eq!(v[0]["outstanding"], "170.00");
+    assert_eq!(v[0]["disputed"], totals[0].disputed.as_str());
+    assert_eq!(v[0]["overdue"], totals[0].overdue.as_str());
+}

@@ -60,6 +60,19 @@ fn scenario_items_mark_held_ones_and_steps_are_logged() {
     let items = scenarios::scenario_items(&db, c1).unwrap();
     let view: Vec<(&str, bool)> = items.iter().map(|i| (i.id.as_str(), i.held)).collect();
     assert_eq!(view, [("I1", true), ("I2", true), ("I3", false)]);
+    // The reference date read in SQL is the domain rule's, on the same items.
+    assert_eq!(
+        scenarios::reference_due(&db, c1).unwrap(),
+        settle_domain::scenario::reference_due(&items)
+    );
+    assert_eq!(
+        scenarios::reference_due(&db, c1).unwrap(),
+        Some(d("2025-04-01"))
+    );
+    assert_eq!(
+        scenarios::reference_due(&db, customer_key(&db, "C2")).unwrap(),
+        Some(d("2025-02-01"))
+    );
     let reminder = scenarios::record_reminder(
         &db,
         &NewReminder {
