@@ -820,3 +820,322 @@ fn a_long_statement_comes_a_page_at_a_time_with_totals_for_all() {
     );
     assert_eq!(v.get("/app/customers/C2?cursor=garbage").status, 400);
 }
+
+/// The admin screens write through the admin API's functions: what they refuse and record
+/// is the API's.
+#[test]
+fn admins_configure_statuses_resolvers_models_templates_tokens_and_links() {
+    let w = world();
+    let admin = signed_in(&w, "root@corp.example", "admin");
+    let collector = signed_in(&w, "alice@corp.example", "collector");
+    for path in [
+        "/app/admin",
+        "/app/admin/statuses",
+        "/app/admin/resolvers",
+        "/app/admin/action-models",
+        "/app/admin/templates",
+        "/app/admin/templates/resolver_dispute/en",
+        "/app/admin/scenarios",
+        "/app/admin/tokens",
+        "/app/admin/links",
+    ] {
+        let r = admin.get(path);
+        assert_eq!(r.status, 200, "{path}: {}", r.text());
+        assert_eq!(collector.get(path).status, 403, "{path} for a collector");
+    }
+    assert_eq!(Visitor::new(&w.s).get("/app/admin/statuses").status, 303);
+    assert_eq!(admin.get("/app/admin/templates/nope/en").status, 404);
+    assert_eq!(admin.get("/app/admin/nowhere").status, 404);
+    let t = admin.token("/app/admin");
+
+    // A status, with labels and its action model; a bad one is refused by field.
+    let r = admin.post(
+        "/app/admin/statuses",
+        &[
+            ("form_token", &t),
+            ("code", "transport_dispute"),
+            ("kind", "dispute"),
+            ("typology", "delivery"),
+            ("label_en", "Delivery dispute"),
+            ("label_ja", "配送の係争"),
+            ("action_model", "dispute_follow_up"),
+            ("active", "false"),
+            ("active", "true"),
+            ("customer_visible", "false"),
+            ("customer_visible", "true"),
+            ("customer_selectable", "false"),
+            ("customer_selectable", "true"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let s = get(
+        &w.s,
+        "/api/v1/admin/statuses/transport_dispute",
+        ADMIN_TOKEN,
+    )
+    .json();
+    assert_eq!(
+        (
+            s["labels"]["ja"].as_str(),
+            s["customer_selectable"].as_bool()
+        ),
+        (Some("配送の係争"), Some(true)),
+        "{s}"
+    );
+    assert!(
+        s["history"][0]["actor"]
+            .as_str()
+            .unwrap()
+            .starts_with("user:"),
+        "{s}"
+    );
+    let r = admin.post(
+        "/app/admin/statuses",
+        &[
+            ("form_token", &t),
+            ("code", "Bad Code"),
+            ("kind", "nonsense"),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.text().contains("kind"), "{}", r.text());
+    let r = admin.post(
+        "/app/admin/statuses",
+        &[
+            ("form_token", &t),
+            ("code", "transport_dispute"),
+            ("kind", "dispute"),
+            ("typology", "delivery"),
+            ("label_en", "Again"),
+        ],
+    );
+    assert_eq!(r.status, 409, "an existing code");
+    // Edit: deactivate.
+    let r = admin.post(
+        "/app/admin/statuses/transport_dispute",
+        &[
+            ("form_token", &t),
+            ("kind", "dispute"),
+            ("active", "false"),
+            ("customer_visible", "false"),
+            ("customer_selectable", "false"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let s = get(
+        &w.s,
+        "/api/v1/admin/statuses/transport_dispute",
+        ADMIN_TOKEN,
+    )
+    .json();
+    assert_eq!(s["active"], false);
+
+    // A resolver, then deactivated.
+    let r = admin.post(
+        "/app/admin/resolvers",
+        &[
+            ("form_token", &t),
+            ("name", "Tess Tech"),
+            ("email", "tess@corp.example"),
+            ("role", "technician"),
+            ("language", "de"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let list = get(&w.s, "/api/v1/admin/resolvers", ADMIN_TOKEN).json();
+    let tess = list["resolvers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "Tess Tech")
+        .unwrap()
+        .clone();
+    let id = tess["id"].as_i64().unwrap();
+    let r = admin.post(
+        &format!("/app/admin/resolvers/{id}"),
+        &[
+            ("form_token", &t),
+            ("name", "Tess Tech"),
+            ("email", "tess@corp.example"),
+            ("role", "technician"),
+            ("language", "de"),
+            ("active", "false"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let tess = get(&w.s, &format!("/api/v1/admin/resolvers/{id}"), ADMIN_TOKEN).json();
+    assert_eq!(tess["active"], false);
+    let r = admin.post(
+        "/app/admin/resolvers",
+        &[
+            ("form_token", &t),
+            ("name", "X"),
+            ("email", "no"),
+            ("role", "r"),
+        ],
+    );
+    assert_eq!(r.status, 422);
+
+    // An action model; a negative delay is refused.
+    let r = admin.post(
+        "/app/admin/action-models",
+        &[
+            ("form_token", &t),
+            ("code", "call_back"),
+            ("type", "call"),
+            ("name", "Call back"),
+            ("delay_days", "3"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let m = get(&w.s, "/api/v1/admin/action-models/call_back", ADMIN_TOKEN).json();
+    assert_eq!(m["delay_days"], 3);
+    let r = admin.post(
+        "/app/admin/action-models",
+        &[
+            ("form_token", &t),
+            ("code", "later"),
+            ("type", "call"),
+            ("name", "Later"),
+            ("delay_days", "-4"),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+
+    // A template: preview writes nothing; an unknown hashtag is refused; save.
+    let before = get(
+        &w.s,
+        "/api/v1/admin/email-templates/resolver_dispute/en",
+        ADMIN_TOKEN,
+    )
+    .json();
+    let r = admin.post(
+        "/app/admin/templates/resolver_dispute/en",
+        &[
+            ("form_token", &t),
+            ("audience", "resolver"),
+            ("subject", "Dispute of #customer_name"),
+            ("body", "Hello #resolver_name"),
+            ("preview", "1"),
+        ],
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(r.text().contains("Sample Customer"), "{}", r.text());
+    let after = get(
+        &w.s,
+        "/api/v1/admin/email-templates/resolver_dispute/en",
+        ADMIN_TOKEN,
+    )
+    .json();
+    assert_eq!(
+        before["subject"], after["subject"],
+        "a preview saves nothing"
+    );
+    let r = admin.post(
+        "/app/admin/templates/resolver_dispute/en",
+        &[
+            ("form_token", &t),
+            ("audience", "resolver"),
+            ("subject", "Hi"),
+            ("body", "Hello #no_such_tag"),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    let r = admin.post(
+        "/app/admin/templates/resolver_dispute/en",
+        &[
+            ("form_token", &t),
+            ("audience", "resolver"),
+            ("subject", "Dispute of #customer_name"),
+            ("body", "Hello #resolver_name, see #resolver_link"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let after = get(
+        &w.s,
+        "/api/v1/admin/email-templates/resolver_dispute/en",
+        ADMIN_TOKEN,
+    )
+    .json();
+    assert_eq!(after["subject"], "Dispute of #customer_name");
+
+    // A token, shown once; then revoked, and it opens nothing any more.
+    let r = admin.post(
+        "/app/admin/tokens",
+        &[("form_token", &t), ("name", "Nightly ERP"), ("role", "erp")],
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let html = r.text();
+    let start = html.find("<pre class=\"email-preview\">").unwrap() + 27;
+    let token: String = html[start..].chars().take_while(|c| *c != '<').collect();
+    assert_eq!(
+        get(&w.s, "/api/v1/customers/C1", &token).status,
+        200,
+        "the new token works"
+    );
+    assert!(
+        !admin.get("/app/admin/tokens").text().contains(&token),
+        "shown once only"
+    );
+    let list = get(&w.s, "/api/v1/admin/tokens", ADMIN_TOKEN).json();
+    let id = list["tokens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "Nightly ERP")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        admin
+            .post(&format!("/app/admin/tokens/{id}/revoke"), &[])
+            .status,
+        403,
+        "no form token"
+    );
+    let r = admin.post(
+        &format!("/app/admin/tokens/{id}/revoke"),
+        &[("form_token", &t)],
+    );
+    assert_eq!(r.status, 303);
+    assert_eq!(get(&w.s, "/api/v1/customers/C1", &token).status, 401);
+    let r = admin.post(
+        "/app/admin/tokens",
+        &[("form_token", &t), ("name", ""), ("role", "root")],
+    );
+    assert_eq!(r.status, 422);
+
+    // A link from an email, listed and revoked: its page is gone.
+    let change = crate::disputes::price_dispute(&w);
+    let id = change["status_change_id"].as_i64().unwrap();
+    let r = crate::disputes::post(
+        &w,
+        "/api/v1/emails",
+        &json!({"template": "resolver_dispute", "status_change_id": id}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let link = format!("/r/{}", resolver_token(r.json()["html"].as_str().unwrap()));
+    assert_eq!(w.s.get(&link).status, 200);
+    let page = admin.get("/app/admin/links").text();
+    let at = page
+        .find("/app&#x2f;admin&#x2f;links&#x2f;")
+        .or_else(|| page.find("/app/admin/links/"))
+        .expect("a revoke form");
+    let id: String = page[at..]
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let r = admin.post(
+        &format!("/app/admin/links/{id}/revoke"),
+        &[("form_token", &t)],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(w.s.get(&link).status, 410);
+    assert_eq!(
+        admin
+            .post("/app/admin/links/99999/revoke", &[("form_token", &t)])
+            .status,
+        404
+    );
+}

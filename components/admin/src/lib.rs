@@ -51,23 +51,9 @@ fn route(req: &Request) -> Answer<Response> {
                     format!("expected {{\"name\", \"role\"}}: {e}"),
                 )
             })?;
-            let name = input.name.trim();
-            if name.is_empty() || name.len() > 100 {
-                return Err(problem(
-                    422,
-                    "invalid-input",
-                    "Invalid input",
-                    "name: must be 1 to 100 characters",
-                ));
-            }
-            let Some(role) = Role::parse(&input.role) else {
-                return Err(problem(
-                    422,
-                    "invalid-input",
-                    "Invalid input",
-                    format!("role: {:?} must be erp, collector or admin", input.role),
-                ));
-            };
+            let (name, role) = settle_domain::auth::check_new_token(&input.name, &input.role)
+                .map_err(|e| settle_web::invalid(&e))?;
+            let name = name.as_str();
             let token = new_token(settle_web::random_bytes());
             let stored = db.transaction(|db| {
                 access::create_token(

@@ -247,6 +247,26 @@ pub fn is_loopback_url(url: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
+/// A new API token's name (1 to 100 characters once trimmed, no control characters) and
+/// role, or why not, by field.
+pub fn check_new_token(name: &str, role: &str) -> Result<(String, Role), crate::Invalid> {
+    let mut errors = crate::Invalid::default();
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        errors.push("/name", Some("name"), "must be 1 to 100 characters");
+    }
+    let role_parsed = Role::parse(role);
+    if role_parsed.is_none() {
+        errors.push(
+            "/role",
+            Some("role"),
+            format!("{role:?} must be erp, collector or admin"),
+        );
+    }
+    errors.into_result()?;
+    Ok((name.to_string(), role_parsed.expect("checked above")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,5 +392,18 @@ mod tests {
         ] {
             assert!(!is_loopback_url(url), "{url}");
         }
+    }
+
+    #[test]
+    fn new_tokens_need_a_name_and_a_role() {
+        assert_eq!(
+            check_new_token(" SAP ", "erp").unwrap(),
+            ("SAP".into(), Role::Erp)
+        );
+        let e = check_new_token("", "root").unwrap_err();
+        let fields: Vec<_> = e.0.iter().map(|f| f.field.clone().unwrap()).collect();
+        assert_eq!(fields, ["name", "role"]);
+        assert!(check_new_token(&"x".repeat(101), "admin").is_err());
+        assert!(check_new_token("a\u{7}b", "admin").is_err());
     }
 }

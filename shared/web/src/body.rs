@@ -78,7 +78,8 @@ pub fn parse_object_with<T>(
     read_object(json_body(req)?, read)
 }
 
-fn read_object<T>(body: &[u8], read: impl FnOnce(&mut Object) -> Option<T>) -> Answer<T> {
+/// A JSON object body (empty is `{}`) read field by field; errors name the fields.
+pub fn read_object<T>(body: &[u8], read: impl FnOnce(&mut Object) -> Option<T>) -> Answer<T> {
     let body: &[u8] = if body.is_empty() { b"{}" } else { body };
     let map = parse_object(body).map_err(|e| invalid(&e))?;
     let mut errors = Invalid::default();

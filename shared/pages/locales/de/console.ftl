@@ -188,3 +188,56 @@ event-outcome = Lösung vorgeschlagen
 event-attachment = Datei angehängt
 event-handover = übergeben
 event-reminder = Mahnung gesendet
+
+## Admin screens
+nav-admin = Verwaltung
+admin-title = Verwaltung
+admin-statuses = Status
+admin-resolvers = Klärer
+admin-action-models = Aktionsvorlagen
+admin-templates = E-Mail-Vorlagen
+admin-scenarios = Mahnszenarien
+admin-tokens = API-Token
+admin-links = Signierte Links
+admin-kind = Art
+admin-kind-dispute = Klärung
+admin-kind-promise = Zusage
+admin-kind-info = Information
+admin-kind-resolved = Geklärt
+admin-typology = Typologie
+admin-action-model = Aktionsvorlage
+admin-flags = Optionen
+admin-active = Aktiv
+admin-customer_visible = Für Kunden sichtbar
+admin-customer_selectable = Kunden dürfen ihn wählen
+admin-labels = Bezeichnungen
+admin-inactive = inaktiv
+admin-add-status = Status hinzufügen
+admin-code = Code
+admin-add-resolver = Klärer hinzufügen
+admin-delay-days = Frist (Tage)
+admin-add-model = Aktionsvorlage hinzufügen
+admin-audience = Empfänger
+admin-preview-hint = Prüfen Sie die Vorlage mit Beispieldaten, bevor Sie sie speichern.
+admin-hashtags = Hashtags
+admin-scenarios-hint = Szenarien werden über die API bearbeitet (PUT /api/v1/admin/scenarios/…); hier steht, was jedes tut.
+admin-default = Standard
+admin-token-once = Das Token für { $name }, nur dieses eine Mal angezeigt: kopieren Sie es jetzt. Nur sein Hash wird gespeichert.
+admin-created = Angelegt
+admin-state = Zustand
+admin-revoked = widerrufen
+admin-revoke = Widerrufen
+admin-add-token = Token hinzufügen
+admin-links-hint = In E-Mails gesendete Links, die neuesten zuerst. Ein widerrufener Link öffnet seine Seite sofort nicht mehr.
+admin-expires = Läuft ab
+admin-expired = abgelaufen
+admin-no-links = Noch kein Link.
+admin-open-items = { $count ->
+    [one] { $count } offener Posten
+   *[other] { $count } offene Posten
+}
+admin-days = { $count ->
+    [one] { $count } Tag
+   *[other] { $count } Tage
+}
+admin-offset = { $days } Tage ab der Referenzfälligkeit

@@ -190,3 +190,56 @@ event-outcome = outcome proposed
 event-attachment = file attached
 event-handover = handed over
 event-reminder = reminder sent
+
+## Admin screens
+nav-admin = Administration
+admin-title = Administration
+admin-statuses = Statuses
+admin-resolvers = Resolvers
+admin-action-models = Action models
+admin-templates = Email templates
+admin-scenarios = Reminder scenarios
+admin-tokens = API tokens
+admin-links = Signed links
+admin-kind = Kind
+admin-kind-dispute = Dispute
+admin-kind-promise = Promise
+admin-kind-info = Information
+admin-kind-resolved = Resolved
+admin-typology = Typology
+admin-action-model = Action model
+admin-flags = Options
+admin-active = Active
+admin-customer_visible = Shown to customers
+admin-customer_selectable = Customers may choose it
+admin-labels = Labels
+admin-inactive = inactive
+admin-add-status = Add a status
+admin-code = Code
+admin-add-resolver = Add a resolver
+admin-delay-days = Delay (days)
+admin-add-model = Add an action model
+admin-audience = Audience
+admin-preview-hint = Preview the template on sample data before saving it.
+admin-hashtags = Hashtags
+admin-scenarios-hint = Scenarios are edited through the API (PUT /api/v1/admin/scenarios/…); here is what each does.
+admin-default = default
+admin-token-once = The token for { $name }, shown this once: copy it now. Only its hash is kept.
+admin-created = Created
+admin-state = State
+admin-revoked = revoked
+admin-revoke = Revoke
+admin-add-token = Add a token
+admin-links-hint = Links sent in emails, newest first. Revoking one stops it opening its page at once.
+admin-expires = Expires
+admin-expired = expired
+admin-no-links = No link yet.
+admin-open-items = { $count ->
+    [one] { $count } open item
+   *[other] { $count } open items
+}
+admin-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+admin-offset = { $days } days from the reference due date

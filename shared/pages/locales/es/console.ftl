@@ -188,3 +188,56 @@ event-outcome = solución propuesta
 event-attachment = archivo adjunto
 event-handover = traspasada
 event-reminder = recordatorio enviado
+
+## Admin screens
+nav-admin = Administración
+admin-title = Administración
+admin-statuses = Estados
+admin-resolvers = Responsables
+admin-action-models = Modelos de acción
+admin-templates = Plantillas de email
+admin-scenarios = Escenarios de recordatorio
+admin-tokens = Tokens de API
+admin-links = Enlaces firmados
+admin-kind = Naturaleza
+admin-kind-dispute = Disputa
+admin-kind-promise = Promesa
+admin-kind-info = Información
+admin-kind-resolved = Resuelto
+admin-typology = Tipología
+admin-action-model = Modelo de acción
+admin-flags = Opciones
+admin-active = Activo
+admin-customer_visible = Visible para los clientes
+admin-customer_selectable = Los clientes pueden elegirlo
+admin-labels = Etiquetas
+admin-inactive = inactivo
+admin-add-status = Añadir un estado
+admin-code = Código
+admin-add-resolver = Añadir un responsable
+admin-delay-days = Plazo (días)
+admin-add-model = Añadir un modelo de acción
+admin-audience = Destinatario
+admin-preview-hint = Previsualice la plantilla con datos de ejemplo antes de guardarla.
+admin-hashtags = Hashtags
+admin-scenarios-hint = Los escenarios se editan por la API (PUT /api/v1/admin/scenarios/…); esto es lo que hace cada uno.
+admin-default = por defecto
+admin-token-once = El token de { $name }, mostrado solo esta vez: cópielo ahora. Solo se guarda su huella.
+admin-created = Creado
+admin-state = Estado
+admin-revoked = revocado
+admin-revoke = Revocar
+admin-add-token = Añadir un token
+admin-links-hint = Enlaces enviados en emails, del más reciente al más antiguo. Revocar uno impide al instante que abra su página.
+admin-expires = Caduca
+admin-expired = caducado
+admin-no-links = Aún no hay enlaces.
+admin-open-items = { $count ->
+    [one] { $count } partida abierta
+   *[other] { $count } partidas abiertas
+}
+admin-days = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}
+admin-offset = { $days } días desde el vencimiento de referencia

@@ -188,3 +188,56 @@ event-outcome = issue proposée
 event-attachment = fichier joint
 event-handover = transmise
 event-reminder = relance envoyée
+
+## Admin screens
+nav-admin = Administration
+admin-title = Administration
+admin-statuses = Statuts
+admin-resolvers = Résolveurs
+admin-action-models = Modèles d'action
+admin-templates = Modèles d'email
+admin-scenarios = Scénarios de relance
+admin-tokens = Jetons d'API
+admin-links = Liens signés
+admin-kind = Nature
+admin-kind-dispute = Litige
+admin-kind-promise = Promesse
+admin-kind-info = Information
+admin-kind-resolved = Résolu
+admin-typology = Typologie
+admin-action-model = Modèle d'action
+admin-flags = Options
+admin-active = Actif
+admin-customer_visible = Visible par les clients
+admin-customer_selectable = Les clients peuvent le choisir
+admin-labels = Libellés
+admin-inactive = inactif
+admin-add-status = Ajouter un statut
+admin-code = Code
+admin-add-resolver = Ajouter un résolveur
+admin-delay-days = Délai (jours)
+admin-add-model = Ajouter un modèle d'action
+admin-audience = Destinataire
+admin-preview-hint = Prévisualisez le modèle sur des données d'exemple avant de l'enregistrer.
+admin-hashtags = Hashtags
+admin-scenarios-hint = Les scénarios se modifient par l'API (PUT /api/v1/admin/scenarios/…) ; voici ce que fait chacun.
+admin-default = par défaut
+admin-token-once = Le jeton de { $name }, affiché cette seule fois : copiez-le maintenant. Seule son empreinte est conservée.
+admin-created = Créé
+admin-state = État
+admin-revoked = révoqué
+admin-revoke = Révoquer
+admin-add-token = Ajouter un jeton
+admin-links-hint = Liens envoyés dans les emails, du plus récent au plus ancien. En révoquer un l'empêche aussitôt d'ouvrir sa page.
+admin-expires = Expire
+admin-expired = expiré
+admin-no-links = Aucun lien pour l'instant.
+admin-open-items = { $count ->
+    [one] { $count } pièce ouverte
+   *[other] { $count } pièces ouvertes
+}
+admin-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+admin-offset = { $days } jours après l'échéance de référence

@@ -191,3 +191,57 @@ event-outcome = predložen ishod
 event-attachment = priložena datoteka
 event-handover = predano
 event-reminder = poslan podsjetnik
+
+## Admin screens
+nav-admin = Administracija
+admin-title = Administracija
+admin-statuses = Statusi
+admin-resolvers = Rješavatelji
+admin-action-models = Modeli radnji
+admin-templates = Predlošci e-pošte
+admin-scenarios = Scenariji podsjetnika
+admin-tokens = API tokeni
+admin-links = Potpisane poveznice
+admin-kind = Vrsta
+admin-kind-dispute = Spor
+admin-kind-promise = Obećanje
+admin-kind-info = Informacija
+admin-kind-resolved = Riješeno
+admin-typology = Tipologija
+admin-action-model = Model radnje
+admin-flags = Opcije
+admin-active = Aktivan
+admin-customer_visible = Vidljiv kupcima
+admin-customer_selectable = Kupci ga mogu odabrati
+admin-labels = Oznake
+admin-inactive = neaktivan
+admin-add-status = Dodaj status
+admin-code = Šifra
+admin-add-resolver = Dodaj rješavatelja
+admin-delay-days = Rok (dana)
+admin-add-model = Dodaj model radnje
+admin-audience = Primatelj
+admin-preview-hint = Pregledajte predložak na oglednim podacima prije spremanja.
+admin-hashtags = Hashtagovi
+admin-scenarios-hint = Scenariji se uređuju preko API-ja (PUT /api/v1/admin/scenarios/…); evo što svaki radi.
+admin-default = zadano
+admin-token-once = Token za { $name }, prikazan samo ovaj put: kopirajte ga sada. Čuva se samo njegov sažetak.
+admin-created = Stvoreno
+admin-state = Stanje
+admin-revoked = opozvano
+admin-revoke = Opozovi
+admin-add-token = Dodaj token
+admin-links-hint = Poveznice poslane e-poštom, najnovije prve. Opozvana poveznica odmah prestaje otvarati svoju stranicu.
+admin-expires = Istječe
+admin-expired = isteklo
+admin-no-links = Još nema poveznica.
+admin-open-items = { $count ->
+    [one] { $count } otvorena stavka
+    [few] { $count } otvorene stavke
+   *[other] { $count } otvorenih stavki
+}
+admin-days = { $count ->
+    [one] { $count } dan
+   *[other] { $count } dana
+}
+admin-offset = { $days } dana od referentnog dospijeća

@@ -188,3 +188,56 @@ event-outcome = esito proposto
 event-attachment = file allegato
 event-handover = passata ad altri
 event-reminder = sollecito inviato
+
+## Admin screens
+nav-admin = Amministrazione
+admin-title = Amministrazione
+admin-statuses = Stati
+admin-resolvers = Risolutori
+admin-action-models = Modelli di azione
+admin-templates = Modelli di email
+admin-scenarios = Scenari di sollecito
+admin-tokens = Token API
+admin-links = Link firmati
+admin-kind = Natura
+admin-kind-dispute = Contestazione
+admin-kind-promise = Promessa
+admin-kind-info = Informazione
+admin-kind-resolved = Risolto
+admin-typology = Tipologia
+admin-action-model = Modello di azione
+admin-flags = Opzioni
+admin-active = Attivo
+admin-customer_visible = Visibile ai clienti
+admin-customer_selectable = I clienti possono sceglierlo
+admin-labels = Etichette
+admin-inactive = inattivo
+admin-add-status = Aggiungi uno stato
+admin-code = Codice
+admin-add-resolver = Aggiungi un risolutore
+admin-delay-days = Termine (giorni)
+admin-add-model = Aggiungi un modello di azione
+admin-audience = Destinatario
+admin-preview-hint = Visualizza l'anteprima del modello su dati di esempio prima di salvarlo.
+admin-hashtags = Hashtag
+admin-scenarios-hint = Gli scenari si modificano tramite l'API (PUT /api/v1/admin/scenarios/…); ecco cosa fa ciascuno.
+admin-default = predefinito
+admin-token-once = Il token per { $name }, mostrato solo questa volta: copialo ora. Se ne conserva solo l'impronta.
+admin-created = Creato
+admin-state = Stato
+admin-revoked = revocato
+admin-revoke = Revoca
+admin-add-token = Aggiungi un token
+admin-links-hint = Link inviati nelle email, dal più recente. Revocarne uno gli impedisce subito di aprire la sua pagina.
+admin-expires = Scade
+admin-expired = scaduto
+admin-no-links = Ancora nessun link.
+admin-open-items = { $count ->
+    [one] { $count } partita aperta
+   *[other] { $count } partite aperte
+}
+admin-days = { $count ->
+    [one] { $count } giorno
+   *[other] { $count } giorni
+}
+admin-offset = { $days } giorni dalla scadenza di riferimento

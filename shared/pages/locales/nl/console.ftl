@@ -188,3 +188,56 @@ event-outcome = uitkomst voorgesteld
 event-attachment = bestand bijgevoegd
 event-handover = overgedragen
 event-reminder = herinnering verstuurd
+
+## Admin screens
+nav-admin = Beheer
+admin-title = Beheer
+admin-statuses = Statussen
+admin-resolvers = Behandelaars
+admin-action-models = Actiemodellen
+admin-templates = E-mailsjablonen
+admin-scenarios = Herinneringsscenario's
+admin-tokens = API-tokens
+admin-links = Ondertekende links
+admin-kind = Soort
+admin-kind-dispute = Geschil
+admin-kind-promise = Belofte
+admin-kind-info = Informatie
+admin-kind-resolved = Opgelost
+admin-typology = Typologie
+admin-action-model = Actiemodel
+admin-flags = Opties
+admin-active = Actief
+admin-customer_visible = Zichtbaar voor klanten
+admin-customer_selectable = Klanten mogen hem kiezen
+admin-labels = Labels
+admin-inactive = inactief
+admin-add-status = Status toevoegen
+admin-code = Code
+admin-add-resolver = Behandelaar toevoegen
+admin-delay-days = Termijn (dagen)
+admin-add-model = Actiemodel toevoegen
+admin-audience = Ontvanger
+admin-preview-hint = Bekijk het sjabloon met voorbeeldgegevens voordat u het opslaat.
+admin-hashtags = Hashtags
+admin-scenarios-hint = Scenario's worden via de API bewerkt (PUT /api/v1/admin/scenarios/…); hier staat wat elk doet.
+admin-default = standaard
+admin-token-once = Het token voor { $name }, alleen deze keer getoond: kopieer het nu. Alleen de hash wordt bewaard.
+admin-created = Aangemaakt
+admin-state = Toestand
+admin-revoked = ingetrokken
+admin-revoke = Intrekken
+admin-add-token = Token toevoegen
+admin-links-hint = Links verstuurd in e-mails, nieuwste eerst. Een ingetrokken link opent zijn pagina meteen niet meer.
+admin-expires = Verloopt
+admin-expired = verlopen
+admin-no-links = Nog geen link.
+admin-open-items = { $count ->
+    [one] { $count } openstaande post
+   *[other] { $count } openstaande posten
+}
+admin-days = { $count ->
+    [one] { $count } dag
+   *[other] { $count } dagen
+}
+admin-offset = { $days } dagen na de referentievervaldatum

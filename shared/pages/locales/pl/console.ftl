@@ -191,3 +191,57 @@ event-outcome = zaproponowano rozwiązanie
 event-attachment = załączono plik
 event-handover = przekazana
 event-reminder = wysłano przypomnienie
+
+## Admin screens
+nav-admin = Administracja
+admin-title = Administracja
+admin-statuses = Statusy
+admin-resolvers = Osoby wyjaśniające
+admin-action-models = Modele czynności
+admin-templates = Szablony e-maili
+admin-scenarios = Scenariusze przypomnień
+admin-tokens = Tokeny API
+admin-links = Podpisane linki
+admin-kind = Rodzaj
+admin-kind-dispute = Spór
+admin-kind-promise = Obietnica
+admin-kind-info = Informacja
+admin-kind-resolved = Rozwiązany
+admin-typology = Typologia
+admin-action-model = Model czynności
+admin-flags = Opcje
+admin-active = Aktywny
+admin-customer_visible = Widoczny dla klientów
+admin-customer_selectable = Klienci mogą go wybrać
+admin-labels = Etykiety
+admin-inactive = nieaktywny
+admin-add-status = Dodaj status
+admin-code = Kod
+admin-add-resolver = Dodaj osobę wyjaśniającą
+admin-delay-days = Termin (dni)
+admin-add-model = Dodaj model czynności
+admin-audience = Odbiorca
+admin-preview-hint = Obejrzyj podgląd szablonu na przykładowych danych przed zapisaniem.
+admin-hashtags = Hashtagi
+admin-scenarios-hint = Scenariusze edytuje się przez API (PUT /api/v1/admin/scenarios/…); oto co robi każdy z nich.
+admin-default = domyślny
+admin-token-once = Token dla { $name }, pokazany tylko ten jeden raz: skopiuj go teraz. Przechowywany jest tylko jego skrót.
+admin-created = Utworzono
+admin-state = Stan
+admin-revoked = unieważniony
+admin-revoke = Unieważnij
+admin-add-token = Dodaj token
+admin-links-hint = Linki wysłane w e-mailach, od najnowszych. Unieważniony link od razu przestaje otwierać swoją stronę.
+admin-expires = Wygasa
+admin-expired = wygasł
+admin-no-links = Brak linków.
+admin-open-items = { $count ->
+    [one] { $count } otwarta pozycja
+    [few] { $count } otwarte pozycje
+   *[other] { $count } otwartych pozycji
+}
+admin-days = { $count ->
+    [one] { $count } dzień
+   *[other] { $count } dni
+}
+admin-offset = { $days } dni od terminu odniesienia

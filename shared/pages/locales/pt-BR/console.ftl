@@ -188,3 +188,56 @@ event-outcome = resultado proposto
 event-attachment = arquivo anexado
 event-handover = repassado
 event-reminder = lembrete enviado
+
+## Admin screens
+nav-admin = Administração
+admin-title = Administração
+admin-statuses = Status
+admin-resolvers = Responsáveis
+admin-action-models = Modelos de ação
+admin-templates = Modelos de e-mail
+admin-scenarios = Cenários de lembrete
+admin-tokens = Tokens de API
+admin-links = Links assinados
+admin-kind = Natureza
+admin-kind-dispute = Contestação
+admin-kind-promise = Promessa
+admin-kind-info = Informação
+admin-kind-resolved = Resolvido
+admin-typology = Tipologia
+admin-action-model = Modelo de ação
+admin-flags = Opções
+admin-active = Ativo
+admin-customer_visible = Visível para os clientes
+admin-customer_selectable = Os clientes podem escolhê-lo
+admin-labels = Rótulos
+admin-inactive = inativo
+admin-add-status = Adicionar um status
+admin-code = Código
+admin-add-resolver = Adicionar um responsável
+admin-delay-days = Prazo (dias)
+admin-add-model = Adicionar um modelo de ação
+admin-audience = Destinatário
+admin-preview-hint = Pré-visualize o modelo com dados de exemplo antes de salvá-lo.
+admin-hashtags = Hashtags
+admin-scenarios-hint = Os cenários são editados pela API (PUT /api/v1/admin/scenarios/…); veja o que cada um faz.
+admin-default = padrão
+admin-token-once = O token de { $name }, mostrado só desta vez: copie agora. Só o hash dele é guardado.
+admin-created = Criado
+admin-state = Situação
+admin-revoked = revogado
+admin-revoke = Revogar
+admin-add-token = Adicionar um token
+admin-links-hint = Links enviados em e-mails, do mais recente ao mais antigo. Revogar um impede na hora que ele abra sua página.
+admin-expires = Expira
+admin-expired = expirado
+admin-no-links = Nenhum link ainda.
+admin-open-items = { $count ->
+    [one] { $count } título em aberto
+   *[other] { $count } títulos em aberto
+}
+admin-days = { $count ->
+    [one] { $count } dia
+   *[other] { $count } dias
+}
+admin-offset = { $days } dias a partir do vencimento de referência

@@ -188,3 +188,56 @@ event-outcome = resultado proposto
 event-attachment = ficheiro anexado
 event-handover = transferido
 event-reminder = lembrete enviado
+
+## Admin screens
+nav-admin = Administração
+admin-title = Administração
+admin-statuses = Estados
+admin-resolvers = Responsáveis
+admin-action-models = Modelos de ação
+admin-templates = Modelos de email
+admin-scenarios = Cenários de lembretes
+admin-tokens = Tokens de API
+admin-links = Ligações assinadas
+admin-kind = Natureza
+admin-kind-dispute = Litígio
+admin-kind-promise = Promessa
+admin-kind-info = Informação
+admin-kind-resolved = Resolvido
+admin-typology = Tipologia
+admin-action-model = Modelo de ação
+admin-flags = Opções
+admin-active = Ativo
+admin-customer_visible = Visível para os clientes
+admin-customer_selectable = Os clientes podem escolhê-lo
+admin-labels = Etiquetas
+admin-inactive = inativo
+admin-add-status = Adicionar um estado
+admin-code = Código
+admin-add-resolver = Adicionar um responsável
+admin-delay-days = Prazo (dias)
+admin-add-model = Adicionar um modelo de ação
+admin-audience = Destinatário
+admin-preview-hint = Pré-visualize o modelo com dados de exemplo antes de o guardar.
+admin-hashtags = Hashtags
+admin-scenarios-hint = Os cenários editam-se pela API (PUT /api/v1/admin/scenarios/…); eis o que faz cada um.
+admin-default = predefinido
+admin-token-once = O token de { $name }, mostrado só desta vez: copie-o agora. Só a sua impressão é guardada.
+admin-created = Criado
+admin-state = Estado
+admin-revoked = revogado
+admin-revoke = Revogar
+admin-add-token = Adicionar um token
+admin-links-hint = Ligações enviadas em emails, da mais recente para a mais antiga. Revogar uma impede-a logo de abrir a sua página.
+admin-expires = Expira
+admin-expired = expirado
+admin-no-links = Ainda não há ligações.
+admin-open-items = { $count ->
+    [one] { $count } documento em aberto
+   *[other] { $count } documentos em aberto
+}
+admin-days = { $count ->
+    [one] { $count } dia
+   *[other] { $count } dias
+}
+admin-offset = { $days } dias a partir do vencimento de referência

@@ -191,3 +191,58 @@ event-outcome = rezultat propus
 event-attachment = fișier atașat
 event-handover = predat
 event-reminder = memento trimis
+
+## Admin screens
+nav-admin = Administrare
+admin-title = Administrare
+admin-statuses = Statusuri
+admin-resolvers = Responsabili
+admin-action-models = Modele de acțiune
+admin-templates = Șabloane de email
+admin-scenarios = Scenarii de mementouri
+admin-tokens = Tokenuri API
+admin-links = Linkuri semnate
+admin-kind = Natură
+admin-kind-dispute = Litigiu
+admin-kind-promise = Promisiune
+admin-kind-info = Informație
+admin-kind-resolved = Rezolvat
+admin-typology = Tipologie
+admin-action-model = Model de acțiune
+admin-flags = Opțiuni
+admin-active = Activ
+admin-customer_visible = Vizibil pentru clienți
+admin-customer_selectable = Clienții îl pot alege
+admin-labels = Etichete
+admin-inactive = inactiv
+admin-add-status = Adăugați un status
+admin-code = Cod
+admin-add-resolver = Adăugați un responsabil
+admin-delay-days = Termen (zile)
+admin-add-model = Adăugați un model de acțiune
+admin-audience = Destinatar
+admin-preview-hint = Previzualizați șablonul pe date de exemplu înainte de a-l salva.
+admin-hashtags = Hashtaguri
+admin-scenarios-hint = Scenariile se editează prin API (PUT /api/v1/admin/scenarios/…); iată ce face fiecare.
+admin-default = implicit
+admin-token-once = Tokenul pentru { $name }, afișat doar acum: copiați-l acum. Se păstrează doar amprenta lui.
+admin-created = Creat
+admin-state = Stare
+admin-revoked = revocat
+admin-revoke = Revocare
+admin-add-token = Adăugați un token
+admin-links-hint = Linkuri trimise în emailuri, cele mai noi întâi. Un link revocat nu își mai deschide pagina, imediat.
+admin-expires = Expiră
+admin-expired = expirat
+admin-no-links = Niciun link deocamdată.
+admin-open-items = { $count ->
+    [one] { $count } document deschis
+    [few] { $count } documente deschise
+   *[other] { $count } de documente deschise
+}
+admin-days = { $count ->
+    [one] { $count } zi
+    [few] { $count } zile
+   *[other] { $count } de zile
+}
+admin-offset = { $days } zile de la scadența de referință

@@ -188,3 +188,56 @@ event-outcome = utfall föreslaget
 event-attachment = fil bifogad
 event-handover = överlämnad
 event-reminder = påminnelse skickad
+
+## Admin screens
+nav-admin = Administration
+admin-title = Administration
+admin-statuses = Statusar
+admin-resolvers = Lösare
+admin-action-models = Åtgärdsmallar
+admin-templates = E-postmallar
+admin-scenarios = Påminnelsescenarier
+admin-tokens = API-token
+admin-links = Signerade länkar
+admin-kind = Slag
+admin-kind-dispute = Tvist
+admin-kind-promise = Löfte
+admin-kind-info = Information
+admin-kind-resolved = Löst
+admin-typology = Typologi
+admin-action-model = Åtgärdsmall
+admin-flags = Alternativ
+admin-active = Aktiv
+admin-customer_visible = Visas för kunder
+admin-customer_selectable = Kunder får välja den
+admin-labels = Etiketter
+admin-inactive = inaktiv
+admin-add-status = Lägg till en status
+admin-code = Kod
+admin-add-resolver = Lägg till en lösare
+admin-delay-days = Frist (dagar)
+admin-add-model = Lägg till en åtgärdsmall
+admin-audience = Mottagare
+admin-preview-hint = Förhandsgranska mallen med exempeldata innan du sparar den.
+admin-hashtags = Hashtaggar
+admin-scenarios-hint = Scenarier redigeras via API:t (PUT /api/v1/admin/scenarios/…); här ser du vad vart och ett gör.
+admin-default = standard
+admin-token-once = Token för { $name }, visas bara den här gången: kopiera den nu. Bara dess hash sparas.
+admin-created = Skapad
+admin-state = Läge
+admin-revoked = återkallad
+admin-revoke = Återkalla
+admin-add-token = Lägg till en token
+admin-links-hint = Länkar som skickats i e-post, nyaste först. En återkallad länk öppnar genast inte längre sin sida.
+admin-expires = Går ut
+admin-expired = utgången
+admin-no-links = Inga länkar ännu.
+admin-open-items = { $count ->
+    [one] { $count } öppen post
+   *[other] { $count } öppna poster
+}
+admin-days = { $count ->
+    [one] { $count } dag
+   *[other] { $count } dagar
+}
+admin-offset = { $days } dagar från referensförfallodagen

@@ -1,0 +1,349 @@
+//! The admin screens: each list is a page with its forms; each form becomes the JSON body
+//! the admin API takes and goes through the same write (`settle_web::config`).
+
+use minijinja::{Value, context};
+use serde_json::{Map, json};
+use settle_domain::auth::{check_new_token, hash_token, new_token};
+use settle_domain::forms::{Field, Form};
+use settle_domain::templates::{self, HASHTAGS};
+use settle_pages::console::{Ctx, Failure, field_errors};
+use settle_pages::i18n::LANGUAGES;
+use settle_store::{Db, access, config as store, outbox, scenarios};
+use settle_web::{Answer, config as cfg, now};
+use spin_sdk::http::{Method, Response};
+
+pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
+    match (seg, ctx.req.method()) {
+        ([], Method::Get) => ctx.render(200, "admin.html", "admin", context! {}),
+        (["statuses"], Method::Get) => statuses(ctx, 200, Vec::new()),
+        (["statuses"], Method::Post) => save_status(ctx, None),
+        (["statuses", code], Method::Post) => save_status(ctx, Some(code)),
+        (["resolvers"], Method::Get) => resolvers(ctx, 200, Vec::new()),
+        (["resolvers"], Method::Post) => save_resolver(ctx, None),
+        (["resolvers", id], Method::Post) => save_resolver(ctx, Some(id)),
+        (["action-models"], Method::Get) => models(ctx, 200, Vec::new()),
+        (["action-models"], Method::Post) => save_model(ctx, None),
+        (["action-models", code], Method::Post) => save_model(ctx, Some(code)),
+        (["templates"], Method::Get) => template_list(ctx),
+        (["templates", code, language], Method::Get) => {
+            let t = store::template(&ctx.db, code, language)?.ok_or(Failure::NotFound)?;
+            template_editor(
+                ctx,
+                200,
+                code,
+                language,
+                &t.audience,
+                &t.subject,
+                &t.body,
+                None,
+                Vec::new(),
+            )
+        }
+        (["templates", code, language], Method::Post) => save_template(ctx, code, language),
+        (["scenarios"], Method::Get) => ctx.render(
+            200,
+            "scenarios.html",
+            "admin",
+            context! { scenarios => scenarios::scenarios(&ctx.db)? },
+        ),
+        (["tokens"], Method::Get) => tokens(ctx, 200, None, Vec::new()),
+        (["tokens"], Method::Post) => create_token(ctx),
+        (["tokens", id, "revoke"], Method::Post) => revoke_token(ctx, id),
+        (["links"], Method::Get) => links(ctx),
+        (["links", id, "revoke"], Method::Post) => revoke_link(ctx, id),
+        ([] | ["templates" | "scenarios" | "links"], _) => Err(Failure::Method("GET")),
+        (["statuses" | "resolvers" | "action-models" | "tokens"], _) => {
+            Err(Failure::Method("GET, POST"))
+        }
+        (["templates", _, _], _) => Err(Failure::Method("GET, POST")),
+        (["statuses" | "resolvers" | "action-models", _], _)
+        | (["tokens" | "links", _, "revoke"], _) => Err(Failure::Method("POST")),
+        _ => Err(Failure::NotFound),
+    }
+}
+
+/// A write through the admin API's function: a redirect to `back` when it worked, the page
+/// again with the fields in error when it was refused (nothing written).
+fn write(
+    ctx: &Ctx,
+    result: Answer<Response>,
+    back: &str,
+    again: impl FnOnce(u16, Vec<Value>) -> Result<Response, Failure>,
+) -> Result<Response, Failure> {
+    match result.map_err(Failure::from) {
+        Ok(_) => ctx.redirect(back),
+        Err(Failure::Invalid(status, inv)) => again(status, field_errors(&ctx.messages, &inv)),
+        Err(f) => Err(f),
+    }
+}
+
+fn body(o: Map<String, serde_json::Value>) -> Vec<u8> {
+    serde_json::Value::Object(o).to_string().into_bytes()
+}
+
+/// A blank text field of an edit form clears the value (`null` in the API).
+fn blank_is_null(o: &mut Map<String, serde_json::Value>, f: &Form, names: &[&str]) {
+    for n in names {
+        if f.get(n).is_some_and(|v| v.trim().is_empty()) {
+            o.insert((*n).to_string(), serde_json::Value::Null);
+        }
+    }
+}
+
+fn languages() -> Vec<Value> {
+    LANGUAGES
+        .iter()
+        .map(|l| context! { tag => l.tag, name => l.name })
+        .collect()
+}
+
+// ---- statuses ----
+
+fn statuses(ctx: &Ctx, status: u16, errors: Vec<Value>) -> Result<Response, Failure> {
+    ctx.render(
+        status,
+        "statuses.html",
+        "admin",
+        context! {
+            statuses => store::statuses(&ctx.db)?,
+            models => store::action_models(&ctx.db)?,
+            languages_all => languages(),
+            errors => errors,
+        },
+    )
+}
+
+fn save_status(ctx: &Ctx, code: Option<&str>) -> Result<Response, Failure> {
+    let f = ctx.form()?;
+    let mut o = f.to_object(&[
+        ("kind", Field::Text),
+        ("typology", Field::Text),
+        ("action_model", Field::Text),
+        ("active", Field::Bool),
+        ("customer_visible", Field::Bool),
+        ("customer_selectable", Field::Bool),
+    ]);
+    if code.is_none() {
+        o.extend(f.to_object(&[("code", Field::Text)]));
+    } else {
+        blank_is_null(&mut o, &f, &["typology", "action_model"]);
+    }
+    let labels: Map<String, serde_json::Value> = LANGUAGES
+        .iter()
+        .filter_map(|l| {
+            let v = f.get(&format!("label_{}", l.tag))?.trim();
+            (!v.is_empty()).then(|| (l.tag.to_string(), json!(v)))
+        })
+        .collect();
+    if !labels.is_empty() {
+        o.insert("labels".into(), serde_json::Value::Object(labels));
+    }
+    let who = ctx.me.principal();
+    let r = cfg::save_status(&body(o), &ctx.db, &who, code);
+    write(ctx, r, "/app/admin/statuses", |s, e| statuses(ctx, s, e))
+}
+
+// ---- resolvers ----
+
+fn resolvers(ctx: &Ctx, status: u16, errors: Vec<Value>) -> Result<Response, Failure> {
+    ctx.render(
+        status,
+        "resolvers.html",
+        "admin",
+        context! {
+            resolvers => store::resolvers(&ctx.db)?,
+            languages_all => languages(),
+            errors => errors,
+        },
+    )
+}
+
+fn save_resolver(ctx: &Ctx, id: Option<&str>) -> Result<Response, Failure> {
+    let f = ctx.form()?;
+    let o = f.to_object(&[
+        ("name", Field::Text),
+        ("email", Field::Text),
+        ("role", Field::Text),
+        ("language", Field::Text),
+        ("active", Field::Bool),
+    ]);
+    let who = ctx.me.principal();
+    let r = cfg::save_resolver(&body(o), &ctx.db, &who, id);
+    write(ctx, r, "/app/admin/resolvers", |s, e| resolvers(ctx, s, e))
+}
+
+// ---- action models ----
+
+fn models(ctx: &Ctx, status: u16, errors: Vec<Value>) -> Result<Response, Failure> {
+    ctx.render(
+        status,
+        "models.html",
+        "admin",
+        context! {
+            models => store::action_models(&ctx.db)?,
+            action_types => settle_domain::actions::ActionType::ALL.map(|t| t.as_str()).to_vec(),
+            errors => errors,
+        },
+    )
+}
+
+fn save_model(ctx: &Ctx, code: Option<&str>) -> Result<Response, Failure> {
+    let f = ctx.form()?;
+    let mut o = f.to_object(&[
+        ("type", Field::Text),
+        ("name", Field::Text),
+        ("delay_days", Field::Int),
+        ("active", Field::Bool),
+    ]);
+    if code.is_none() {
+        o.extend(f.to_object(&[("code", Field::Text)]));
+    }
+    let who = ctx.me.principal();
+    let r = cfg::save_model(&body(o), &ctx.db, &who, code);
+    write(ctx, r, "/app/admin/action-models", |s, e| models(ctx, s, e))
+}
+
+// ---- email templates ----
+
+fn template_list(ctx: &Ctx) -> Result<Response, Failure> {
+    ctx.render(
+        200,
+        "templates.html",
+        "admin",
+        context! { templates => store::templates(&ctx.db)? },
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn template_editor(
+    ctx: &Ctx,
+    status: u16,
+    code: &str,
+    language: &str,
+    audience: &str,
+    subject: &str,
+    body: &str,
+    preview: Option<templates::Rendered>,
+    errors: Vec<Value>,
+) -> Result<Response, Failure> {
+    let hashtags: Vec<Value> = HASHTAGS
+        .iter()
+        .map(|(n, d)| context! { name => format!("#{n}"), inserts => d })
+        .collect();
+    ctx.render(
+        status,
+        "template.html",
+        "admin",
+        context! {
+            code => code, language => language, audience => audience,
+            subject => subject, body => body,
+            preview => preview.map(|p| Value::from_serialize(&p)),
+            hashtags => hashtags,
+            errors => errors,
+        },
+    )
+}
+
+/// `POST /app/admin/templates/{code}/{language}`: with `preview`, renders the template as
+/// typed on sample data and saves nothing; otherwise saves it (the API's `PUT`).
+fn save_template(ctx: &Ctx, code: &str, language: &str) -> Result<Response, Failure> {
+    let f = ctx.form()?;
+    let audience = f.get("audience").unwrap_or("").to_string();
+    let subject = f.get("subject").unwrap_or("").to_string();
+    let text = f.get("body").unwrap_or("").to_string();
+    let again = |status, preview, errors| {
+        template_editor(
+            ctx, status, code, language, &audience, &subject, &text, preview, errors,
+        )
+    };
+    if f.get("preview").is_some() {
+        return match templates::render(&subject, &text, &templates::sample()) {
+            Ok(r) => again(200, Some(r), Vec::new()),
+            Err(e) => again(422, None, field_errors(&ctx.messages, &e)),
+        };
+    }
+    let o = f.to_object(&[
+        ("audience", Field::Text),
+        ("subject", Field::Raw),
+        ("body", Field::Raw),
+    ]);
+    let who = ctx.me.principal();
+    let r = cfg::save_template(&body(o), &ctx.db, &who, code, language);
+    let back = format!("/app/admin/templates/{code}/{language}");
+    write(ctx, r, &back, |s, e| again(s, None, e))
+}
+
+// ---- API tokens ----
+
+fn tokens(
+    ctx: &Ctx,
+    status: u16,
+    created: Option<Value>,
+    errors: Vec<Value>,
+) -> Result<Response, Failure> {
+    ctx.render(
+        status,
+        "tokens.html",
+        "admin",
+        context! {
+            tokens => access::list_tokens(&ctx.db)?,
+            created => created,
+            errors => errors,
+        },
+    )
+}
+
+/// The new token is shown on this answer only (not a redirect): it is stored hashed.
+fn create_token(ctx: &Ctx) -> Result<Response, Failure> {
+    let f = ctx.form()?;
+    let (name, role) =
+        match check_new_token(f.get("name").unwrap_or(""), f.get("role").unwrap_or("")) {
+            Ok(v) => v,
+            Err(e) => return tokens(ctx, 422, None, field_errors(&ctx.messages, &e)),
+        };
+    let token = new_token(settle_web::random_bytes());
+    let stored = ctx.db.transaction(|db| {
+        access::create_token(db, &name, role, &hash_token(&token), &ctx.actor(), &now())
+    })?;
+    tokens(
+        ctx,
+        201,
+        Some(context! { name => stored.name, token => token }),
+        Vec::new(),
+    )
+}
+
+fn revoke_token(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
+    ctx.form()?;
+    let id = id.parse::<i64>().map_err(|_| Failure::NotFound)?;
+    match ctx
+        .db
+        .transaction(|db| access::revoke_token(db, id, &ctx.actor(), &now()))?
+    {
+        None => Err(Failure::NotFound),
+        Some(_) => ctx.redirect("/app/admin/tokens"),
+    }
+}
+
+// ---- signed links ----
+
+fn links(ctx: &Ctx) -> Result<Response, Failure> {
+    ctx.render(
+        200,
+        "links.html",
+        "admin",
+        context! { links => outbox::links(&ctx.db, 200)?, now => now() },
+    )
+}
+
+fn revoke_link(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
+    ctx.form()?;
+    let id = id.parse::<i64>().map_err(|_| Failure::NotFound)?;
+    match ctx
+        .db
+        .transaction(|db| outbox::revoke_link(db, id, &ctx.actor(), &now()))?
+    {
+        None => Err(Failure::NotFound),
+        Some(_) => ctx.redirect("/app/admin/links"),
+    }
+}
