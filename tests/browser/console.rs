@@ -38,7 +38,7 @@ fn world() -> TestServer {
     for (email, language, role) in [
         ("alice@corp.example", "en", "admin"),
         ("kenji@corp.example", "ja", "collector"),
-        ("deniz@corp.example", "tr", "collector"),
+        ("deniz@corp.example", "tr", "admin"),
     ] {
         let r = call(
             &s,
@@ -168,6 +168,23 @@ fn the_seed_story_by_clicking() {
         let text = b.wait_for_text("Dispute report").await;
         assert!(text.contains("Sam Sales"), "{text}");
         crate::review(&b, "console-report-en").await;
+        for (path, name, needle) in [
+            ("/app/admin", "admin", "Statuses"),
+            ("/app/admin/statuses", "admin-statuses", "Price dispute"),
+            ("/app/admin/links", "admin-links", "resolver"),
+        ] {
+            b.goto(&s.url(path)).await;
+            b.wait_for_text(needle).await;
+            crate::review(&b, &format!("console-{name}-en")).await;
+        }
+        // The template editor: a preview on sample data, nothing saved.
+        b.goto(&s.url("/app/admin/templates/resolver_dispute/en")).await;
+        b.wait_for_text("#resolver_link").await;
+        let text = b
+            .submit("button[name=preview]", "Sample Customer")
+            .await;
+        assert!(text.contains("Preview"), "{text}");
+        crate::review(&b, "console-admin-template-en").await;
         b.close().await;
 
         // The main pages in Japanese and Turkish, on a phone and a desktop.
@@ -192,6 +209,22 @@ fn the_seed_story_by_clicking() {
                 b.goto(&s.url("/app/agenda?date=2030-12-31")).await;
                 b.wait_for_text("Acme SA").await;
                 crate::review(&b, &format!("console-agenda-{lang}")).await;
+                b.goto(&s.url("/app/agenda/replies")).await;
+                b.wait_for_text("Sam Sales").await;
+                crate::review(&b, &format!("console-replies-{lang}")).await;
+                if lang == "tr" {
+                    for (path, name, needle) in [
+                        ("/app/admin", "admin", "Durumlar"),
+                        ("/app/admin/statuses", "admin-statuses", "Fiyat"),
+                        ("/app/admin/templates/resolver_dispute/en", "admin-template", "#resolver_link"),
+                        ("/app/admin/tokens", "admin-tokens", "Anahtar ekle"),
+                        ("/app/admin/users", "admin-users", "kenji@corp.example"),
+                    ] {
+                        b.goto(&s.url(path)).await;
+                        b.wait_for_text(needle).await;
+                        crate::review(&b, &format!("console-{name}-{lang}")).await;
+                    }
+                }
                 b.close().await;
             }
         }

@@ -259,11 +259,24 @@ impl Browser {
             .eval("return [document.documentElement.scrollWidth, window.innerWidth]")
             .await;
         let (scroll, inner) = (v[0].as_u64().unwrap(), v[1].as_u64().unwrap());
-        assert!(
-            scroll <= inner,
-            "{what} at {} px: the page is {scroll} px wide, the screen {inner} px",
-            self.width
-        );
+        if scroll > inner {
+            // Name what sticks out, to fix it without guessing.
+            let wide = self
+                .eval(
+                    "return [...document.querySelectorAll('body *')]
+                       .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                                 && !(e.parentElement && e.parentElement.closest('.table-wrap')))
+                       .slice(0, 8)
+                       .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className
+                                 + ' ' + Math.round(e.getBoundingClientRect().right))",
+                )
+                .await;
+            panic!(
+                "{what} at {} px: the page is {scroll} px wide, the screen {inner} px; \
+                 sticking out: {wide}",
+                self.width
+            );
+        }
     }
 
     /// axe-core on the current page: no serious or critical violation.

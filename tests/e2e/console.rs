@@ -1059,6 +1059,71 @@ fn admins_configure_statuses_resolvers_models_templates_tokens_and_links() {
     .json();
     assert_eq!(after["subject"], "Dispute of #customer_name");
 
+    // A scenario: the default's steps edited (one removed by blanking it, one added), a new
+    // one created; an unknown step type is refused by field.
+    let sc = get(&w.s, "/api/v1/admin/scenarios/default", ADMIN_TOKEN).json();
+    let n = sc["steps"].as_array().unwrap().len();
+    assert!(n >= 2, "{sc}");
+    let r = admin.post(
+        "/app/admin/scenarios/default",
+        &[
+            ("form_token", &t),
+            ("name", "Standard"),
+            ("default", "false"),
+            ("default", "true"),
+            ("active", "false"),
+            ("active", "true"),
+            ("offset_days", "-5"),
+            ("step_type", "email"),
+            ("template", "reminder_preventive"),
+            ("offset_days", ""),
+            ("step_type", "email"),
+            ("template", ""),
+            ("offset_days", "20"),
+            ("step_type", "call"),
+            ("template", ""),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let sc = get(&w.s, "/api/v1/admin/scenarios/default", ADMIN_TOKEN).json();
+    assert_eq!(sc["name"], "Standard");
+    assert_eq!(
+        sc["steps"],
+        json!([{"offset_days": -5, "type": "email", "template": "reminder_preventive"},
+               {"offset_days": 20, "type": "call", "template": null}]),
+        "{sc}"
+    );
+    let r = admin.post(
+        "/app/admin/scenarios",
+        &[
+            ("form_token", &t),
+            ("code", "gentle"),
+            ("name", "Gentle"),
+            ("active", "true"),
+            ("offset_days", "10"),
+            ("step_type", "fax"),
+            ("template", ""),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    let r = admin.post(
+        "/app/admin/scenarios",
+        &[
+            ("form_token", &t),
+            ("code", "gentle"),
+            ("name", "Gentle"),
+            ("active", "true"),
+            ("offset_days", "10"),
+            ("step_type", "letter"),
+            ("template", ""),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(
+        get(&w.s, "/api/v1/admin/scenarios/gentle", ADMIN_TOKEN).status,
+        200
+    );
+
     // A token, shown once; then revoked, and it opens nothing any more.
     let r = admin.post(
         "/app/admin/tokens",
@@ -1138,4 +1203,44 @@ fn admins_configure_statuses_resolvers_models_templates_tokens_and_links() {
             .status,
         404
     );
+}
+
+#[test]
+fn the_agenda_records_a_reminder_step() {
+    let w = world();
+    let v = signed_in(&w, "alice@corp.example", "collector");
+    let before = get(&w.s, "/api/v1/reminders/next?customer_id=C2", &w.collector).json();
+    let step = before["next"]["step"].as_i64().unwrap();
+    let agenda = v.get("/app/agenda");
+    assert_eq!(agenda.status, 200);
+    let html = agenda.text();
+    assert!(html.contains("value=\"C2\""), "C2's step is due: {html}");
+    let t = field(&html, "form_token");
+    let step_s = step.to_string();
+    let r = v.post(
+        "/app/agenda/reminders",
+        &[
+            ("form_token", &t),
+            ("customer_id", "C2"),
+            ("step", &step_s),
+            ("back", "//evil.example/"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(
+        r.header("location"),
+        Some("/app"),
+        "back stays in the console"
+    );
+    let after = get(&w.s, "/api/v1/reminders/next?customer_id=C2", &w.collector).json();
+    assert_ne!(after["next"], before["next"], "{after}");
+    // A customer without a step to do, or an unknown one, is refused with nothing written.
+    let r = v.post(
+        "/app/agenda/reminders",
+        &[("form_token", &t), ("customer_id", "NOPE")],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    let r = v.post("/app/agenda/reminders", &[("customer_id", "C2")]);
+    assert_eq!(r.status, 403, "no form token");
+    assert_eq!(v.get("/app/agenda/reminders").status, 405);
 }

@@ -7,7 +7,6 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 use settle_domain::auth::Principal;
-use settle_domain::config;
 use settle_domain::templates::HASHTAGS;
 use settle_domain::validation::Invalid;
 use settle_store::Db;
@@ -16,8 +15,8 @@ use settle_store::{SpinDb, StoreError, ledger};
 use settle_store::{pages, scenarios};
 use settle_web::config as cfg;
 use settle_web::{
-    Answer, conflict, invalid, json, json_body, method_not_allowed, not_found, now,
-    parse_object_with, store_error,
+    Answer, invalid, json, json_body, method_not_allowed, not_found, now, parse_object_with,
+    store_error,
 };
 use spin_sdk::http::{Method, Request, Response};
 
@@ -72,11 +71,13 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
         (["outcomes"], _) => Err(method_not_allowed("GET, POST")),
         (["outcomes", _], _) => Err(method_not_allowed("GET, PATCH")),
         (["scenarios"], Method::Get) => ok(&json!({"scenarios": s(scenarios::scenarios(db))?})),
-        (["scenarios"], Method::Post) => save_scenario(req, db, who, None),
+        (["scenarios"], Method::Post) => cfg::save_scenario(json_body(req)?, db, who, None),
         (["scenarios", code], Method::Get) => {
             read(db, "scenario", code, scenarios::scenario(db, code))
         }
-        (["scenarios", code], Method::Put) => save_scenario(req, db, who, Some(code)),
+        (["scenarios", code], Method::Put) => {
+            cfg::save_scenario(json_body(req)?, db, who, Some(code))
+        }
         (["customers", id, "scenario"], Method::Put) => assign_scenario(req, db, who, id),
         (["scenarios"], _) => Err(method_not_allowed("GET, POST")),
         (["scenarios", _], _) => Err(method_not_allowed("GET, PUT")),
@@ -112,51 +113,7 @@ fn read<T: Serialize>(
     ok(&v)
 }
 
-fn value<T: Serialize>(t: &T) -> Option<Value> {
-    serde_json::to_value(t).ok()
-}
-
 // ---- reminder scenarios ----
-
-fn save_scenario(
-    req: &Request,
-    db: &SpinDb,
-    who: &Principal,
-    code: Option<&str>,
-) -> Answer<Response> {
-    let existing = match code {
-        Some(c) => s(scenarios::scenario(db, c))?,
-        None => None,
-    };
-    let templates: Vec<String> = s(store::templates(db))?
-        .into_iter()
-        .map(|t| t.code)
-        .collect();
-    let was_default = existing.as_ref().is_some_and(|e| e.is_default);
-    let cfg = parse_object_with(req, |o| {
-        Some(config::read_scenario(o, code, was_default, &templates))
-    })?;
-    config::check_default_kept(was_default, &cfg).map_err(|m| conflict("conflict", m))?;
-    db.transaction(|db| {
-        if code.is_none() && s(scenarios::scenario(db, &cfg.scenario.code))?.is_some() {
-            return Err(conflict(
-                "conflict",
-                format!("scenario {:?} already exists", cfg.scenario.code),
-            ));
-        }
-        s(scenarios::save_scenario(db, &cfg, &now()))?;
-        s(store::record(
-            db,
-            &who.actor,
-            &now(),
-            "scenario",
-            &cfg.scenario.code,
-            existing.as_ref().and_then(value),
-            value(&cfg),
-        ))?;
-        Ok(json(if existing.is_none() { 201 } else { 200 }, &cfg))
-    })
-}
 
 fn assign_scenario(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
     let customer =

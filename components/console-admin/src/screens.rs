@@ -40,23 +40,20 @@ pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
             )
         }
         (["templates", code, language], Method::Post) => save_template(ctx, code, language),
-        (["scenarios"], Method::Get) => ctx.render(
-            200,
-            "scenarios.html",
-            "admin",
-            context! { scenarios => scenarios::scenarios(&ctx.db)? },
-        ),
+        (["scenarios"], Method::Get) => scenario_list(ctx, 200, Vec::new()),
+        (["scenarios"], Method::Post) => save_scenario(ctx, None),
+        (["scenarios", code], Method::Post) => save_scenario(ctx, Some(code)),
         (["tokens"], Method::Get) => tokens(ctx, 200, None, Vec::new()),
         (["tokens"], Method::Post) => create_token(ctx),
         (["tokens", id, "revoke"], Method::Post) => revoke_token(ctx, id),
         (["links"], Method::Get) => links(ctx),
         (["links", id, "revoke"], Method::Post) => revoke_link(ctx, id),
-        ([] | ["templates" | "scenarios" | "links"], _) => Err(Failure::Method("GET")),
-        (["statuses" | "resolvers" | "action-models" | "tokens"], _) => {
+        ([] | ["templates" | "links"], _) => Err(Failure::Method("GET")),
+        (["statuses" | "resolvers" | "action-models" | "tokens" | "scenarios"], _) => {
             Err(Failure::Method("GET, POST"))
         }
         (["templates", _, _], _) => Err(Failure::Method("GET, POST")),
-        (["statuses" | "resolvers" | "action-models", _], _)
+        (["statuses" | "resolvers" | "action-models" | "scenarios", _], _)
         | (["tokens" | "links", _, "revoke"], _) => Err(Failure::Method("POST")),
         _ => Err(Failure::NotFound),
     }
@@ -271,6 +268,70 @@ fn save_template(ctx: &Ctx, code: &str, language: &str) -> Result<Response, Fail
     let r = cfg::save_template(&body(o), &ctx.db, &who, code, language);
     let back = format!("/app/admin/templates/{code}/{language}");
     write(ctx, r, &back, |s, e| again(s, None, e))
+}
+
+// ---- reminder scenarios ----
+
+fn scenario_list(ctx: &Ctx, status: u16, errors: Vec<Value>) -> Result<Response, Failure> {
+    let mut codes: Vec<String> = store::templates(&ctx.db)?
+        .into_iter()
+        .map(|t| t.code)
+        .collect();
+    codes.dedup();
+    ctx.render(
+        status,
+        "scenarios.html",
+        "admin",
+        context! {
+            scenarios => scenarios::scenarios(&ctx.db)?,
+            templates => codes,
+            step_types => ["email", "letter", "call"],
+            errors => errors,
+        },
+    )
+}
+
+/// The steps of the form: one row per `offset_days` given (a blank row is no step), with
+/// the `step_type` and `template` of the same row, in order.
+fn steps(f: &Form) -> Vec<serde_json::Value> {
+    let offsets = f.all("offset_days");
+    let types = f.all("step_type");
+    let templates = f.all("template");
+    offsets
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| !o.trim().is_empty())
+        .map(|(i, o)| {
+            let offset = o
+                .trim()
+                .parse::<i64>()
+                .map_or_else(|_| json!(o.trim()), |n| json!(n));
+            let mut step =
+                json!({"offset_days": offset, "type": types.get(i).copied().unwrap_or("")});
+            if let Some(t) = templates.get(i).filter(|t| !t.is_empty()) {
+                step["template"] = json!(t);
+            }
+            step
+        })
+        .collect()
+}
+
+fn save_scenario(ctx: &Ctx, code: Option<&str>) -> Result<Response, Failure> {
+    let f = ctx.form()?;
+    let mut o = f.to_object(&[
+        ("name", Field::Text),
+        ("default", Field::Bool),
+        ("active", Field::Bool),
+    ]);
+    if code.is_none() {
+        o.extend(f.to_object(&[("code", Field::Text)]));
+    }
+    o.insert("steps".into(), json!(steps(&f)));
+    let who = ctx.me.principal();
+    let r = cfg::save_scenario(&body(o), &ctx.db, &who, code);
+    write(ctx, r, "/app/admin/scenarios", |s, e| {
+        scenario_list(ctx, s, e)
+    })
 }
 
 // ---- API tokens ----

@@ -8,10 +8,10 @@
 //! | `/app/customers`, `/app/customers/{id}` (the statement) | [`customers`] |
 //! | `/app/admin/users` | [`admin`] |
 //!
-//! Two more components serve the rest of `/app` with the same frame
-//! (`settle_pages::console`): `console-qualify` (Change status, three steps, one write) and
-//! `console-follow-up` (actions, the agenda and its replies). One component would be over
-//! the 2 MB edge budget.
+//! Three more components serve the rest of `/app` with the same frame
+//! (`settle_pages::console`): `console-qualify` (Change status, three steps, one write),
+//! `console-follow-up` (actions, the agenda and its replies) and `console-admin` (the
+//! configuration screens). One component would be over the 2 MB edge budget.
 //!
 //! Every page but the sign-in needs a session (`settle_web::session`): a GET without one
 //! goes to the sign-in page, anything else is refused. Every form carries the session's

@@ -2,8 +2,9 @@
 //! (the pages' catalogue plus `locales/<tag>/console.ftl`), the frame with the navigation,
 //! the sign-out form and the anti-forgery token, forms, redirects and the failure pages.
 //!
-//! The console is three Spin components (`console`, `console-qualify`, `console-follow-up`)
-//! so each stays under the 2 MB edge budget; to a person it is one site under `/app`.
+//! The console is four Spin components (`console`, `console-qualify`, `console-follow-up`,
+//! `console-admin`) so each stays under the 2 MB edge budget; to a person it is one site
+//! under `/app`.
 
 use std::cell::RefCell;
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 //! Configuration writes shared by the admin API (`/api/v1/admin/...`) and the console's
-//! admin screens: statuses, resolvers, action models, the resolvers' outcomes and email
-//! templates. Each takes the JSON body (the console makes it from its form with
+//! admin screens: statuses, resolvers, action models, the resolvers' outcomes, email
+//! templates and reminder scenarios. Each takes the JSON body (the console makes it from its form with
 //! `Form::to_object`), reads it with `settle_domain::config`, and saves in one transaction
 //! with an audit row; a refusal is a problem naming the field.
 
@@ -14,7 +14,7 @@ use settle_domain::links::Audience;
 use settle_domain::templates;
 use settle_domain::validation::Invalid;
 use settle_store::config::{self as store, EmailTemplate, Resolver};
-use settle_store::{Db, SpinDb, StoreError, pages};
+use settle_store::{Db, SpinDb, StoreError, pages, scenarios};
 use spin_sdk::http::Response;
 
 use crate::body::read_object;
@@ -364,5 +364,49 @@ pub fn save_template(
             value(&t),
         ))?;
         Ok(json(if existing.is_none() { 201 } else { 200 }, &t))
+    })
+}
+
+// ---- reminder scenarios ----
+
+/// Creates (`code` None) or replaces a reminder scenario: its steps, whether it is the
+/// default, whether it is active.
+pub fn save_scenario(
+    body: &[u8],
+    db: &SpinDb,
+    who: &Principal,
+    code: Option<&str>,
+) -> Answer<Response> {
+    let existing = match code {
+        Some(c) => s(scenarios::scenario(db, c))?,
+        None => None,
+    };
+    let templates: Vec<String> = s(store::templates(db))?
+        .into_iter()
+        .map(|t| t.code)
+        .collect();
+    let was_default = existing.as_ref().is_some_and(|e| e.is_default);
+    let cfg = read_object(body, |o| {
+        Some(config::read_scenario(o, code, was_default, &templates))
+    })?;
+    config::check_default_kept(was_default, &cfg).map_err(|m| conflict("conflict", m))?;
+    db.transaction(|db| {
+        if code.is_none() && s(scenarios::scenario(db, &cfg.scenario.code))?.is_some() {
+            return Err(conflict(
+                "conflict",
+                format!("scenario {:?} already exists", cfg.scenario.code),
+            ));
+        }
+        s(scenarios::save_scenario(db, &cfg, &now()))?;
+        s(store::record(
+            db,
+            &who.actor,
+            &now(),
+            "scenario",
+            &cfg.scenario.code,
+            existing.as_ref().and_then(value),
+            value(&cfg),
+        ))?;
+        Ok(json(if existing.is_none() { 201 } else { 200 }, &cfg))
     })
 }

@@ -220,7 +220,7 @@ admin-add-model = Aktionsvorlage hinzufügen
 admin-audience = Empfänger
 admin-preview-hint = Prüfen Sie die Vorlage mit Beispieldaten, bevor Sie sie speichern.
 admin-hashtags = Hashtags
-admin-scenarios-hint = Szenarien werden über die API bearbeitet (PUT /api/v1/admin/scenarios/…); hier steht, was jedes tut.
+admin-scenarios-hint = Ein Szenario bearbeiten: Schritte ändern, hinzufügen oder leeren (eine leere Zeile ist kein Schritt).
 admin-default = Standard
 admin-token-once = Das Token für { $name }, nur dieses eine Mal angezeigt: kopieren Sie es jetzt. Nur sein Hash wird gespeichert.
 admin-created = Angelegt
@@ -241,3 +241,6 @@ admin-days = { $count ->
    *[other] { $count } Tage
 }
 admin-offset = { $days } Tage ab der Referenzfälligkeit
+admin-steps = Schritte
+admin-offset-days = Tage ab Fälligkeit (negativ: davor)
+admin-add-scenario = Szenario hinzufügen

@@ -143,6 +143,7 @@ status-dispute_resolved = Reklamation geklärt
 
 ## Berichte
 percent = { $value }{"\u00A0"}%
+report-console = Zurück zur Konsole
 report-disputes-title = Reklamationsbericht
 report-item-statuses-title = Bericht zum Posten-Status
 report-kpis-title = Kennzahlen der Forderungen

@@ -222,7 +222,7 @@ admin-add-model = Add an action model
 admin-audience = Audience
 admin-preview-hint = Preview the template on sample data before saving it.
 admin-hashtags = Hashtags
-admin-scenarios-hint = Scenarios are edited through the API (PUT /api/v1/admin/scenarios/…); here is what each does.
+admin-scenarios-hint = Edit a scenario: change, add or blank out steps (a blank row is no step).
 admin-default = default
 admin-token-once = The token for { $name }, shown this once: copy it now. Only its hash is kept.
 admin-created = Created
@@ -243,3 +243,6 @@ admin-days = { $count ->
    *[other] { $count } days
 }
 admin-offset = { $days } days from the reference due date
+admin-steps = Steps
+admin-offset-days = Days from the due date (negative: before)
+admin-add-scenario = Add a scenario

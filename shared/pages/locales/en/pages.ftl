@@ -144,6 +144,7 @@ status-dispute_resolved = Dispute resolved
 
 ## Reports
 percent = { $value }%
+report-console = Back to the console
 report-disputes-title = Dispute report
 report-item-statuses-title = Item status report
 report-kpis-title = Receivables KPIs

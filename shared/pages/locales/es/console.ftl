@@ -220,7 +220,7 @@ admin-add-model = Añadir un modelo de acción
 admin-audience = Destinatario
 admin-preview-hint = Previsualice la plantilla con datos de ejemplo antes de guardarla.
 admin-hashtags = Hashtags
-admin-scenarios-hint = Los escenarios se editan por la API (PUT /api/v1/admin/scenarios/…); esto es lo que hace cada uno.
+admin-scenarios-hint = Editar un escenario: cambie, añada o vacíe pasos (una fila vacía no es un paso).
 admin-default = por defecto
 admin-token-once = El token de { $name }, mostrado solo esta vez: cópielo ahora. Solo se guarda su huella.
 admin-created = Creado
@@ -241,3 +241,6 @@ admin-days = { $count ->
    *[other] { $count } días
 }
 admin-offset = { $days } días desde el vencimiento de referencia
+admin-steps = Pasos
+admin-offset-days = Días desde el vencimiento (negativo: antes)
+admin-add-scenario = Añadir un escenario

@@ -143,6 +143,7 @@ status-dispute_resolved = Reclamación resuelta
 
 ## Informes
 percent = { $value }{"\u00A0"}%
+report-console = Volver a la consola
 report-disputes-title = Informe de incidencias
 report-item-statuses-title = Informe de estados de partidas
 report-kpis-title = Indicadores de cuentas por cobrar

@@ -220,7 +220,7 @@ admin-add-model = Ajouter un modèle d'action
 admin-audience = Destinataire
 admin-preview-hint = Prévisualisez le modèle sur des données d'exemple avant de l'enregistrer.
 admin-hashtags = Hashtags
-admin-scenarios-hint = Les scénarios se modifient par l'API (PUT /api/v1/admin/scenarios/…) ; voici ce que fait chacun.
+admin-scenarios-hint = Modifier un scénario : changez, ajoutez ou videz des étapes (une ligne vide n'est pas une étape).
 admin-default = par défaut
 admin-token-once = Le jeton de { $name }, affiché cette seule fois : copiez-le maintenant. Seule son empreinte est conservée.
 admin-created = Créé
@@ -241,3 +241,6 @@ admin-days = { $count ->
    *[other] { $count } jours
 }
 admin-offset = { $days } jours après l'échéance de référence
+admin-steps = Étapes
+admin-offset-days = Jours après l'échéance (négatif : avant)
+admin-add-scenario = Ajouter un scénario

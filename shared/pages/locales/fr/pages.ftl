@@ -143,6 +143,7 @@ status-dispute_resolved = Litige résolu
 
 ## Rapports
 percent = { $value }{"\u00A0"}%
+report-console = Retour à la console
 report-disputes-title = Rapport des litiges
 report-item-statuses-title = Rapport des statuts de pièces
 report-kpis-title = Indicateurs du poste clients

@@ -223,7 +223,7 @@ admin-add-model = Dodaj model radnje
 admin-audience = Primatelj
 admin-preview-hint = Pregledajte predložak na oglednim podacima prije spremanja.
 admin-hashtags = Hashtagovi
-admin-scenarios-hint = Scenariji se uređuju preko API-ja (PUT /api/v1/admin/scenarios/…); evo što svaki radi.
+admin-scenarios-hint = Uredite scenarij: promijenite, dodajte ili ispraznite korake (prazan redak nije korak).
 admin-default = zadano
 admin-token-once = Token za { $name }, prikazan samo ovaj put: kopirajte ga sada. Čuva se samo njegov sažetak.
 admin-created = Stvoreno
@@ -245,3 +245,6 @@ admin-days = { $count ->
    *[other] { $count } dana
 }
 admin-offset = { $days } dana od referentnog dospijeća
+admin-steps = Koraci
+admin-offset-days = Dana od dospijeća (negativno: prije)
+admin-add-scenario = Dodaj scenarij

@@ -144,6 +144,7 @@ status-dispute_resolved = Reklamacija riješena
 
 ## Izvješća
 percent = { $value }{"\u00A0"}%
+report-console = Natrag na konzolu
 report-disputes-title = Izvješće o sporovima
 report-item-statuses-title = Izvješće o statusima stavki
 report-kpis-title = Pokazatelji potraživanja

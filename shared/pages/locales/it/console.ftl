@@ -220,7 +220,7 @@ admin-add-model = Aggiungi un modello di azione
 admin-audience = Destinatario
 admin-preview-hint = Visualizza l'anteprima del modello su dati di esempio prima di salvarlo.
 admin-hashtags = Hashtag
-admin-scenarios-hint = Gli scenari si modificano tramite l'API (PUT /api/v1/admin/scenarios/…); ecco cosa fa ciascuno.
+admin-scenarios-hint = Modifica uno scenario: cambia, aggiungi o svuota passaggi (una riga vuota non è un passaggio).
 admin-default = predefinito
 admin-token-once = Il token per { $name }, mostrato solo questa volta: copialo ora. Se ne conserva solo l'impronta.
 admin-created = Creato
@@ -241,3 +241,6 @@ admin-days = { $count ->
    *[other] { $count } giorni
 }
 admin-offset = { $days } giorni dalla scadenza di riferimento
+admin-steps = Passaggi
+admin-offset-days = Giorni dalla scadenza (negativo: prima)
+admin-add-scenario = Aggiungi uno scenario

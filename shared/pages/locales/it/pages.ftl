@@ -143,6 +143,7 @@ status-dispute_resolved = Contestazione risolta
 
 ## Report
 percent = { $value }%
+report-console = Torna alla console
 report-disputes-title = Report delle contestazioni
 report-item-statuses-title = Report degli stati delle partite
 report-kpis-title = Indicatori dei crediti

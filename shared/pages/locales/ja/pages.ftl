@@ -140,6 +140,7 @@ status-dispute_resolved = 係争解決済み
 
 ## レポート
 percent = { $value }%
+report-console = コンソールに戻る
 report-disputes-title = 係争レポート
 report-item-statuses-title = 明細ステータスレポート
 report-kpis-title = 売掛金の指標

@@ -220,7 +220,7 @@ admin-add-model = Actiemodel toevoegen
 admin-audience = Ontvanger
 admin-preview-hint = Bekijk het sjabloon met voorbeeldgegevens voordat u het opslaat.
 admin-hashtags = Hashtags
-admin-scenarios-hint = Scenario's worden via de API bewerkt (PUT /api/v1/admin/scenarios/…); hier staat wat elk doet.
+admin-scenarios-hint = Een scenario bewerken: stappen wijzigen, toevoegen of leegmaken (een lege regel is geen stap).
 admin-default = standaard
 admin-token-once = Het token voor { $name }, alleen deze keer getoond: kopieer het nu. Alleen de hash wordt bewaard.
 admin-created = Aangemaakt
@@ -241,3 +241,6 @@ admin-days = { $count ->
    *[other] { $count } dagen
 }
 admin-offset = { $days } dagen na de referentievervaldatum
+admin-steps = Stappen
+admin-offset-days = Dagen na de vervaldatum (negatief: ervoor)
+admin-add-scenario = Scenario toevoegen

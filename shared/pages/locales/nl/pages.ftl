@@ -143,6 +143,7 @@ status-dispute_resolved = Geschil opgelost
 
 ## Rapporten
 percent = { $value }%
+report-console = Terug naar de console
 report-disputes-title = Geschillenrapport
 report-item-statuses-title = Rapport van de postenstatussen
 report-kpis-title = Kengetallen debiteuren

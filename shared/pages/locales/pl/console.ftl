@@ -223,7 +223,7 @@ admin-add-model = Dodaj model czynności
 admin-audience = Odbiorca
 admin-preview-hint = Obejrzyj podgląd szablonu na przykładowych danych przed zapisaniem.
 admin-hashtags = Hashtagi
-admin-scenarios-hint = Scenariusze edytuje się przez API (PUT /api/v1/admin/scenarios/…); oto co robi każdy z nich.
+admin-scenarios-hint = Edytuj scenariusz: zmień, dodaj lub wyczyść kroki (pusty wiersz nie jest krokiem).
 admin-default = domyślny
 admin-token-once = Token dla { $name }, pokazany tylko ten jeden raz: skopiuj go teraz. Przechowywany jest tylko jego skrót.
 admin-created = Utworzono
@@ -245,3 +245,6 @@ admin-days = { $count ->
    *[other] { $count } dni
 }
 admin-offset = { $days } dni od terminu odniesienia
+admin-steps = Kroki
+admin-offset-days = Dni od terminu (ujemne: przed)
+admin-add-scenario = Dodaj scenariusz

@@ -145,6 +145,7 @@ status-dispute_resolved = Reklamacja rozwiązana
 
 ## Raporty
 percent = { $value }%
+report-console = Powrót do konsoli
 report-disputes-title = Raport sporów
 report-item-statuses-title = Raport statusów dokumentów
 report-kpis-title = Wskaźniki należności

@@ -220,7 +220,7 @@ admin-add-model = Adicionar um modelo de ação
 admin-audience = Destinatário
 admin-preview-hint = Pré-visualize o modelo com dados de exemplo antes de salvá-lo.
 admin-hashtags = Hashtags
-admin-scenarios-hint = Os cenários são editados pela API (PUT /api/v1/admin/scenarios/…); veja o que cada um faz.
+admin-scenarios-hint = Editar um cenário: altere, adicione ou esvazie etapas (uma linha vazia não é uma etapa).
 admin-default = padrão
 admin-token-once = O token de { $name }, mostrado só desta vez: copie agora. Só o hash dele é guardado.
 admin-created = Criado
@@ -241,3 +241,6 @@ admin-days = { $count ->
    *[other] { $count } dias
 }
 admin-offset = { $days } dias a partir do vencimento de referência
+admin-steps = Etapas
+admin-offset-days = Dias após o vencimento (negativo: antes)
+admin-add-scenario = Adicionar um cenário

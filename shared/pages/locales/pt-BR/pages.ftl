@@ -143,6 +143,7 @@ status-dispute_resolved = Contestação resolvida
 
 ## Relatórios
 percent = { $value }%
+report-console = Voltar ao console
 report-disputes-title = Relatório de contestações
 report-item-statuses-title = Relatório de status dos títulos
 report-kpis-title = Indicadores de contas a receber

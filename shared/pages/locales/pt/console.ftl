@@ -220,7 +220,7 @@ admin-add-model = Adicionar um modelo de ação
 admin-audience = Destinatário
 admin-preview-hint = Pré-visualize o modelo com dados de exemplo antes de o guardar.
 admin-hashtags = Hashtags
-admin-scenarios-hint = Os cenários editam-se pela API (PUT /api/v1/admin/scenarios/…); eis o que faz cada um.
+admin-scenarios-hint = Editar um cenário: altere, acrescente ou esvazie passos (uma linha vazia não é um passo).
 admin-default = predefinido
 admin-token-once = O token de { $name }, mostrado só desta vez: copie-o agora. Só a sua impressão é guardada.
 admin-created = Criado
@@ -241,3 +241,6 @@ admin-days = { $count ->
    *[other] { $count } dias
 }
 admin-offset = { $days } dias a partir do vencimento de referência
+admin-steps = Passos
+admin-offset-days = Dias após o vencimento (negativo: antes)
+admin-add-scenario = Adicionar um cenário

@@ -143,6 +143,7 @@ status-dispute_resolved = Litígio resolvido
 
 ## Relatórios
 percent = { $value }%
+report-console = Voltar à consola
 report-disputes-title = Relatório de litígios
 report-item-statuses-title = Relatório de estados das faturas
 report-kpis-title = Indicadores de contas a receber

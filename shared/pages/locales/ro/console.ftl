@@ -223,7 +223,7 @@ admin-add-model = Adăugați un model de acțiune
 admin-audience = Destinatar
 admin-preview-hint = Previzualizați șablonul pe date de exemplu înainte de a-l salva.
 admin-hashtags = Hashtaguri
-admin-scenarios-hint = Scenariile se editează prin API (PUT /api/v1/admin/scenarios/…); iată ce face fiecare.
+admin-scenarios-hint = Editați un scenariu: schimbați, adăugați sau goliți pași (un rând gol nu este un pas).
 admin-default = implicit
 admin-token-once = Tokenul pentru { $name }, afișat doar acum: copiați-l acum. Se păstrează doar amprenta lui.
 admin-created = Creat
@@ -246,3 +246,6 @@ admin-days = { $count ->
    *[other] { $count } de zile
 }
 admin-offset = { $days } zile de la scadența de referință
+admin-steps = Pași
+admin-offset-days = Zile de la scadență (negativ: înainte)
+admin-add-scenario = Adăugați un scenariu

@@ -144,6 +144,7 @@ status-dispute_resolved = Litigiu rezolvat
 
 ## Rapoarte
 percent = { $value }{"\u00A0"}%
+report-console = Înapoi la consolă
 report-disputes-title = Raportul litigiilor
 report-item-statuses-title = Raportul stărilor documentelor
 report-kpis-title = Indicatorii creanțelor

@@ -220,7 +220,7 @@ admin-add-model = Lägg till en åtgärdsmall
 admin-audience = Mottagare
 admin-preview-hint = Förhandsgranska mallen med exempeldata innan du sparar den.
 admin-hashtags = Hashtaggar
-admin-scenarios-hint = Scenarier redigeras via API:t (PUT /api/v1/admin/scenarios/…); här ser du vad vart och ett gör.
+admin-scenarios-hint = Redigera ett scenario: ändra, lägg till eller töm steg (en tom rad är inget steg).
 admin-default = standard
 admin-token-once = Token för { $name }, visas bara den här gången: kopiera den nu. Bara dess hash sparas.
 admin-created = Skapad
@@ -241,3 +241,6 @@ admin-days = { $count ->
    *[other] { $count } dagar
 }
 admin-offset = { $days } dagar från referensförfallodagen
+admin-steps = Steg
+admin-offset-days = Dagar från förfallodagen (negativt: före)
+admin-add-scenario = Lägg till ett scenario

@@ -143,6 +143,7 @@ status-dispute_resolved = Reklamation löst
 
 ## Rapporter
 percent = { $value }{"\u00A0"}%
+report-console = Tillbaka till konsolen
 report-disputes-title = Tvisterapport
 report-item-statuses-title = Rapport över posternas status
 report-kpis-title = Nyckeltal för kundfordringar

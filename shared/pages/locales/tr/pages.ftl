@@ -140,6 +140,7 @@ status-dispute_resolved = İtiraz çözüldü
 
 ## Raporlar
 percent = %{ $value }
+report-console = Konsola dön
 report-disputes-title = İtiraz raporu
 report-item-statuses-title = Kalem durumları raporu
 report-kpis-title = Alacak göstergeleri

@@ -140,6 +140,7 @@ status-dispute_resolved = 争议已解决
 
 ## 报表
 percent = { $value }%
+report-console = 返回控制台
 report-disputes-title = 争议报表
 report-item-statuses-title = 单据状态报表
 report-kpis-title = 应收账款指标
