@@ -325,6 +325,7 @@ fn version_7_replays_the_status_history_into_periods() {
         "DROP INDEX items_by_issue",
         "DROP INDEX items_open_cover",
         // (and what came after it)
+        "DROP INDEX item_history_replies",
         "DROP TABLE users",
         "DELETE FROM schema_migrations WHERE version >= 7",
     ] {

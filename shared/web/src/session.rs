@@ -55,11 +55,14 @@ pub fn cookie<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
         .and_then(|c| sessions::cookie_value(c, name))
 }
 
-/// Is the request served over https (as the client sees it)? Then cookies are `Secure`.
+/// Is the console served over https (as the client sees it)? Then cookies are `Secure`.
+/// Behind a proxy that ends TLS the request itself is plain http, so `public_base_url`
+/// counts too.
 pub fn secure(req: &Request) -> bool {
     req.header("spin-full-url")
         .and_then(|h| h.as_str())
         .is_some_and(|u| u.starts_with("https://"))
+        || crate::public_base_url().starts_with("https://")
 }
 
 /// The live session the request's cookie names, whoever it is for. A session past its life
