@@ -11,7 +11,7 @@ fn admin(s: &settle_host::testing::TestServer, method: &str, path: &str, body: V
 }
 
 #[test]
-fn statuses_are_created_edited_and_deactivated_never_deleted() {
+fn statuses_are_created_edited_deactivated_and_deleted_when_unused() {
     let s = start();
     let list = admin(&s, "GET", "/api/v1/admin/statuses", Value::Null);
     let codes: Vec<&str> = list["statuses"]
@@ -55,11 +55,12 @@ fn statuses_are_created_edited_and_deactivated_never_deleted() {
     assert_eq!(v["labels"]["de"], "MwSt-Streit");
     assert_eq!(v["labels"]["en"], "VAT dispute");
     assert!(v["action_model"].is_null());
+    // Deactivating is a PATCH of `active`.
     let v = admin(
         &s,
-        "DELETE",
+        "PATCH",
         "/api/v1/admin/statuses/vat_dispute",
-        Value::Null,
+        json!({"active": false}),
     );
     assert_eq!(v["active"], false);
     let v = admin(&s, "GET", "/api/v1/admin/statuses/vat_dispute", Value::Null);
@@ -70,6 +71,41 @@ fn statuses_are_created_edited_and_deactivated_never_deleted() {
     assert!(h[0]["before"].is_null());
     assert_eq!(h[2]["before"]["active"], true);
     assert_eq!(h[2]["after"]["active"], false);
+    // DELETE removes a status nothing refers to (and keeps its audit trail), and refuses
+    // one that items carry.
+    let r = call(
+        &s,
+        "DELETE",
+        "/api/v1/admin/statuses/vat_dispute",
+        ADMIN_TOKEN,
+        &Value::Null,
+    );
+    assert_eq!(r.status, 204, "{}", r.text());
+    let r = call(
+        &s,
+        "GET",
+        "/api/v1/admin/statuses/vat_dispute",
+        ADMIN_TOKEN,
+        &Value::Null,
+    );
+    assert_eq!(r.status, 404);
+    let r = call(
+        &s,
+        "DELETE",
+        "/api/v1/admin/statuses/vat_dispute",
+        ADMIN_TOKEN,
+        &Value::Null,
+    );
+    assert_eq!(r.status, 404);
+    let db = rusqlite::Connection::open(s.state_dir.join("sqlite_db.db")).unwrap();
+    let audit: i64 = db
+        .query_row(
+            "SELECT count(*) FROM config_history WHERE kind = 'status' AND key = 'vat_dispute' AND after IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audit, 1, "the deletion is in the audit trail");
 
     // Bad input: every field named; nothing written.
     let r = call(
@@ -107,7 +143,7 @@ fn statuses_are_created_edited_and_deactivated_never_deleted() {
         .as_array()
         .unwrap()
         .len();
-    assert_eq!(count, 8);
+    assert_eq!(count, 7, "the seven defaults: vat_dispute was deleted");
     // A collector may not configure.
     let collector = token(&s, "collector");
     problem(&get(&s, "/api/v1/admin/statuses", &collector), 403);
@@ -182,7 +218,7 @@ fn resolvers_and_action_models() {
         (&v["role"], &v["language"]),
         (&json!("sales assistant"), &json!("fr"))
     );
-    let v = admin(&s, "DELETE", &path, Value::Null);
+    let v = admin(&s, "PATCH", &path, json!({"active": false}));
     assert_eq!(v["active"], false);
     assert_eq!(
         admin(&s, "GET", &path, Value::Null)["history"]
@@ -190,6 +226,13 @@ fn resolvers_and_action_models() {
             .unwrap()
             .len(),
         3
+    );
+    // Nothing refers to this resolver yet: DELETE removes it.
+    let r = call(&s, "DELETE", &path, ADMIN_TOKEN, &Value::Null);
+    assert_eq!(r.status, 204, "{}", r.text());
+    assert_eq!(
+        call(&s, "GET", &path, ADMIN_TOKEN, &Value::Null).status,
+        404
     );
     let r = call(
         &s,
@@ -261,12 +304,20 @@ fn resolvers_and_action_models() {
         (&json!("call"), &json!("2025-03-04"))
     );
     assert_eq!(a["model"], "call_back");
-    // Deactivated, it is no longer suggested.
-    admin(
+    // An action used it: DELETE is refused; deactivated, it is no longer suggested.
+    let r = call(
         &s,
         "DELETE",
         "/api/v1/admin/action-models/call_back",
-        Value::Null,
+        ADMIN_TOKEN,
+        &Value::Null,
+    );
+    assert_eq!(problem(&r, 409)["type"], "/problems/in-use");
+    admin(
+        &s,
+        "PATCH",
+        "/api/v1/admin/action-models/call_back",
+        json!({"active": false}),
     );
     let r = call(
         &s,

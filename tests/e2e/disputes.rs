@@ -397,10 +397,10 @@ fn bad_status_changes_are_refused_and_change_nothing() {
     // A deactivated status cannot be applied.
     let r = call(
         &w.s,
-        "DELETE",
+        "PATCH",
         "/api/v1/admin/statuses/quality_dispute",
         ADMIN_TOKEN,
-        &Value::Null,
+        &json!({"active": false}),
     );
     assert_eq!(r.status, 200, "{}", r.text());
     let r = qualify(

@@ -1,7 +1,8 @@
 //! Statuses, resolvers, action models, the resolvers' outcomes and email templates.
 //!
 //! `GET` lists or reads (with the record's change history), `POST` creates, `PATCH` edits
-//! the fields given, `DELETE` deactivates (what items and history refer to is never
+//! the fields given (`active: false` deactivates), `DELETE` removes what nothing refers to
+//! and answers 409 otherwise (what items and history refer to is never
 //! deleted), `PUT` saves an email template. Each change is one transaction with an audit row.
 
 use serde::Serialize;
@@ -29,7 +30,7 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
         (["statuses", code], Method::Patch) => {
             cfg::save_status(json_body(req)?, db, who, Some(code))
         }
-        (["statuses", code], Method::Delete) => cfg::deactivate_status(db, who, code),
+        (["statuses", code], Method::Delete) => cfg::delete_status(db, who, code),
         (["resolvers"], Method::Get) => ok(&json!({"resolvers": s(store::resolvers(db))?})),
         (["resolvers"], Method::Post) => cfg::save_resolver(json_body(req)?, db, who, None),
         (["resolvers", id], Method::Get) => {
@@ -39,7 +40,7 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
         (["resolvers", id], Method::Patch) => {
             cfg::save_resolver(json_body(req)?, db, who, Some(id))
         }
-        (["resolvers", id], Method::Delete) => cfg::deactivate_resolver(db, who, id),
+        (["resolvers", id], Method::Delete) => cfg::delete_resolver(db, who, id),
         (["action-models"], Method::Get) => {
             ok(&json!({"action_models": s(store::action_models(db))?}))
         }
@@ -50,7 +51,7 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
         (["action-models", code], Method::Patch) => {
             cfg::save_model(json_body(req)?, db, who, Some(code))
         }
-        (["action-models", code], Method::Delete) => cfg::deactivate_model(db, who, code),
+        (["action-models", code], Method::Delete) => cfg::delete_model(db, who, code),
         (["email-templates"], Method::Get) => ok(&json!({
             "templates": s(store::templates(db))?,
             "hashtags": HASHTAGS.iter().map(|(n, d)| json!({"name": format!("#{n}"), "inserts": d})).collect::<Vec<_>>(),

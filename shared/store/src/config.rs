@@ -427,3 +427,72 @@ pub fn save_template(db: &impl Db, t: &EmailTemplate) -> Result<()> {
     )?;
     Ok(())
 }
+
+// ---- deleting what nothing refers to ----
+
+/// Does anything refer to the status: an item (now or in its periods), a status change, a
+/// resolution? Then it can only be deactivated.
+pub fn status_referenced(db: &impl Db, code: &str) -> Result<bool> {
+    let r = db.query(
+        "SELECT EXISTS (SELECT 1 FROM items WHERE status_code = ?1)
+             OR EXISTS (SELECT 1 FROM status_changes WHERE status_code = ?1)
+             OR EXISTS (SELECT 1 FROM item_status_periods WHERE status_code = ?1)
+             OR EXISTS (SELECT 1 FROM resolutions WHERE status_code = ?1)",
+        &[code.into()],
+    )?;
+    Ok(r.single_int()? != 0)
+}
+
+/// Does anything refer to the resolver: an item, an action, a status change, a status
+/// period, a resolution, a link, or something the resolver wrote?
+pub fn resolver_referenced(db: &impl Db, id: i64) -> Result<bool> {
+    let r = db.query(
+        "SELECT EXISTS (SELECT 1 FROM items WHERE resolver_id = ?1)
+             OR EXISTS (SELECT 1 FROM actions WHERE resolver_id = ?1)
+             OR EXISTS (SELECT 1 FROM status_changes WHERE resolver_id = ?1)
+             OR EXISTS (SELECT 1 FROM item_status_periods WHERE resolver_id = ?1)
+             OR EXISTS (SELECT 1 FROM resolutions WHERE resolver_id = ?1)
+             OR EXISTS (SELECT 1 FROM links WHERE audience = 'resolver' AND subject = CAST(?1 AS TEXT))
+             OR EXISTS (SELECT 1 FROM item_history WHERE actor = 'resolver:' || ?1)
+             OR EXISTS (SELECT 1 FROM action_history WHERE actor = 'resolver:' || ?1)",
+        &[id.into()],
+    )?;
+    Ok(r.single_int()? != 0)
+}
+
+/// Does a status or an action refer to the action model?
+pub fn model_referenced(db: &impl Db, code: &str) -> Result<bool> {
+    let r = db.query(
+        "SELECT EXISTS (SELECT 1 FROM statuses WHERE action_model = ?1)
+             OR EXISTS (SELECT 1 FROM actions WHERE model = ?1)",
+        &[code.into()],
+    )?;
+    Ok(r.single_int()? != 0)
+}
+
+/// Deletes a status nothing refers to ([`status_referenced`]); false when there was none.
+pub fn delete_status(db: &impl Db, code: &str) -> Result<bool> {
+    let r = db.query(
+        "DELETE FROM statuses WHERE code = ? RETURNING code",
+        &[code.into()],
+    )?;
+    Ok(!r.rows.is_empty())
+}
+
+/// Deletes a resolver nothing refers to ([`resolver_referenced`]).
+pub fn delete_resolver(db: &impl Db, id: i64) -> Result<bool> {
+    let r = db.query(
+        "DELETE FROM resolvers WHERE id = ? RETURNING id",
+        &[id.into()],
+    )?;
+    Ok(!r.rows.is_empty())
+}
+
+/// Deletes an action model nothing refers to ([`model_referenced`]).
+pub fn delete_action_model(db: &impl Db, code: &str) -> Result<bool> {
+    let r = db.query(
+        "DELETE FROM action_models WHERE code = ? RETURNING code",
+        &[code.into()],
+    )?;
+    Ok(!r.rows.is_empty())
+}

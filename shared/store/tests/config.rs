@@ -155,3 +155,47 @@ fn every_configuration_change_is_kept() {
     assert_eq!(h[1].after["name"], "Samuel");
     assert!(config::history(&db, "resolver", "2").unwrap().is_empty());
 }
+
+#[test]
+fn only_what_nothing_refers_to_can_be_deleted() {
+    let db = db();
+    price_dispute(&db);
+    // Statuses: price_dispute is carried; a new one is not.
+    assert!(config::status_referenced(&db, "price_dispute").unwrap());
+    let unused = settle_domain::catalog::Status {
+        code: "spare".into(),
+        kind: settle_domain::catalog::StatusKind::Info,
+        typology: None,
+        labels: [("en".to_string(), "Spare".to_string())].into(),
+        active: true,
+        customer_visible: true,
+        customer_selectable: false,
+    };
+    config::save_status(&db, &unused, None, true).unwrap();
+    assert!(!config::status_referenced(&db, "spare").unwrap());
+    assert!(config::delete_status(&db, "spare").unwrap());
+    assert!(config::status(&db, "spare").unwrap().is_none());
+    assert!(
+        !config::delete_status(&db, "spare").unwrap(),
+        "already gone"
+    );
+    // Resolvers: Sam (1) is on the dispute; a new one is not.
+    assert!(config::resolver_referenced(&db, 1).unwrap());
+    let r = config::create_resolver(&db, "Nobody", "n@example.com", "sales", "en", NOW).unwrap();
+    assert!(!config::resolver_referenced(&db, r.id).unwrap());
+    assert!(config::delete_resolver(&db, r.id).unwrap());
+    assert!(config::resolver(&db, r.id).unwrap().is_none());
+    // Action models: the dispute follow-up is a status's model and an action's.
+    assert!(config::model_referenced(&db, "dispute_follow_up").unwrap());
+    let m = settle_domain::actions::ActionModel {
+        code: "spare_model".into(),
+        action_type: settle_domain::actions::ActionType::parse("call").unwrap(),
+        name: "Spare".into(),
+        delay_days: 3,
+        active: true,
+    };
+    config::save_action_model(&db, &m, true, NOW).unwrap();
+    assert!(!config::model_referenced(&db, "spare_model").unwrap());
+    assert!(config::delete_action_model(&db, "spare_model").unwrap());
+    assert!(config::action_model(&db, "spare_model").unwrap().is_none());
+}

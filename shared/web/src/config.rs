@@ -6,14 +6,13 @@
 
 use serde::Serialize;
 use serde_json::Value;
-use settle_domain::actions::ActionModel;
 use settle_domain::auth::Principal;
 use settle_domain::catalog::{valid_code, valid_language};
 use settle_domain::config;
 use settle_domain::links::Audience;
 use settle_domain::templates;
 use settle_domain::validation::Invalid;
-use settle_store::config::{self as store, EmailTemplate, Resolver};
+use settle_store::config::{self as store, EmailTemplate};
 use settle_store::{Db, SpinDb, StoreError, pages, scenarios};
 use spin_sdk::http::Response;
 
@@ -23,10 +22,6 @@ use crate::problem::{Answer, conflict, invalid, json, not_found, store_error};
 
 fn s<T>(r: Result<T, StoreError>) -> Answer<T> {
     r.map_err(store_error)
-}
-
-fn ok<T: Serialize>(v: &T) -> Answer<Response> {
-    Ok(json(200, v))
 }
 
 fn value<T: Serialize>(t: &T) -> Option<Value> {
@@ -101,32 +96,6 @@ pub fn save_status(
     })
 }
 
-pub fn deactivate_status(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
-    db.transaction(|db| {
-        let e =
-            s(store::status(db, code))?.ok_or_else(|| not_found(&format!("no status {code:?}")))?;
-        let mut st = e.status.clone();
-        st.active = false;
-        s(store::save_status(
-            db,
-            &st,
-            e.action_model.as_deref(),
-            false,
-        ))?;
-        let saved = s(store::status(db, code))?;
-        s(store::record(
-            db,
-            &who.actor,
-            &now(),
-            "status",
-            code,
-            value(&e),
-            saved.as_ref().and_then(value),
-        ))?;
-        ok(&saved)
-    })
-}
-
 // ---- resolvers ----
 
 pub fn save_resolver(
@@ -173,29 +142,6 @@ pub fn save_resolver(
             resp.set_header("location", format!("/api/v1/admin/resolvers/{}", saved.id));
         }
         Ok(resp)
-    })
-}
-
-pub fn deactivate_resolver(db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    db.transaction(|db| {
-        let e = s(store::resolver(db, id.parse().unwrap_or(-1)))?
-            .ok_or_else(|| not_found(&format!("no resolver {id:?}")))?;
-        let r = Resolver {
-            active: false,
-            ..e.clone()
-        };
-        s(store::update_resolver(db, &r, &now()))?;
-        let saved = s(store::resolver(db, e.id))?;
-        s(store::record(
-            db,
-            &who.actor,
-            &now(),
-            "resolver",
-            id,
-            value(&e),
-            saved.as_ref().and_then(value),
-        ))?;
-        ok(&saved)
     })
 }
 
@@ -273,28 +219,6 @@ pub fn save_outcome(
             value(&o),
         ))?;
         Ok(json(if new { 201 } else { 200 }, &o))
-    })
-}
-
-pub fn deactivate_model(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
-    db.transaction(|db| {
-        let e = s(store::action_model(db, code))?
-            .ok_or_else(|| not_found(&format!("no action model {code:?}")))?;
-        let m = ActionModel {
-            active: false,
-            ..e.clone()
-        };
-        s(store::save_action_model(db, &m, false, &now()))?;
-        s(store::record(
-            db,
-            &who.actor,
-            &now(),
-            "action_model",
-            code,
-            value(&e),
-            value(&m),
-        ))?;
-        ok(&m)
     })
 }
 
@@ -409,4 +333,74 @@ pub fn save_scenario(
         ))?;
         Ok(json(if existing.is_none() { 201 } else { 200 }, &cfg))
     })
+}
+
+// ---- deleting ----
+
+/// `DELETE`: removes a record nothing refers to, with an audit row of what it was (204);
+/// 409 when items, actions or history refer to it (deactivate it with `PATCH` `active:
+/// false` instead); 404 when unknown.
+fn delete<T: Serialize>(
+    db: &SpinDb,
+    who: &Principal,
+    kind: &str,
+    key: &str,
+    found: impl FnOnce(&SpinDb) -> Result<Option<T>, StoreError>,
+    referenced: impl FnOnce(&SpinDb) -> Result<bool, StoreError>,
+    remove: impl FnOnce(&SpinDb) -> Result<bool, StoreError>,
+) -> Answer<Response> {
+    db.transaction(|db| {
+        let e = s(found(db))?.ok_or_else(|| not_found(&format!("no {} {key:?}", kind.replace('_', " "))))?;
+        if s(referenced(db))? {
+            return Err(conflict(
+                "in-use",
+                format!(
+                    "{} {key:?} is referred to by items, actions or history: deactivate it with PATCH {{\"active\": false}}",
+                    kind.replace('_', " ")
+                ),
+            ));
+        }
+        s(remove(db))?;
+        s(store::record(db, &who.actor, &now(), kind, key, value(&e), None))?;
+        Ok(Response::builder().status(204).build())
+    })
+}
+
+pub fn delete_status(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
+    delete(
+        db,
+        who,
+        "status",
+        code,
+        |db| store::status(db, code),
+        |db| store::status_referenced(db, code),
+        |db| store::delete_status(db, code),
+    )
+}
+
+pub fn delete_resolver(db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
+    let Ok(n) = id.parse::<i64>() else {
+        return Err(not_found(&format!("no resolver {id:?}")));
+    };
+    delete(
+        db,
+        who,
+        "resolver",
+        id,
+        |db| store::resolver(db, n),
+        |db| store::resolver_referenced(db, n),
+        |db| store::delete_resolver(db, n),
+    )
+}
+
+pub fn delete_model(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
+    delete(
+        db,
+        who,
+        "action_model",
+        code,
+        |db| store::action_model(db, code),
+        |db| store::model_referenced(db, code),
+        |db| store::delete_action_model(db, code),
+    )
 }
