@@ -45,18 +45,9 @@ const TEMPLATES: &[(&str, &str)] = &[
 
 #[http_component]
 fn handle(req: Request) -> Response {
-    let method = req.method();
-    let ctx = match Ctx::open(&req, TEMPLATES) {
-        Ok(Some(ctx)) => ctx,
-        Ok(None) if matches!(method, spin_sdk::http::Method::Get) => {
-            let q = settle_web::encode_query(&[(
-                "next".to_string(),
-                settle_domain::sessions::safe_next(Some(req.path())),
-            )]);
-            return settle_pages::redirect(&format!("/app/sign-in?{q}"), "en");
-        }
-        Ok(None) => return failure_page(&req, None, &Failure::Forbidden),
-        Err(f) => return failure_page(&req, None, &f),
+    let ctx = match Ctx::open_or_sign_in(&req, TEMPLATES) {
+        Ok(ctx) => ctx,
+        Err(answer) => return answer,
     };
     let result = if ctx.is_admin() {
         let path = req.path().to_string();

@@ -87,13 +87,6 @@ fn blank_is_null(o: &mut Map<String, serde_json::Value>, f: &Form, names: &[&str
     }
 }
 
-fn languages() -> Vec<Value> {
-    LANGUAGES
-        .iter()
-        .map(|l| context! { tag => l.tag, name => l.name })
-        .collect()
-}
-
 // ---- statuses ----
 
 fn statuses(ctx: &Ctx, status: u16, errors: Vec<Value>) -> Result<Response, Failure> {
@@ -104,7 +97,7 @@ fn statuses(ctx: &Ctx, status: u16, errors: Vec<Value>) -> Result<Response, Fail
         context! {
             statuses => store::statuses(&ctx.db)?,
             models => store::action_models(&ctx.db)?,
-            languages_all => languages(),
+            languages_all => settle_pages::console::language_options(),
             errors => errors,
         },
     )
@@ -149,7 +142,7 @@ fn resolvers(ctx: &Ctx, status: u16, errors: Vec<Value>) -> Result<Response, Fai
         "admin",
         context! {
             resolvers => store::resolvers(&ctx.db)?,
-            languages_all => languages(),
+            languages_all => settle_pages::console::language_options(),
             errors => errors,
         },
     )

@@ -20,10 +20,9 @@ const TEMPLATES: &[(&str, &str)] = &[(
 
 #[http_component]
 async fn handle(req: Request) -> Response {
-    let ctx = match Ctx::open(&req, TEMPLATES) {
-        Ok(Some(ctx)) => ctx,
-        Ok(None) => return failure_page(&req, None, &Failure::Forbidden),
-        Err(f) => return failure_page(&req, None, &f),
+    let ctx = match Ctx::open_or_sign_in(&req, TEMPLATES) {
+        Ok(ctx) => ctx,
+        Err(answer) => return answer,
     };
     let path = req.path().to_string();
     let result = match (

@@ -12,7 +12,6 @@ use settle_domain::forms::Field;
 use settle_domain::input::Object;
 use settle_domain::users::{self, User};
 use settle_domain::validation::Invalid;
-use settle_pages::i18n::LANGUAGES;
 use settle_store::{Db, config as audit, users as store};
 use settle_web::now;
 use spin_sdk::http::{Method, Response};
@@ -43,14 +42,6 @@ pub fn route(ctx: &Ctx, rest: &[&str]) -> Result<Response, Failure> {
     }
 }
 
-/// The 15 page languages for a select.
-pub fn language_options() -> Vec<Value> {
-    LANGUAGES
-        .iter()
-        .map(|l| context! { tag => l.tag, name => l.name })
-        .collect()
-}
-
 fn list(
     ctx: &Ctx,
     status: u16,
@@ -66,7 +57,7 @@ fn list(
             users => users,
             values => values.map(Value::from_serialize),
             errors => errors,
-            languages_all => language_options(),
+            languages_all => settle_pages::console::language_options(),
         },
     )
 }

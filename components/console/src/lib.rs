@@ -62,13 +62,9 @@ fn handle(req: Request) -> Response {
         }
         _ => {}
     }
-    let ctx = match Ctx::open(&req, TEMPLATES) {
-        Ok(Some(ctx)) => ctx,
-        Ok(None) if matches!(method, Method::Get | Method::Head) => {
-            return sign_in::to_sign_in(&req);
-        }
-        Ok(None) => return failure_page(&req, None, &Failure::Forbidden),
-        Err(f) => return failure_page(&req, None, &f),
+    let ctx = match Ctx::open_or_sign_in(&req, TEMPLATES) {
+        Ok(ctx) => ctx,
+        Err(answer) => return answer,
     };
     let result = match (segments.as_slice(), method) {
         ([], Method::Get) => ctx.redirect("/app/customers"),

@@ -29,17 +29,6 @@ use settle_pages::console::{Ctx, Failure, failure_page, field_errors, frame, mes
 /// Sign-in and first-admin forms are tiny.
 const MAX_SIGN_IN_FORM: usize = 8 * 1024;
 
-/// A GET without a session: to the sign-in page, coming back here afterwards.
-pub fn to_sign_in(req: &Request) -> Response {
-    let here = match req.query() {
-        "" => req.path().to_string(),
-        q => format!("{}?{q}", req.path()),
-    };
-    let next = sessions::safe_next(Some(&here));
-    let q = settle_web::encode_query(&[("next".to_string(), next)]);
-    settle_pages::redirect(&format!("/app/sign-in?{q}"), "en")
-}
-
 fn sign_in_token(secret: &str, nonce: &str) -> String {
     sessions::form_token(secret.as_bytes(), &format!("sign-in:{nonce}"))
 }
@@ -274,7 +263,7 @@ fn first_admin_page(
             form_token => s.form_token(),
             values => values,
             errors => errors,
-            languages_all => crate::admin::language_options(),
+            languages_all => settle_pages::console::language_options(),
         },
         None,
     )

@@ -18,7 +18,7 @@ use settle_domain::validation::Invalid;
 use settle_store::SpinDb;
 use settle_web::session::{self, SignedIn};
 use settle_web::{Problem, open_db};
-use spin_sdk::http::{Request, Response};
+use spin_sdk::http::{Method, Request, Response};
 
 /// The frame's templates; each component adds its own.
 const FRAME: &[(&str, &str)] = &[
@@ -105,6 +105,25 @@ pub fn path_segment(s: &str) -> String {
         }
     }
     out
+}
+
+/// A GET without a session: to the sign-in page, coming back to this address afterwards.
+pub fn to_sign_in(req: &Request) -> Response {
+    let here = match req.query() {
+        "" => req.path().to_string(),
+        q => format!("{}?{q}", req.path()),
+    };
+    let next = settle_domain::sessions::safe_next(Some(&here));
+    let q = settle_web::encode_query(&[("next".to_string(), next)]);
+    crate::redirect(&format!("/app/sign-in?{q}"), "en")
+}
+
+/// The 15 page languages, for a select.
+pub fn language_options() -> Vec<Value> {
+    LANGUAGES
+        .iter()
+        .map(|l| context! { tag => l.tag, name => l.name })
+        .collect()
 }
 
 /// The reader's language when nobody is signed in: their choice, else their browser's.
@@ -222,6 +241,20 @@ impl<'a> Ctx<'a> {
             reader,
             queued: RefCell::new(Vec::new()),
         }))
+    }
+
+    /// The signed-in request, or the answer to give instead: a GET without a session goes
+    /// to the sign-in page (and back here afterwards), anything else is a 403 page.
+    pub fn open_or_sign_in(
+        req: &'a Request,
+        templates: &[(&'static str, &'static str)],
+    ) -> Result<Ctx<'a>, Response> {
+        match Ctx::open(req, templates) {
+            Ok(Some(ctx)) => Ok(ctx),
+            Ok(None) if matches!(req.method(), Method::Get | Method::Head) => Err(to_sign_in(req)),
+            Ok(None) => Err(failure_page(req, None, &Failure::Forbidden)),
+            Err(f) => Err(failure_page(req, None, &f)),
+        }
     }
 
     pub fn lang(&self) -> &'static str {

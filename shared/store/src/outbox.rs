@@ -259,53 +259,46 @@ pub fn create_link(
     r.single_int()
 }
 
+const LINK_COLUMNS: &str = "l.id, l.audience, l.subject, c.erp_id, l.status_change_id, l.action_id,
+     l.expires_at, l.created_at, l.created_by, l.revoked_at, l.revoked_by";
+
+fn link_row(r: &[Value]) -> Result<Link> {
+    Ok(Link {
+        id: r.int(0)?,
+        audience: r.text(1)?,
+        subject: r.text(2)?,
+        customer_id: r.text(3)?,
+        status_change_id: r.opt_int(4)?,
+        action_id: r.opt_int(5)?,
+        expires_at: r.text(6)?,
+        created_at: r.text(7)?,
+        created_by: r.text(8)?,
+        revoked_at: r.opt_text(9)?,
+        revoked_by: r.opt_text(10)?,
+    })
+}
+
 pub fn link(db: &impl Db, id: i64) -> Result<Option<Link>> {
     let r = db.query(
-        "SELECT l.id, l.audience, l.subject, c.erp_id, l.status_change_id, l.action_id, l.expires_at,
-                l.created_at, l.created_by, l.revoked_at, l.revoked_by
-         FROM links l JOIN customers c ON c.id = l.customer_id WHERE l.id = ?",
+        &format!(
+            "SELECT {LINK_COLUMNS} FROM links l JOIN customers c ON c.id = l.customer_id
+             WHERE l.id = ?"
+        ),
         &[id.into()],
     )?;
-    r.map_first(|r| {
-        Ok(Link {
-            id: r.int(0)?,
-            audience: r.text(1)?,
-            subject: r.text(2)?,
-            customer_id: r.text(3)?,
-            status_change_id: r.opt_int(4)?,
-            action_id: r.opt_int(5)?,
-            expires_at: r.text(6)?,
-            created_at: r.text(7)?,
-            created_by: r.text(8)?,
-            revoked_at: r.opt_text(9)?,
-            revoked_by: r.opt_text(10)?,
-        })
-    })
+    r.map_first(link_row)
 }
 
 /// The latest links, newest first (the admin screen that revokes them).
 pub fn links(db: &impl Db, limit: usize) -> Result<Vec<Link>> {
     let r = db.query(
-        "SELECT l.id, l.audience, l.subject, c.erp_id, l.status_change_id, l.action_id, l.expires_at,
-                l.created_at, l.created_by, l.revoked_at, l.revoked_by
-         FROM links l JOIN customers c ON c.id = l.customer_id ORDER BY l.id DESC LIMIT ?",
+        &format!(
+            "SELECT {LINK_COLUMNS} FROM links l JOIN customers c ON c.id = l.customer_id
+             ORDER BY l.id DESC LIMIT ?"
+        ),
         &[(limit as i64).into()],
     )?;
-    r.map(|r| {
-        Ok(Link {
-            id: r.int(0)?,
-            audience: r.text(1)?,
-            subject: r.text(2)?,
-            customer_id: r.text(3)?,
-            status_change_id: r.opt_int(4)?,
-            action_id: r.opt_int(5)?,
-            expires_at: r.text(6)?,
-            created_at: r.text(7)?,
-            created_by: r.text(8)?,
-            revoked_at: r.opt_text(9)?,
-            revoked_by: r.opt_text(10)?,
-        })
-    })
+    r.map(link_row)
 }
 
 /// Revokes a link; `None` when unknown, `Some(false)` when already revoked.

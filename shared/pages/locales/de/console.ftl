@@ -240,7 +240,6 @@ admin-days = { $count ->
     [one] { $count } Tag
    *[other] { $count } Tage
 }
-admin-offset = { $days } Tage ab der Referenzfälligkeit
 admin-steps = Schritte
 admin-offset-days = Tage ab Fälligkeit (negativ: davor)
 admin-add-scenario = Szenario hinzufügen

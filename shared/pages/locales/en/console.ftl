@@ -242,7 +242,6 @@ admin-days = { $count ->
     [one] { $count } day
    *[other] { $count } days
 }
-admin-offset = { $days } days from the reference due date
 admin-steps = Steps
 admin-offset-days = Days from the due date (negative: before)
 admin-add-scenario = Add a scenario

@@ -240,7 +240,6 @@ admin-days = { $count ->
     [one] { $count } día
    *[other] { $count } días
 }
-admin-offset = { $days } días desde el vencimiento de referencia
 admin-steps = Pasos
 admin-offset-days = Días desde el vencimiento (negativo: antes)
 admin-add-scenario = Añadir un escenario

@@ -240,7 +240,6 @@ admin-days = { $count ->
     [one] { $count } jour
    *[other] { $count } jours
 }
-admin-offset = { $days } jours après l'échéance de référence
 admin-steps = Étapes
 admin-offset-days = Jours après l'échéance (négatif : avant)
 admin-add-scenario = Ajouter un scénario

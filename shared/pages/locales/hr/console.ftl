@@ -244,7 +244,6 @@ admin-days = { $count ->
     [one] { $count } dan
    *[other] { $count } dana
 }
-admin-offset = { $days } dana od referentnog dospijeća
 admin-steps = Koraci
 admin-offset-days = Dana od dospijeća (negativno: prije)
 admin-add-scenario = Dodaj scenarij

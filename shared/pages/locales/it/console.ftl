@@ -240,7 +240,6 @@ admin-days = { $count ->
     [one] { $count } giorno
    *[other] { $count } giorni
 }
-admin-offset = { $days } giorni dalla scadenza di riferimento
 admin-steps = Passaggi
 admin-offset-days = Giorni dalla scadenza (negativo: prima)
 admin-add-scenario = Aggiungi uno scenario

@@ -225,7 +225,6 @@ admin-expired = 期限切れ
 admin-no-links = まだリンクはありません。
 admin-open-items = 未決済 { $count } 件
 admin-days = { $count } 日
-admin-offset = 基準期日から { $days } 日
 admin-steps = ステップ
 admin-offset-days = 期日からの日数（負の値: 期日前）
 admin-add-scenario = シナリオを追加

@@ -240,7 +240,6 @@ admin-days = { $count ->
     [one] { $count } dag
    *[other] { $count } dagen
 }
-admin-offset = { $days } dagen na de referentievervaldatum
 admin-steps = Stappen
 admin-offset-days = Dagen na de vervaldatum (negatief: ervoor)
 admin-add-scenario = Scenario toevoegen

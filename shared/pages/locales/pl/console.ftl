@@ -244,7 +244,6 @@ admin-days = { $count ->
     [one] { $count } dzień
    *[other] { $count } dni
 }
-admin-offset = { $days } dni od terminu odniesienia
 admin-steps = Kroki
 admin-offset-days = Dni od terminu (ujemne: przed)
 admin-add-scenario = Dodaj scenariusz

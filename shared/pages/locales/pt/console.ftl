@@ -240,7 +240,6 @@ admin-days = { $count ->
     [one] { $count } dia
    *[other] { $count } dias
 }
-admin-offset = { $days } dias a partir do vencimento de referência
 admin-steps = Passos
 admin-offset-days = Dias após o vencimento (negativo: antes)
 admin-add-scenario = Adicionar um cenário

@@ -245,7 +245,6 @@ admin-days = { $count ->
     [few] { $count } zile
    *[other] { $count } de zile
 }
-admin-offset = { $days } zile de la scadența de referință
 admin-steps = Pași
 admin-offset-days = Zile de la scadență (negativ: înainte)
 admin-add-scenario = Adăugați un scenariu

@@ -240,7 +240,6 @@ admin-days = { $count ->
     [one] { $count } dag
    *[other] { $count } dagar
 }
-admin-offset = { $days } dagar från referensförfallodagen
 admin-steps = Steg
 admin-offset-days = Dagar från förfallodagen (negativt: före)
 admin-add-scenario = Lägg till ett scenario

@@ -234,7 +234,6 @@ admin-expired = süresi doldu
 admin-no-links = Henüz bağlantı yok.
 admin-open-items = { $count } açık kalem
 admin-days = { $count } gün
-admin-offset = referans vadeden itibaren { $days } gün
 admin-steps = Adımlar
 admin-offset-days = Vadeden itibaren gün (eksi: önce)
 admin-add-scenario = Senaryo ekle

@@ -225,7 +225,6 @@ admin-expired = 已过期
 admin-no-links = 还没有链接。
 admin-open-items = { $count } 个未结项目
 admin-days = { $count } 天
-admin-offset = 自参考到期日起 { $days } 天
 admin-steps = 步骤
 admin-offset-days = 距到期日的天数（负数：之前）
 admin-add-scenario = 添加流程
