@@ -138,7 +138,6 @@ fn statement_lines_filters_and_cursor() {
     for bad in [
         "overdue=yes",
         "kind=bill",
-        "status=nope",
         "limit=0",
         "limit=5000",
         "cursor=garbage",
@@ -156,6 +155,10 @@ fn statement_lines_filters_and_cursor() {
         &get(&s, "/api/v1/customers/C404/statement", &collector),
         404,
     );
+    // A filter naming no status is a 404 that names it, as an unknown path id is.
+    let r = get(&s, "/api/v1/customers/C1/statement?status=nope", &collector);
+    problem(&r, 404);
+    assert!(r.text().contains("status"), "{}", r.text());
     problem(
         &call(
             &s,

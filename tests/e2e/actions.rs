@@ -308,8 +308,8 @@ fn action_lists_filters_and_bad_input() {
     for q in [
         "?state=open",
         "?due_before=soon",
-        "?customer_id=NOPE",
         "?cursor=x",
+        "?cursor=2025-03-01~-4",
         "?colour=red",
     ] {
         problem(
@@ -317,6 +317,10 @@ fn action_lists_filters_and_bad_input() {
             400,
         );
     }
+    // A filter naming no customer is a 404, like an unknown path id.
+    let r = get(&w.s, "/api/v1/actions?customer_id=NOPE", &w.collector);
+    problem(&r, 404);
+    assert!(r.text().contains("customer_id"), "{}", r.text());
     problem(&get(&w.s, "/api/v1/actions/999", &w.collector), 404);
     problem(&post(&w, "/api/v1/actions/999/terminate", &json!({})), 404);
     problem(

@@ -502,7 +502,7 @@ fn cases() -> Vec<Case> {
             "GET",
             "/api/v1/customers/C1/statement?status=nope",
             n.clone(),
-            400,
+            404,
             "~status",
         ),
         case(
@@ -650,7 +650,7 @@ fn cases() -> Vec<Case> {
             "GET",
             "/api/v1/actions?customer_id=NOPE",
             n.clone(),
-            400,
+            404,
             "~customer_id",
         ),
         case(

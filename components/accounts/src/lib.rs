@@ -78,7 +78,7 @@ fn filter_from(q: &Query, db: &SpinDb) -> Answer<(ItemFilter, chrono::NaiveDate)
     };
     if let Some(s) = q.get("status") {
         if !config::status_exists(db, s)? {
-            return Err(bad("status", format!("unknown status {s:?}")));
+            return Err(not_found(&format!("status: no status {s:?}")));
         }
         f.status = Some(s.to_string());
     }

@@ -21,8 +21,8 @@ use settle_store::ledger;
 use settle_store::{SpinDb, config};
 use settle_web::{
     Answer, Cursor, Query, authenticate, bad_query, conflict, invalid, json, json_body,
-    method_not_allowed, not_found, now, open_db, parse_object_with, problem, respond, segments,
-    today,
+    method_not_allowed, not_found, now, open_db, optional_json_body, parse_object_with, problem,
+    read_object, respond, segments, today,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -110,7 +110,7 @@ fn list(req: &Request, db: &SpinDb) -> Answer<Response> {
     if let Some(c) = q.get("customer_id") {
         f.customer_key = Some(
             ledger::customer(db, c)?
-                .ok_or_else(|| bad("customer_id", format!("no customer {c:?}")))?
+                .ok_or_else(|| not_found(&format!("customer_id: no customer {c:?}")))?
                 .key,
         );
     }
@@ -185,6 +185,14 @@ fn if_match(req: &Request, a: &ActionView, required: bool) -> Answer<i64> {
         }
         return Ok(a.version);
     };
+    if given.trim().is_empty() {
+        return Err(problem(
+            400,
+            "invalid-header",
+            "Invalid header",
+            "If-Match is empty: send the ETag of your last read, or leave the header out",
+        ));
+    }
     if given.trim() != etag(a) && given.trim() != "*" {
         return Err(problem(
             412,
@@ -255,7 +263,10 @@ fn detach(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Respo
 }
 
 fn terminate(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    let (date, comment) = parse_object_with(req, |o| Some(actions::read_termination(o)))?;
+    // The body is optional: no body at all terminates today without a comment.
+    let (date, comment) = read_object(optional_json_body(req)?, |o| {
+        Some(actions::read_termination(o))
+    })?;
     let date = format_date(date.unwrap_or_else(today));
     db.transaction(|db| {
         let a = one(db, id)?;

@@ -60,9 +60,13 @@ fn agenda(req: &Request, db: &SpinDb) -> Answer<Response> {
     let limit = q.limit(50, 500)?;
     let offset = match q.get("cursor") {
         None => 0,
-        Some(c) => c
-            .parse::<usize>()
+        // Up to 18 digits, as the document says; past the end is an empty page (usize is
+        // 32 bits in wasm, so the offset saturates rather than fails).
+        Some(c) if (1..=18).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()) => c
+            .parse::<u64>()
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
             .map_err(|_| bad_query("cursor", "not a cursor this API returned"))?,
+        Some(_) => return Err(bad_query("cursor", "not a cursor this API returned")),
     };
     let filter = AgendaFilter {
         collector: q.get("collector").map(str::to_string),

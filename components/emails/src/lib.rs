@@ -47,8 +47,9 @@ async fn route(req: &Request) -> Answer<Response> {
         return match (p.as_slice(), req.method()) {
             ([], Method::Get) => list(req, &db),
             (["flush"], Method::Post) => flush(&db).await,
-            ([id], Method::Get) => message(&db, id),
+            // Before `[id]`: "flush" is not a message id (GET on it is a 405, not a 404).
             (["flush"], _) => Err(method_not_allowed("POST")),
+            ([id], Method::Get) => message(&db, id),
             ([] | [_], _) => Err(method_not_allowed("GET")),
             _ => Err(not_found("no such route")),
         };

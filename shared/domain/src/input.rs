@@ -28,6 +28,17 @@ pub fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Invalid> {
     }
 }
 
+/// A JSON number as an integer when it has no fractional part: `3` and `3.0` alike (JSON
+/// Schema's `integer`, which is what the OpenAPI document promises clients).
+pub fn integer(n: &serde_json::Number) -> Option<i64> {
+    if let Some(i) = n.as_i64() {
+        return Some(i);
+    }
+    // Exactly representable floats only: |x| <= 2^53.
+    let f = n.as_f64()?;
+    (f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0).then_some(f as i64)
+}
+
 fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -74,6 +85,11 @@ impl<'a> Object<'a> {
 
     pub fn has(&self, field: &str) -> bool {
         self.map.contains_key(field)
+    }
+
+    /// Whether the field is present with the value `null`.
+    pub fn raw_is_null(&self, field: &str) -> bool {
+        self.map.get(field).is_some_and(Value::is_null)
     }
 
     fn wrong(&mut self, field: &str, expected: &str, v: &Value) {
@@ -142,7 +158,7 @@ impl<'a> Object<'a> {
 
     pub fn opt_int(&mut self, field: &'static str) -> Option<i64> {
         match self.raw(field)? {
-            Value::Number(n) if n.as_i64().is_some() => n.as_i64(),
+            Value::Number(n) if integer(n).is_some() => integer(n),
             v => {
                 self.wrong(field, "an integer", v);
                 None
@@ -171,12 +187,20 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// A required date: absent, null or blank is an error naming the field.
     pub fn date(&mut self, field: &'static str) -> Option<NaiveDate> {
-        if self.raw(field).is_none() {
-            self.err(field, format!("{field} is required"));
-            return None;
+        let before = self.errors.0.len();
+        let d = self.opt_date(field);
+        if d.is_none() && self.errors.0.len() == before {
+            let present = self.map.get(field).is_some_and(|v| !v.is_null());
+            let msg = if present {
+                format!("{field} must not be empty")
+            } else {
+                format!("{field} is required")
+            };
+            self.err(field, msg);
         }
-        self.opt_date(field)
+        d
     }
 
     /// An object of string values (labels per language).
@@ -249,7 +273,9 @@ impl<'a> Object<'a> {
             let p = format!("{}/{i}", self.pointer(field));
             let id = match v {
                 Value::String(s) if !s.trim().is_empty() => s.trim().to_string(),
-                Value::Number(n) if n.as_i64().is_some() => n.to_string(),
+                Value::Number(n) if integer(n).is_some() => {
+                    integer(n).unwrap_or_default().to_string()
+                }
                 v => {
                     self.errors.push(
                         p,
@@ -305,6 +331,46 @@ mod tests {
         f(&mut o);
         o.finish(&[]);
         errors
+    }
+
+    #[test]
+    fn a_blank_required_date_is_an_error_naming_it() {
+        let e = read(r#"{"a": "  ", "b": null}"#, |o| {
+            assert_eq!(o.date("a"), None);
+            assert_eq!(o.date("b"), None);
+            assert_eq!(o.date("c"), None);
+        });
+        let got: Vec<(&str, &str)> =
+            e.0.iter()
+                .map(|e| (e.pointer.as_str(), e.message.as_str()))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                ("/a", "a must not be empty"),
+                ("/b", "b is required"),
+                ("/c", "c is required")
+            ]
+        );
+    }
+
+    #[test]
+    fn integral_numbers_are_integers_as_json_schema_says() {
+        let map = parse_object(br#"{"a": 538.0, "b": 7, "c": 1.5, "d": 1e300, "ids": [3.0, "x"]}"#)
+            .unwrap();
+        let mut errors = Invalid::default();
+        let mut o = Object::new(&map, "", &mut errors);
+        assert_eq!(o.opt_int("a"), Some(538));
+        assert_eq!(o.opt_int("b"), Some(7));
+        assert_eq!(o.opt_int("c"), None);
+        assert_eq!(o.opt_int("d"), None);
+        assert_eq!(
+            o.id_list("ids", 10),
+            Some(vec!["3".to_string(), "x".to_string()])
+        );
+        o.finish(&[]);
+        let pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/c", "/d"]);
     }
 
     #[test]

@@ -796,6 +796,15 @@ pub fn parse_email_request(body: &[u8]) -> Result<EmailRequest, Invalid> {
     let mut errors = Invalid::default();
     let mut o = Object::new(&map, "", &mut errors);
     let template = o.text("template", 64);
+    // Exactly one of the two ids, each a number when given (null is no way to give one).
+    for id in ["status_change_id", "action_id"] {
+        if o.has(id) && o.raw_is_null(id) {
+            o.err(
+                id,
+                format!("{id} must be an integer, not null; leave it out instead"),
+            );
+        }
+    }
     let change = o.opt_int("status_change_id");
     let action = o.opt_int("action_id");
     let to = o.opt_text("to", 254);
@@ -1091,6 +1100,11 @@ mod tests {
         assert_eq!(
             pointers(r#"{"status_change_id":"one","to":"nope"}"#),
             ["/template", "/status_change_id", "/to"]
+        );
+        // null is no way to give an id: it is refused, not read as absent.
+        assert_eq!(
+            pointers(r#"{"template":"x","status_change_id":null,"action_id":2}"#),
+            ["/status_change_id"]
         );
         assert_eq!(
             pointers(r#"{"template":"x","action_id":1,"body":"{{ oops"}"#).len(),

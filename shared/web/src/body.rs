@@ -57,6 +57,18 @@ pub fn json_body(req: &Request) -> Answer<&[u8]> {
     body(req, MAX_BODY)
 }
 
+/// The JSON body of an operation whose body is optional (terminate): no body at all (no
+/// content type, nothing sent) is an empty body, which object readers take as `{}`; a body
+/// sent as anything but JSON is still 415.
+pub fn optional_json_body(req: &Request) -> Answer<&[u8]> {
+    let body = body(req, MAX_BODY)?;
+    let ct = content_type(req);
+    if !(body.is_empty() && ct.is_empty()) {
+        check_json(&ct)?;
+    }
+    Ok(body)
+}
+
 fn check_json(ct: &str) -> Answer<()> {
     if ct != "application/json" {
         return Err(problem(
@@ -114,6 +126,20 @@ mod tests {
         assert!(check_json("application/json").is_ok());
         assert_eq!(check_json("text/plain").unwrap_err().status(), 415);
         assert_eq!(check_json("").unwrap_err().status(), 415);
+        // An optional body may be left out; a required one may not; a body without its
+        // content type is 415 either way.
+        let empty = Request::builder()
+            .method(spin_sdk::http::Method::Post)
+            .uri("/x")
+            .build();
+        assert_eq!(optional_json_body(&empty).unwrap(), b"");
+        assert_eq!(json_body(&empty).unwrap_err().status(), 415);
+        let text = Request::builder()
+            .method(spin_sdk::http::Method::Post)
+            .uri("/x")
+            .body(b"{}".to_vec())
+            .build();
+        assert_eq!(optional_json_body(&text).unwrap_err().status(), 415);
     }
 
     #[test]

@@ -25,7 +25,10 @@ pub mod query;
 pub mod session;
 
 pub use auth::authenticate;
-pub use body::{MAX_BATCH_BODY, MAX_BODY, body, content_type, json_body, parse_object_with};
+pub use body::{
+    MAX_BATCH_BODY, MAX_BODY, body, content_type, json_body, optional_json_body, parse_object_with,
+    read_object,
+};
 pub use idempotency::idempotent;
 pub use problem::{
     Answer, Problem, conflict, conflict_fields, invalid, json, method_not_allowed, not_found,
