@@ -113,3 +113,107 @@ fn every_operation_documents_the_401_it_answers() {
         );
     }
 }
+
+/// A method a path does not document answers 405 with `Allow` naming the documented ones
+/// (what a generated client and schemathesis' unsupported_method check expect), never a 404
+/// that would read as "no such resource".
+#[test]
+fn undocumented_methods_answer_405_with_allow() {
+    let ops = documented_operations();
+    let s = start();
+    let mut paths: Vec<&String> = ops.iter().map(|(_, p)| p).collect();
+    paths.dedup();
+    for template in paths {
+        let documented: Vec<&str> = ops
+            .iter()
+            .filter(|(_, p)| p == template)
+            .map(|(m, _)| m.as_str())
+            .collect();
+        let path: String = template
+            .split('/')
+            .map(|seg| if seg.starts_with('{') { "1" } else { seg })
+            .collect::<Vec<_>>()
+            .join("/");
+        for method in ["GET", "POST", "PUT", "PATCH", "DELETE"] {
+            if documented.contains(&method) {
+                continue;
+            }
+            let r = call(&s, method, &path, ADMIN_TOKEN, &serde_json::Value::Null);
+            assert_eq!(r.status, 405, "{method} {path}: {}", r.text());
+            let allow = r.header("allow").unwrap_or_default().to_string();
+            for m in &documented {
+                assert!(
+                    allow.contains(m),
+                    "{method} {path}: Allow {allow:?} lacks {m}"
+                );
+            }
+        }
+    }
+}
+
+/// What every operation can answer whatever its data is documented with the problem schema:
+/// a JSON body can be malformed (400), too large (413), of another type (415) or invalid
+/// (422); a path id can name nothing (404); a query can be bad (400).
+#[test]
+fn every_operation_documents_its_generic_refusals() {
+    for (method, template, block) in operation_blocks() {
+        let mut want = Vec::new();
+        if block.contains("requestBody") {
+            want.extend(["\"400\"", "\"413\"", "\"415\"", "\"422\""]);
+        }
+        if template.contains('{') {
+            want.push("\"404\"");
+        }
+        if block.contains("in: query") || block.contains("parameters/") {
+            want.push("\"400\"");
+        }
+        for code in want {
+            assert!(
+                block.contains(code),
+                "{method} {template} does not document {code}"
+            );
+        }
+    }
+}
+
+/// The document's `Date` pattern accepts exactly the dates `dates::parse_date` accepts: every
+/// day from 1899-12-01 to 3000-01-31 and a few impossible ones, so a generated client and the
+/// API agree on February 29th.
+#[test]
+fn the_date_pattern_is_the_codes_calendar() {
+    let text =
+        std::fs::read_to_string(settle_host::testing::workspace_root().join("docs/openapi.yaml"))
+            .unwrap();
+    let at = text.find("\n    Date:\n").expect("a Date schema");
+    let line = text[at..]
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("pattern: "))
+        .expect("a pattern");
+    let pattern = line.trim_matches('"').replace("\\\\", "\\");
+    let re = regex::Regex::new(&pattern).unwrap();
+    let mut day = chrono::NaiveDate::from_ymd_opt(1899, 12, 1).unwrap();
+    let last = chrono::NaiveDate::from_ymd_opt(3000, 1, 31).unwrap();
+    while day <= last {
+        let s = day.format("%Y-%m-%d").to_string();
+        assert_eq!(
+            re.is_match(&s),
+            settle_domain::dates::parse_date(&s).is_ok(),
+            "{s}"
+        );
+        day = day.succ_opt().unwrap();
+    }
+    for s in [
+        "1900-02-29",
+        "2100-02-29",
+        "2025-02-30",
+        "2025-04-31",
+        "2025-13-01",
+        "2025-00-10",
+        "2025-1-01",
+        "02025-01-01",
+        "2025-01-01 ",
+    ] {
+        assert!(!re.is_match(s), "{s}");
+        assert!(settle_domain::dates::parse_date(s).is_err(), "{s}");
+    }
+}
