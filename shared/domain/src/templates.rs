@@ -798,7 +798,7 @@ pub fn parse_email_request(body: &[u8]) -> Result<EmailRequest, Invalid> {
     let template = o.text("template", 64);
     // Exactly one of the two ids, each a number when given (null is no way to give one).
     for id in ["status_change_id", "action_id"] {
-        if o.has(id) && o.raw_is_null(id) {
+        if o.raw_is_null(id) {
             o.err(
                 id,
                 format!("{id} must be an integer, not null; leave it out instead"),
