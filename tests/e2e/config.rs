@@ -461,3 +461,98 @@ fn email_templates_are_validated_before_they_are_saved() {
         404,
     );
 }
+
+/// Issue 21: a blank enum is a 422, never a silent "unchanged"; control characters are
+/// refused in every text field (line breaks and tabs in multi-line comments only); nothing
+/// is written.
+#[test]
+fn blank_enums_and_control_characters_are_refused() {
+    let s = start();
+    let before = admin(
+        &s,
+        "GET",
+        "/api/v1/admin/action-models/dispute_follow_up",
+        Value::Null,
+    );
+    for (body, pointer) in [
+        (json!({"type": ""}), "/type"),
+        (json!({"type": "  "}), "/type"),
+        (json!({"name": "Follow\u{1d}up\u{13}"}), "/name"),
+        (json!({"name": "Two\nlines"}), "/name"),
+    ] {
+        let r = call(
+            &s,
+            "PATCH",
+            "/api/v1/admin/action-models/dispute_follow_up",
+            ADMIN_TOKEN,
+            &body,
+        );
+        assert_eq!(pointers(&problem(&r, 422)), [pointer], "{body}");
+    }
+    let after = admin(
+        &s,
+        "GET",
+        "/api/v1/admin/action-models/dispute_follow_up",
+        Value::Null,
+    );
+    assert_eq!(before, after);
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/admin/action-models",
+        ADMIN_TOKEN,
+        &json!({"code": "ctl", "type": "call", "name": "Bad\u{1d}name", "delay_days": 1}),
+    );
+    assert_eq!(pointers(&problem(&r, 422)), ["/name"]);
+    for (path, body, pointer) in [
+        (
+            "/api/v1/admin/statuses/price_dispute",
+            json!({"kind": ""}),
+            "/kind",
+        ),
+        (
+            "/api/v1/admin/resolvers",
+            json!({"name": "Sam\u{0}", "email": "sam@corp.example", "role": "sales"}),
+            "/name",
+        ),
+        (
+            "/api/v1/admin/users",
+            json!({"name": "Eve\u{7f}", "email": "eve@corp.example", "role": "collector",
+                   "password": "correct horse battery"}),
+            "/name",
+        ),
+    ] {
+        let method = if path.ends_with("price_dispute") {
+            "PATCH"
+        } else {
+            "POST"
+        };
+        let r = call(&s, method, path, ADMIN_TOKEN, &body);
+        assert_eq!(pointers(&problem(&r, 422)), [pointer], "{path} {body}");
+    }
+    // A multi-line comment keeps its line breaks; a control character is refused.
+    customers(&s, ADMIN_TOKEN);
+    push_items(
+        &s,
+        ADMIN_TOKEN,
+        "delta",
+        vec![item("I1", "C1", "2025-01-31", "100.00", "100.00")],
+    );
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/status-changes",
+        ADMIN_TOKEN,
+        &json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Bad\u{1b}[31m"}),
+    );
+    assert_eq!(pointers(&problem(&r, 422)), ["/comment"]);
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/status-changes",
+        ADMIN_TOKEN,
+        &json!({"item_ids": ["I1"], "status": "price_dispute",
+                "comment": "Line 1\r\nLine 2\twith a tab"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+}

@@ -793,3 +793,93 @@ fn both_pages_render_in_each_of_the_15_languages() {
         w.s.request("GET", &path, &[("accept-language", "tr-TR,tr;q=0.9")], b"");
     assert!(r.text().contains("<html lang=\"en\""));
 }
+
+/// Issue 21: a handed-over link stops accepting writes; once the action is terminated the
+/// page is read-only and says so; writes answer a 409 page and change nothing.
+#[test]
+fn resolver_links_are_read_only_once_handed_over_or_resolved() {
+    let w = world();
+    let (path, change) = resolver_link(&w);
+    let token = form_token(&page(&w, &path, "en").text());
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/admin/resolvers",
+        ADMIN_TOKEN,
+        &json!({"name": "Tia Tech", "email": "tia@corp.example", "role": "tech", "language": "ja"}),
+    );
+    let tia = r.json()["id"].as_i64().unwrap();
+    let r = submit(
+        &w,
+        &format!("{path}/handover"),
+        &[("form_token", &token), ("resolver_id", &tia.to_string())],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    // Sam's link still reads, but neither answers nor hands over again.
+    let html = page(&w, &path, "en").text();
+    assert!(html.contains("You handed this dispute over"), "{html}");
+    assert!(!html.contains("name=\"form_token\""), "no forms left");
+    let before = db_snapshot(&w);
+    for (to, fields) in [
+        ("comments", vec![("comment", "Still mine?")]),
+        ("outcome", vec![("outcome", "credit_note")]),
+        ("handover", vec![("resolver_id", "1")]),
+    ] {
+        let mut f = vec![("form_token", token.as_str())];
+        f.extend(fields);
+        let r = submit(&w, &format!("{path}/{to}"), &f);
+        assert_eq!(r.status, 409, "{to}: {}", r.text());
+        assert!(r.text().contains("handed over"), "{}", r.text());
+    }
+    assert_eq!(db_snapshot(&w), before);
+
+    // Tia's own link writes; once the action is terminated, hers is read-only too.
+    let id = change["status_change_id"].as_i64().unwrap();
+    let r = post(
+        &w,
+        "/api/v1/emails",
+        &json!({"template": "resolver_dispute", "status_change_id": id}),
+    );
+    let tia_path = format!(
+        "/r/{}",
+        crate::disputes::resolver_token(r.json()["html"].as_str().unwrap())
+    );
+    let tia_token = form_token(&page(&w, &tia_path, "ja").text());
+    let r = submit(
+        &w,
+        &format!("{tia_path}/comments"),
+        &[("form_token", &tia_token), ("comment", "On it")],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let r = post(
+        &w,
+        &format!("/api/v1/actions/{}/terminate", change["action"]["id"]),
+        &json!({"comment": "Credit note issued"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    // Tia reads Japanese; ?lang=en asks for English.
+    let html = page(&w, &format!("{tia_path}?lang=en"), "en").text();
+    assert!(html.contains("This dispute is resolved"), "{html}");
+    assert!(html.contains("Dispute (read-only)"));
+    assert!(!html.contains("name=\"form_token\""));
+    let before = db_snapshot(&w);
+    let r = submit(
+        &w,
+        &format!("{tia_path}/comments"),
+        &[("form_token", &tia_token), ("comment", "Late answer")],
+    );
+    assert_eq!(r.status, 409, "{}", r.text());
+    let r = submit(
+        &w,
+        &format!("{tia_path}/handover"),
+        &[
+            ("form_token", &tia_token),
+            ("resolver_id", &w.resolver_id.to_string()),
+        ],
+    );
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert_eq!(db_snapshot(&w), before);
+    // In Japanese, the page says so too.
+    let html = page(&w, &tia_path, "ja").text();
+    assert!(html.contains("この係争は解決済みです"), "{html}");
+}

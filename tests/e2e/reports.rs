@@ -464,3 +464,85 @@ fn reports_need_a_collector_or_admin_token() {
     assert_eq!(again.status, 405);
     assert_eq!(eur(&today)["disputed_outstanding"], "80.00");
 }
+
+/// Today's date as the host's components see it (UTC).
+fn today() -> String {
+    chrono::Utc::now().date_naive().to_string()
+}
+
+/// Issue 21: a dispute raised and resolved on the same day is a resolution of 0 days, counted
+/// in a `from=to=today` period; and a resolved dispute without a resolver renders on the page.
+#[test]
+fn same_day_resolutions_count_and_resolver_less_disputes_render() {
+    let w = world();
+    let today = today();
+    // I1 with Sam and a follow-up, terminated today; I4 without a resolver, paid today.
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
+               "resolver_id": w.resolver_id, "next_action": "suggested"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let action = r.json()["action"]["id"].as_i64().unwrap();
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I4"], "status": "quality_dispute", "comment": "Broken"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let period = format!("/api/v1/reports/disputes?from={today}&to={today}");
+    assert_eq!(report(&w, &period)["resolution"]["count"], 0);
+    let r = post(
+        &w,
+        &format!("/api/v1/actions/{action}/terminate"),
+        &json!({"comment": "Credit note issued"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/erp/payments",
+        ADMIN_TOKEN,
+        &json!({"payments": [{"id": "P-I4", "item_id": "I4", "amount": "10.00", "date": today}]}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = report(&w, &period);
+    let res = &v["resolution"];
+    assert_eq!(res["count"], 2, "{v}");
+    assert_eq!(res["average_days"], "0");
+    assert_eq!(part(res, "by_resolver", "none")["count"], 1, "{v}");
+    assert_eq!(
+        part(res, "by_resolver", &w.resolver_id.to_string())["count"],
+        1
+    );
+    // The page of every report, in every language, over resolutions with and without a
+    // resolver (today's default period, and a past one over the history's).
+    let h = history();
+    for lang in [
+        "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
+        "zh-Hans",
+    ] {
+        for (w, path) in [
+            (&w, "/api/v1/reports/disputes?format=html".to_string()),
+            (
+                &w,
+                format!("/api/v1/reports/disputes?format=html&from={today}"),
+            ),
+            (&w, "/api/v1/reports/item-statuses?format=html".to_string()),
+            (&w, "/api/v1/reports/kpis?format=html".to_string()),
+            (
+                &h,
+                "/api/v1/reports/disputes?format=html&as_of=2025-03-15&from=2025-01-01".to_string(),
+            ),
+            (
+                &h,
+                "/api/v1/reports/kpis?format=html&as_of=2025-03-15&from=2025-01-01".to_string(),
+            ),
+        ] {
+            let page = html(w, &format!("{path}&lang={lang}")).text();
+            assert!(page.contains(&format!("lang=\"{lang}\"")), "{path} {lang}");
+            if path.contains("disputes") {
+                assert!(page.contains("Sam Sales"), "{path} {lang}");
+            }
+        }
+    }
+}

@@ -5,11 +5,10 @@
 
 use serde_json::json;
 use settle_domain::auth::Principal;
-use settle_domain::users::{self, User};
-use settle_store::{Db, SpinDb, config as audit, users as store};
-use settle_web::{
-    Answer, conflict, json, method_not_allowed, not_found, now, parse_object_with, store_error,
-};
+use settle_domain::users::User;
+use settle_store::{SpinDb, users as store};
+use settle_web::settle_usecases::users::{self as users_uc, SaveUser};
+use settle_web::{Answer, json, method_not_allowed, not_found, object_body, store_error, usecase};
 use spin_sdk::http::{Method, Request, Response};
 
 pub fn route(
@@ -42,51 +41,24 @@ fn find(db: &SpinDb, id: &str) -> Answer<User> {
 }
 
 fn save(req: &Request, db: &SpinDb, who: &Principal, id: Option<&str>) -> Answer<Response> {
-    let existing = id.map(|i| find(db, i)).transpose()?;
-    let change = parse_object_with(req, |o| Some(users::read_user(o, existing.as_ref())))?;
-    // Hash before the transaction: Argon2id takes tens of milliseconds.
-    let hash = change
-        .password
-        .as_deref()
-        .map(settle_web::hash_new_password)
-        .transpose()?;
-    db.transaction(|db| {
-        let except = existing.as_ref().map(|u| u.id);
-        if store::email_taken(db, &change.user.email, except).map_err(store_error)? {
-            return Err(conflict(
-                "email-taken",
-                format!("email: {:?} is another user's", change.user.email),
-            ));
-        }
-        let at = now();
-        let saved = match (&existing, &hash) {
-            (None, Some(h)) => store::create_user(db, &change.user, h, &at).map_err(store_error)?,
-            (None, None) => unreachable!("a new user's password is required by read_user"),
-            (Some(_), h) => {
-                store::update_user(db, &change.user, h.as_deref(), &at).map_err(store_error)?;
-                store::user(db, change.user.id)
-                    .map_err(store_error)?
-                    .unwrap_or(change.user.clone())
-            }
-        };
-        let mut after = serde_json::to_value(&saved).unwrap_or_default();
-        if hash.is_some() {
-            after["password"] = json!("(changed)");
-        }
-        audit::record(
-            db,
-            &who.actor,
-            &at,
-            "user",
-            &saved.id.to_string(),
-            existing.as_ref().and_then(|e| serde_json::to_value(e).ok()),
-            Some(after),
-        )
-        .map_err(store_error)?;
-        let mut r = json(if existing.is_none() { 201 } else { 200 }, &saved);
-        if existing.is_none() {
-            r.set_header("location", format!("/api/v1/admin/users/{}", saved.id));
-        }
-        Ok(r)
-    })
+    let id = match id {
+        Some(i) => Some(
+            i.parse::<i64>()
+                .map_err(|_| not_found(&format!("no user {i:?}")))?,
+        ),
+        None => None,
+    };
+    let body = object_body(req)?;
+    let input = SaveUser {
+        id,
+        body: &body,
+        first_admin: false,
+        salt: usecase::salt(),
+    };
+    let saved = users_uc::save(db, &input, &usecase::who(who))?.value;
+    let mut r = json(if saved.created { 201 } else { 200 }, &saved.user);
+    if saved.created {
+        r.set_header("location", format!("/api/v1/admin/users/{}", saved.user.id));
+    }
+    Ok(r)
 }

@@ -142,7 +142,7 @@ fn record(req: &Request, db: &SpinDb, who: &Principal) -> Answer<Response> {
     } else {
         None
     };
-    let comment = o.opt_text("comment", 4_000);
+    let comment = o.opt_multiline("comment", 4_000);
     o.finish(&[]);
     errors.clone().into_result().map_err(|e| invalid(&e))?;
     let customer_id = customer_id.unwrap_or_default();

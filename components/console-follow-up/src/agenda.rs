@@ -132,7 +132,7 @@ pub fn record_reminder(ctx: &Ctx) -> Result<Response, Failure> {
     let customer_id = obj.text("customer_id", 64).unwrap_or_default();
     let step = obj.opt_int("step");
     let done_on = obj.opt_date("done_on").unwrap_or_else(today);
-    let comment = obj.opt_text("comment", 4_000);
+    let comment = obj.opt_multiline("comment", 4_000);
     obj.finish(&[]);
     errors.into_result().map_err(|e| Failure::Invalid(422, e))?;
     let back = f

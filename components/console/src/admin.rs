@@ -7,13 +7,11 @@
 //! The body rules are the API's (`settle_domain::users::read_user`), read from the form.
 
 use minijinja::{Value, context};
-use serde_json::{Map, json};
+use serde_json::Map;
 use settle_domain::forms::Field;
-use settle_domain::input::Object;
-use settle_domain::users::{self, User};
-use settle_domain::validation::Invalid;
-use settle_store::{Db, config as audit, users as store};
-use settle_web::now;
+use settle_store::{Db, users as store};
+use settle_web::settle_usecases::users::{self as users_uc, SaveUser};
+use settle_web::usecase;
 use spin_sdk::http::{Method, Response};
 
 use settle_pages::console::{Ctx, Failure, field_errors};
@@ -62,75 +60,27 @@ fn list(
     )
 }
 
-/// Reads the user body, hashes a new password, checks the email is free, saves and audits,
-/// in one transaction. 422 with the fields in error, 409 for an email already taken.
-pub fn create_user(
+/// Saves a user through the use case every door shares (`settle_usecases::users::save`).
+pub fn save_user(
     db: &impl Db,
+    id: Option<i64>,
     o: &Map<String, serde_json::Value>,
+    first_admin: bool,
     actor: &str,
-) -> Result<User, Failure> {
-    save(db, o, None, actor)
-}
-
-fn save(
-    db: &impl Db,
-    o: &Map<String, serde_json::Value>,
-    existing: Option<&User>,
-    actor: &str,
-) -> Result<User, Failure> {
-    let mut errors = Invalid::default();
-    let mut obj = Object::new(o, "", &mut errors);
-    let change = users::read_user(&mut obj, existing);
-    obj.finish(&[]);
-    errors.into_result().map_err(|e| Failure::Invalid(422, e))?;
-    // Hash before the transaction: Argon2id takes tens of milliseconds.
-    let hash = change
-        .password
-        .as_deref()
-        .map(settle_web::hash_new_password)
-        .transpose()?;
-    db.transaction(|db| {
-        if store::email_taken(db, &change.user.email, existing.map(|u| u.id))? {
-            return Err(Failure::Invalid(
-                409,
-                Invalid::one("/email", Some("email"), "this email is another user's"),
-            ));
-        }
-        let at = now();
-        let saved = match (existing, &hash) {
-            (None, Some(h)) => store::create_user(db, &change.user, h, &at)?,
-            (None, None) => {
-                return Err(Failure::Invalid(
-                    422,
-                    Invalid::one("/password", Some("password"), "is required"),
-                ));
-            }
-            (Some(_), h) => {
-                store::update_user(db, &change.user, h.as_deref(), &at)?;
-                store::user(db, change.user.id)?.unwrap_or(change.user.clone())
-            }
-        };
-        let mut after = serde_json::to_value(&saved).unwrap_or_default();
-        if hash.is_some() {
-            after["password"] = json!("(changed)");
-        }
-        audit::record(
-            db,
-            actor,
-            &at,
-            "user",
-            &saved.id.to_string(),
-            existing.and_then(|e| serde_json::to_value(e).ok()),
-            Some(after),
-        )?;
-        Ok(saved)
-    })
+) -> Result<users_uc::Saved, Failure> {
+    let input = SaveUser {
+        id,
+        body: o,
+        first_admin,
+        salt: usecase::salt(),
+    };
+    Ok(users_uc::save(db, &input, &usecase::who_is(actor))?.value)
 }
 
 fn add(ctx: &Ctx) -> Result<Response, Failure> {
     let form = ctx.form()?;
     let o = form.to_object(&USER_FIELDS);
-    match create_user(&ctx.db, &o, &ctx.actor()) {
+    match save_user(&ctx.db, None, &o, false, &ctx.actor()) {
         Ok(_) => ctx.redirect("/app/admin/users"),
         Err(Failure::Invalid(status, inv)) => {
             let mut shown = o.clone();
@@ -161,7 +111,14 @@ fn edit(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
         o.remove("role");
         o.remove("active");
     }
-    match save(&ctx.db, &o, Some(&existing), &ctx.actor()) {
+    match save_user(&ctx.db, Some(existing.id), &o, false, &ctx.actor()) {
+        // A new password for oneself ends one's other sessions; this one goes on.
+        Ok(saved) if saved.password_changed && saved.user.id == ctx.me.user.id => {
+            let mut r = ctx.redirect("/app/admin/users")?;
+            let id = settle_web::session::reopen(&ctx.me.id, &saved.user)?;
+            r.set_header("set-cookie", settle_web::session::set_cookie(ctx.req, &id));
+            Ok(r)
+        }
         Ok(_) => ctx.redirect("/app/admin/users"),
         Err(Failure::Invalid(status, inv)) => {
             list(ctx, status, None, field_errors(&ctx.messages, &inv))

@@ -204,7 +204,10 @@ fn try_submit(req: &Request) -> Result<Response, Failure> {
     if let Some((old, _)) = session::lookup(req)? {
         session::close(&old)?;
     }
-    let id = session::open(user_id)?;
+    let id = match &found {
+        Some((user, _)) if user.id == user_id => session::open(user)?,
+        _ => session::open_setup()?,
+    };
     let to = if user_id == SETUP_USER {
         "/app/first-admin".to_string()
     } else {
@@ -287,11 +290,14 @@ fn try_first_admin(req: &Request) -> Result<Response, Failure> {
     let mut o = form.to_object(&crate::admin::USER_FIELDS);
     o.insert("role".into(), "admin".into());
     o.insert("active".into(), true.into());
-    let created = crate::admin::create_user(&db, &o, "first-admin");
+    // The use case checks, inside its transaction, that nobody exists yet: of five such
+    // posts at once, one creates the admin and the others are refused.
+    let created = crate::admin::save_user(&db, None, &o, true, "first-admin");
     match created {
-        Ok(user) => {
+        Ok(saved) => {
+            let user = saved.user;
             session::close(&setup_id)?;
-            let id = session::open(user.id)?;
+            let id = session::open(&user)?;
             let mut r = settle_pages::redirect("/app/customers", &user.language);
             r.set_header("set-cookie", session::set_cookie(req, &id));
             Ok(r)

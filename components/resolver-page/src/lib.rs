@@ -14,7 +14,9 @@ use serde_json::json;
 use settle_domain::actions::ResolverState;
 use settle_domain::forms::Form;
 use settle_domain::links::{self, Audience};
-use settle_domain::pages::{self as rules, MAX_ATTACHMENTS, MAX_COMMENT, Speaker};
+use settle_domain::pages::{
+    self as rules, DisputeHold, MAX_ATTACHMENTS, MAX_COMMENT, ResolverAccess, Speaker,
+};
 use settle_domain::templates::Regarding;
 use settle_domain::validation::Invalid;
 use settle_pages::render::{self, PageError, base_context, environment};
@@ -84,11 +86,24 @@ fn route(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     }
 }
 
-/// The dispute the link opens: its status change, action and items.
+/// The dispute the link opens: its status change, action and items, and what this link
+/// may still do on it.
 struct Dispute {
     change: Option<status_change::StatusChangeView>,
     action: Option<actions::ActionView>,
     item_keys: Vec<i64>,
+    access: ResolverAccess,
+}
+
+impl Dispute {
+    /// Writes only while the dispute is open and this link's resolver holds it.
+    fn writable(&self) -> Result<(), PageError> {
+        match self.access {
+            ResolverAccess::Open => Ok(()),
+            ResolverAccess::Resolved => Err(PageError::Closed("closed-resolved")),
+            ResolverAccess::HandedOver => Err(PageError::Closed("closed-handed-over")),
+        }
+    }
 }
 
 fn dispute(ctx: &Ctx) -> Result<Dispute, PageError> {
@@ -122,7 +137,36 @@ fn dispute(ctx: &Ctx) -> Result<Dispute, PageError> {
     {
         return Err(PageError::Forbidden);
     }
+    let items = if item_keys.is_empty() {
+        Vec::new()
+    } else {
+        ledger::list_items(
+            &ctx.db,
+            &ItemFilter {
+                keys: Some(item_keys.clone()),
+                include_closed: true,
+                limit: item_keys.len(),
+                ..Default::default()
+            },
+            today(),
+        )?
+    };
+    let hold = DisputeHold {
+        action: action.as_ref().map(|a| {
+            (
+                a.state == settle_domain::actions::ActionState::Live,
+                a.resolver.as_ref().map(|r| r.id),
+            )
+        }),
+        disputed: items
+            .iter()
+            .filter(|i| i.closed_on.is_none())
+            .filter(|i| i.status.as_ref().is_some_and(|s| s.kind == "dispute"))
+            .map(|i| i.resolver.as_ref().map(|r| r.id))
+            .collect(),
+    };
     Ok(Dispute {
+        access: rules::resolver_access(ctx.resolver_id, &hold),
         change,
         action,
         item_keys,
@@ -268,6 +312,7 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
             colleagues => colleagues,
             attachments => attachments,
             saved => saved,
+            access => d.access,
             max_comment => MAX_COMMENT,
             ..base_context(&ctx.messages, "/r")
         },
@@ -342,6 +387,7 @@ fn comment(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     let text = f.text(&mut errors, "comment", MAX_COMMENT, true);
     errors.into_result()?;
     let d = dispute(ctx)?;
+    d.writable()?;
     answer(
         ctx,
         &d,
@@ -357,6 +403,8 @@ fn outcome(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     let mut errors = Invalid::default();
     let text = f.text(&mut errors, "comment", MAX_COMMENT, false);
     errors.into_result()?;
+    let d = dispute(ctx)?;
+    d.writable()?;
     let outcomes = store::outcomes(&ctx.db)?;
     let chosen = rules::check_outcome(f.get("outcome").unwrap_or(""), &outcomes)
         .map_err(|e| PageError::Invalid(422, e))?;
@@ -365,7 +413,6 @@ fn outcome(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
         Some(t) => format!("{label}: {t}"),
         None => label,
     };
-    let d = dispute(ctx)?;
     answer(
         ctx,
         &d,
@@ -384,6 +431,8 @@ fn handover(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
         .get("resolver_id")
         .and_then(|v| v.trim().parse::<i64>().ok());
     errors.into_result()?;
+    let d = dispute(ctx)?;
+    d.writable()?;
     let resolvers = config::resolvers(&ctx.db)?;
     let states: Vec<ResolverState> = resolvers
         .iter()
@@ -399,7 +448,6 @@ fn handover(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
         .find(|r| r.id == to)
         .map(|r| r.name.clone())
         .unwrap_or_default();
-    let d = dispute(ctx)?;
     let said = match &note {
         Some(n) => format!("→ {to_name}: {n}"),
         None => format!("→ {to_name}"),
@@ -418,8 +466,9 @@ fn handover(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
 
 fn attach(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     let f = form(req, ctx, MAX_UPLOAD)?;
-    let checked = rules::check_uploads("file", &f.files("file"), true)?;
     let d = dispute(ctx)?;
+    d.writable()?;
+    let checked = rules::check_uploads("file", &f.files("file"), true)?;
     let actor = rules::resolver_actor(ctx.resolver_id);
     let mut stored = blobs::store_uploads(&checked, ctx.customer.key, &actor, &now())?;
     for a in &mut stored {

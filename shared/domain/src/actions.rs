@@ -249,7 +249,7 @@ pub fn read_changes(o: &mut Object) -> ActionChanges {
         date: o.opt_date("date").map(format_date),
         ..Default::default()
     };
-    if let Some(t) = o.opt_text("type", 20) {
+    if let Some(t) = o.opt_choice("type", 20) {
         match ActionType::parse(&t) {
             Some(t) => c.action_type = Some(t),
             None => o.err(
@@ -262,14 +262,14 @@ pub fn read_changes(o: &mut Object) -> ActionChanges {
         c.resolver_id = Some(o.opt_int("resolver_id"));
     }
     if o.has("comment") {
-        c.comment = Some(o.opt_text("comment", MAX_COMMENT));
+        c.comment = Some(o.opt_multiline("comment", MAX_COMMENT));
     }
     c
 }
 
 /// Reads the body of a termination: an optional `date` (default today) and `comment`.
 pub fn read_termination(o: &mut Object) -> (Option<NaiveDate>, Option<String>) {
-    (o.opt_date("date"), o.opt_text("comment", MAX_COMMENT))
+    (o.opt_date("date"), o.opt_multiline("comment", MAX_COMMENT))
 }
 
 #[cfg(test)]

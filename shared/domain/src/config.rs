@@ -44,6 +44,16 @@ fn field(o: &mut Object, name: &'static str, max: usize, creating: bool) -> Opti
     }
 }
 
+/// An enum field: required to create; when editing, absent or null leaves it unchanged and
+/// blank is an error (a blank is no value of the enum).
+fn choice(o: &mut Object, name: &'static str, max: usize, creating: bool) -> Option<String> {
+    if creating {
+        o.text(name, max)
+    } else {
+        o.opt_choice(name, max)
+    }
+}
+
 /// A status body: `code` and `kind` to create; `typology`, `labels` (merged when editing),
 /// `customer_visible`, `customer_selectable` (dispute statuses a customer may pick as their
 /// reason), `active`, `action_model` (`null` unlinks). Returns the status and its
@@ -66,7 +76,7 @@ pub fn read_status(
     if creating {
         st.code = o.text("code", 64).unwrap_or_default();
     }
-    if let Some(k) = field(o, "kind", 20, creating) {
+    if let Some(k) = choice(o, "kind", 20, creating) {
         match StatusKind::parse(&k) {
             Some(k) => st.kind = k,
             None => o.err(
@@ -193,9 +203,6 @@ pub fn read_outcome(o: &mut Object, existing: Option<&Outcome>) -> Outcome {
         out.code = read_code(o);
     }
     if let Some(l) = field(o, "label", 200, creating) {
-        if l.chars().any(char::is_control) {
-            o.err("label", "label must not contain control characters");
-        }
         out.label = l;
     }
     if let Some(v) = o.opt_bool("active") {
@@ -216,7 +223,7 @@ pub fn read_action_model(o: &mut Object, existing: Option<&ActionModel>) -> Acti
     if creating {
         m.code = read_code(o);
     }
-    if let Some(t) = field(o, "type", 20, creating) {
+    if let Some(t) = choice(o, "type", 20, creating) {
         match ActionType::parse(&t) {
             Some(t) => m.action_type = t,
             None => o.err(

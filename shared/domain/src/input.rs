@@ -39,6 +39,21 @@ pub fn integer(n: &serde_json::Number) -> Option<i64> {
     (f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0).then_some(f as i64)
 }
 
+/// Does `s` hold a control character (C0, DEL, C1)? Line breaks and tabs are allowed in
+/// multi-line text only.
+pub fn has_control(s: &str, multiline: bool) -> bool {
+    s.chars()
+        .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+}
+
+fn control_message(field: &str, multiline: bool) -> String {
+    if multiline {
+        format!("{field} must not contain control characters (line breaks and tabs are fine)")
+    } else {
+        format!("{field} must not contain control characters (line breaks, tabs, U+0000-U+001F)")
+    }
+}
+
 fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -99,12 +114,38 @@ impl<'a> Object<'a> {
         );
     }
 
-    /// An optional string, trimmed; empty counts as absent. Longer than `max` is an error.
+    /// An optional one-line string, trimmed; empty counts as absent. Longer than `max`, or
+    /// holding a control character (line breaks and tabs included), is an error.
     pub fn opt_text(&mut self, field: &'static str, max: usize) -> Option<String> {
+        self.read_text(field, max, false)
+    }
+
+    /// An optional multi-line string (a comment): as [`Object::opt_text`], but line breaks
+    /// and tabs are allowed; other control characters are not.
+    pub fn opt_multiline(&mut self, field: &'static str, max: usize) -> Option<String> {
+        self.read_text(field, max, true)
+    }
+
+    /// An optional keyword (an enum value, a code): absent or null is "not given", but a
+    /// blank string is an error, never a silent "unchanged".
+    pub fn opt_choice(&mut self, field: &'static str, max: usize) -> Option<String> {
+        if matches!(self.map.get(field), Some(Value::String(s)) if s.trim().is_empty()) {
+            self.read.insert(field);
+            self.err(field, format!("{field} must not be blank"));
+            return None;
+        }
+        self.opt_text(field, max)
+    }
+
+    fn read_text(&mut self, field: &'static str, max: usize, multiline: bool) -> Option<String> {
         match self.raw(field)? {
             Value::String(s) if s.trim().is_empty() => None,
             Value::String(s) if s.chars().count() > max => {
                 self.err(field, format!("{field} is longer than {max} characters"));
+                None
+            }
+            Value::String(s) if has_control(s, multiline) => {
+                self.err(field, control_message(field, multiline));
                 None
             }
             Value::String(s) => Some(s.trim().to_string()),
@@ -115,10 +156,19 @@ impl<'a> Object<'a> {
         }
     }
 
-    /// A required, non-empty string.
+    /// A required, non-empty one-line string.
     pub fn text(&mut self, field: &'static str, max: usize) -> Option<String> {
+        self.required(field, max, false)
+    }
+
+    /// A required, non-empty multi-line string.
+    pub fn multiline(&mut self, field: &'static str, max: usize) -> Option<String> {
+        self.required(field, max, true)
+    }
+
+    fn required(&mut self, field: &'static str, max: usize, multiline: bool) -> Option<String> {
         let present = self.map.get(field).is_some_and(|v| !v.is_null());
-        let v = self.opt_text(field, max);
+        let v = self.read_text(field, max, multiline);
         if v.is_none()
             && !self
                 .errors
@@ -146,6 +196,10 @@ impl<'a> Object<'a> {
             None => None,
             Some(Value::String(s)) if s.len() > max => {
                 self.err(field, format!("{field} is longer than {max} bytes"));
+                None
+            }
+            Some(Value::String(s)) if has_control(s, true) => {
+                self.err(field, control_message(field, true));
                 None
             }
             Some(Value::String(s)) => Some(s.clone()),
@@ -214,6 +268,11 @@ impl<'a> Object<'a> {
                 let mut out = Vec::new();
                 for (k, v) in m {
                     match v {
+                        Value::String(s) if has_control(s, false) => {
+                            let p = format!("{}/{k}", self.pointer(field));
+                            self.errors
+                                .push(p, Some(field), control_message(field, false));
+                        }
                         Value::String(s) if !s.trim().is_empty() && s.chars().count() <= max => {
                             out.push((k.clone(), s.trim().to_string()))
                         }
@@ -331,6 +390,50 @@ mod tests {
         f(&mut o);
         o.finish(&[]);
         errors
+    }
+
+    #[test]
+    fn control_characters_are_refused_except_line_breaks_in_multi_line_text() {
+        let e = read(
+            "{\"name\": \"A\\u001dB\", \"tab\": \"a\\tb\", \"comment\": \"line 1\\nline 2\\tx\", \"bad\": \"x\\u0013\", \"c1\": \"x\\u0085\", \"tpl\": \"<p>\\n\\u0000\"}",
+            |o| {
+                assert_eq!(o.opt_text("name", 50), None);
+                assert_eq!(o.text("tab", 50), None);
+                assert_eq!(
+                    o.opt_multiline("comment", 50).as_deref(),
+                    Some("line 1\nline 2\tx")
+                );
+                assert_eq!(o.opt_multiline("bad", 50), None);
+                assert_eq!(o.opt_text("c1", 50), None);
+                assert_eq!(o.raw_text("tpl", 50, true), None);
+            },
+        );
+        let got: Vec<&str> = e.0.iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(got, ["/name", "/tab", "/bad", "/c1", "/tpl"], "{e:?}");
+        assert!(e.0[0].message.contains("control characters"));
+        // A rejected required field is not also reported as missing.
+        assert_eq!(e.0.iter().filter(|x| x.pointer == "/tab").count(), 1);
+    }
+
+    #[test]
+    fn a_blank_choice_is_an_error_not_unchanged() {
+        let e = read(r#"{"type": "", "kind": "   ", "role": null}"#, |o| {
+            assert_eq!(o.opt_choice("type", 20), None);
+            assert_eq!(o.opt_choice("kind", 20), None);
+            assert_eq!(o.opt_choice("role", 20), None);
+            assert_eq!(o.opt_choice("absent", 20), None);
+        });
+        let got: Vec<(&str, &str)> =
+            e.0.iter()
+                .map(|e| (e.pointer.as_str(), e.message.as_str()))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                ("/type", "type must not be blank"),
+                ("/kind", "kind must not be blank")
+            ]
+        );
     }
 
     #[test]

@@ -433,9 +433,86 @@ impl Throttle {
     }
 }
 
+/// What a resolver's link may still do on its dispute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolverAccess {
+    /// The dispute is open and this resolver holds it: answer, propose, attach, hand over.
+    Open,
+    /// The dispute is over (its follow-up terminated, or none of its items is still in
+    /// dispute): the page shows it, read-only, and says so.
+    Resolved,
+    /// Handed over (or reassigned) to another resolver: this link reads, the other's writes.
+    HandedOver,
+}
+
+/// Who holds a dispute and whether it is over, as the resolver rule needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DisputeHold {
+    /// The follow-up action: live or not, and its resolver.
+    pub action: Option<(bool, Option<i64>)>,
+    /// The resolver of each of the dispute's items still open and in a dispute status.
+    pub disputed: Vec<Option<i64>>,
+}
+
+/// May the link of `resolver` still write on this dispute? Resolved when its action is no
+/// longer live or nothing is left in dispute; handed over when whoever holds it now (the live
+/// action's resolver, else the disputed items') is someone else.
+pub fn resolver_access(resolver: i64, d: &DisputeHold) -> ResolverAccess {
+    let live = d.action.filter(|(live, _)| *live);
+    if (d.action.is_some() && live.is_none()) || d.disputed.is_empty() {
+        return ResolverAccess::Resolved;
+    }
+    let holds = match live {
+        Some((_, Some(holder))) => holder == resolver,
+        _ => d.disputed.iter().any(|r| r.is_none_or(|r| r == resolver)),
+    };
+    if holds {
+        ResolverAccess::Open
+    } else {
+        ResolverAccess::HandedOver
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resolver_link_writes_only_while_its_dispute_is_open_and_theirs() {
+        use ResolverAccess::*;
+        let d = |action, disputed: Vec<Option<i64>>| DisputeHold { action, disputed };
+        assert_eq!(
+            resolver_access(3, &d(Some((true, Some(3))), vec![Some(3)])),
+            Open
+        );
+        // Terminated, or nothing left in dispute (paid, resolved): read-only.
+        assert_eq!(
+            resolver_access(3, &d(Some((false, Some(3))), vec![Some(3)])),
+            Resolved
+        );
+        assert_eq!(
+            resolver_access(3, &d(Some((true, Some(3))), vec![])),
+            Resolved
+        );
+        assert_eq!(resolver_access(3, &d(None, vec![])), Resolved);
+        // Handed over: the action's resolver, else the disputed items', is someone else.
+        assert_eq!(
+            resolver_access(3, &d(Some((true, Some(4))), vec![Some(3)])),
+            HandedOver
+        );
+        assert_eq!(
+            resolver_access(3, &d(None, vec![Some(4), Some(4)])),
+            HandedOver
+        );
+        assert_eq!(resolver_access(3, &d(None, vec![Some(4), Some(3)])), Open);
+        // Nobody named on the action: the items say.
+        assert_eq!(
+            resolver_access(3, &d(Some((true, None)), vec![Some(4)])),
+            HandedOver
+        );
+        assert_eq!(resolver_access(3, &d(Some((true, None)), vec![None])), Open);
+    }
 
     fn d(s: &str) -> NaiveDate {
         crate::dates::parse_date(s).unwrap()

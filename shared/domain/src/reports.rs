@@ -54,9 +54,17 @@ pub struct Period {
 }
 
 impl Period {
-    /// A period overtaken by a back-dated change before it started.
+    /// A period in force on no day: overtaken by a back-dated change before it started, or
+    /// cut the day it began (a same-day change).
     pub fn is_empty(&self) -> bool {
         self.to.is_some_and(|t| t <= self.from)
+    }
+
+    /// A period overtaken by a back-dated change dated before it began: it never happened.
+    /// (A period cut the day it began did happen, for less than a day: a dispute qualified
+    /// and resolved on the same day is a resolution with a delay of 0 days.)
+    pub fn superseded(&self) -> bool {
+        self.to.is_some_and(|t| t < self.from)
     }
 
     /// Is this status in force on `d`?
@@ -193,7 +201,7 @@ impl Resolution {
 /// for a dispute still running or continued by another dispute status, and for a period that
 /// began after the item closed.
 pub fn resolved_on(p: &Period, closed_on: Option<NaiveDate>) -> Option<NaiveDate> {
-    if p.kind != StatusKind::Dispute || p.is_empty() {
+    if p.kind != StatusKind::Dispute || p.superseded() {
         return None;
     }
     match closed_on {
@@ -725,6 +733,43 @@ mod tests {
             moves: vec![(d("2026-01-01"), -40_00)],
         };
         assert_eq!(item.open_at(d("2026-02-01")), Some(-40_00));
+    }
+
+    #[test]
+    fn a_dispute_resolved_the_day_it_was_raised_is_a_resolution_of_0_days() {
+        let p = replay(&[
+            change("price_dispute", Dispute, "2026-06-10"),
+            change("dispute_resolved", Resolved, "2026-06-10"),
+        ]);
+        // Resolved at the end of the day: not disputed on the 10th, but resolved then.
+        assert_eq!(status_at(&p, d("2026-06-10")).unwrap().kind, Resolved);
+        let r = resolutions(&p, None);
+        assert_eq!(r.len(), 1, "{p:?}");
+        assert_eq!(r[0].resolved_on, d("2026-06-10"));
+        assert_eq!(r[0].delay_days(), 0);
+        // Re-qualified into another dispute and resolved, all on the same day: one resolution,
+        // under the last dispute status, dated from the first dispute.
+        let p = replay(&[
+            change("price_dispute", Dispute, "2026-06-01"),
+            change("quality_dispute", Dispute, "2026-06-10"),
+            change("dispute_resolved", Resolved, "2026-06-10"),
+        ]);
+        let r = resolutions(&p, None);
+        assert_eq!(r.len(), 1, "{p:?}");
+        assert_eq!(r[0].status, "quality_dispute");
+        assert_eq!(r[0].delay_days(), 9);
+        // Qualified and paid the same day.
+        let p = replay(&[change("price_dispute", Dispute, "2026-06-10")]);
+        let r = resolutions(&p, Some(d("2026-06-10")));
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].delay_days(), 0);
+        // A resolution back-dated before the dispute began erases it: no resolution.
+        let p = replay(&[
+            change("price_dispute", Dispute, "2026-06-10"),
+            change("dispute_resolved", Resolved, "2026-06-09"),
+        ]);
+        assert!(p[0].superseded());
+        assert!(resolutions(&p, None).is_empty());
     }
 
     #[test]

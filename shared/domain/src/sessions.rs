@@ -46,6 +46,9 @@ pub struct Session {
     pub seen: i64,
     /// The secret the session's forms are signed with (base64url of 32 random bytes).
     pub form_secret: String,
+    /// The user's `credentials` when the session opened: a password changed since ends it.
+    #[serde(default)]
+    pub credentials: i64,
 }
 
 /// What to do with a session found under a cookie.
@@ -64,7 +67,22 @@ impl Session {
             created: now,
             seen: now,
             form_secret: B64.encode(random),
+            credentials: 0,
         }
+    }
+
+    /// A session for this user as they are now (their current `credentials`).
+    pub fn for_user(user: &crate::users::User, now: i64, random: &[u8; 32]) -> Session {
+        Session {
+            credentials: user.credentials,
+            ..Session::new(user.id, now, random)
+        }
+    }
+
+    /// Does this session still speak for `user`? Only while the user is active and their
+    /// password has not changed since it opened.
+    pub fn speaks_for(&self, user: &crate::users::User) -> bool {
+        user.id == self.user_id && user.active && user.credentials == self.credentials
     }
 
     /// Idle for [`IDLE_SECS`], or older than [`ABSOLUTE_SECS`], is expired; a clock gone
@@ -226,6 +244,7 @@ mod tests {
             created,
             seen,
             form_secret: "secret".into(),
+            credentials: 0,
         }
     }
 
@@ -261,6 +280,39 @@ mod tests {
         let late = s(t0, t0 + ABSOLUTE_SECS - 100);
         assert_eq!(late.remaining(t0 + ABSOLUTE_SECS - 100), 100);
         assert_eq!(s(t0, t0).remaining(t0 + IDLE_SECS + 50), 0);
+    }
+
+    #[test]
+    fn a_session_speaks_for_its_user_until_the_password_changes() {
+        let mut dave = crate::users::User {
+            id: 4,
+            name: "Dave".into(),
+            email: "dave@corp.example".into(),
+            role: crate::users::UserRole::Collector,
+            language: "en".into(),
+            active: true,
+            created_at: String::new(),
+            updated_at: String::new(),
+            credentials: 2,
+        };
+        let s = Session::for_user(&dave, 5, &[1; 32]);
+        assert_eq!((s.user_id, s.credentials), (4, 2));
+        assert!(s.speaks_for(&dave));
+        let other = crate::users::User {
+            id: 5,
+            ..dave.clone()
+        };
+        assert!(!s.speaks_for(&other));
+        dave.credentials = 3;
+        assert!(!s.speaks_for(&dave), "the password changed since");
+        dave.credentials = 2;
+        dave.active = false;
+        assert!(!s.speaks_for(&dave), "deactivated");
+        // A record written before sessions knew credentials reads as 0.
+        let old: Session =
+            serde_json::from_str(r#"{"user_id":4,"created":5,"seen":5,"form_secret":"x"}"#)
+                .unwrap();
+        assert_eq!(old.credentials, 0);
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn parse_status_change(body: &[u8]) -> Result<StatusChangeIn, Invalid> {
     let item_ids = o.id_list("item_ids", MAX_ITEMS);
     let status = o.text("status", 64);
     let status_date = o.opt_date("status_date");
-    let comment = o.opt_text("comment", MAX_COMMENT);
+    let comment = o.opt_multiline("comment", MAX_COMMENT);
     let resolver_id = o.opt_int("resolver_id");
     let next_action = match o.raw("next_action") {
         None => Some(NextAction::Scenario),
@@ -182,7 +182,7 @@ fn read_action(a: &mut Object) -> Option<ExplicitAction> {
     let name = a.text("name", MAX_NAME);
     let date = a.date("date");
     let resolver_id = a.opt_int("resolver_id");
-    let comment = a.opt_text("comment", MAX_COMMENT);
+    let comment = a.opt_multiline("comment", MAX_COMMENT);
     Some(ExplicitAction {
         action_type: action_type?,
         name: name?,

@@ -48,6 +48,9 @@ pub struct User {
     pub active: bool,
     pub created_at: String,
     pub updated_at: String,
+    /// Bumped by every password change; a session opened with an older value is over.
+    #[serde(skip)]
+    pub credentials: i64,
 }
 
 /// A user body, read: the user as it will be, and a new password if one was given.
@@ -86,7 +89,7 @@ pub fn check_password(password: &str, email: &str) -> Result<(), String> {
 
 /// An email as stored and compared: trimmed, lowercase.
 pub fn normalize_email(email: &str) -> String {
-    email.trim().to_lowercase()
+    crate::validation::normalize_email(email)
 }
 
 /// A user body: `name`, `email`, `role` (`collector` or `admin`) and `password` to create;
@@ -103,6 +106,7 @@ pub fn read_user(o: &mut Object, existing: Option<&User>) -> UserChange {
         active: true,
         created_at: String::new(),
         updated_at: String::new(),
+        credentials: 0,
     });
     let required = |o: &mut Object, name: &'static str, max: usize| {
         if creating {
@@ -120,7 +124,12 @@ pub fn read_user(o: &mut Object, existing: Option<&User>) -> UserChange {
         }
         u.email = normalize_email(&v);
     }
-    if let Some(v) = required(o, "role", 20) {
+    let role = if creating {
+        o.text("role", 20)
+    } else {
+        o.opt_choice("role", 20)
+    };
+    if let Some(v) = role {
         match UserRole::parse(&v) {
             Some(r) => u.role = r,
             None => o.err("role", format!("{v:?} is not a role: collector or admin")),

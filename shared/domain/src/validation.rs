@@ -84,9 +84,53 @@ pub fn valid_email(e: &str) -> bool {
         && !e.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// Characters that show nothing (Unicode's Default_Ignorable_Code_Point: zero-width spaces
+/// and joiners, bidirectional marks, variation selectors, the BOM, tags...): a name or an
+/// email holding one looks like another that does not.
+pub fn invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// An email as Settle compares and stores it: compatibility-normalized (NFKC: a fullwidth
+/// `ｇ` is `g`), without invisible characters, trimmed and lowercase. Two emails a person
+/// cannot tell apart are the same email.
+pub fn normalize_email(email: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    email
+        .nfkc()
+        .filter(|c| !invisible(*c))
+        .collect::<String>()
+        .trim()
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod email_tests {
     use super::*;
+
+    #[test]
+    fn look_alike_emails_normalize_to_one() {
+        for look_alike in [
+            "gina@corp.test",
+            " Gina@Corp.Test ",
+            "gina@corp.test\u{200B}",
+            "\u{FEFF}gi\u{200D}na@corp.test",
+            "\u{FF47}ina@corp.test",
+            "ＧＩＮＡ＠ｃｏｒｐ．ｔｅｓｔ",
+            "gina@corp.test\u{E0041}",
+        ] {
+            assert_eq!(
+                normalize_email(look_alike),
+                "gina@corp.test",
+                "{look_alike:?}"
+            );
+        }
+        assert_ne!(normalize_email("gina2@corp.test"), "gina@corp.test");
+    }
 
     #[test]
     fn emails() {

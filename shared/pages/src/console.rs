@@ -163,6 +163,22 @@ impl From<settle_store::StoreError> for Failure {
     }
 }
 
+/// A use case's refusal as the page shows it: field errors beside their fields (422, 409),
+/// or the failure page.
+impl From<settle_web::settle_usecases::Refusal> for Failure {
+    fn from(r: settle_web::settle_usecases::Refusal) -> Failure {
+        use settle_web::settle_usecases::Refusal;
+        let status = r.status();
+        match r {
+            Refusal::Invalid(inv) => Failure::Invalid(status, inv),
+            Refusal::Conflict { fields, .. } => Failure::Invalid(409, fields),
+            Refusal::NotFound(_) => Failure::NotFound,
+            Refusal::Forbidden(_) => Failure::Forbidden,
+            Refusal::Store(e) => Failure::from(e),
+        }
+    }
+}
+
 impl From<Problem> for Failure {
     fn from(p: Problem) -> Failure {
         let status = p.status();

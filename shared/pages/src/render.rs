@@ -204,6 +204,9 @@ pub enum PageError {
     TooLarge,
     /// 500/503: nothing about the cause is shown; it is logged.
     Server(u16, String),
+    /// 409: the page is read-only now; the message key (`closed-resolved`,
+    /// `closed-handed-over`) says why.
+    Closed(&'static str),
 }
 
 impl From<settle_store::StoreError> for PageError {
@@ -249,6 +252,7 @@ pub fn error_page(
         PageError::NotFound | PageError::Method(_) => (404, "notfound"),
         PageError::Invalid(s, _) => (*s, "invalid"),
         PageError::TooLarge => (413, "invalid"),
+        PageError::Closed(key) => (409, *key),
         PageError::Server(s, detail) => {
             eprintln!("page error {s}: {detail}");
             (*s, "server")

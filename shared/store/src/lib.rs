@@ -51,7 +51,8 @@ impl StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// The schema version recorded by migrations, or `None` on a database never migrated.
+/// The schema version recorded by migrations, or `None` on a database never migrated; an
+/// error when the database cannot be read at all (what the health check reports).
 pub fn schema_version(db: &impl Db) -> Result<Option<i64>> {
     // Every request asks: one statement on a migrated database; the table check only when
     // that fails (a database never migrated).
@@ -97,5 +98,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(schema_version(&db).unwrap(), Some(3));
+    }
+
+    #[test]
+    fn schema_version_of_an_unreadable_database_is_an_error() {
+        let path = std::env::temp_dir().join(format!("settle-not-a-db-{}", std::process::id()));
+        std::fs::write(&path, vec![0x5a; 4096]).unwrap();
+        let db = NativeDb(rusqlite::Connection::open(&path).unwrap());
+        let e = schema_version(&db).unwrap_err();
+        assert!(e.to_string().contains("not a database"), "{e}");
+        std::fs::remove_file(&path).unwrap();
     }
 }

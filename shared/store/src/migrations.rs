@@ -269,6 +269,16 @@ pub fn migrations() -> Vec<Migration> {
             ],
             after: None,
         },
+        Migration {
+            version: 10,
+            name: "use cases",
+            steps: vec![
+                // Bumped by every password change: a session remembers the value it was
+                // opened with, so a change ends every session opened before it.
+                sql("ALTER TABLE users ADD COLUMN credentials INTEGER NOT NULL DEFAULT 0"),
+            ],
+            after: None,
+        },
     ]
 }
 

@@ -140,14 +140,20 @@ pub fn email_source(db: &impl Db, regarding: Regarding) -> Result<Option<EmailSo
     let mut resolver_id = change.as_ref().and_then(|c| c.resolver_id);
     if let Some(id) = action_id {
         let a = db.query(
-            "SELECT name, type, due_date, resolver_id, comment FROM actions WHERE id = ?",
+            "SELECT name, type, due_date, resolver_id, comment, state FROM actions WHERE id = ?",
             &[id.into()],
         )?;
         if let Some(a) = a.first() {
             src.action_name = a.opt_text(0)?;
             src.action_type = a.opt_text(1)?;
             src.action_date = a.opt_text(2)?;
-            resolver_id = resolver_id.or(a.opt_int(3)?);
+            // Whoever holds the live follow-up now (after a hand-over, not the resolver
+            // first named) is who the email goes to.
+            resolver_id = if a.text(5)? == "live" {
+                a.opt_int(3)?.or(resolver_id)
+            } else {
+                resolver_id.or(a.opt_int(3)?)
+            };
             if change.is_none() {
                 src.comment = a.opt_text(4)?;
             }

@@ -170,7 +170,9 @@ pub fn handover(db: &impl Db, action_id: Option<i64>, item_keys: &[i64], to: i64
         params.extend(item_keys.iter().map(|k| Value::from(*k)));
         db.query(
             &format!(
-                "UPDATE items SET resolver_id = ? WHERE open_minor > 0 AND id IN ({})",
+                "UPDATE items SET resolver_id = ? WHERE open_minor > 0
+                   AND status_code IN (SELECT code FROM statuses WHERE kind = 'dispute')
+                   AND id IN ({})",
                 in_list(item_keys.len())
             ),
             &params,

@@ -440,7 +440,9 @@ pub fn resolved(db: &impl Db, from: NaiveDate, to: NaiveDate, f: &Filter) -> Res
     let qualified = q.qualified(f, "p");
     // `reports::resolved_on`: the closing date when the item closed while the dispute
     // period was in force, else the period's end when the next status is not a dispute.
-    // Either is the period's `effective_end`, so the index range on it finds them.
+    // Either is the period's `effective_end`, so the index range on it finds them. A period
+    // that ends the day it began (qualified and resolved, or paid, the same day) counts; one
+    // overtaken by a change dated before it began (`valid_to < valid_from`) does not.
     let restrict = restrict_items(&population);
     let sql = format!(
         "SELECT status_code, resolver_id, CAST(julianday(resolved) - julianday(dispute_since) AS INTEGER), count(*)
@@ -452,7 +454,7 @@ pub fn resolved(db: &impl Db, from: NaiveDate, to: NaiveDate, f: &Filter) -> Res
                             THEN p.valid_to END AS resolved
            FROM item_status_periods p
            WHERE p.kind = 'dispute' AND p.effective_end >= {from} AND p.effective_end <= {to}
-                 AND p.effective_end > p.valid_from{restrict}{qualified}
+                 AND p.effective_end >= p.valid_from{restrict}{qualified}
          ) WHERE resolved >= {from} AND resolved <= {to}
          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
     );

@@ -5,7 +5,8 @@ use settle_domain::users::{User, UserRole};
 
 use crate::{Db, Result, RowExt, StoreError, Value};
 
-const COLUMNS: &str = "id, name, email, role, language, active, created_at, updated_at";
+const COLUMNS: &str =
+    "id, name, email, role, language, active, created_at, updated_at, credentials";
 
 fn row(r: &[Value]) -> Result<User> {
     Ok(User {
@@ -17,6 +18,7 @@ fn row(r: &[Value]) -> Result<User> {
         active: r.int(5)? != 0,
         created_at: r.text(6)?,
         updated_at: r.text(7)?,
+        credentials: r.int(8)?,
     })
 }
 
@@ -53,12 +55,14 @@ pub fn create_user(db: &impl Db, u: &User, password_hash: &str, now: &str) -> Re
     .ok_or_else(|| StoreError("insert returned nothing".into()))
 }
 
-/// Writes a user's fields, and its password hash when given.
+/// Writes a user's fields, and its password hash when given: a new hash bumps `credentials`,
+/// which ends the sessions opened before it.
 pub fn update_user(db: &impl Db, u: &User, password_hash: Option<&str>, now: &str) -> Result<()> {
     db.query(
-        "UPDATE users SET name = ?, email = ?, role = ?, language = ?, active = ?,
-                password_hash = coalesce(?, password_hash), updated_at = ?
-         WHERE id = ?",
+        "UPDATE users SET name = ?1, email = ?2, role = ?3, language = ?4, active = ?5,
+                credentials = credentials + (?6 IS NOT NULL),
+                password_hash = coalesce(?6, password_hash), updated_at = ?7
+         WHERE id = ?8",
         &[
             u.name.as_str().into(),
             u.email.as_str().into(),
@@ -96,7 +100,7 @@ pub fn password_hash(db: &impl Db, email: &str) -> Result<Option<(User, String)>
         &format!("SELECT {COLUMNS}, password_hash FROM users WHERE email = ?"),
         &[email.into()],
     )?
-    .map_first(|r| Ok((row(r)?, r.text(8)?)))
+    .map_first(|r| Ok((row(r)?, r.text(9)?)))
 }
 
 /// How many users exist (none: the install's first admin is still to be made).

@@ -236,6 +236,7 @@ fn replies_list_what_resolvers_and_customers_wrote_and_what_is_new() {
             active: true,
             created_at: String::new(),
             updated_at: String::new(),
+            credentials: 0,
         },
         "hash",
         NOW,

@@ -119,6 +119,18 @@ fn handover_moves_the_action_and_its_open_items() {
         count(&db, "SELECT count(*) FROM items WHERE resolver_id = 2"),
         2
     );
+    // Items no longer in dispute keep the resolver they had.
+    qualify(
+        &db,
+        r#"{"item_ids":["I1"],"status":"dispute_resolved","status_date":"2025-03-01"}"#,
+    );
+    config::create_resolver(&db, "Uma", "uma@example.com", "sales", "en", NOW).unwrap();
+    pages::handover(&db, None, &applied.item_keys, 3).unwrap();
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM items WHERE resolver_id = 3"),
+        1,
+        "only I2, still disputed"
+    );
 }
 
 #[test]

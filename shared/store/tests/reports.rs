@@ -310,6 +310,46 @@ fn resolutions_trend_and_totals() {
 }
 
 #[test]
+fn same_day_resolutions_count_with_a_delay_of_0_days() {
+    let db = db();
+    // I1 disputed and resolved on 1 March; J1 disputed and paid on 1 March; I2 disputed on
+    // 1 March and resolved by a change back-dated to the day before (erased: no dispute).
+    for body in [
+        r#"{"item_ids":["I1"],"status":"price_dispute","comment":"p","status_date":"2025-03-01"}"#,
+        r#"{"item_ids":["I1"],"status":"dispute_resolved","status_date":"2025-03-01"}"#,
+        r#"{"item_ids":["J1"],"status":"delivery_dispute","comment":"d","status_date":"2025-03-01"}"#,
+        r#"{"item_ids":["I2"],"status":"quality_dispute","comment":"q","status_date":"2025-03-01"}"#,
+        r#"{"item_ids":["I2"],"status":"dispute_resolved","status_date":"2025-02-28"}"#,
+    ] {
+        qualify(&db, body);
+    }
+    pay(&db, "P1", "J1", "10.00", "2025-03-01");
+    let day = d("2025-03-01");
+    let r = resolved(&db, day, day, &Filter::default()).unwrap();
+    let got: Vec<(&str, i64, u64)> = r
+        .iter()
+        .map(|r| (r.status.as_str(), r.delay_days, r.count))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("delivery_dispute", 0, 1), ("price_dispute", 0, 1)]
+    );
+    // The same as the domain's rule, item by item.
+    let mut expected = 0;
+    for (id, _, _, facts) in items(&db) {
+        let periods = asof::periods_of(&db, id).unwrap();
+        expected += reports::resolutions(&periods, facts.closed_on)
+            .iter()
+            .filter(|r| r.resolved_on == day)
+            .count();
+    }
+    assert_eq!(expected, 2);
+    // Not disputed at the end of the day.
+    let tot = totals(&db, day, &Filter::default(), Basis::AsOf).unwrap();
+    assert_eq!(tot[0].disputed, 0);
+}
+
+#[test]
 fn version_7_replays_the_status_history_into_periods() {
     let db = story();
     let before: Vec<_> = ["I1", "I2", "J1"]

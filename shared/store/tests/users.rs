@@ -16,6 +16,7 @@ fn alice() -> User {
         active: true,
         created_at: String::new(),
         updated_at: String::new(),
+        credentials: 0,
     }
 }
 
@@ -51,16 +52,21 @@ fn users_are_created_found_by_email_and_updated() {
         ..a.clone()
     };
     users::update_user(&db, &changed, None, LATER).unwrap();
-    let (_, kept) = users::password_hash(&db, "alice@corp.example")
+    let (unchanged, kept) = users::password_hash(&db, "alice@corp.example")
         .unwrap()
         .unwrap();
     assert_eq!(kept, stored);
+    assert_eq!(unchanged.credentials, 0, "no new password: sessions stay");
     let other = hash_password("another passphrase", &[8; 16]).unwrap();
     users::update_user(&db, &changed, Some(&other), LATER).unwrap();
     let (now_user, replaced) = users::password_hash(&db, "alice@corp.example")
         .unwrap()
         .unwrap();
     assert!(verify_password("another passphrase", &replaced));
+    assert_eq!(
+        now_user.credentials, 1,
+        "a new password ends older sessions"
+    );
     assert_eq!(
         (now_user.role, now_user.active, now_user.updated_at.as_str()),
         (UserRole::Admin, false, LATER)

@@ -13,6 +13,7 @@
 //! | [`query`] | path segments, query parameters, list cursors |
 //! | [`idempotency`] | `Idempotency-Key` replays |
 //! | [`session`] | console sessions in the key-value store, their cookies |
+//! | [`usecase`] | the use cases' caller ([`usecase::who`]) and refusals as problems |
 
 pub mod accept;
 pub mod auth;
@@ -23,11 +24,12 @@ pub mod idempotency;
 pub mod problem;
 pub mod query;
 pub mod session;
+pub mod usecase;
 
 pub use auth::authenticate;
 pub use body::{
-    MAX_BATCH_BODY, MAX_BODY, body, content_type, json_body, optional_json_body, parse_object_with,
-    read_object,
+    MAX_BATCH_BODY, MAX_BODY, body, content_type, json_body, object_body, optional_json_body,
+    parse_object_with, read_object,
 };
 pub use idempotency::idempotent;
 pub use problem::{
@@ -36,6 +38,7 @@ pub use problem::{
 };
 pub use query::{Cursor, Query, bad_query, encode_query, query, segments};
 pub use settle_store;
+pub use settle_usecases;
 
 use chrono::{NaiveDate, Utc};
 use settle_domain::dates::format_timestamp;

@@ -94,8 +94,9 @@ pub fn lookup(req: &Request) -> Answer<Option<(String, Session)>> {
     Ok(Some((id.to_string(), session)))
 }
 
-/// The signed-in user's session: live, and its user still exists and is active (a user
-/// deactivated meanwhile is signed out). The first-admin session is not one.
+/// The signed-in user's session: live, and its user still exists, is active and has not
+/// changed password since it opened (a user deactivated, or whose password an admin reset,
+/// is signed out). The first-admin session is not one.
 pub fn current(req: &Request, db: &impl Db) -> Answer<Option<SignedIn>> {
     let Some((id, session)) = lookup(req)? else {
         return Ok(None);
@@ -104,7 +105,7 @@ pub fn current(req: &Request, db: &impl Db) -> Answer<Option<SignedIn>> {
         return Ok(None);
     }
     match users::user(db, session.user_id)? {
-        Some(user) if user.active => Ok(Some(SignedIn { id, session, user })),
+        Some(user) if session.speaks_for(&user) => Ok(Some(SignedIn { id, session, user })),
         _ => {
             close(&id)?;
             Ok(None)
@@ -117,11 +118,35 @@ fn save(kv: &Store, key: &str, s: &Session) -> Answer<()> {
     kv.set(key, &bytes).map_err(kv_error)
 }
 
-/// Opens a session for `user_id`: a new random id (never one the browser offered), kept
+/// Opens a session for `user`: a new random id (never one the browser offered), kept
 /// under its hash. Answers the id, for the cookie.
-pub fn open(user_id: i64) -> Answer<String> {
+pub fn open(user: &User) -> Answer<String> {
+    keep(Session::for_user(
+        user,
+        Utc::now().timestamp(),
+        &random_bytes(),
+    ))
+}
+
+/// Opens the setup session (signed in as `admin` while nobody exists): it opens only the
+/// first-admin page.
+pub fn open_setup() -> Answer<String> {
+    keep(Session::new(
+        sessions::SETUP_USER,
+        Utc::now().timestamp(),
+        &random_bytes(),
+    ))
+}
+
+/// After one's own password change: the session `old` is replaced by a new one carrying the
+/// new credentials (every other session of the user is over).
+pub fn reopen(old: &str, user: &User) -> Answer<String> {
+    close(old)?;
+    open(user)
+}
+
+fn keep(session: Session) -> Answer<String> {
     let id = sessions::new_id(&random_bytes());
-    let session = Session::new(user_id, Utc::now().timestamp(), &random_bytes());
     save(&store()?, &sessions::storage_key(&id), &session)?;
     Ok(id)
 }

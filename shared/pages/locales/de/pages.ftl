@@ -213,3 +213,12 @@ report-kpi-best-dso = Bestmögliche DSO (Tage)
 report-kpi-add = Durchschnittlicher Zahlungsverzug (Tage)
 report-kpi-disputed-dso = DSO der Reklamationen (Tage)
 report-kpi-cei = Inkasso-Effizienzindex, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Reklamation (nur lesen)
+resolver-readonly-resolved = Diese Reklamation ist geklärt. Die Seite bleibt lesbar; Antworten, Dateien und Übergaben sind geschlossen.
+resolver-readonly-handed-over = Sie haben diese Reklamation übergeben, oder sie wurde neu zugewiesen. Die Seite bleibt lesbar; die jetzt zuständige Person antwortet über ihren eigenen Link.
+error-closed-resolved-title = Diese Reklamation ist geklärt
+error-closed-resolved-body = Nichts wurde gespeichert: Die Reklamation ist geklärt und ihre Seite ist jetzt schreibgeschützt.
+error-closed-handed-over-title = Diese Reklamation bearbeitet jemand anderes
+error-closed-handed-over-body = Nichts wurde gespeichert: Die Reklamation wurde übergeben. Die jetzt zuständige Person antwortet über ihren eigenen Link.

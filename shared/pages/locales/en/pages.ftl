@@ -214,3 +214,12 @@ report-kpi-best-dso = Best possible DSO (days)
 report-kpi-add = Average days delinquent
 report-kpi-disputed-dso = Disputed DSO (days)
 report-kpi-cei = Collection effectiveness index, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Dispute (read-only)
+resolver-readonly-resolved = This dispute is resolved. The page stays available to read; answers, files and hand-overs are closed.
+resolver-readonly-handed-over = You handed this dispute over, or it was reassigned. The page stays available to read; the person now in charge answers from their own link.
+error-closed-resolved-title = This dispute is resolved
+error-closed-resolved-body = Nothing was saved: the dispute was settled and its page is read-only now.
+error-closed-handed-over-title = This dispute is in someone else's hands
+error-closed-handed-over-body = Nothing was saved: the dispute was handed over. The person now in charge answers from their own link.

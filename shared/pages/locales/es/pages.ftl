@@ -213,3 +213,12 @@ report-kpi-best-dso = Mejor DSO posible (días)
 report-kpi-add = Días medios de retraso
 report-kpi-disputed-dso = DSO de incidencias (días)
 report-kpi-cei = Índice de eficacia de cobro, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Incidencia (solo lectura)
+resolver-readonly-resolved = Esta incidencia está resuelta. La página sigue disponible para consulta; las respuestas, los archivos y los traspasos están cerrados.
+resolver-readonly-handed-over = Usted traspasó esta incidencia, o se reasignó. La página sigue disponible para consulta; la persona ahora a cargo responde desde su propio enlace.
+error-closed-resolved-title = Esta incidencia está resuelta
+error-closed-resolved-body = No se guardó nada: la incidencia está resuelta y su página es ahora de solo lectura.
+error-closed-handed-over-title = Esta incidencia está en otras manos
+error-closed-handed-over-body = No se guardó nada: la incidencia se traspasó. La persona ahora a cargo responde desde su propio enlace.

@@ -213,3 +213,12 @@ report-kpi-best-dso = Meilleur DSO possible (jours)
 report-kpi-add = Retard moyen de paiement (jours)
 report-kpi-disputed-dso = DSO des litiges (jours)
 report-kpi-cei = Indice d’efficacité du recouvrement, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Litige (lecture seule)
+resolver-readonly-resolved = Ce litige est résolu. La page reste consultable ; les réponses, pièces jointes et transferts sont fermés.
+resolver-readonly-handed-over = Vous avez transmis ce litige, ou il a été réattribué. La page reste consultable ; la personne désormais en charge répond depuis son propre lien.
+error-closed-resolved-title = Ce litige est résolu
+error-closed-resolved-body = Rien n'a été enregistré : le litige est réglé et sa page est désormais en lecture seule.
+error-closed-handed-over-title = Ce litige est entre d'autres mains
+error-closed-handed-over-body = Rien n'a été enregistré : le litige a été transmis. La personne désormais en charge répond depuis son propre lien.

@@ -215,3 +215,12 @@ report-kpi-best-dso = Najbolji mogući DSO (dani)
 report-kpi-add = Prosječno kašnjenje plaćanja (dani)
 report-kpi-disputed-dso = DSO sporova (dani)
 report-kpi-cei = Indeks učinkovitosti naplate, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Reklamacija (samo za čitanje)
+resolver-readonly-resolved = Ova je reklamacija riješena. Stranica ostaje dostupna za čitanje; odgovori, datoteke i predaje su zatvoreni.
+resolver-readonly-handed-over = Predali ste ovu reklamaciju ili je dodijeljena nekom drugom. Stranica ostaje dostupna za čitanje; osoba koja je sada zadužena odgovara putem vlastite poveznice.
+error-closed-resolved-title = Ova je reklamacija riješena
+error-closed-resolved-body = Ništa nije spremljeno: reklamacija je riješena i njezina je stranica sada samo za čitanje.
+error-closed-handed-over-title = Ovu reklamaciju sada vodi netko drugi
+error-closed-handed-over-body = Ništa nije spremljeno: reklamacija je predana. Osoba koja je sada zadužena odgovara putem vlastite poveznice.

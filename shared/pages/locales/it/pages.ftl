@@ -213,3 +213,12 @@ report-kpi-best-dso = Miglior DSO possibile (giorni)
 report-kpi-add = Giorni medi di ritardo
 report-kpi-disputed-dso = DSO delle contestazioni (giorni)
 report-kpi-cei = Indice di efficacia dell’incasso, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Contestazione (sola lettura)
+resolver-readonly-resolved = Questa contestazione è risolta. La pagina resta consultabile; risposte, allegati e passaggi di consegne sono chiusi.
+resolver-readonly-handed-over = Ha passato questa contestazione a un collega, oppure è stata riassegnata. La pagina resta consultabile; chi se ne occupa ora risponde dal proprio link.
+error-closed-resolved-title = Questa contestazione è risolta
+error-closed-resolved-body = Non è stato salvato nulla: la contestazione è risolta e la sua pagina ora è di sola lettura.
+error-closed-handed-over-title = Questa contestazione è in altre mani
+error-closed-handed-over-body = Non è stato salvato nulla: la contestazione è stata passata a un collega. Chi se ne occupa ora risponde dal proprio link.

@@ -207,3 +207,12 @@ report-kpi-best-dso = 最良DSO（日）
 report-kpi-add = 平均遅延日数
 report-kpi-disputed-dso = 係争DSO（日）
 report-kpi-cei = 回収効率指数（{ $from }～{ $to }）
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = 係争（閲覧のみ）
+resolver-readonly-resolved = この係争は解決済みです。ページは引き続き閲覧できますが、回答・ファイル添付・引き継ぎはできません。
+resolver-readonly-handed-over = この係争は引き継がれたか、別の担当者に割り当てられました。ページは引き続き閲覧できます。現在の担当者が自分のリンクから回答します。
+error-closed-resolved-title = この係争は解決済みです
+error-closed-resolved-body = 保存されていません。係争は解決済みで、ページは閲覧のみになりました。
+error-closed-handed-over-title = この係争は別の担当者に移りました
+error-closed-handed-over-body = 保存されていません。係争は引き継がれました。現在の担当者が自分のリンクから回答します。

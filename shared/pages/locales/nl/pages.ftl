@@ -213,3 +213,12 @@ report-kpi-best-dso = Best mogelijke DSO (dagen)
 report-kpi-add = Gemiddelde betalingsachterstand (dagen)
 report-kpi-disputed-dso = DSO van geschillen (dagen)
 report-kpi-cei = Incasso-effectiviteitsindex, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Geschil (alleen lezen)
+resolver-readonly-resolved = Dit geschil is opgelost. De pagina blijft leesbaar; antwoorden, bestanden en overdrachten zijn gesloten.
+resolver-readonly-handed-over = U hebt dit geschil overgedragen, of het is opnieuw toegewezen. De pagina blijft leesbaar; wie het nu behandelt, antwoordt via de eigen link.
+error-closed-resolved-title = Dit geschil is opgelost
+error-closed-resolved-body = Er is niets opgeslagen: het geschil is opgelost en de pagina is nu alleen-lezen.
+error-closed-handed-over-title = Dit geschil ligt bij iemand anders
+error-closed-handed-over-body = Er is niets opgeslagen: het geschil is overgedragen. Wie het nu behandelt, antwoordt via de eigen link.

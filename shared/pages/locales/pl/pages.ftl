@@ -216,3 +216,12 @@ report-kpi-best-dso = Najlepsze możliwe DSO (dni)
 report-kpi-add = Średnie opóźnienie płatności (dni)
 report-kpi-disputed-dso = DSO sporów (dni)
 report-kpi-cei = Wskaźnik skuteczności windykacji, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Reklamacja (tylko do odczytu)
+resolver-readonly-resolved = Ta reklamacja została rozwiązana. Strona pozostaje dostępna do odczytu; odpowiedzi, pliki i przekazania są zamknięte.
+resolver-readonly-handed-over = Przekazano tę reklamację lub przydzielono ją komuś innemu. Strona pozostaje dostępna do odczytu; osoba, która się nią teraz zajmuje, odpowiada przez własny link.
+error-closed-resolved-title = Ta reklamacja została rozwiązana
+error-closed-resolved-body = Nic nie zapisano: reklamacja została rozwiązana, a jej strona jest teraz tylko do odczytu.
+error-closed-handed-over-title = Tą reklamacją zajmuje się ktoś inny
+error-closed-handed-over-body = Nic nie zapisano: reklamacja została przekazana. Osoba, która się nią teraz zajmuje, odpowiada przez własny link.

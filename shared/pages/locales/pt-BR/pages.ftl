@@ -213,3 +213,12 @@ report-kpi-best-dso = Melhor PMR possível (dias)
 report-kpi-add = Dias médios de atraso
 report-kpi-disputed-dso = PMR das contestações (dias)
 report-kpi-cei = Índice de eficácia da cobrança, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Contestação (somente leitura)
+resolver-readonly-resolved = Esta contestação está resolvida. A página continua disponível para consulta; respostas, anexos e transferências estão encerrados.
+resolver-readonly-handed-over = Você transferiu esta contestação, ou ela foi reatribuída. A página continua disponível para consulta; a pessoa agora responsável responde pelo próprio link.
+error-closed-resolved-title = Esta contestação está resolvida
+error-closed-resolved-body = Nada foi salvo: a contestação está resolvida e a página agora é somente leitura.
+error-closed-handed-over-title = Esta contestação está com outra pessoa
+error-closed-handed-over-body = Nada foi salvo: a contestação foi transferida. A pessoa agora responsável responde pelo próprio link.

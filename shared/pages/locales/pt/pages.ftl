@@ -213,3 +213,12 @@ report-kpi-best-dso = Melhor PMR possível (dias)
 report-kpi-add = Dias médios de atraso
 report-kpi-disputed-dso = PMR dos litígios (dias)
 report-kpi-cei = Índice de eficácia da cobrança, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Litígio (só leitura)
+resolver-readonly-resolved = Este litígio está resolvido. A página continua disponível para consulta; respostas, anexos e transferências estão fechados.
+resolver-readonly-handed-over = Transferiu este litígio, ou ele foi reatribuído. A página continua disponível para consulta; quem está agora responsável responde a partir da sua própria ligação.
+error-closed-resolved-title = Este litígio está resolvido
+error-closed-resolved-body = Nada foi guardado: o litígio está resolvido e a sua página é agora só de leitura.
+error-closed-handed-over-title = Este litígio está noutras mãos
+error-closed-handed-over-body = Nada foi guardado: o litígio foi transferido. Quem está agora responsável responde a partir da sua própria ligação.

@@ -215,3 +215,12 @@ report-kpi-best-dso = Cel mai bun DSO posibil (zile)
 report-kpi-add = Întârzierea medie la plată (zile)
 report-kpi-disputed-dso = DSO al litigiilor (zile)
 report-kpi-cei = Indicele de eficiență a încasării, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Litigiu (doar citire)
+resolver-readonly-resolved = Acest litigiu este rezolvat. Pagina rămâne disponibilă pentru citire; răspunsurile, fișierele și predările sunt închise.
+resolver-readonly-handed-over = Ați predat acest litigiu sau a fost realocat. Pagina rămâne disponibilă pentru citire; persoana care se ocupă acum răspunde din propriul link.
+error-closed-resolved-title = Acest litigiu este rezolvat
+error-closed-resolved-body = Nu s-a salvat nimic: litigiul este rezolvat, iar pagina lui este acum doar pentru citire.
+error-closed-handed-over-title = Acest litigiu este în grija altcuiva
+error-closed-handed-over-body = Nu s-a salvat nimic: litigiul a fost predat. Persoana care se ocupă acum răspunde din propriul link.

@@ -213,3 +213,12 @@ report-kpi-best-dso = Bästa möjliga DSO (dagar)
 report-kpi-add = Genomsnittlig betalningsförsening (dagar)
 report-kpi-disputed-dso = DSO för tvister (dagar)
 report-kpi-cei = Indrivningseffektivitetsindex, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = Reklamation (endast läsning)
+resolver-readonly-resolved = Den här reklamationen är löst. Sidan går fortfarande att läsa; svar, filer och överlämningar är stängda.
+resolver-readonly-handed-over = Du har lämnat över reklamationen, eller så har den tilldelats någon annan. Sidan går fortfarande att läsa; den som nu ansvarar svarar via sin egen länk.
+error-closed-resolved-title = Den här reklamationen är löst
+error-closed-resolved-body = Inget sparades: reklamationen är löst och sidan är nu skrivskyddad.
+error-closed-handed-over-title = Någon annan ansvarar nu för reklamationen
+error-closed-handed-over-body = Inget sparades: reklamationen har lämnats över. Den som nu ansvarar svarar via sin egen länk.

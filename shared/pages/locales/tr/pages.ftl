@@ -210,3 +210,12 @@ report-kpi-best-dso = Mümkün olan en iyi DSO (gün)
 report-kpi-add = Ortalama gecikme (gün)
 report-kpi-disputed-dso = İtirazlı DSO (gün)
 report-kpi-cei = Tahsilat etkinlik endeksi, { $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = İtiraz (salt okunur)
+resolver-readonly-resolved = Bu itiraz çözüldü. Sayfa okunabilir kalır; yanıtlar, dosyalar ve devirler kapalıdır.
+resolver-readonly-handed-over = Bu itirazı devrettiniz ya da başka birine atandı. Sayfa okunabilir kalır; şimdi sorumlu olan kişi kendi bağlantısından yanıt verir.
+error-closed-resolved-title = Bu itiraz çözüldü
+error-closed-resolved-body = Hiçbir şey kaydedilmedi: itiraz çözüldü ve sayfası artık salt okunur.
+error-closed-handed-over-title = Bu itiraz artık başka birinde
+error-closed-handed-over-body = Hiçbir şey kaydedilmedi: itiraz devredildi. Şimdi sorumlu olan kişi kendi bağlantısından yanıt verir.

@@ -207,3 +207,12 @@ report-kpi-best-dso = 最佳 DSO（天）
 report-kpi-add = 平均逾期天数
 report-kpi-disputed-dso = 争议 DSO（天）
 report-kpi-cei = 催收效率指数，{ $from } – { $to }
+
+# A resolver link whose dispute is resolved or handed over (read-only)
+resolver-title-closed = 争议（只读）
+resolver-readonly-resolved = 此争议已解决。页面仍可查看；回复、附件和移交已关闭。
+resolver-readonly-handed-over = 您已移交此争议，或它已被重新分配。页面仍可查看；现在的负责人通过自己的链接回复。
+error-closed-resolved-title = 此争议已解决
+error-closed-resolved-body = 未保存任何内容：争议已解决，其页面现为只读。
+error-closed-handed-over-title = 此争议已由他人负责
+error-closed-handed-over-body = 未保存任何内容：争议已移交。现在的负责人通过自己的链接回复。

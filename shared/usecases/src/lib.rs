@@ -1,0 +1,107 @@
+//! The use cases: each write Settle offers is one function here, called by every adapter that
+//! offers it (the API components, the console, the link pages).
+//!
+//! A use case takes typed input (the request body as the API's JSON object, which the domain's
+//! reader checks, or a struct), runs its rule and its writes in **one transaction**, and
+//! returns a typed result or a typed [`Refusal`] (field, code, message). It never speaks HTTP:
+//! the adapters turn requests and forms into its input, and render its answer, with one
+//! function per medium (`settle_web::refusal::problem` for problem+json,
+//! `settle_pages::console::Failure::from` for pages). Side effects that must wait for the
+//! commit (delivering an email, next the outbound events) are returned as [`AfterCommit`]
+//! steps, which one shared function runs (`settle_web::after_commit::run`).
+//!
+//! Use cases are generic over [`settle_store::Db`], so they are tested natively here
+//! (`tests/`) and run unchanged inside components.
+
+pub mod users;
+
+use settle_domain::validation::Invalid;
+use settle_store::StoreError;
+
+/// Why a use case wrote nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Bad input, every field in error with its JSON pointer (422; 400 when the body itself
+    /// is malformed).
+    Invalid(Invalid),
+    /// The record the request names does not exist (404).
+    NotFound(String),
+    /// The request conflicts with what is stored (409): `code` is the problem type,
+    /// `fields` the fields it is about (each shown beside its field on a page).
+    Conflict { code: &'static str, fields: Invalid },
+    /// Not allowed for this caller, or no longer possible through this door (403).
+    Forbidden(String),
+    /// The store failed (500, or 503 when it stayed busy); nothing was written.
+    Store(StoreError),
+}
+
+impl From<StoreError> for Refusal {
+    fn from(e: StoreError) -> Refusal {
+        Refusal::Store(e)
+    }
+}
+
+impl From<Invalid> for Refusal {
+    fn from(e: Invalid) -> Refusal {
+        Refusal::Invalid(e)
+    }
+}
+
+impl Refusal {
+    /// A conflict about one field.
+    pub fn conflict(code: &'static str, field: &'static str, message: impl Into<String>) -> Self {
+        Refusal::Conflict {
+            code,
+            fields: Invalid::one(format!("/{field}"), Some(field), message.into()),
+        }
+    }
+
+    /// The HTTP status every medium answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            Refusal::Invalid(inv) if inv.0.len() == 1 && inv.0[0].pointer.is_empty() => 400,
+            Refusal::Invalid(_) => 422,
+            Refusal::NotFound(_) => 404,
+            Refusal::Conflict { .. } => 409,
+            Refusal::Forbidden(_) => 403,
+            Refusal::Store(e) if e.is_busy() => 503,
+            Refusal::Store(_) => 500,
+        }
+    }
+}
+
+/// A side effect to run once the transaction committed (never inside it: a rolled-back write
+/// must not have sent anything).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AfterCommit {
+    /// Deliver the queued outbox message with this id (when delivery is configured).
+    DeliverEmail(i64),
+}
+
+/// What a use case did: its result, and the steps to run after the commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Done<T> {
+    pub value: T,
+    pub after: Vec<AfterCommit>,
+}
+
+impl<T> Done<T> {
+    /// A result with nothing to do after the commit.
+    pub fn just(value: T) -> Done<T> {
+        Done {
+            value,
+            after: Vec::new(),
+        }
+    }
+}
+
+/// Who acts and when: the actor written in history rows, and the clock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Who {
+    /// `token:<id>:<name>`, `user:<id>:<email>`, `resolver:<id>`, `customer:<id>`, `erp`...
+    pub actor: String,
+    /// The UTC timestamp written with every row (`dates::timestamp`).
+    pub at: String,
+    /// Today's date (UTC).
+    pub today: chrono::NaiveDate,
+}
