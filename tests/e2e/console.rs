@@ -12,12 +12,12 @@ use settle_host::testing::{TestResponse, TestServer};
 use crate::disputes::{World, resolver_token, world};
 use crate::support::*;
 
-const PASSWORD: &str = "correct horse battery staple";
+pub const PASSWORD: &str = "correct horse battery staple";
 
 /// One browser: its cookies, kept from `Set-Cookie` answers.
 pub struct Visitor<'a> {
     s: &'a TestServer,
-    cookies: RefCell<BTreeMap<String, String>>,
+    pub cookies: RefCell<BTreeMap<String, String>>,
 }
 
 fn enc(s: &str) -> String {
@@ -142,7 +142,7 @@ pub fn user(s: &TestServer, email: &str, role: &str, language: &str) -> i64 {
     r.json()["id"].as_i64().unwrap()
 }
 
-fn count(s: &TestServer, sql: &str) -> i64 {
+pub fn count(s: &TestServer, sql: &str) -> i64 {
     let db = rusqlite::Connection::open(s.state_dir.join("sqlite_db.db")).unwrap();
     db.query_row(sql, [], |r| r.get(0)).unwrap()
 }
@@ -185,7 +185,10 @@ fn signing_in_opens_a_session_and_signing_out_ends_it() {
     // The right one: a session cookie, HttpOnly and SameSite=Lax, and the page asked for.
     let r = v.sign_in("Alice@Corp.Example ", PASSWORD);
     assert_eq!(r.status, 303, "{}", r.text());
-    assert_eq!(r.header("location"), Some("/app/customers"));
+    assert_eq!(
+        r.header("location"),
+        Some("/app/sign-in/device?next=%2Fapp%2Fcustomers")
+    );
     let cookie = r.header("set-cookie").unwrap();
     assert!(
         cookie.starts_with("settle_session=")
@@ -195,6 +198,17 @@ fn signing_in_opens_a_session_and_signing_out_ends_it() {
         "{cookie}"
     );
     let id = v.session().unwrap();
+    // Then the browser's device cookie, and on to the page asked for.
+    let r = v.get("/app/sign-in/device?next=%2Fapp%2Fcustomers");
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(r.header("location"), Some("/app/customers"));
+    let device = r.header("set-cookie").unwrap();
+    assert!(
+        device.starts_with("settle_device=")
+            && device.contains("HttpOnly")
+            && device.contains("Path=/app/sign-in"),
+        "{device}"
+    );
     let page = v.get("/app/customers");
     assert_eq!(page.status, 200, "{}", page.text());
     let html = page.text();
@@ -424,18 +438,38 @@ fn roles_sessions_and_forms_are_checked_and_refusals_write_nothing() {
 #[test]
 fn repeated_failed_sign_ins_are_throttled() {
     let s = start();
-    user(&s, "alice@corp.example", "collector", "en");
+    user(&s, "eve@corp.example", "collector", "en");
+    // Eve's own browser signed in before: it holds her device cookie.
+    let eve = Visitor::new(&s);
+    assert_eq!(eve.sign_in("eve@corp.example", PASSWORD).status, 303);
+    assert_eq!(
+        eve.get("/app/sign-in/device?next=%2Fapp%2Fcustomers")
+            .status,
+        303
+    );
+    eve.cookies.borrow_mut().remove("settle_session");
+    // A stranger: five free failures, then growing delays (429 with Retry-After).
     let v = Visitor::new(&s);
-    for _ in 0..10 {
+    for _ in 0..5 {
         assert_eq!(
-            v.sign_in("alice@corp.example", "not the password").status,
+            v.sign_in("eve@corp.example", "not the password").status,
             401
         );
     }
-    let r = v.sign_in("alice@corp.example", PASSWORD);
+    let r = v.sign_in("eve@corp.example", PASSWORD);
     assert_eq!(r.status, 429, "{}", r.text());
-    assert!(r.header("retry-after").is_some());
+    let wait: i64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=15).contains(&wait), "{wait}");
     assert!(v.session().is_none());
+    // Eve's browser is not held by what strangers did.
+    let r = eve.sign_in("eve@corp.example", PASSWORD);
+    assert_eq!(r.status, 303, "{}", r.text());
+    // Her device cookie is held by its own failures only, and bound to her account.
+    eve.cookies.borrow_mut().remove("settle_session");
+    for _ in 0..5 {
+        assert_eq!(eve.sign_in("eve@corp.example", "typo in it").status, 401);
+    }
+    assert_eq!(eve.sign_in("eve@corp.example", PASSWORD).status, 429);
 }
 
 #[test]
@@ -576,7 +610,58 @@ fn the_collector_qualifies_follows_and_resolves_a_dispute() {
     let html = step3.text();
     let name = field(&html, "action_name");
     let date = field(&html, "action_date");
+    let seal = field(&html, "seal");
     assert!(!name.is_empty() && date.starts_with("2025-"), "{html}");
+    assert_eq!(count(&w.s, "SELECT count(*) FROM status_changes"), 0);
+
+    // Issue 21: confirm applies what step 3 previewed. A hidden field edited since (another
+    // customer's item, another comment or status) is refused, and nothing is written.
+    for (k, edited) in [
+        ("item", "I4"),
+        ("comment", "Edited after the preview"),
+        ("status", "quality_dispute"),
+    ] {
+        let mut tampered: Vec<(&str, &str)> = base
+            .iter()
+            .map(|(a, b)| {
+                if *a == k && (k != "item" || *b == "I2") {
+                    (*a, edited)
+                } else {
+                    (*a, *b)
+                }
+            })
+            .collect();
+        tampered.extend_from_slice(&[
+            ("step", "confirm"),
+            ("template", "resolver_dispute"),
+            ("email", "send"),
+            ("next", "scenario"),
+            ("seal", seal.as_str()),
+        ]);
+        let r = v.post("/app/customers/C1/change-status", &tampered);
+        assert_eq!(r.status, 409, "{k}: {}", r.text());
+    }
+    assert_eq!(count(&w.s, "SELECT count(*) FROM status_changes"), 0);
+    // Edited before step 3 (so step 3 would preview it): another customer's item is refused
+    // under C1's page.
+    let mut other: Vec<(&str, &str)> = base
+        .iter()
+        .filter(|(a, b)| !(*a == "item" && *b == "I2"))
+        .map(|(a, b)| {
+            if *a == "item" {
+                ("item", "I4")
+            } else {
+                (*a, *b)
+            }
+        })
+        .collect();
+    other.extend_from_slice(&[
+        ("step", "3"),
+        ("template", "resolver_dispute"),
+        ("email", "send"),
+    ]);
+    let r = v.post("/app/customers/C1/change-status", &other);
+    assert_eq!(r.status, 422, "{}", r.text());
     assert_eq!(count(&w.s, "SELECT count(*) FROM status_changes"), 0);
 
     // Confirm: one status change, the action, the email with a resolver link.
@@ -591,6 +676,7 @@ fn the_collector_qualifies_follows_and_resolves_a_dispute() {
     confirm.push(("action_name", name.as_str()));
     confirm.push(("action_date", date.as_str()));
     confirm.push(("action_resolver_id", rid.as_str()));
+    confirm.push(("seal", seal.as_str()));
     let r = v.post("/app/customers/C1/change-status", &confirm);
     assert_eq!(r.status, 303, "{}", r.text());
     assert_eq!(r.header("location"), Some("/app/customers/C1"));

@@ -498,7 +498,7 @@ fn resolver_email_preview_queue_and_a_link_that_verifies() {
     assert_eq!(p["language"], "en");
     assert_eq!(
         p["subject"],
-        "Price dispute: Acme SA disputes 3 item(s), 200.00 EUR"
+        "Price dispute: Acme SA disputes 3 item(s), €200.00"
     );
     let html = p["html"].as_str().unwrap();
     assert!(html.contains("<table class=\"items\""), "{html}");
@@ -506,8 +506,13 @@ fn resolver_email_preview_queue_and_a_link_that_verifies() {
         assert!(html.contains(&format!("<td>{n}</td>")), "{html}");
     }
     assert!(html.contains("Unit price is not the one agreed"));
-    assert!(html.contains("We will follow up on 2025-03-17."), "{html}");
-    assert!(p["text"].as_str().unwrap().contains("F-I1 | invoice"));
+    // Dates, amounts and kinds as the pages write them in the recipient's language.
+    assert!(
+        html.contains("We will follow up on Mar 17, 2025."),
+        "{html}"
+    );
+    assert!(html.contains("<td>€100.00</td>"), "{html}");
+    assert!(p["text"].as_str().unwrap().contains("F-I1 | Invoice"));
     // A preview writes nothing.
     let outbox = get(&w.s, "/api/v1/outbox", &w.collector).json();
     assert_eq!(outbox["messages"], json!([]));
@@ -819,4 +824,62 @@ fn an_unreachable_email_api_leaves_the_message_failed() {
         &Value::Null,
     );
     assert_eq!(r.json(), json!({"attempted": 1, "sent": 0, "failed": 1}));
+}
+
+/// Issue 21: an email reads like the pages in its recipient's language: amounts, dates and
+/// item kinds formatted by the same formatter, credits with a minus sign.
+#[test]
+fn emails_write_amounts_dates_and_kinds_in_the_recipients_language() {
+    let w = world();
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/admin/resolvers",
+        ADMIN_TOKEN,
+        &json!({"name": "Tia Tech", "email": "tia@corp.example", "role": "tech", "language": "ja"}),
+    );
+    let tia = r.json()["id"].as_i64().unwrap();
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I1", "I2"], "status": "price_dispute", "status_date": "2025-03-10",
+               "comment": "Unit price", "resolver_id": tia}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let id = r.json()["status_change_id"].as_i64().unwrap();
+    let r = post(
+        &w,
+        "/api/v1/emails",
+        &json!({"template": "resolver_dispute", "status_change_id": id}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let m = r.json();
+    assert_eq!(m["language"], "ja");
+    let html = m["html"].as_str().unwrap();
+    assert!(html.contains("請求書"), "the kind in Japanese: {html}");
+    assert!(!html.contains(">invoice<"), "{html}");
+    assert!(
+        !html.contains("2025-01-31"),
+        "dates as the pages write them: {html}"
+    );
+    assert!(html.contains("2025/01/31"), "{html}");
+    assert!(
+        !html.contains("100.00 EUR"),
+        "amounts as the pages write them: {html}"
+    );
+    assert!(html.contains("€100.00"), "{html}");
+    // The French customer's confirmation, in French conventions.
+    let r = post(
+        &w,
+        "/api/v1/emails",
+        &json!({"template": "customer_confirmation", "status_change_id": id}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let html = r.json()["html"].as_str().unwrap().to_string();
+    assert!(html.contains("Facture"), "{html}");
+    assert!(
+        html.contains("100,00\u{a0}€")
+            || html.contains("100,00&nbsp;€")
+            || html.contains("100,00 €"),
+        "{html}"
+    );
 }

@@ -16,4 +16,5 @@ mod pages;
 mod report_data;
 mod reports;
 mod support;
+mod usecases;
 mod users;

@@ -239,6 +239,28 @@ fn attachments_upload_type_checked_and_download_with_their_type() {
         page(&w, &format!("{path}/attachments/9999"), "en").status,
         404
     );
+    // Issue 21: a name lying about its type is given the type's extension, and
+    // bidirectional overrides are dropped from shown names.
+    for (sent, shown) in [
+        ("invoice.html", "invoice.pdf"),
+        ("scan\u{202E}fdp.exe", "scanfdp.pdf"),
+    ] {
+        let r = upload(sent, b"%PDF-1.4 lying name", true);
+        assert_eq!(r.status, 303, "{}", r.text());
+        let html = page(&w, &path, "en").text();
+        assert!(html.contains(&format!(">{shown}</a>")), "{shown}: {html}");
+        assert!(!html.contains('\u{202E}'));
+        let at = html.rfind("/attachments/").unwrap() + "/attachments/".len();
+        let id: String = html[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let r = page(&w, &format!("{path}/attachments/{id}"), "en");
+        assert_eq!(
+            r.header("content-disposition"),
+            Some(format!("attachment; filename=\"{shown}\"").as_str())
+        );
+    }
 }
 
 #[test]
@@ -405,8 +427,18 @@ fn failed_link_checks_are_throttled_per_client() {
     let r = page(&w, "/r/not-a-token", "en");
     assert_eq!(r.status, 429);
     assert!(r.header("retry-after").is_some());
-    // Even a good link waits out the window from that address.
-    assert_eq!(page(&w, &path, "en").status, 429);
+    // A good link still opens from that address (an office's colleagues share it), and its
+    // forms still work; bad tokens keep answering 429.
+    let r = page(&w, &path, "en");
+    assert_eq!(r.status, 200, "{}", r.text());
+    let token = form_token(&r.text());
+    let r = submit(
+        &w,
+        &format!("{path}/comments"),
+        &[("form_token", &token), ("comment", "From the office")],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(page(&w, "/r/still-not-a-token", "en").status, 429);
 }
 
 #[test]
@@ -552,7 +584,7 @@ fn the_customer_disputes_promises_and_follows() {
     assert_eq!(r.status, 200);
     assert_eq!(r.header("content-type"), Some("text/csv; charset=utf-8"));
     let csv = r.text();
-    assert!(csv.contains("Numéro,Date de pièce,Échéance"), "{csv}");
+    assert!(csv.contains("Numéro,Type,Date de pièce,Échéance"), "{csv}");
     assert!(csv.contains("F-I5"));
 }
 
@@ -882,4 +914,231 @@ fn resolver_links_are_read_only_once_handed_over_or_resolved() {
     // In Japanese, the page says so too.
     let html = page(&w, &tia_path, "ja").text();
     assert!(html.contains("この係争は解決済みです"), "{html}");
+}
+
+/// A multipart form: text fields, then files (name, bytes) in the field `file`.
+fn multipart(
+    w: &World,
+    path: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, Vec<u8>)],
+) -> settle_host::testing::TestResponse {
+    let b = "----settleboundary";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(
+            format!("--{b}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    for (name, bytes) in files {
+        body.extend_from_slice(format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{b}--\r\n").as_bytes());
+    w.s.request(
+        "POST",
+        path,
+        &[(
+            "content-type",
+            &format!("multipart/form-data; boundary={b}"),
+        )],
+        &body,
+    )
+}
+
+fn pdf(len: usize) -> Vec<u8> {
+    let mut v = b"%PDF-1.4 ".to_vec();
+    v.resize(len, b'x');
+    v
+}
+
+/// Issue 21: what a link may upload is capped (25 MB per link, 50 MB per dispute) and
+/// throttled (10 posts an hour); a customer disputing items already in a dispute adds to it
+/// instead of opening a second action.
+#[test]
+fn uploads_are_capped_and_a_repeated_customer_dispute_opens_nothing_new() {
+    let w = world();
+    let (path, change) = resolver_link(&w);
+    let token = form_token(&page(&w, &path, "en").text());
+    let five_mb = 5 * 1024 * 1024;
+    let full: Vec<(&str, Vec<u8>)> = (0..5).map(|_| ("big.pdf", pdf(five_mb))).collect();
+    let r = multipart(
+        &w,
+        &format!("{path}/attachments"),
+        &[("form_token", &token)],
+        &full,
+    );
+    assert_eq!(r.status, 303, "25 MB exactly: {}", r.text());
+    let before = db_snapshot(&w);
+    let r = multipart(
+        &w,
+        &format!("{path}/attachments"),
+        &[("form_token", &token)],
+        &[("one-more.pdf", pdf(100))],
+    );
+    assert_eq!(r.status, 413, "{}", r.text());
+    assert!(r.text().contains("25 MB per link"), "{}", r.text());
+    assert_eq!(db_snapshot(&w), before);
+    let kv_before = std::fs::metadata(w.s.state_dir.join("sqlite_key_value.db"))
+        .unwrap()
+        .len();
+
+    // A customer's link: ten posts an hour, then 429.
+    let cpath = customer_link(&w, change["status_change_id"].as_i64().unwrap());
+    let ctoken = form_token(&page(&w, &cpath, "en").text());
+    let actions_of = || {
+        get(&w.s, "/api/v1/actions?customer_id=C1", &w.collector).json()["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["state"] == "live")
+            .count()
+    };
+    let live = actions_of();
+    for i in 0..10 {
+        let r = multipart(
+            &w,
+            &format!("{cpath}/disputes"),
+            &[
+                ("form_token", &ctoken),
+                ("item", "I1"),
+                ("reason", "price_dispute"),
+                ("comment", &format!("Proof {i}")),
+            ],
+            &[("proof.pdf", pdf(1000))],
+        );
+        assert_eq!(r.status, 303, "{i}: {}", r.text());
+    }
+    // I1 was already in the price dispute with its follow-up: no second action.
+    assert_eq!(actions_of(), live);
+    let a = get(
+        &w.s,
+        &format!("/api/v1/actions/{}", change["action"]["id"]),
+        &w.collector,
+    )
+    .json();
+    assert_eq!(a["state"], "live");
+    assert!(a["item_ids"].as_array().unwrap().contains(&json!("I1")));
+    let r = multipart(
+        &w,
+        &format!("{cpath}/disputes"),
+        &[
+            ("form_token", &ctoken),
+            ("item", "I1"),
+            ("reason", "price_dispute"),
+            ("comment", "Eleventh"),
+        ],
+        &[("proof.pdf", pdf(1000))],
+    );
+    assert_eq!(r.status, 429, "{}", r.text());
+    // A new dispute (I5, not disputed yet) opens one, without files.
+    let r = multipart(
+        &w,
+        &format!("{cpath}/disputes"),
+        &[
+            ("form_token", &ctoken),
+            ("item", "I5"),
+            ("reason", "price_dispute"),
+            ("comment", "Wrong price here too"),
+        ],
+        &[],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(actions_of(), live + 1);
+    let kv_after = std::fs::metadata(w.s.state_dir.join("sqlite_key_value.db"))
+        .unwrap()
+        .len();
+    assert!(
+        kv_after < kv_before + 1024 * 1024,
+        "{kv_before} -> {kv_after}"
+    );
+}
+
+/// Issue 21: a credit note reads as a credit everywhere: a minus sign and its kind on the
+/// resolver's page, the customer's page and its CSV, the console's sheet.
+#[test]
+fn credit_notes_read_as_credits_on_every_page() {
+    let w = world();
+    let mut credit = item("CN1", "C1", "2025-02-15", "500.00", "500.00");
+    credit["kind"] = json!("credit_note");
+    credit["number"] = json!("AV-77");
+    let r = push_items(&w.s, ADMIN_TOKEN, "delta", vec![credit]);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let (rpath, change) = resolver_link(&w);
+    let minus = '\u{2212}';
+    let html = page(&w, &format!("{rpath}?lang=en"), "en").text();
+    let row = &html[html.find("AV-77").expect("the credit note is listed")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("Credit note"), "{row}");
+    assert!(row.contains(&format!("{minus}€500.00")), "{row}");
+    // The customer (French) sees "Avoir" and a minus sign, on the page and in the CSV.
+    let cpath = customer_link(&w, change["status_change_id"].as_i64().unwrap());
+    let html = page(&w, &cpath, "fr").text();
+    let row = &html[html.find("AV-77").expect("listed on the customer's page")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("Avoir") && row.contains(minus), "{row}");
+    let csv = page(&w, &format!("{cpath}/statement.csv"), "fr").text();
+    let line = csv.lines().find(|l| l.contains("AV-77")).unwrap();
+    assert!(line.contains("Avoir") && line.contains("-500.00"), "{line}");
+    let invoice = csv.lines().find(|l| l.contains("F-I1")).unwrap();
+    assert!(
+        invoice.contains("Facture") && !invoice.contains("-100"),
+        "{invoice}"
+    );
+    // In Japanese, the kind is Japanese.
+    let html = page(&w, &format!("{cpath}?lang=ja"), "ja").text();
+    assert!(html.contains("クレジットノート"), "{html}");
+}
+
+/// Issue 21: an action shows its model's label in the reader's language, unless someone
+/// renamed it by hand; an admin gives a model labels like a status's.
+#[test]
+fn action_names_are_read_in_the_readers_language_unless_renamed() {
+    let w = world();
+    let (path, change) = resolver_link(&w);
+    let html = page(&w, &format!("{path}?lang=ja"), "ja").text();
+    assert!(html.contains("係争のフォローアップ"), "{html}");
+    assert!(!html.contains("Dispute follow-up"), "{html}");
+    // A model's labels are the admin's to edit (merged, 422 for a bad language tag).
+    let r = call(
+        &w.s,
+        "PATCH",
+        "/api/v1/admin/action-models/dispute_follow_up",
+        ADMIN_TOKEN,
+        &json!({"labels": {"ja": "係争の確認"}}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["labels"]["ja"], "係争の確認");
+    assert_eq!(r.json()["labels"]["fr"], "Suivi du litige");
+    let r = call(
+        &w.s,
+        "PATCH",
+        "/api/v1/admin/action-models/dispute_follow_up",
+        ADMIN_TOKEN,
+        &json!({"labels": {"Japanese": "x"}}),
+    );
+    assert_eq!(pointers(&problem(&r, 422)), ["/labels"]);
+    let html = page(&w, &format!("{path}?lang=ja"), "ja").text();
+    assert!(html.contains("係争の確認"), "{html}");
+    // Renamed by hand: the name as typed, in every language.
+    let id = change["action"]["id"].as_i64().unwrap();
+    let a = get(&w.s, &format!("/api/v1/actions/{id}"), &w.collector);
+    let etag = a.header("etag").unwrap().to_string();
+    let r = w.s.request(
+        "PATCH",
+        &format!("/api/v1/actions/{id}"),
+        &[
+            ("authorization", &bearer(&w.collector)),
+            ("content-type", "application/json"),
+            ("if-match", &etag),
+        ],
+        json!({"name": "Call Sam about the price"})
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let html = page(&w, &format!("{path}?lang=ja"), "ja").text();
+    assert!(html.contains("Call Sam about the price"), "{html}");
 }

@@ -14,10 +14,11 @@ use settle_store::Db;
 use settle_store::config as store;
 use settle_store::{SpinDb, StoreError, ledger};
 use settle_store::{pages, scenarios};
-use settle_web::config as cfg;
+use settle_web::settle_usecases::config::{self as cfg, Saved};
+use settle_web::settle_usecases::{Done, Refusal};
 use settle_web::{
-    Answer, invalid, json, json_body, method_not_allowed, not_found, now, parse_object_with,
-    store_error,
+    Answer, invalid, json, method_not_allowed, not_found, now, object_body, parse_object_with,
+    store_error, usecase,
 };
 use spin_sdk::http::{Method, Request, Response};
 
@@ -25,33 +26,63 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
     let m = req.method();
     match (path, m) {
         (["statuses"], Method::Get) => ok(&json!({"statuses": s(store::statuses(db))?})),
-        (["statuses"], Method::Post) => cfg::save_status(json_body(req)?, db, who, None),
+        (["statuses"], Method::Post) => saved(cfg::save_status(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            None,
+        )),
         (["statuses", code], Method::Get) => read(db, "status", code, store::status(db, code)),
-        (["statuses", code], Method::Patch) => {
-            cfg::save_status(json_body(req)?, db, who, Some(code))
+        (["statuses", code], Method::Patch) => saved(cfg::save_status(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            Some(code),
+        )),
+        (["statuses", code], Method::Delete) => {
+            deleted(cfg::delete_status(db, &usecase::who(who), code))
         }
-        (["statuses", code], Method::Delete) => cfg::delete_status(db, who, code),
         (["resolvers"], Method::Get) => ok(&json!({"resolvers": s(store::resolvers(db))?})),
-        (["resolvers"], Method::Post) => cfg::save_resolver(json_body(req)?, db, who, None),
+        (["resolvers"], Method::Post) => saved(cfg::save_resolver(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            None,
+        )),
         (["resolvers", id], Method::Get) => {
             let r = store::resolver(db, id.parse().unwrap_or(-1));
             read(db, "resolver", id, r)
         }
-        (["resolvers", id], Method::Patch) => {
-            cfg::save_resolver(json_body(req)?, db, who, Some(id))
+        (["resolvers", id], Method::Patch) => saved(cfg::save_resolver(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            Some(id),
+        )),
+        (["resolvers", id], Method::Delete) => {
+            deleted(cfg::delete_resolver(db, &usecase::who(who), id))
         }
-        (["resolvers", id], Method::Delete) => cfg::delete_resolver(db, who, id),
         (["action-models"], Method::Get) => {
             ok(&json!({"action_models": s(store::action_models(db))?}))
         }
-        (["action-models"], Method::Post) => cfg::save_model(json_body(req)?, db, who, None),
+        (["action-models"], Method::Post) => saved(cfg::save_model(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            None,
+        )),
         (["action-models", code], Method::Get) => {
             read(db, "action_model", code, store::action_model(db, code))
         }
-        (["action-models", code], Method::Patch) => {
-            cfg::save_model(json_body(req)?, db, who, Some(code))
+        (["action-models", code], Method::Patch) => saved(cfg::save_model(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            Some(code),
+        )),
+        (["action-models", code], Method::Delete) => {
+            deleted(cfg::delete_model(db, &usecase::who(who), code))
         }
-        (["action-models", code], Method::Delete) => cfg::delete_model(db, who, code),
         (["email-templates"], Method::Get) => ok(&json!({
             "templates": s(store::templates(db))?,
             "hashtags": HASHTAGS.iter().map(|(n, d)| json!({"name": format!("#{n}"), "inserts": d})).collect::<Vec<_>>(),
@@ -60,25 +91,45 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
             let key = format!("{code}/{lang}");
             read(db, "email_template", &key, store::template(db, code, lang))
         }
-        (["email-templates", code, lang], Method::Put) => {
-            cfg::save_template(json_body(req)?, db, who, code, lang)
-        }
+        (["email-templates", code, lang], Method::Put) => saved(cfg::save_template(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            code,
+            lang,
+        )),
         (["outcomes"], Method::Get) => ok(&json!({"outcomes": s(pages::outcomes(db))?})),
-        (["outcomes"], Method::Post) => cfg::save_outcome(json_body(req)?, db, who, None),
+        (["outcomes"], Method::Post) => saved(cfg::save_outcome(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            None,
+        )),
         (["outcomes", code], Method::Get) => read(db, "outcome", code, pages::outcome(db, code)),
-        (["outcomes", code], Method::Patch) => {
-            cfg::save_outcome(json_body(req)?, db, who, Some(code))
-        }
+        (["outcomes", code], Method::Patch) => saved(cfg::save_outcome(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            Some(code),
+        )),
         (["outcomes"], _) => Err(method_not_allowed("GET, POST")),
         (["outcomes", _], _) => Err(method_not_allowed("GET, PATCH")),
         (["scenarios"], Method::Get) => ok(&json!({"scenarios": s(scenarios::scenarios(db))?})),
-        (["scenarios"], Method::Post) => cfg::save_scenario(json_body(req)?, db, who, None),
+        (["scenarios"], Method::Post) => saved(cfg::save_scenario(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            None,
+        )),
         (["scenarios", code], Method::Get) => {
             read(db, "scenario", code, scenarios::scenario(db, code))
         }
-        (["scenarios", code], Method::Put) => {
-            cfg::save_scenario(json_body(req)?, db, who, Some(code))
-        }
+        (["scenarios", code], Method::Put) => saved(cfg::save_scenario(
+            db,
+            &object_body(req)?,
+            &usecase::who(who),
+            Some(code),
+        )),
         (["customers", id, "scenario"], Method::Put) => assign_scenario(req, db, who, id),
         (["scenarios"], _) => Err(method_not_allowed("GET, POST")),
         (["scenarios", _], _) => Err(method_not_allowed("GET, PUT")),
@@ -91,6 +142,42 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
         (["email-templates", _, _], _) => Err(method_not_allowed("GET, PUT")),
         _ => Err(not_found("no such route")),
     }
+}
+
+/// A saved record as JSON: 201 (with its address, for a resolver) when created, else 200.
+fn saved<T: Serialize + Location>(r: Result<Done<Saved<T>>, Refusal>) -> Answer<Response> {
+    let saved = r?.value;
+    let mut resp = json(if saved.created { 201 } else { 200 }, &saved.record);
+    if saved.created
+        && let Some(at) = saved.record.location()
+    {
+        resp.set_header("location", at);
+    }
+    Ok(resp)
+}
+
+/// Where a created record is read back (`Location`), for the records the API gives one.
+trait Location {
+    fn location(&self) -> Option<String> {
+        None
+    }
+}
+
+impl Location for settle_domain::config::Resolver {
+    fn location(&self) -> Option<String> {
+        Some(format!("/api/v1/admin/resolvers/{}", self.id))
+    }
+}
+impl<T> Location for Option<T> {}
+impl Location for settle_domain::actions::ActionModel {}
+impl Location for settle_domain::pages::Outcome {}
+impl Location for store::EmailTemplate {}
+impl Location for settle_domain::config::ScenarioConfig {}
+
+/// A deleted record: 204.
+fn deleted(r: Result<Done<()>, Refusal>) -> Answer<Response> {
+    r?;
+    Ok(Response::builder().status(204).build())
 }
 
 fn s<T>(r: Result<T, StoreError>) -> Answer<T> {

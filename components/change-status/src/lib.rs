@@ -9,10 +9,11 @@ use settle_domain::status_change::{self as rules, StatusChangeIn};
 use settle_store::Db;
 use settle_store::SpinDb;
 use settle_store::ledger::{self, ItemFilter};
-use settle_store::status_change::{self as store, Applied};
+use settle_store::status_change as store;
+use settle_web::settle_usecases::status_change::{self, ChangeStatus, Changed};
 use settle_web::{
     Answer, Query, authenticate, idempotent, invalid, json, json_body, method_not_allowed,
-    not_found, now, open_db, respond, segments, today,
+    not_found, open_db, respond, segments, today, usecase,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -73,10 +74,11 @@ fn create(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response>
 /// Checks and applies the status change; answers the updated items, the action (if any),
 /// the suggestion computed from the status, and the items moved from other actions.
 fn qualify_items(db: &SpinDb, input: &StatusChangeIn, principal: &Principal) -> Answer<Value> {
-    let targets = store::load_targets(db, input)?;
-    let states = targets.item_states();
-    let plan = rules::check(input, &targets.found(&states), today()).map_err(|e| invalid(&e))?;
-    let applied: Applied = store::apply(db, input, &plan, &targets, &principal.actor, &now())?;
+    let change = ChangeStatus {
+        input,
+        customer_id: None,
+    };
+    let Changed { plan, applied } = status_change::apply(db, &change, &usecase::who(principal))?;
     let items = ledger::list_items(
         db,
         &ItemFilter {

@@ -1,6 +1,8 @@
 //! The admin screens: each list is a page with its forms; each form becomes the JSON body
 //! the admin API takes and goes through the same write (`settle_web::config`).
 
+mod tokens;
+
 use minijinja::{Value, context};
 use serde_json::{Map, json};
 use settle_domain::auth::{check_new_token, hash_token, new_token};
@@ -9,8 +11,11 @@ use settle_domain::templates::{self, HASHTAGS};
 use settle_pages::console::{Ctx, Failure, field_errors};
 use settle_pages::i18n::LANGUAGES;
 use settle_store::{Db, access, config as store, outbox, scenarios};
-use settle_web::{Answer, config as cfg, now};
+use settle_web::settle_usecases::Refusal;
+use settle_web::settle_usecases::config as cfg;
+use settle_web::{now, usecase};
 use spin_sdk::http::{Method, Response};
+use tokens::{create_token, links, revoke_link, revoke_token, tokens};
 
 pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
     match (seg, ctx.req.method()) {
@@ -59,11 +64,12 @@ pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
     }
 }
 
-/// A write through the admin API's function: a redirect to `back` when it worked, the page
-/// again with the fields in error when it was refused (nothing written).
+/// A write through the configuration use case (the admin API's too): a redirect to `back`
+/// when it worked, the page again with the fields in error when it was refused (nothing
+/// written).
 fn write(
     ctx: &Ctx,
-    result: Answer<Response>,
+    result: Result<(), Refusal>,
     back: &str,
     again: impl FnOnce(u16, Vec<Value>) -> Result<Response, Failure>,
 ) -> Result<Response, Failure> {
@@ -72,10 +78,6 @@ fn write(
         Err(Failure::Invalid(status, inv)) => again(status, field_errors(&ctx.messages, &inv)),
         Err(f) => Err(f),
     }
-}
-
-fn body(o: Map<String, serde_json::Value>) -> Vec<u8> {
-    serde_json::Value::Object(o).to_string().into_bytes()
 }
 
 /// A blank text field of an edit form clears the value (`null` in the API).
@@ -128,8 +130,8 @@ fn save_status(ctx: &Ctx, code: Option<&str>) -> Result<Response, Failure> {
     if !labels.is_empty() {
         o.insert("labels".into(), serde_json::Value::Object(labels));
     }
-    let who = ctx.me.principal();
-    let r = cfg::save_status(&body(o), &ctx.db, &who, code);
+    let who = usecase::who(&ctx.me.principal());
+    let r = cfg::save_status(&ctx.db, &o, &who, code).map(|_| ());
     write(ctx, r, "/app/admin/statuses", |s, e| statuses(ctx, s, e))
 }
 
@@ -157,8 +159,8 @@ fn save_resolver(ctx: &Ctx, id: Option<&str>) -> Result<Response, Failure> {
         ("language", Field::Text),
         ("active", Field::Bool),
     ]);
-    let who = ctx.me.principal();
-    let r = cfg::save_resolver(&body(o), &ctx.db, &who, id);
+    let who = usecase::who(&ctx.me.principal());
+    let r = cfg::save_resolver(&ctx.db, &o, &who, id).map(|_| ());
     write(ctx, r, "/app/admin/resolvers", |s, e| resolvers(ctx, s, e))
 }
 
@@ -188,8 +190,8 @@ fn save_model(ctx: &Ctx, code: Option<&str>) -> Result<Response, Failure> {
     if code.is_none() {
         o.extend(f.to_object(&[("code", Field::Text)]));
     }
-    let who = ctx.me.principal();
-    let r = cfg::save_model(&body(o), &ctx.db, &who, code);
+    let who = usecase::who(&ctx.me.principal());
+    let r = cfg::save_model(&ctx.db, &o, &who, code).map(|_| ());
     write(ctx, r, "/app/admin/action-models", |s, e| models(ctx, s, e))
 }
 
@@ -247,7 +249,9 @@ fn save_template(ctx: &Ctx, code: &str, language: &str) -> Result<Response, Fail
         )
     };
     if f.get("preview").is_some() {
-        return match templates::render(&subject, &text, &templates::sample()) {
+        // The sample written as the template's language writes amounts and dates.
+        let fmt = settle_web::email::Formats::format(&settle_pages::EmailFormats, language);
+        return match templates::render(&subject, &text, &templates::sample(), fmt.as_ref()) {
             Ok(r) => again(200, Some(r), Vec::new()),
             Err(e) => again(422, None, field_errors(&ctx.messages, &e)),
         };
@@ -257,8 +261,8 @@ fn save_template(ctx: &Ctx, code: &str, language: &str) -> Result<Response, Fail
         ("subject", Field::Raw),
         ("body", Field::Raw),
     ]);
-    let who = ctx.me.principal();
-    let r = cfg::save_template(&body(o), &ctx.db, &who, code, language);
+    let who = usecase::who(&ctx.me.principal());
+    let r = cfg::save_template(&ctx.db, &o, &who, code, language).map(|_| ());
     let back = format!("/app/admin/templates/{code}/{language}");
     write(ctx, r, &back, |s, e| again(s, None, e))
 }
@@ -320,84 +324,11 @@ fn save_scenario(ctx: &Ctx, code: Option<&str>) -> Result<Response, Failure> {
         o.extend(f.to_object(&[("code", Field::Text)]));
     }
     o.insert("steps".into(), json!(steps(&f)));
-    let who = ctx.me.principal();
-    let r = cfg::save_scenario(&body(o), &ctx.db, &who, code);
+    let who = usecase::who(&ctx.me.principal());
+    let r = cfg::save_scenario(&ctx.db, &o, &who, code).map(|_| ());
     write(ctx, r, "/app/admin/scenarios", |s, e| {
         scenario_list(ctx, s, e)
     })
 }
 
 // ---- API tokens ----
-
-fn tokens(
-    ctx: &Ctx,
-    status: u16,
-    created: Option<Value>,
-    errors: Vec<Value>,
-) -> Result<Response, Failure> {
-    ctx.render(
-        status,
-        "tokens.html",
-        "admin",
-        context! {
-            tokens => access::list_tokens(&ctx.db)?,
-            created => created,
-            errors => errors,
-        },
-    )
-}
-
-/// The new token is shown on this answer only (not a redirect): it is stored hashed.
-fn create_token(ctx: &Ctx) -> Result<Response, Failure> {
-    let f = ctx.form()?;
-    let (name, role) =
-        match check_new_token(f.get("name").unwrap_or(""), f.get("role").unwrap_or("")) {
-            Ok(v) => v,
-            Err(e) => return tokens(ctx, 422, None, field_errors(&ctx.messages, &e)),
-        };
-    let token = new_token(settle_web::random_bytes());
-    let stored = ctx.db.transaction(|db| {
-        access::create_token(db, &name, role, &hash_token(&token), &ctx.actor(), &now())
-    })?;
-    tokens(
-        ctx,
-        201,
-        Some(context! { name => stored.name, token => token }),
-        Vec::new(),
-    )
-}
-
-fn revoke_token(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
-    ctx.form()?;
-    let id = id.parse::<i64>().map_err(|_| Failure::NotFound)?;
-    match ctx
-        .db
-        .transaction(|db| access::revoke_token(db, id, &ctx.actor(), &now()))?
-    {
-        None => Err(Failure::NotFound),
-        Some(_) => ctx.redirect("/app/admin/tokens"),
-    }
-}
-
-// ---- signed links ----
-
-fn links(ctx: &Ctx) -> Result<Response, Failure> {
-    ctx.render(
-        200,
-        "links.html",
-        "admin",
-        context! { links => outbox::links(&ctx.db, 200)?, now => now() },
-    )
-}
-
-fn revoke_link(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
-    ctx.form()?;
-    let id = id.parse::<i64>().map_err(|_| Failure::NotFound)?;
-    match ctx
-        .db
-        .transaction(|db| outbox::revoke_link(db, id, &ctx.actor(), &now()))?
-    {
-        None => Err(Failure::NotFound),
-        Some(_) => ctx.redirect("/app/admin/links"),
-    }
-}

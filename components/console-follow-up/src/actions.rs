@@ -90,11 +90,14 @@ fn show(
         .filter(|r| r.active || a.resolver.as_ref().is_some_and(|x| x.id == r.id))
         .map(|r| context! { id => r.id, name => r.name })
         .collect();
+    let shown = settle_pages::rows::ActionNames::load(&ctx.db, ctx.lang())?
+        .shown(&a.name, a.model.as_deref());
     ctx.render(
         status,
         "action.html",
         "agenda",
         context! {
+            shown_name => shown,
             action => a,
             live => a.state == ActionState::Live,
             rows => rows,

@@ -58,8 +58,14 @@ pub fn agenda(ctx: &Ctx) -> Result<Response, Failure> {
         collector: collector.clone(),
         resolver_id,
     };
-    let (entries, total) =
+    let (mut entries, total) =
         scenarios::agenda(&ctx.db, date, &filter, (page as usize - 1) * PAGE, PAGE)?;
+    // Each action by the name its reader reads.
+    let names = settle_pages::rows::ActionNames::load(&ctx.db, ctx.lang())?;
+    for a in entries.iter_mut().filter_map(|e| e.action.as_mut()) {
+        let shown = names.shown(a["name"].as_str().unwrap_or_default(), a["model"].as_str());
+        a["name"] = shown.into();
+    }
     let pages = total.div_ceil(PAGE).max(1);
     let resolvers = config::resolvers(&ctx.db)?;
     let link = |p: usize| {

@@ -13,14 +13,20 @@
 //! wizard id is an idempotency key: a second confirmation of the same wizard (a double
 //! click, a reload) changes nothing and shows the customer again.
 
+mod page;
+
 use minijinja::{Value, context};
+use page::Base;
 use serde_json::json;
 use settle_domain::forms::{Field, Form};
+use settle_domain::sessions;
 use settle_domain::status_change::{self as rules, ActionFields, StatusChangeIn};
 use settle_domain::templates::{self, EmailRequest, Regarding};
 use settle_store::access::{self, StoredResponse};
-use settle_store::status_change::{self as store, Applied};
+use settle_store::status_change::Applied;
 use settle_store::{Db, SpinDb, config, ledger};
+use settle_web::settle_usecases::status_change::{self, ChangeStatus};
+use settle_web::usecase;
 use settle_web::{email, link_secret, now, today};
 use spin_sdk::http::Response;
 
@@ -95,16 +101,18 @@ struct DryRun {
 
 fn dry_run(
     ctx: &Ctx,
+    customer_id: &str,
     input: &StatusChangeIn,
     mail: Option<&EmailChoice>,
 ) -> Result<DryRun, Failure> {
     ctx.db.rolled_back(|db| {
-        let (plan, applied) = apply(db, input, &ctx.actor())?;
+        let (plan, applied) = apply(db, input, customer_id, &ctx.actor())?;
         let preview = mail.map(|m| {
             email::preview(
                 db,
                 &email_request(m, applied.status_change_id),
                 &ctx.me.user.name,
+                &settle_pages::EmailFormats,
             )
             .map_err(Failure::from)
         });
@@ -112,17 +120,58 @@ fn dry_run(
     })
 }
 
+/// The status change, through its one implementation (`settle_usecases::status_change`),
+/// about this page's customer only: a hidden field edited to another customer's item is
+/// refused, not applied under this one's page.
 fn apply(
     db: &SpinDb,
     input: &StatusChangeIn,
+    customer_id: &str,
     actor: &str,
 ) -> Result<(rules::Plan, Applied), Failure> {
-    let targets = store::load_targets(db, input)?;
-    let states = targets.item_states();
-    let plan = rules::check(input, &targets.found(&states), today())
-        .map_err(|e| Failure::Invalid(422, e))?;
-    let applied = store::apply(db, input, &plan, &targets, actor, &now())?;
-    Ok((plan, applied))
+    let change = ChangeStatus {
+        input,
+        customer_id: Some(customer_id),
+    };
+    let changed = status_change::apply(db, &change, &usecase::who_is(actor))?;
+    Ok((changed.plan, changed.applied))
+}
+
+/// The rules' plan for the change (its suggestion), without writing.
+fn plan(db: &SpinDb, input: &StatusChangeIn, customer_id: &str) -> Result<rules::Plan, Failure> {
+    let change = ChangeStatus {
+        input,
+        customer_id: Some(customer_id),
+    };
+    Ok(status_change::plan(db, &change, &usecase::who_is(""))?)
+}
+
+/// The fields a step-3 page previewed (the items, step 1's answers, step 2's email), as the
+/// form holds them: what its seal covers.
+fn previewed(f: &Form) -> Vec<(&'static str, Vec<&str>)> {
+    let one = |k: &str| -> Vec<&str> {
+        match f.get(k) {
+            Some(v) if !v.trim().is_empty() => vec![v],
+            _ => Vec::new(),
+        }
+    };
+    let template = one("template");
+    let email = match (template.is_empty(), f.get("email")) {
+        (true, _) => Vec::new(),
+        (false, Some("skip")) => vec!["skip"],
+        (false, _) => vec!["send"],
+    };
+    vec![
+        ("item", f.all("item")),
+        ("status", one("status")),
+        ("status_date", one("status_date")),
+        ("comment", one("comment")),
+        ("resolver_id", one("resolver_id")),
+        ("template", template),
+        ("email", email),
+        ("subject", one("subject")),
+        ("body", one("body")),
+    ]
 }
 
 fn email_request(m: &EmailChoice, status_change_id: i64) -> EmailRequest {
@@ -197,7 +246,7 @@ pub fn step(ctx: &Ctx, customer_id: &str) -> Result<Response, Failure> {
                 template,
                 ..w.email.clone().unwrap_or(EmailChoice::none(true))
             };
-            match dry_run(ctx, &input, Some(&mail)) {
+            match dry_run(ctx, &customer.id, &input, Some(&mail)) {
                 Ok(run) => base.show(2, 200, Some((&run, &mail)), Vec::new()),
                 Err(Failure::Invalid(s, inv)) => {
                     base.show(1, s, None, field_errors(&ctx.messages, &inv))
@@ -205,9 +254,8 @@ pub fn step(ctx: &Ctx, customer_id: &str) -> Result<Response, Failure> {
                 Err(e) => Err(e),
             }
         }
-        "3" | "confirm" => {
-            let suggestion_probe = status_change(&f, json!("scenario"));
-            let input0 = match suggestion_probe {
+        "3" => {
+            let input = match status_change(&f, json!("scenario")) {
                 Ok(i) => i,
                 Err(Failure::Invalid(s, inv)) => {
                     return base.show(1, s, None, field_errors(&ctx.messages, &inv));
@@ -215,54 +263,51 @@ pub fn step(ctx: &Ctx, customer_id: &str) -> Result<Response, Failure> {
                 Err(e) => return Err(e),
             };
             let mail = w.email.clone().filter(|m| m.send);
-            let run0 = match dry_run(ctx, &input0, mail.as_ref()) {
+            let run = match dry_run(ctx, &customer.id, &input, mail.as_ref()) {
                 Ok(r) => r,
                 Err(Failure::Invalid(s, inv)) => {
                     return base.show(1, s, None, field_errors(&ctx.messages, &inv));
                 }
                 Err(e) => return Err(e),
             };
-            if let Some(Err(Failure::Invalid(s, inv))) = &run0.preview {
+            let m = w.email.clone().unwrap_or(EmailChoice::none(false));
+            if let Some(Err(Failure::Invalid(s, inv))) = &run.preview {
                 let m = w.email.clone().unwrap_or(EmailChoice::none(true));
-                return base.show(
-                    2,
-                    *s,
-                    Some((
-                        &DryRun {
-                            plan: run0.plan.clone(),
-                            preview: None,
-                        },
-                        &m,
-                    )),
-                    field_errors(&ctx.messages, inv),
-                );
+                let shown = DryRun {
+                    plan: run.plan.clone(),
+                    preview: None,
+                };
+                return base.show(2, *s, Some((&shown, &m)), field_errors(&ctx.messages, inv));
             }
-            if step == "3" {
-                return base.show(
-                    3,
-                    200,
-                    Some((&run0, &w.email.clone().unwrap_or(EmailChoice::none(false)))),
-                    Vec::new(),
-                );
-            }
-            let next = rules::chosen_next_action(
-                action_fields(&f).as_ref(),
-                run0.plan.suggestion.as_ref(),
-                input0.resolver_id,
+            base.show(3, 200, Some((&run, &m)), Vec::new())
+        }
+        "confirm" => {
+            // Only what step 3 showed is applied: its seal covers the items, step 1's
+            // answers and the email; the action fields are this step's own.
+            let sealed = sessions::preview_seal_ok(
+                ctx.me.session.form_secret.as_bytes(),
+                &w.id,
+                &previewed(&f),
+                f.get("seal"),
             );
-            let input = match status_change(&f, next) {
+            if !sealed {
+                return Err(Failure::Invalid(
+                    409,
+                    settle_domain::validation::Invalid::one(
+                        "/seal",
+                        Some("seal"),
+                        "the form changed after its preview: start the change again",
+                    ),
+                ));
+            }
+            let input0 = match status_change(&f, json!("scenario")) {
                 Ok(i) => i,
                 Err(Failure::Invalid(s, inv)) => {
-                    return base.show(
-                        3,
-                        s,
-                        Some((&run0, &w.email.clone().unwrap_or(EmailChoice::none(false)))),
-                        field_errors(&ctx.messages, &inv),
-                    );
+                    return base.show(1, s, None, field_errors(&ctx.messages, &inv));
                 }
                 Err(e) => return Err(e),
             };
-            confirm(&base, &input, mail.as_ref(), &run0)
+            confirm(&base, &input0, w.email.clone().filter(|m| m.send).as_ref())
         }
         _ => Err(Failure::Invalid(
             400,
@@ -271,11 +316,13 @@ pub fn step(ctx: &Ctx, customer_id: &str) -> Result<Response, Failure> {
     }
 }
 
+/// Applies the change once, in one transaction with its email: the suggestion the rules
+/// make for it decides whether step 3's action is the suggested one (`chosen_next_action`),
+/// then the change with that next action is checked and written.
 fn confirm(
     base: &Base,
-    input: &StatusChangeIn,
+    input0: &StatusChangeIn,
     mail: Option<&EmailChoice>,
-    run0: &DryRun,
 ) -> Result<Response, Failure> {
     let ctx = base.ctx;
     let secret = link_secret()?;
@@ -285,7 +332,14 @@ fn confirm(
         if access::idempotent_response(db, &scope, &base.wizard.id)?.is_some() {
             return Ok(None);
         }
-        let (_, applied) = apply(db, input, &ctx.actor())?;
+        let suggested = plan(db, input0, &base.customer.id)?.suggestion;
+        let next = rules::chosen_next_action(
+            action_fields(base.form).as_ref(),
+            suggested.as_ref(),
+            input0.resolver_id,
+        );
+        let input = status_change(base.form, next)?;
+        let (_, applied) = apply(db, &input, &base.customer.id, &ctx.actor())?;
         let message = match mail {
             Some(m) => Some(email::queue(
                 db,
@@ -293,6 +347,7 @@ fn confirm(
                 &ctx.actor(),
                 &ctx.me.user.name,
                 &secret,
+                &settle_pages::EmailFormats,
             )?),
             None => None,
         };
@@ -313,8 +368,10 @@ fn confirm(
         Ok(Some(Some(id))) => ctx.deliver_later(id),
         Ok(_) => {}
         Err(Failure::Invalid(s, inv)) => {
+            // Refused: step 3 again, with what it showed and the fields in error.
             let m = mail.cloned().unwrap_or(EmailChoice::none(false));
-            return base.show(3, s, Some((run0, &m)), field_errors(&ctx.messages, &inv));
+            let run = dry_run(ctx, &base.customer.id, input0, mail)?;
+            return base.show(3, s, Some((&run, &m)), field_errors(&ctx.messages, &inv));
         }
         Err(e) => return Err(e),
     }
@@ -323,118 +380,4 @@ fn confirm(
 
 fn encode(s: &str) -> String {
     settle_pages::console::path_segment(s)
-}
-
-struct Base<'a> {
-    ctx: &'a Ctx<'a>,
-    customer: &'a ledger::Customer,
-    form: &'a Form,
-    wizard: &'a Wizard,
-}
-
-impl Base<'_> {
-    fn show(
-        &self,
-        step: u8,
-        status: u16,
-        run: Option<(&DryRun, &EmailChoice)>,
-        errors: Vec<Value>,
-    ) -> Result<Response, Failure> {
-        let ctx = self.ctx;
-        let db = &ctx.db;
-        let lang = ctx.lang();
-        let statuses: Vec<Value> = config::statuses_light(db)?
-            .into_iter()
-            .filter(|s| s.status.active)
-            .map(|s| {
-                context! {
-                    code => s.status.code.clone(),
-                    label => s.status.label(lang).to_string(),
-                    kind => s.status.kind.as_str(),
-                }
-            })
-            .collect();
-        let resolvers: Vec<Value> = config::resolvers(db)?
-            .into_iter()
-            .filter(|r| r.active)
-            .map(|r| context! { id => r.id, name => r.name, role => r.role })
-            .collect();
-        let items = ledger::list_items(
-            db,
-            &ledger::ItemFilter {
-                customer_key: Some(self.customer.key),
-                limit: settle_domain::actions::MAX_ITEMS,
-                ..Default::default()
-            },
-            today(),
-        )?;
-        let chosen: Vec<Value> = settle_pages::rows::item_rows(
-            &ctx.messages,
-            &items
-                .into_iter()
-                .filter(|i| self.wizard.items.contains(&i.id))
-                .collect::<Vec<_>>(),
-        )
-        .into_iter()
-        .map(Value::from_serialize)
-        .collect();
-        let (preview, plan, mail) = match run {
-            Some((r, m)) => (
-                r.preview
-                    .as_ref()
-                    .and_then(|p| p.as_ref().ok())
-                    .map(Value::from_serialize),
-                Some(context! {
-                    kind => r.plan.kind.as_str(),
-                    suggestion => r.plan.suggestion.as_ref().map(Value::from_serialize),
-                }),
-                Some(context! {
-                    send => m.send,
-                    template => m.template.clone(),
-                    subject => m.subject.clone(),
-                    body => m.body.clone(),
-                }),
-            ),
-            None => (None, None, None),
-        };
-        let email_templates: Vec<String> = {
-            let mut codes: Vec<String> = config::templates(db)?
-                .into_iter()
-                .filter(|t| t.audience != "collector" && !t.code.starts_with("reminder_"))
-                .map(|t| t.code)
-                .collect();
-            codes.dedup();
-            codes
-        };
-        // The template's own text, to edit (in the recipient's language when it exists).
-        let template_source = match &mail {
-            Some(_) => run
-                .and_then(|(_, m)| config::template_for(db, &m.template, "en").ok().flatten())
-                .map(|t| context! { subject => t.subject, body => t.body }),
-            None => None,
-        };
-        ctx.render(
-            status,
-            "change_status.html",
-            "customers",
-            context! {
-                step => step,
-                customer => self.customer,
-                items => chosen,
-                item_ids => self.wizard.items.clone(),
-                wizard => self.wizard.id.clone(),
-                values => fields(self.form, &["status", "status_date", "comment", "resolver_id", "next", "action_type", "action_name", "action_date", "action_resolver_id", "action_comment"]),
-                today => settle_domain::dates::format_date(today()),
-                statuses => statuses,
-                resolvers => resolvers,
-                errors => errors,
-                preview => preview,
-                plan => plan,
-                mail => mail,
-                templates => email_templates,
-                template_source => template_source,
-                action_types => settle_domain::actions::ActionType::ALL.map(|t| t.as_str()).to_vec(),
-            },
-        )
-    }
 }

@@ -248,6 +248,7 @@ pub fn sheet(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
     };
     let history = console::customer_history(&ctx.db, customer.key, 30)?;
     let resolvers = config::resolvers(&ctx.db)?;
+    let names = settle_pages::rows::ActionNames::load(&ctx.db, m.language.tag)?;
     let status_options: Vec<Value> = statuses
         .iter()
         .map(|s| context! { code => s.status.code.clone(), label => s.status.label(m.language.tag).to_string() })
@@ -263,7 +264,11 @@ pub fn sheet(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
             first_page => first_page,
             open_items => open_items,
             balances => balances,
-            actions => live,
+            actions => live.iter().map(|a| {
+                let mut v = serde_json::to_value(a).unwrap_or_default();
+                v["name"] = names.shown(&a.name, a.model.as_deref()).into();
+                v
+            }).collect::<Vec<_>>(),
             next_step => next_step,
             history => history,
             filter => context! {

@@ -69,6 +69,7 @@ fn handle(req: Request) -> Response {
     let result = match (segments.as_slice(), method) {
         ([], Method::Get) => ctx.redirect("/app/customers"),
         (["sign-out"], Method::Post) => sign_in::sign_out(&ctx),
+        (["sign-in", "device"], Method::Get) => sign_in::device(&ctx),
         (["customers"], Method::Get) => customers::list(&ctx),
         (["customers", id], Method::Get) => customers::sheet(&ctx, id),
         (["admin", rest @ ..], _) => admin::route(&ctx, rest),

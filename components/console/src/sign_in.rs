@@ -2,10 +2,14 @@
 //!
 //! - `GET /app/sign-in` sets a nonce cookie and shows the form, whose anti-forgery token is
 //!   an HMAC of that nonce under the link secret (no session exists yet to bind it to).
-//! - `POST /app/sign-in`: throttled per client address and per email
-//!   (`settle_domain::sessions::SIGN_IN_THROTTLE`); an unknown email costs the same Argon2id
-//!   work as a wrong password, and both get the same answer. A success opens a new session
-//!   (a new id, whatever cookie came in) and goes to `next` when it is a console path.
+//! - `POST /app/sign-in`: failures grow delays, never a lock (`settle_domain::sessions::
+//!   Backoff`), per address and account, per address, and per account for browsers that
+//!   never signed in as it; a browser holding the account's device cookie (OWASP's device
+//!   cookies) passes the account's delay, so strangers failing on Eve's email do not keep
+//!   Eve out. An unknown email costs the same Argon2id work as a wrong password, and both
+//!   get the same answer. A success opens a new session (a new id, whatever cookie came
+//!   in), then `GET /app/sign-in/device` gives the browser its device cookie (one
+//!   `Set-Cookie` per response) and goes on to `next` when it is a console path.
 //! - With no user yet, the email `admin` and the `admin_token` as password open a session
 //!   that reaches `/app/first-admin` only; creating the admin there replaces it with the
 //!   admin's own session.
@@ -13,8 +17,10 @@
 
 use minijinja::{Value, context};
 use settle_domain::auth;
-use settle_domain::pages::Counter;
-use settle_domain::sessions::{self, SETUP_USER, SIGN_IN_COOKIE, SIGN_IN_THROTTLE, SignIn};
+use settle_domain::sessions::{
+    self, Backoff, DEVICE_COOKIE, DEVICE_SECS, Failures, SETUP_USER, SIGN_IN_ACCOUNT,
+    SIGN_IN_ADDRESS, SIGN_IN_COOKIE, SIGN_IN_DEVICE, SIGN_IN_PAIR, SignIn,
+};
 use settle_domain::users::{self, NO_USER_HASH};
 use settle_pages::link::client_address;
 use settle_pages::page;
@@ -115,14 +121,33 @@ fn show_form(
     )
 }
 
-fn throttle_keys(req: &Request, email: &str) -> [String; 2] {
-    [
-        format!("throttle:sign-in:address:{}", client_address(req)),
-        format!("throttle:sign-in:email:{}", auth::hash_token(email)),
+/// The throttle keys of an attempt, each with its delays. A browser holding this account's
+/// device cookie is held only by that cookie's own failures (OWASP's device cookies: the
+/// owner's browser is not kept out by strangers). Any other attempt is held per address and
+/// account, per address, and per account.
+fn throttle_keys(req: &Request, email: &str, device: Option<&str>) -> Vec<(String, Backoff)> {
+    if let Some(nonce) = device {
+        return vec![(format!("throttle:sign-in:device:{nonce}"), SIGN_IN_DEVICE)];
+    }
+    let address = client_address(req);
+    let account = auth::hash_token(email);
+    vec![
+        (
+            format!("throttle:sign-in:pair:{address}:{account}"),
+            SIGN_IN_PAIR,
+        ),
+        (
+            format!("throttle:sign-in:address:{address}"),
+            SIGN_IN_ADDRESS,
+        ),
+        (
+            format!("throttle:sign-in:account:{account}"),
+            SIGN_IN_ACCOUNT,
+        ),
     ]
 }
 
-fn counter(kv: &Store, key: &str) -> Option<Counter> {
+fn failures(kv: &Store, key: &str) -> Option<Failures> {
     kv.get(key)
         .ok()
         .flatten()
@@ -156,10 +181,12 @@ fn try_submit(req: &Request) -> Result<Response, Failure> {
     let next = sessions::safe_next(form.get("next"));
     let kv = session::store()?;
     let now = chrono::Utc::now().timestamp();
-    let keys = throttle_keys(req, &email);
+    let device = session::cookie(req, DEVICE_COOKIE)
+        .and_then(|v| sessions::device_nonce(secret.as_bytes(), &email, v));
+    let keys = throttle_keys(req, &email, device);
     if let Some(wait) = keys
         .iter()
-        .filter_map(|k| SIGN_IN_THROTTLE.blocked(counter(&kv, k), now))
+        .filter_map(|(k, b)| b.wait(failures(&kv, k), now))
         .max()
     {
         return Err(Failure::Throttled(wait));
@@ -187,10 +214,10 @@ fn try_submit(req: &Request) -> Result<Response, Failure> {
         SignIn::User(id) => id,
         SignIn::FirstAdmin => SETUP_USER,
         SignIn::Refused => {
-            for k in &keys {
-                let c = SIGN_IN_THROTTLE.fail(counter(&kv, k), now);
-                if let Ok(b) = serde_json::to_vec(&c) {
-                    let _ = kv.set(k, &b);
+            for (k, b) in &keys {
+                let f = b.fail(failures(&kv, k), now);
+                if let Ok(bytes) = serde_json::to_vec(&f) {
+                    let _ = kv.set(k, &bytes);
                 }
             }
             let m = messages(settle_pages::console::visitor_language(req));
@@ -211,10 +238,41 @@ fn try_submit(req: &Request) -> Result<Response, Failure> {
     let to = if user_id == SETUP_USER {
         "/app/first-admin".to_string()
     } else {
-        next
+        // Who signed in starts afresh from this address (or this device).
+        let _ = kv.delete(&keys[0].0);
+        format!(
+            "/app/sign-in/device?{}",
+            settle_web::encode_query(&[("next".into(), next)])
+        )
     };
     let mut r = settle_pages::redirect(&to, "en");
     r.set_header("set-cookie", session::set_cookie(req, &id));
+    Ok(r)
+}
+
+/// `GET /app/sign-in/device?next=...`, right after signing in: the browser's device cookie
+/// for the signed-in account (a response carries one `Set-Cookie`, and the sign-in's was
+/// the session's), then on to `next`.
+pub fn device(ctx: &Ctx) -> Result<Response, Failure> {
+    let next = settle_web::query(ctx.req)
+        .into_iter()
+        .find(|(k, _)| k == "next")
+        .map(|(_, v)| v);
+    let next = sessions::safe_next(next.as_deref());
+    let secret = link_secret()?;
+    let value = sessions::device_cookie_value(
+        secret.as_bytes(),
+        &ctx.me.user.email,
+        &settle_web::random_bytes(),
+    );
+    let mut r = ctx.redirect(&next)?;
+    r.set_header(
+        "set-cookie",
+        format!(
+            "{DEVICE_COOKIE}={value}; Path=/app/sign-in; Max-Age={DEVICE_SECS}; HttpOnly; SameSite=Lax{}",
+            if session::secure(ctx.req) { "; Secure" } else { "" }
+        ),
+    );
     Ok(r)
 }
 

@@ -9,6 +9,8 @@
 //! by the same store code, so items leave the scenario exactly as if the collector had done
 //! it. Every form answers with a redirect; every write is one transaction.
 
+mod answers;
+
 use std::sync::Arc;
 
 use minijinja::context;
@@ -17,9 +19,9 @@ use settle_domain::catalog::StatusKind;
 use settle_domain::forms::Form;
 use settle_domain::links::{self, Audience};
 use settle_domain::pages::{
-    self as rules, MAX_ATTACHMENTS, MAX_COMMENT, MAX_REFERENCE, OpenItemRef,
+    self as rules, CustomerDispute, MAX_ATTACHMENTS, MAX_COMMENT, MAX_REFERENCE, OpenItemRef,
 };
-use settle_domain::status_change::{self as change_rules, StatusChangeIn};
+use settle_domain::status_change::StatusChangeIn;
 use settle_domain::templates::Regarding;
 use settle_domain::validation::Invalid;
 use settle_pages::render::{self, PageError, base_context, environment};
@@ -27,7 +29,9 @@ use settle_pages::{Messages, Visit, blobs, link, notify, serve};
 use settle_store::ledger::{self, ItemFilter, ItemView};
 use settle_store::outbox::EmailSource;
 use settle_store::pages::{self as store, Attachment, Reply};
-use settle_store::{Db, SpinDb, actions, status_change};
+use settle_store::{Db, SpinDb, actions};
+use settle_web::settle_usecases::Refusal;
+use settle_web::settle_usecases::status_change::{self as usecase_change, ChangeStatus};
 use settle_web::{now, today};
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -69,10 +73,10 @@ fn route(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     match (ctx.rest.as_slice(), req.method()) {
         ([], Method::Get) => view(req, ctx),
         (["statement.csv"], Method::Get) => csv(ctx),
-        (["comments"], Method::Post) => comment(req, ctx),
-        (["disputes"], Method::Post) => dispute(req, ctx),
-        (["promises"], Method::Post) => promise(req, ctx),
-        (["payments"], Method::Post) => payment(req, ctx),
+        (["comments"], Method::Post) => answers::comment(req, ctx),
+        (["disputes"], Method::Post) => answers::dispute(req, ctx),
+        (["promises"], Method::Post) => answers::promise(req, ctx),
+        (["payments"], Method::Post) => answers::payment(req, ctx),
         ([], _) | (["statement.csv"], _) => Err(PageError::Method("GET")),
         (["comments" | "disputes" | "promises" | "payments"], _) => Err(PageError::Method("POST")),
         _ => Err(PageError::NotFound),
@@ -185,6 +189,7 @@ fn csv(ctx: &Ctx) -> Result<Response, PageError> {
     let items = open_items(ctx, 100_000)?;
     let header = [
         m.get("col-number", &[]),
+        m.get("col-kind", &[]),
         m.get("col-document-date", &[]),
         m.get("col-due-date", &[]),
         m.get("col-amount", &[]),
@@ -199,13 +204,23 @@ fn csv(ctx: &Ctx) -> Result<Response, PageError> {
             .as_ref()
             .map(|s| customer_label(m, &s.code, &s.label))
             .unwrap_or_default();
+        // Credits carry a minus sign, as on the page.
+        let signed = |a: String| {
+            if settle_pages::rows::is_credit(&i.kind) && a.chars().any(|c| ('1'..='9').contains(&c))
+            {
+                format!("-{a}")
+            } else {
+                a
+            }
+        };
         rows.push(vec![
-            i.number,
-            i.issue_date,
-            i.due_date,
-            i.amount,
-            i.open_amount,
-            i.currency,
+            i.number.clone(),
+            m.kind_label(&i.kind),
+            i.issue_date.clone(),
+            i.due_date.clone(),
+            signed(i.amount.clone()),
+            signed(i.open_amount.clone()),
+            i.currency.clone(),
             status,
         ]);
     }
@@ -220,206 +235,4 @@ fn csv(ctx: &Ctx) -> Result<Response, PageError> {
         &format!("statement-{}.csv", ctx.customer.id),
         bytes,
     ))
-}
-
-fn form(req: &Request, ctx: &Ctx, max: usize) -> Result<Form, PageError> {
-    link::read_form(req, &ctx.secret, &ctx.claims, max)
-}
-
-/// The ticked items, each an open item of this customer.
-fn selection(
-    ctx: &Ctx,
-    f: &Form,
-    errors: &mut Invalid,
-) -> Result<(Vec<String>, Vec<i64>), PageError> {
-    let ids = f.item_ids(errors, "item");
-    if ids.is_empty() {
-        return Ok((ids, Vec::new()));
-    }
-    let open: Vec<OpenItemRef> = actions::load_items(&ctx.db, &ids)?
-        .into_iter()
-        .flatten()
-        .filter(|i| i.customer_key == ctx.customer.key && i.state.open)
-        .map(|i| OpenItemRef {
-            id: i.state.id,
-            key: i.key,
-        })
-        .collect();
-    match rules::check_selection("item", &ids, &open) {
-        Ok(keys) => Ok((ids, keys)),
-        Err(e) => {
-            errors.0.extend(e.0);
-            Ok((ids, Vec::new()))
-        }
-    }
-}
-
-fn done(ctx: &Ctx) -> Response {
-    render::redirect(
-        &format!("{}?saved=1", ctx.self_path),
-        ctx.messages.language.tag,
-    )
-}
-
-fn comment(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
-    let f = form(req, ctx, MAX_FORM)?;
-    let mut errors = Invalid::default();
-    let text = f.text(&mut errors, "comment", MAX_COMMENT, true);
-    let (_, keys) = selection(ctx, &f, &mut errors)?;
-    errors.into_result()?;
-    let at = now();
-    ctx.db.transaction(|db| {
-        let actions = store::live_actions_holding(db, &keys)?;
-        store::record_reply(
-            db,
-            &Reply {
-                item_keys: &keys,
-                action_id: None,
-                actor: &ctx.actor,
-                event: "comment",
-                details: json!({}),
-                comment: text.as_deref(),
-            },
-            &at,
-        )?;
-        store::mark_answered(db, &actions, &ctx.actor, &at)?;
-        if let Some(&a) = actions.first() {
-            notify::collector(
-                db,
-                Regarding::Action(a),
-                &ctx.customer.name,
-                text.as_deref().unwrap_or(""),
-                &ctx.actor,
-                &at,
-            )?;
-        }
-        Ok::<_, PageError>(())
-    })?;
-    Ok(done(ctx))
-}
-
-/// Applies a customer's status change with the collector's rules, then what `extra` adds
-/// (attachments), and notifies the collector; one transaction.
-fn apply_change(
-    ctx: &Ctx,
-    input: &StatusChangeIn,
-    extra: impl FnOnce(&SpinDb, i64, Option<i64>) -> Result<(), PageError>,
-) -> Result<(), PageError> {
-    let at = now();
-    ctx.db.transaction(|db| {
-        let targets = status_change::load_targets(db, input)?;
-        let states = targets.item_states();
-        let plan = change_rules::check(input, &targets.found(&states), today())
-            .map_err(|e| PageError::Invalid(422, e))?;
-        // The selection was checked before the transaction: an item moved to another
-        // customer since (by the ERP) is refused here.
-        if plan.customer_id != ctx.customer.id {
-            return Err(PageError::Invalid(
-                422,
-                Invalid::one("item", Some("item"), "not your items"),
-            ));
-        }
-        let applied = status_change::apply(db, input, &plan, &targets, &ctx.actor, &at)?;
-        extra(db, applied.status_change_id, applied.action_id)?;
-        notify::collector(
-            db,
-            Regarding::StatusChange(applied.status_change_id),
-            &ctx.customer.name,
-            input.comment.as_deref().unwrap_or(""),
-            &ctx.actor,
-            &at,
-        )?;
-        Ok(())
-    })
-}
-
-fn dispute(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
-    let f = form(req, ctx, MAX_UPLOAD)?;
-    let mut errors = Invalid::default();
-    let text = f.text(&mut errors, "comment", MAX_COMMENT, true);
-    let (ids, _) = selection(ctx, &f, &mut errors)?;
-    let reasons: Vec<_> = store::reasons(&ctx.db)?
-        .into_iter()
-        .map(|r| r.state)
-        .collect();
-    let reason = match rules::check_reason(f.get("reason"), &reasons) {
-        Ok(r) => Some(r),
-        Err(e) => {
-            errors.0.extend(e.0);
-            None
-        }
-    };
-    let checked = match rules::check_uploads("file", &f.files("file"), false) {
-        Ok(c) => c,
-        Err(e) => {
-            errors.0.extend(e.0);
-            Vec::new()
-        }
-    };
-    errors.into_result()?;
-    let input = rules::dispute_change(ids, reason.unwrap_or_default(), text, today());
-    let stored = blobs::store_uploads(&checked, ctx.customer.key, &ctx.actor, &now())?;
-    let result = apply_change(ctx, &input, |db, change, action| {
-        for a in &stored {
-            store::save_attachment(
-                db,
-                &Attachment {
-                    status_change_id: Some(change),
-                    action_id: action,
-                    ..a.clone()
-                },
-            )?;
-        }
-        Ok(())
-    });
-    if result.is_err() {
-        blobs::discard(&stored);
-    }
-    result?;
-    Ok(done(ctx))
-}
-
-fn promise(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
-    let f = form(req, ctx, MAX_FORM)?;
-    let mut errors = Invalid::default();
-    let text = f.text(&mut errors, "comment", MAX_COMMENT, false);
-    let date = f.date(&mut errors, "date");
-    let (ids, _) = selection(ctx, &f, &mut errors)?;
-    if let Some(d) = date
-        && let Err(e) = rules::check_promise_date(d, today())
-    {
-        errors.0.extend(e.0);
-    }
-    errors.into_result()?;
-    let status = store::status_of_kind(&ctx.db, "promise_to_pay", StatusKind::Promise)?
-        .ok_or_else(|| PageError::Server(500, "no active promise status".into()))?;
-    let date = date.unwrap_or_else(today);
-    let input = rules::promise_change(ids, status, date, text, today());
-    apply_change(ctx, &input, |_, _, _| Ok(()))?;
-    Ok(done(ctx))
-}
-
-fn payment(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
-    let f = form(req, ctx, MAX_FORM)?;
-    let mut errors = Invalid::default();
-    let reference = f.text(&mut errors, "reference", MAX_REFERENCE, false);
-    let date = f.date(&mut errors, "date");
-    let (ids, _) = selection(ctx, &f, &mut errors)?;
-    if let Some(d) = date
-        && let Err(e) = rules::check_payment_date(d, today())
-    {
-        errors.0.extend(e.0);
-    }
-    errors.into_result()?;
-    let status = store::status_of_kind(&ctx.db, "payment_in_progress", StatusKind::Info)?
-        .ok_or_else(|| PageError::Server(500, "no active information status".into()))?;
-    let input = rules::payment_notice_change(
-        ids,
-        status,
-        date.unwrap_or_else(today),
-        reference.as_deref(),
-        today(),
-    );
-    apply_change(ctx, &input, |_, _, _| Ok(()))?;
-    Ok(done(ctx))
 }

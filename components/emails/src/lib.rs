@@ -14,6 +14,7 @@ use settle_domain::auth::{Principal, Role};
 use settle_domain::dates::{format_timestamp, parse_timestamp};
 use settle_domain::links::{self, Audience, Claims};
 use settle_domain::templates::parse_email_request;
+use settle_pages::EmailFormats;
 use settle_store::outbox;
 use settle_store::{Db, ledger};
 use settle_store::{SpinDb, StoreError};
@@ -69,14 +70,22 @@ async fn route(req: &Request) -> Answer<Response> {
 
 fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
     let r = parse_email_request(json_body(req)?).map_err(|e| invalid(&e))?;
-    Ok(json(200, &email::preview(db, &r, "")?))
+    Ok(json(200, &email::preview(db, &r, "", &EmailFormats)?))
 }
 
 async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
     let r = parse_email_request(json_body(req)?).map_err(|e| invalid(&e))?;
     let secret = link_secret()?;
-    let id =
-        db.transaction(|db| email::queue(db, &r, &principal.actor, &principal.actor, &secret))?;
+    let id = db.transaction(|db| {
+        email::queue(
+            db,
+            &r,
+            &principal.actor,
+            &principal.actor,
+            &secret,
+            &EmailFormats,
+        )
+    })?;
     if let Some(delivery) = Delivery::configured() {
         delivery.deliver(db, id).await?;
     }

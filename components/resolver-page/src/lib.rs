@@ -7,6 +7,8 @@
 //! history with actor `resolver:<id>`, marks the action answered and queues a
 //! `collector_reply` email, in one transaction. The resolver never terminates the action.
 
+mod answers;
+
 use std::sync::Arc;
 
 use minijinja::context;
@@ -73,11 +75,11 @@ impl<'a> std::ops::Deref for Ctx<'a> {
 fn route(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     match (ctx.rest.as_slice(), req.method()) {
         ([], Method::Get) => view(req, ctx),
-        (["comments"], Method::Post) => comment(req, ctx),
-        (["outcome"], Method::Post) => outcome(req, ctx),
-        (["attachments"], Method::Post) => attach(req, ctx),
-        (["handover"], Method::Post) => handover(req, ctx),
-        (["attachments", id], Method::Get) => download(ctx, id),
+        (["comments"], Method::Post) => answers::comment(req, ctx),
+        (["outcome"], Method::Post) => answers::outcome(req, ctx),
+        (["attachments"], Method::Post) => answers::attach(req, ctx),
+        (["handover"], Method::Post) => answers::handover(req, ctx),
+        (["attachments", id], Method::Get) => answers::download(ctx, id),
         ([], _) | (["attachments", _], _) => Err(PageError::Method("GET")),
         (["comments" | "outcome" | "attachments" | "handover"], _) => {
             Err(PageError::Method("POST"))
@@ -293,6 +295,7 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     let saved = settle_web::query(req)
         .iter()
         .any(|(k, v)| k == "saved" && v == "1");
+    let names = settle_pages::rows::ActionNames::load(db, language)?;
     let env = environment(ctx.messages.clone(), TEMPLATES);
     let html = render::render(
         &env,
@@ -303,7 +306,7 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
             customer => context! { name => ctx.customer.name.clone(), id => ctx.customer.id.clone(), entity => ctx.customer.entity.clone() },
             resolver_name => ctx.resolver_name.clone(),
             status => status,
-            action => d.action.as_ref().map(|a| context! { name => a.name.clone(), date => a.date.clone(), live => a.state == settle_domain::actions::ActionState::Live }),
+            action => d.action.as_ref().map(|a| context! { name => names.shown(&a.name, a.model.as_deref()), date => a.date.clone(), live => a.state == settle_domain::actions::ActionState::Live }),
             items => settle_pages::rows::item_rows(&ctx.messages, &items),
             others => settle_pages::rows::item_rows(&ctx.messages, &others),
             balances => balances,
@@ -323,189 +326,4 @@ fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
         language,
         ctx.visit.reader.set_cookie(),
     ))
-}
-
-fn form(req: &Request, ctx: &Ctx, max: usize) -> Result<Form, PageError> {
-    link::read_form(req, &ctx.secret, &ctx.claims, max)
-}
-
-/// Applies one answer: history on items and action, answered mark, collector email.
-fn answer(
-    ctx: &Ctx,
-    d: &Dispute,
-    event: &str,
-    details: serde_json::Value,
-    comment: Option<&str>,
-    extra: impl FnOnce(&SpinDb, &str) -> Result<(), PageError>,
-) -> Result<Response, PageError> {
-    let actor = rules::resolver_actor(ctx.resolver_id);
-    let at = now();
-    let regarding = match (&d.change, &d.action) {
-        (Some(c), _) => Some(Regarding::StatusChange(c.id)),
-        (None, Some(a)) => Some(Regarding::Action(a.id)),
-        _ => None,
-    };
-    ctx.db.transaction(|db| {
-        extra(db, &at)?;
-        store::record_reply(
-            db,
-            &Reply {
-                item_keys: &d.item_keys,
-                action_id: d
-                    .action
-                    .as_ref()
-                    .filter(|a| a.state == settle_domain::actions::ActionState::Live)
-                    .map(|a| a.id),
-                actor: &actor,
-                event,
-                details: details.clone(),
-                comment,
-            },
-            &at,
-        )?;
-        if let Some(r) = regarding {
-            notify::collector(
-                db,
-                r,
-                &ctx.resolver_name,
-                comment.unwrap_or(event),
-                &actor,
-                &at,
-            )?;
-        }
-        Ok::<_, PageError>(())
-    })?;
-    Ok(render::redirect(
-        &format!("{}?saved=1", ctx.self_path),
-        ctx.messages.language.tag,
-    ))
-}
-
-fn comment(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
-    let f = form(req, ctx, MAX_FORM)?;
-    let mut errors = Invalid::default();
-    let text = f.text(&mut errors, "comment", MAX_COMMENT, true);
-    errors.into_result()?;
-    let d = dispute(ctx)?;
-    d.writable()?;
-    answer(
-        ctx,
-        &d,
-        "comment",
-        json!({}),
-        text.as_deref(),
-        |_, _| Ok(()),
-    )
-}
-
-fn outcome(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
-    let f = form(req, ctx, MAX_FORM)?;
-    let mut errors = Invalid::default();
-    let text = f.text(&mut errors, "comment", MAX_COMMENT, false);
-    errors.into_result()?;
-    let d = dispute(ctx)?;
-    d.writable()?;
-    let outcomes = store::outcomes(&ctx.db)?;
-    let chosen = rules::check_outcome(f.get("outcome").unwrap_or(""), &outcomes)
-        .map_err(|e| PageError::Invalid(422, e))?;
-    let label = chosen.label.clone();
-    let said = match &text {
-        Some(t) => format!("{label}: {t}"),
-        None => label,
-    };
-    answer(
-        ctx,
-        &d,
-        "outcome",
-        json!({"outcome": chosen.code}),
-        Some(&said),
-        |_, _| Ok(()),
-    )
-}
-
-fn handover(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
-    let f = form(req, ctx, MAX_FORM)?;
-    let mut errors = Invalid::default();
-    let note = f.text(&mut errors, "comment", MAX_COMMENT, false);
-    let to = f
-        .get("resolver_id")
-        .and_then(|v| v.trim().parse::<i64>().ok());
-    errors.into_result()?;
-    let d = dispute(ctx)?;
-    d.writable()?;
-    let resolvers = config::resolvers(&ctx.db)?;
-    let states: Vec<ResolverState> = resolvers
-        .iter()
-        .map(|r| ResolverState {
-            id: r.id,
-            active: r.active,
-        })
-        .collect();
-    let to = rules::check_handover(to, ctx.resolver_id, &states)
-        .map_err(|e| PageError::Invalid(422, e))?;
-    let to_name = resolvers
-        .iter()
-        .find(|r| r.id == to)
-        .map(|r| r.name.clone())
-        .unwrap_or_default();
-    let said = match &note {
-        Some(n) => format!("→ {to_name}: {n}"),
-        None => format!("→ {to_name}"),
-    };
-    let action_id = d.action.as_ref().map(|a| a.id);
-    let keys = d.item_keys.clone();
-    answer(
-        ctx,
-        &d,
-        "handover",
-        json!({"from": ctx.resolver_id, "to": to}),
-        Some(&said),
-        move |db, _| Ok(store::handover(db, action_id, &keys, to)?),
-    )
-}
-
-fn attach(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
-    let f = form(req, ctx, MAX_UPLOAD)?;
-    let d = dispute(ctx)?;
-    d.writable()?;
-    let checked = rules::check_uploads("file", &f.files("file"), true)?;
-    let actor = rules::resolver_actor(ctx.resolver_id);
-    let mut stored = blobs::store_uploads(&checked, ctx.customer.key, &actor, &now())?;
-    for a in &mut stored {
-        a.status_change_id = d.change.as_ref().map(|c| c.id);
-        a.action_id = d.action.as_ref().map(|x| x.id);
-    }
-    let names: Vec<String> = stored.iter().map(|a| a.filename.clone()).collect();
-    let result = answer(
-        ctx,
-        &d,
-        "attachment",
-        json!({"files": names}),
-        Some(&names.join(", ")),
-        |db, _| {
-            for a in &stored {
-                store::save_attachment(db, a)?;
-            }
-            Ok(())
-        },
-    );
-    if result.is_err() {
-        blobs::discard(&stored);
-    }
-    result
-}
-
-fn download(ctx: &Ctx, id: &str) -> Result<Response, PageError> {
-    let id: i64 = id.parse().map_err(|_| PageError::NotFound)?;
-    let a = store::attachment(&ctx.db, id)?.ok_or(PageError::NotFound)?;
-    let d = dispute(ctx)?;
-    let of_dispute = a.customer_key == ctx.customer.key
-        && ((a.status_change_id.is_some()
-            && a.status_change_id == d.change.as_ref().map(|c| c.id))
-            || (a.action_id.is_some() && a.action_id == d.action.as_ref().map(|x| x.id)));
-    if !of_dispute {
-        return Err(PageError::NotFound);
-    }
-    let bytes = blobs::get(&a.blob_key)?.ok_or(PageError::NotFound)?;
-    Ok(render::download(&a.content_type, &a.filename, bytes))
 }

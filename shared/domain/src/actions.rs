@@ -96,6 +96,88 @@ pub struct ActionModel {
     pub name: String,
     pub delay_days: i64,
     pub active: bool,
+    /// The name in other languages (`{"ja": "係争のフォローアップ"}`), like statuses' labels.
+    pub labels: std::collections::BTreeMap<String, String>,
+}
+
+/// The name an action shows a reader: its model's label in the reader's language (else the
+/// model's name) while the action still bears a name the model gave; a name someone typed
+/// stays as typed.
+pub fn shown_name(name: &str, model: Option<&ActionModel>, language: &str) -> String {
+    let Some(m) = model else {
+        return name.to_string();
+    };
+    let given = name == m.name || m.labels.values().any(|l| l == name);
+    if !given {
+        return name.to_string();
+    }
+    let primary = language.split('-').next().unwrap_or(language);
+    m.labels
+        .get(language)
+        .or_else(|| m.labels.get(primary))
+        .cloned()
+        .unwrap_or_else(|| m.name.clone())
+}
+
+/// The seeded models' names in the 15 languages of the pages.
+pub fn default_model_labels(code: &str) -> std::collections::BTreeMap<String, String> {
+    let names: &[(&str, &str, &str)] = &[
+        ("en", "Dispute follow-up", "Promise follow-up"),
+        ("fr", "Suivi du litige", "Suivi de la promesse"),
+        (
+            "de",
+            "Reklamation nachverfolgen",
+            "Zahlungszusage nachverfolgen",
+        ),
+        (
+            "es",
+            "Seguimiento de la incidencia",
+            "Seguimiento de la promesa",
+        ),
+        (
+            "it",
+            "Seguito della contestazione",
+            "Seguito della promessa",
+        ),
+        ("nl", "Opvolging geschil", "Opvolging betalingsbelofte"),
+        (
+            "pt",
+            "Acompanhamento do litígio",
+            "Acompanhamento da promessa",
+        ),
+        (
+            "pt-BR",
+            "Acompanhamento da contestação",
+            "Acompanhamento da promessa",
+        ),
+        (
+            "pl",
+            "Monitorowanie reklamacji",
+            "Monitorowanie obietnicy zapłaty",
+        ),
+        (
+            "ro",
+            "Urmărirea litigiului",
+            "Urmărirea promisiunii de plată",
+        ),
+        ("hr", "Praćenje reklamacije", "Praćenje obećanja plaćanja"),
+        (
+            "sv",
+            "Uppföljning av reklamation",
+            "Uppföljning av betalningslöfte",
+        ),
+        ("tr", "İtiraz takibi", "Ödeme sözü takibi"),
+        ("ja", "係争のフォローアップ", "支払約束のフォローアップ"),
+        ("zh-Hans", "争议跟进", "付款承诺跟进"),
+    ];
+    names
+        .iter()
+        .filter_map(|(l, dispute, promise)| match code {
+            "dispute_follow_up" => Some((l.to_string(), dispute.to_string())),
+            "promise_follow_up" => Some((l.to_string(), promise.to_string())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The default models seeded by migration: `dispute_follow_up` is linked to the dispute
@@ -108,6 +190,7 @@ pub fn default_models() -> Vec<ActionModel> {
             name: "Dispute follow-up".into(),
             delay_days: 7,
             active: true,
+            labels: default_model_labels("dispute_follow_up"),
         },
         ActionModel {
             code: "promise_follow_up".into(),
@@ -115,6 +198,7 @@ pub fn default_models() -> Vec<ActionModel> {
             name: "Promise follow-up".into(),
             delay_days: 1,
             active: true,
+            labels: default_model_labels("promise_follow_up"),
         },
     ]
 }
@@ -275,6 +359,37 @@ pub fn read_termination(o: &mut Object) -> (Option<NaiveDate>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_action_shows_its_models_label_in_the_readers_language_unless_renamed() {
+        let m = &default_models()[0];
+        assert_eq!(
+            shown_name("Dispute follow-up", Some(m), "ja"),
+            "係争のフォローアップ"
+        );
+        assert_eq!(
+            shown_name("Dispute follow-up", Some(m), "pt-BR"),
+            "Acompanhamento da contestação"
+        );
+        assert_eq!(
+            shown_name("Suivi du litige", Some(m), "de"),
+            "Reklamation nachverfolgen"
+        );
+        assert_eq!(
+            shown_name("Dispute follow-up", Some(m), "xx"),
+            "Dispute follow-up"
+        );
+        // Renamed by hand: shown as typed, whatever the language.
+        assert_eq!(
+            shown_name("Call Sam on Monday", Some(m), "ja"),
+            "Call Sam on Monday"
+        );
+        assert_eq!(
+            shown_name("Dispute follow-up", None, "ja"),
+            "Dispute follow-up"
+        );
+        assert_eq!(default_model_labels("dispute_follow_up").len(), 15);
+    }
     use crate::input::parse_object;
 
     fn read<T>(body: &str, f: impl FnOnce(&mut Object) -> T) -> (T, Invalid) {

@@ -219,6 +219,7 @@ pub fn read_action_model(o: &mut Object, existing: Option<&ActionModel>) -> Acti
         name: String::new(),
         delay_days: 0,
         active: true,
+        labels: Default::default(),
     });
     if creating {
         m.code = read_code(o);
@@ -234,6 +235,18 @@ pub fn read_action_model(o: &mut Object, existing: Option<&ActionModel>) -> Acti
     }
     if let Some(n) = field(o, "name", 200, creating) {
         m.name = n;
+    }
+    // Names per language, merged when editing (as a status's labels).
+    if let Some(labels) = o.opt_string_map("labels", 200) {
+        for (language, label) in labels {
+            if !valid_language(&language) {
+                o.err(
+                    "labels",
+                    format!("{language:?} is not a language tag such as \"ja\" or \"pt-BR\""),
+                );
+            }
+            m.labels.insert(language, label);
+        }
     }
     let has_delay = o.has("delay_days");
     match o.opt_int("delay_days") {

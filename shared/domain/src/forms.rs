@@ -266,13 +266,18 @@ pub fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Form, Invalid>
 }
 
 /// A file name fit to show and to send back in `Content-Disposition`: the last path
-/// segment, without control characters or quotes, at most 120 characters; `file` if nothing
-/// is left.
+/// segment, without control characters, invisible ones (bidirectional overrides that make
+/// `exe.pdf` read as `pdf.exe`, zero-width spaces) or quotes, at most 120 characters;
+/// `file` if nothing is left.
 pub fn safe_filename(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or("");
     let clean: String = last
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | ';' | '<' | '>'))
+        .filter(|c| {
+            !c.is_control()
+                && !crate::validation::invisible(*c)
+                && !matches!(c, '"' | ';' | '<' | '>')
+        })
         .take(120)
         .collect();
     let clean = clean.trim().trim_start_matches('.').to_string();

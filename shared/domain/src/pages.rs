@@ -182,6 +182,38 @@ impl FileType {
         }
     }
 
+    /// The type a stored content type names.
+    pub fn from_content_type(ct: &str) -> Option<FileType> {
+        [FileType::Pdf, FileType::Png, FileType::Jpeg]
+            .into_iter()
+            .find(|t| t.content_type() == ct)
+    }
+
+    /// The extensions a file of this type may carry; the first is the one given.
+    pub fn extensions(&self) -> &'static [&'static str] {
+        match self {
+            FileType::Pdf => &["pdf"],
+            FileType::Png => &["png"],
+            FileType::Jpeg => &["jpg", "jpeg"],
+        }
+    }
+
+    /// The name an attachment of this type is shown and downloaded under: the sent name
+    /// made safe ([`crate::forms::safe_filename`]: no path, no control or invisible
+    /// characters, bidirectional overrides included), with the extension of the type its
+    /// bytes are, so `invoice.html` holding a PDF downloads as `invoice.pdf`.
+    pub fn file_name(&self, sent: &str) -> String {
+        let safe = crate::forms::safe_filename(sent);
+        let (stem, ext) = match safe.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => (stem, Some(ext)),
+            _ => (safe.as_str(), None),
+        };
+        if ext.is_some_and(|e| self.extensions().contains(&e.to_ascii_lowercase().as_str())) {
+            return safe.clone();
+        }
+        format!("{stem}.{}", self.extensions()[0])
+    }
+
     pub fn parse_content_type(s: &str) -> Option<FileType> {
         match s {
             "application/pdf" => Some(FileType::Pdf),
@@ -367,6 +399,27 @@ pub fn payment_notice_change(
     }
 }
 
+/// What a customer's dispute post does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomerDispute {
+    /// Opens a dispute: a status change and its follow-up action.
+    New,
+    /// The items are already disputed and followed by this live action: the post adds its
+    /// words and files to that dispute, and opens nothing (no second action for one dispute).
+    Existing(i64),
+}
+
+/// `holds`: for each selected item, the live dispute action holding it and whether it is in
+/// dispute. The same live action over every item, all in dispute: that dispute; else a new one.
+pub fn customer_dispute(holds: &[(Option<i64>, bool)]) -> CustomerDispute {
+    match holds.first() {
+        Some((Some(a), _)) if holds.iter().all(|(h, d)| *h == Some(*a) && *d) => {
+            CustomerDispute::Existing(*a)
+        }
+        _ => CustomerDispute::New,
+    }
+}
+
 /// Where a customer's dispute stands on their tracker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -402,6 +455,47 @@ pub const LINK_THROTTLE: Throttle = Throttle {
     max: 20,
     window_secs: 600,
 };
+
+/// Uploads through one link: 10 posts an hour.
+pub const UPLOAD_THROTTLE: Throttle = Throttle {
+    max: 10,
+    window_secs: 3600,
+};
+
+/// What one link may upload in all (25 MB), and one dispute may hold (50 MB), so a link,
+/// which an outsider may hold, cannot fill the store.
+pub const MAX_BYTES_PER_LINK: i64 = 25 * 1024 * 1024;
+pub const MAX_BYTES_PER_DISPUTE: i64 = 50 * 1024 * 1024;
+
+/// Refuses an upload of `incoming` bytes that would take the link past
+/// [`MAX_BYTES_PER_LINK`] or the dispute past [`MAX_BYTES_PER_DISPUTE`].
+pub fn check_upload_quota(by_link: i64, by_dispute: i64, incoming: i64) -> Result<(), Invalid> {
+    let over = |used: i64, max: i64| used.saturating_add(incoming) > max;
+    let mb = |b: i64| b / (1024 * 1024);
+    if over(by_link, MAX_BYTES_PER_LINK) {
+        return Err(Invalid::one(
+            "quota",
+            Some("quota"),
+            format!(
+                "this link may upload {} MB in all; {} MB are used",
+                mb(MAX_BYTES_PER_LINK),
+                mb(by_link)
+            ),
+        ));
+    }
+    if over(by_dispute, MAX_BYTES_PER_DISPUTE) {
+        return Err(Invalid::one(
+            "quota",
+            Some("quota"),
+            format!(
+                "a dispute holds {} MB of files at most; {} MB are used",
+                mb(MAX_BYTES_PER_DISPUTE),
+                mb(by_dispute)
+            ),
+        ));
+    }
+    Ok(())
+}
 
 /// The counter of one address: failures so far and when its window started (Unix secs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -477,6 +571,59 @@ pub fn resolver_access(resolver: i64, d: &DisputeHold) -> ResolverAccess {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_customer_disputing_items_already_in_a_dispute_adds_to_it() {
+        use CustomerDispute::*;
+        assert_eq!(
+            customer_dispute(&[(Some(4), true), (Some(4), true)]),
+            Existing(4)
+        );
+        assert_eq!(customer_dispute(&[(Some(4), true), (None, false)]), New);
+        assert_eq!(customer_dispute(&[(Some(4), true), (Some(5), true)]), New);
+        assert_eq!(
+            customer_dispute(&[(Some(4), false)]),
+            New,
+            "held, but not disputed"
+        );
+        assert_eq!(customer_dispute(&[(None, true)]), New);
+        assert_eq!(customer_dispute(&[]), New);
+    }
+
+    #[test]
+    fn uploads_are_capped_per_link_and_per_dispute() {
+        let mb = 1024 * 1024;
+        assert!(check_upload_quota(0, 0, 5 * mb).is_ok());
+        assert!(
+            check_upload_quota(20 * mb, 20 * mb, 5 * mb).is_ok(),
+            "exactly 25 MB"
+        );
+        let e = check_upload_quota(20 * mb, 20 * mb, 5 * mb + 1).unwrap_err();
+        assert!(e.0[0].message.contains("25 MB"), "{e:?}");
+        let e = check_upload_quota(0, 48 * mb, 3 * mb).unwrap_err();
+        assert!(e.0[0].message.contains("50 MB"), "{e:?}");
+        assert!(check_upload_quota(i64::MAX, 0, 1).is_err(), "no overflow");
+    }
+
+    #[test]
+    fn an_attachment_is_named_by_the_type_of_its_bytes() {
+        assert_eq!(FileType::Pdf.file_name("invoice.html"), "invoice.pdf");
+        assert_eq!(FileType::Pdf.file_name("scan.PDF"), "scan.PDF");
+        assert_eq!(FileType::Jpeg.file_name("photo.jpeg"), "photo.jpeg");
+        assert_eq!(FileType::Jpeg.file_name("photo.png"), "photo.jpg");
+        assert_eq!(FileType::Png.file_name("noext"), "noext.png");
+        assert_eq!(FileType::Png.file_name(""), "file.png");
+        // Right-to-left override: "invoice\u{202E}fdp.exe" shows as "invoiceexe.pdf".
+        assert_eq!(
+            FileType::Pdf.file_name("invoice\u{202E}fdp.exe"),
+            "invoicefdp.pdf"
+        );
+        assert_eq!(
+            FileType::from_content_type("image/png"),
+            Some(FileType::Png)
+        );
+        assert_eq!(FileType::from_content_type("text/html"), None);
+    }
 
     #[test]
     fn a_resolver_link_writes_only_while_its_dispute_is_open_and_theirs() {

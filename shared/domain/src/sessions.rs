@@ -13,8 +13,6 @@ use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::pages::Throttle;
-
 /// A session unused for this long is over (30 minutes).
 pub const IDLE_SECS: i64 = 30 * 60;
 /// A session is over this long after sign-in whatever happens (12 hours).
@@ -30,11 +28,120 @@ pub const SIGN_IN_COOKIE: &str = "settle_sign_in";
 /// reaches the first-admin page only.
 pub const SETUP_USER: i64 = 0;
 
-/// Failed sign-ins: 10 per client address, and 10 per email address, in 15 minutes.
-pub const SIGN_IN_THROTTLE: Throttle = Throttle {
-    max: 10,
-    window_secs: 15 * 60,
+/// The long-lived cookie proving this browser signed in as an account before (OWASP's
+/// "device cookies"): it lets its owner past the account's throttle, which strangers fill.
+pub const DEVICE_COOKIE: &str = "settle_device";
+/// How long a device cookie is kept (a year).
+pub const DEVICE_SECS: i64 = 365 * 86_400;
+
+/// Failed sign-ins of one throttle key: how many since the last success, and when the last
+/// one was (Unix seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failures {
+    pub count: u32,
+    pub last: i64,
+}
+
+/// Growing delays, never a lock: the first `free` failures cost nothing; after that each
+/// attempt waits `base_secs × 2^(failures − free)` from the last failure, at most
+/// `max_secs`; failures are forgotten `forget_secs` after the last one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backoff {
+    pub free: u32,
+    pub base_secs: i64,
+    pub max_secs: i64,
+    pub forget_secs: i64,
+}
+
+impl Backoff {
+    /// Seconds to wait before the next attempt, `None` when it may try now.
+    pub fn wait(&self, f: Option<Failures>, now: i64) -> Option<i64> {
+        let f = f.filter(|f| now - f.last < self.forget_secs)?;
+        if f.count < self.free {
+            return None;
+        }
+        let doublings = (f.count - self.free).min(30);
+        let delay = self
+            .base_secs
+            .saturating_mul(1_i64 << doublings)
+            .min(self.max_secs);
+        let until = f.last + delay;
+        (now < until).then_some(until - now)
+    }
+
+    /// The failures after one more.
+    pub fn fail(&self, f: Option<Failures>, now: i64) -> Failures {
+        match f.filter(|f| now - f.last < self.forget_secs) {
+            Some(f) => Failures {
+                count: f.count.saturating_add(1),
+                last: now,
+            },
+            None => Failures {
+                count: 1,
+                last: now,
+            },
+        }
+    }
+}
+
+/// Failures from one address for one account: 5 free, then 15 s doubling to 15 minutes.
+pub const SIGN_IN_PAIR: Backoff = Backoff {
+    free: 5,
+    base_secs: 15,
+    max_secs: 15 * 60,
+    forget_secs: 86_400,
 };
+/// Failures from one address, whatever the account: 20 free, then the same delays.
+pub const SIGN_IN_ADDRESS: Backoff = Backoff {
+    free: 20,
+    ..SIGN_IN_PAIR
+};
+/// Failures for one account from browsers it never signed in from: 10 free, then the same
+/// delays. A browser with the account's device cookie is not held by it.
+pub const SIGN_IN_ACCOUNT: Backoff = Backoff {
+    free: 10,
+    ..SIGN_IN_PAIR
+};
+/// Failures through one device cookie (a stolen one gains little): as for an address and
+/// account.
+pub const SIGN_IN_DEVICE: Backoff = SIGN_IN_PAIR;
+
+/// The seal of what a multi-step form previewed: an HMAC, under the session's form secret,
+/// of the wizard id and every previewed field (name and values, in order). The last step
+/// carries it; the write checks it against what is posted, so a hidden field edited after
+/// the preview (another item, another status or comment) is refused, not applied.
+pub fn preview_seal(secret: &[u8], wizard: &str, fields: &[(&str, Vec<&str>)]) -> String {
+    form_token(secret, &seal_scope(wizard, fields))
+}
+
+/// Does `given` seal exactly these fields? (Constant time.)
+pub fn preview_seal_ok(
+    secret: &[u8],
+    wizard: &str,
+    fields: &[(&str, Vec<&str>)],
+    given: Option<&str>,
+) -> bool {
+    given.is_some_and(|g| form_token_ok(secret, &seal_scope(wizard, fields), g))
+}
+
+fn seal_scope(wizard: &str, fields: &[(&str, Vec<&str>)]) -> String {
+    // JSON: no two different field lists give the same text.
+    serde_json::json!(["preview", wizard, fields]).to_string()
+}
+
+/// A device cookie for `email`: a random nonce and an HMAC binding it to the account.
+pub fn device_cookie_value(secret: &[u8], email: &str, random: &[u8; 32]) -> String {
+    let nonce = B64.encode(&random[..18]);
+    let mac = form_token(secret, &format!("device:{email}:{nonce}"));
+    format!("{nonce}.{mac}")
+}
+
+/// The device cookie's nonce when it was made for `email` with `secret`.
+pub fn device_nonce<'a>(secret: &[u8], email: &str, value: &'a str) -> Option<&'a str> {
+    let (nonce, mac) = value.split_once('.')?;
+    (nonce.len() == 24 && form_token_ok(secret, &format!("device:{email}:{nonce}"), mac))
+        .then_some(nonce)
+}
 
 /// What the key-value store keeps for a session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -280,6 +387,84 @@ mod tests {
         let late = s(t0, t0 + ABSOLUTE_SECS - 100);
         assert_eq!(late.remaining(t0 + ABSOLUTE_SECS - 100), 100);
         assert_eq!(s(t0, t0).remaining(t0 + IDLE_SECS + 50), 0);
+    }
+
+    #[test]
+    fn sign_in_failures_grow_the_delay_without_locking() {
+        let b = SIGN_IN_PAIR;
+        let mut f = None;
+        for i in 0..5 {
+            assert_eq!(b.wait(f, 100 + i), None, "the first five are free");
+            f = Some(b.fail(f, 100 + i));
+        }
+        // The 6th attempt waits 15 s from the 5th failure, then 30, 60 ... at most 15 min.
+        assert_eq!(b.wait(f, 104), Some(15));
+        assert_eq!(b.wait(f, 119), None);
+        f = Some(b.fail(f, 119));
+        assert_eq!(b.wait(f, 119), Some(30));
+        for _ in 0..20 {
+            f = Some(b.fail(f, 1_000));
+        }
+        assert_eq!(b.wait(f, 1_000), Some(15 * 60), "capped");
+        assert_eq!(b.wait(f, 1_000 + 15 * 60), None, "never a lock");
+        // Forgotten a day after the last failure.
+        assert_eq!(b.wait(f, 1_000 + 86_400), None);
+        assert_eq!(b.fail(f, 1_000 + 86_400).count, 1);
+    }
+
+    #[test]
+    fn a_preview_seal_binds_every_previewed_field() {
+        let f = |item: &'static str, comment: &'static str| {
+            vec![("item", vec![item, "I2"]), ("comment", vec![comment])]
+        };
+        let seal = preview_seal(b"k", "w1", &f("I1", "Wrong price"));
+        assert!(preview_seal_ok(
+            b"k",
+            "w1",
+            &f("I1", "Wrong price"),
+            Some(&seal)
+        ));
+        assert!(!preview_seal_ok(
+            b"k",
+            "w1",
+            &f("J9", "Wrong price"),
+            Some(&seal)
+        ));
+        assert!(!preview_seal_ok(
+            b"k",
+            "w1",
+            &f("I1", "Edited"),
+            Some(&seal)
+        ));
+        assert!(!preview_seal_ok(
+            b"k",
+            "w2",
+            &f("I1", "Wrong price"),
+            Some(&seal)
+        ));
+        assert!(!preview_seal_ok(
+            b"x",
+            "w1",
+            &f("I1", "Wrong price"),
+            Some(&seal)
+        ));
+        assert!(!preview_seal_ok(b"k", "w1", &f("I1", "Wrong price"), None));
+        // Moving a value between fields changes the seal too.
+        let a = preview_seal(b"k", "w", &[("a", vec!["x"]), ("b", vec![])]);
+        let b = preview_seal(b"k", "w", &[("a", vec![]), ("b", vec!["x"])]);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn device_cookies_are_bound_to_their_account_and_secret() {
+        let v = device_cookie_value(b"secret", "eve@corp.example", &[9; 32]);
+        let nonce = device_nonce(b"secret", "eve@corp.example", &v).unwrap();
+        assert_eq!(nonce.len(), 24);
+        assert_eq!(device_nonce(b"secret", "dave@corp.example", &v), None);
+        assert_eq!(device_nonce(b"other", "eve@corp.example", &v), None);
+        assert_eq!(device_nonce(b"secret", "eve@corp.example", "x.y"), None);
+        let other = device_cookie_value(b"secret", "eve@corp.example", &[8; 32]);
+        assert_ne!(v, other);
     }
 
     #[test]

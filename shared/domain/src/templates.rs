@@ -277,8 +277,45 @@ fn labels(language: &str) -> [&'static str; 7] {
     out
 }
 
+/// How an email writes amounts, dates and item kinds for its recipient. The pages' formatter
+/// (`settle_pages`, ICU4X and the catalogues) implements it, so an email reads like the pages
+/// in the recipient's language; [`PlainFormat`] is the machine form.
+pub trait EmailFormat {
+    /// `minor` units of `currency`, signed (a credit is negative).
+    fn money(&self, minor: i64, currency: Currency) -> String;
+    /// A `YYYY-MM-DD` date; anything else is shown as given.
+    fn date(&self, iso: &str) -> String;
+    /// An item kind code (`credit_note`).
+    fn kind(&self, kind: &str) -> String;
+}
+
+/// The machine form: `1234.50 EUR`, ISO dates, kind codes.
+pub struct PlainFormat;
+
+impl EmailFormat for PlainFormat {
+    fn money(&self, minor: i64, currency: Currency) -> String {
+        let sign = if minor < 0 { "-" } else { "" };
+        format!(
+            "{sign}{} {currency}",
+            amount_string(minor.saturating_abs(), currency)
+        )
+    }
+    fn date(&self, iso: &str) -> String {
+        iso.to_string()
+    }
+    fn kind(&self, kind: &str) -> String {
+        kind.to_string()
+    }
+}
+
+/// A credit (credit note, payment on account) counts against the customer.
+fn signed(i: &EmailItem, minor: i64) -> i64 {
+    let sign = crate::ledger::ItemKind::parse(&i.kind).map_or(1, |k| k.sign());
+    minor.saturating_mul(sign)
+}
+
 /// The `#items_list_selected` table: every cell escaped here.
-pub fn items_table(items: &[EmailItem], language: &str) -> String {
+pub fn items_table(items: &[EmailItem], language: &str, fmt: &dyn EmailFormat) -> String {
     let mut t = String::from(
         "<table class=\"items\" border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n<thead><tr>",
     );
@@ -290,15 +327,11 @@ pub fn items_table(items: &[EmailItem], language: &str) -> String {
         t.push_str("<tr>");
         for cell in [
             i.number.clone(),
-            i.kind.clone(),
-            i.issue_date.clone(),
-            i.due_date.clone(),
-            format!(
-                "{} {}",
-                amount_string(i.amount_minor, i.currency),
-                i.currency
-            ),
-            format!("{} {}", amount_string(i.open_minor, i.currency), i.currency),
+            fmt.kind(&i.kind),
+            fmt.date(&i.issue_date),
+            fmt.date(&i.due_date),
+            fmt.money(signed(i, i.amount_minor), i.currency),
+            fmt.money(signed(i, i.open_minor), i.currency),
             i.status.clone(),
         ] {
             t.push_str(&format!("<td>{}</td>", escape_html(&cell)));
@@ -309,19 +342,20 @@ pub fn items_table(items: &[EmailItem], language: &str) -> String {
     t
 }
 
-/// Open amount of the items per currency: `1250.00 EUR + 80.00 USD`.
-pub fn total(items: &[EmailItem]) -> String {
+/// Open amount of the items per currency, credits taken off: `1250.00 EUR + 80.00 USD`.
+pub fn total(items: &[EmailItem], fmt: &dyn EmailFormat) -> String {
     let mut sums: BTreeMap<Currency, i64> = BTreeMap::new();
     for i in items {
-        *sums.entry(i.currency).or_default() += i.open_minor;
+        let s = sums.entry(i.currency).or_default();
+        *s = s.saturating_add(signed(i, i.open_minor));
     }
     sums.iter()
-        .map(|(c, m)| format!("{} {c}", amount_string(*m, *c)))
+        .map(|(c, m)| fmt.money(*m, *c))
         .collect::<Vec<_>>()
         .join(" + ")
 }
 
-fn context(d: &EmailData) -> BTreeMap<&'static str, Value> {
+fn context(d: &EmailData, fmt: &dyn EmailFormat) -> BTreeMap<&'static str, Value> {
     let s = |v: &str| Value::from(v.to_string());
     BTreeMap::from([
         ("customer_name", s(&d.customer_name)),
@@ -330,12 +364,12 @@ fn context(d: &EmailData) -> BTreeMap<&'static str, Value> {
         ("entity", s(&d.entity)),
         (
             "items_list_selected",
-            Value::from_safe_string(items_table(&d.items, &d.language)),
+            Value::from_safe_string(items_table(&d.items, &d.language, fmt)),
         ),
         ("items_count", Value::from(d.items.len())),
-        ("total_selected", s(&total(&d.items))),
+        ("total_selected", s(&total(&d.items, fmt))),
         ("status", s(&d.status)),
-        ("status_date", s(&d.status_date)),
+        ("status_date", s(&fmt.date(&d.status_date))),
         ("comment", s(&d.comment)),
         ("resolver_name", s(&d.resolver_name)),
         ("resolver_email", s(&d.resolver_email)),
@@ -351,8 +385,8 @@ fn context(d: &EmailData) -> BTreeMap<&'static str, Value> {
         ("collector_name", s(&d.collector_name)),
         ("action_name", s(&d.action_name)),
         ("action_type", s(&d.action_type)),
-        ("action_date", s(&d.action_date)),
-        ("today", s(&d.today)),
+        ("action_date", s(&fmt.date(&d.action_date))),
+        ("today", s(&fmt.date(&d.today))),
     ])
 }
 
@@ -367,7 +401,12 @@ pub fn uses(subject: &str, body: &str, name: &str) -> bool {
     })
 }
 
-fn render_with(subject: &str, body: &str, data: &EmailData) -> Result<Rendered, Invalid> {
+fn render_with(
+    subject: &str,
+    body: &str,
+    data: &EmailData,
+    fmt: &dyn EmailFormat,
+) -> Result<Rendered, Invalid> {
     let (subject_src, body_src, unknown_subject, unknown_body) = sources(subject, body);
     let mut errors = Invalid::default();
     for u in unknown_subject {
@@ -377,7 +416,7 @@ fn render_with(subject: &str, body: &str, data: &EmailData) -> Result<Rendered, 
         errors.push("/body", Some("body"), format!("unknown hashtag {u}"));
     }
     errors.clone().into_result()?;
-    let ctx = context(data);
+    let ctx = context(data, fmt);
     let text_env = environment(AutoEscape::None);
     let html_env = environment(AutoEscape::Html);
     let subject = text_env
@@ -407,9 +446,15 @@ fn render_with(subject: &str, body: &str, data: &EmailData) -> Result<Rendered, 
     })
 }
 
-/// Renders a template for `data`; errors name `/subject` or `/body`.
-pub fn render(subject: &str, body: &str, data: &EmailData) -> Result<Rendered, Invalid> {
-    render_with(subject, body, data)
+/// Renders a template for `data`, amounts and dates written by `fmt` (the recipient's);
+/// errors name `/subject` or `/body`.
+pub fn render(
+    subject: &str,
+    body: &str,
+    data: &EmailData,
+    fmt: &dyn EmailFormat,
+) -> Result<Rendered, Invalid> {
+    render_with(subject, body, data, fmt)
 }
 
 /// Checks a template before it is saved: sizes, unknown hashtags, syntax, unknown names
@@ -437,7 +482,7 @@ pub fn validate(subject: &str, body: &str) -> Result<(), Invalid> {
         );
     }
     errors.into_result()?;
-    render_with(subject, body, &sample()).map(|_| ())
+    render_with(subject, body, &sample(), &PlainFormat).map(|_| ())
 }
 
 /// Sample data for validation and for previews of a template alone.
@@ -899,7 +944,8 @@ mod tests {
                 assert!(!t.subject.is_empty() && !t.subject.starts_with("Subject"));
                 let mut d = sample();
                 d.language = l.to_string();
-                let r = render(t.subject, t.body, &d).unwrap_or_else(|e| panic!("{code} {l}: {e}"));
+                let r = render(t.subject, t.body, &d, &PlainFormat)
+                    .unwrap_or_else(|e| panic!("{code} {l}: {e}"));
                 assert!(r.html.contains("INV-0001"), "{code} {l}");
                 assert!(!r.text.is_empty());
                 // Each language's own words, not English left in place.
@@ -942,7 +988,7 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{} {}: {e}", t.code, t.language));
         }
         let t = &default_templates()[0];
-        let r = render(t.subject, t.body, &sample()).unwrap();
+        let r = render(t.subject, t.body, &sample(), &PlainFormat).unwrap();
         assert_eq!(
             r.subject,
             "Price dispute: Sample Customer disputes 1 item(s), 1200.00 EUR"
@@ -964,12 +1010,74 @@ mod tests {
         assert!(!r.text.contains('<'), "{}", r.text);
     }
 
+    /// A recipient's format, as the pages' formatter would give it.
+    struct Dotted;
+    impl EmailFormat for Dotted {
+        fn money(&self, minor: i64, c: Currency) -> String {
+            format!("{c}:{minor}")
+        }
+        fn date(&self, iso: &str) -> String {
+            iso.replace('-', ".")
+        }
+        fn kind(&self, kind: &str) -> String {
+            kind.to_uppercase()
+        }
+    }
+
+    #[test]
+    fn amounts_dates_and_kinds_are_the_recipients_and_credits_count_against() {
+        let mut d = sample();
+        d.status_date = "2026-09-10".into();
+        let mut credit = d.items[0].clone();
+        credit.kind = "credit_note".into();
+        credit.open_minor = 20_000;
+        credit.amount_minor = 20_000;
+        d.items.push(credit);
+        let r = render(
+            "#total_selected",
+            "<p>#status_date</p>#items_list_selected",
+            &d,
+            &Dotted,
+        )
+        .unwrap();
+        assert!(r.html.contains("<p>2026.09.10</p>"), "{}", r.html);
+        assert!(r.html.contains("<td>CREDIT_NOTE</td>"), "{}", r.html);
+        assert!(r.html.contains("<td>EUR:-20000</td>"), "{}", r.html);
+        assert!(!r.html.contains("2026-09-10"));
+        let plain = total(&d.items, &PlainFormat);
+        assert!(plain.contains("EUR"), "{plain}");
+        // The credit is taken off the total.
+        let expected: i64 = d
+            .items
+            .iter()
+            .filter(|i| i.currency.code() == "EUR")
+            .map(|i| {
+                if i.kind == "credit_note" {
+                    -i.open_minor
+                } else {
+                    i.open_minor
+                }
+            })
+            .sum();
+        assert!(
+            r.subject.contains(&format!("EUR:{expected}")),
+            "{}",
+            r.subject
+        );
+    }
+
     #[test]
     fn values_are_html_escaped_but_the_items_table_is_markup() {
         let mut d = sample();
         d.comment = "<script>alert('x')</script> & co".into();
         d.items[0].number = "<b>INV</b>".into();
-        let r = render("#comment", "<p>#comment</p>#items_list_selected", &d).unwrap();
+        let r = render(
+            "#comment",
+            "<p>#comment</p>#items_list_selected",
+            &d,
+            &PlainFormat,
+        )
+        .unwrap();
         assert!(
             r.html
                 .contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2f;script&gt; &amp; co"),
@@ -1021,6 +1129,7 @@ mod tests {
             "x",
             "Hello #resolver_name,\n\nA < B & C.\n##1 priority",
             &sample(),
+            &PlainFormat,
         )
         .unwrap();
         assert_eq!(
@@ -1032,7 +1141,13 @@ mod tests {
 
     #[test]
     fn numbers_after_a_hash_and_entities_are_not_hashtags() {
-        let r = render("Invoice #123", "<p>Invoice #123 &#39;x&#39;</p>", &sample()).unwrap();
+        let r = render(
+            "Invoice #123",
+            "<p>Invoice #123 &#39;x&#39;</p>",
+            &sample(),
+            &PlainFormat,
+        )
+        .unwrap();
         assert_eq!(r.subject, "Invoice #123");
         assert_eq!(r.text, "Invoice #123 'x'");
     }
@@ -1043,6 +1158,7 @@ mod tests {
             "s",
             "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
             &sample(),
+            &PlainFormat,
         )
         .unwrap_err();
         assert!(e.0[0].message.contains("fuel"), "{e}");
@@ -1056,7 +1172,7 @@ mod tests {
         usd.open_minor = 5;
         d.items.push(usd.clone());
         d.items.push(usd);
-        assert_eq!(total(&d.items), "1200.00 EUR + 0.10 USD");
+        assert_eq!(total(&d.items, &PlainFormat), "1200.00 EUR + 0.10 USD");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use sha2::{Digest, Sha256};
 use spin_sdk::key_value::Store;
 
+use settle_domain::pages::UPLOAD_THROTTLE;
+
 use crate::render::PageError;
 
 fn store() -> Result<Store, PageError> {
@@ -72,15 +74,67 @@ pub fn store_uploads(
             customer_key,
             status_change_id: None,
             action_id: None,
-            filename: settle_domain::forms::safe_filename(&file.filename),
+            filename: t.file_name(&file.filename),
             content_type: t.content_type().to_string(),
             size: file.bytes.len() as i64,
             sha256: digest(&file.bytes),
             uploaded_by: actor.to_string(),
             at: at.to_string(),
+            link_id: None,
         });
     }
     Ok(stored)
+}
+
+fn upload_key(link_id: i64) -> String {
+    format!("throttle:upload:link:{link_id}")
+}
+
+/// 429 when the link uploaded [`UPLOAD_THROTTLE`]'s worth of times in its window.
+pub fn upload_allowed(link_id: i64) -> Result<(), PageError> {
+    let c = store()?
+        .get(&upload_key(link_id))
+        .ok()
+        .flatten()
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    match UPLOAD_THROTTLE.blocked(c, chrono::Utc::now().timestamp()) {
+        Some(wait) => Err(PageError::Throttled(wait)),
+        None => Ok(()),
+    }
+}
+
+/// Counts one upload through the link (after it was saved).
+pub fn count_upload(link_id: i64) {
+    let Ok(s) = store() else { return };
+    let key = upload_key(link_id);
+    let c = s
+        .get(&key)
+        .ok()
+        .flatten()
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    let next = UPLOAD_THROTTLE.fail(c, chrono::Utc::now().timestamp());
+    if let Ok(bytes) = serde_json::to_vec(&next) {
+        let _ = s.set(&key, &bytes);
+    }
+}
+
+/// The quota check of an upload, inside the transaction that saves it (so two uploads at
+/// once cannot both pass): the link's and the dispute's bytes so far, plus these.
+pub fn check_quota(
+    db: &impl settle_store::Db,
+    uploads: &[settle_store::pages::Attachment],
+    link_id: i64,
+    status_change_id: Option<i64>,
+    action_id: Option<i64>,
+) -> Result<(), PageError> {
+    let incoming: i64 = uploads.iter().map(|a| a.size).sum();
+    if incoming == 0 {
+        return Ok(());
+    }
+    let by_link = settle_store::pages::bytes_by_link(db, link_id)?;
+    let by_dispute = settle_store::pages::bytes_by_dispute(db, status_change_id, action_id)?;
+    settle_domain::pages::check_upload_quota(by_link, by_dispute, incoming)
+        .map_err(|e| PageError::Invalid(413, e))
 }
 
 /// Deletes the blobs of attachments whose metadata was not committed.

@@ -171,6 +171,11 @@ impl From<settle_web::settle_usecases::Refusal> for Failure {
         let status = r.status();
         match r {
             Refusal::Invalid(inv) => Failure::Invalid(status, inv),
+            Refusal::Conflict {
+                message, fields, ..
+            } if fields.is_empty() => {
+                Failure::Invalid(409, Invalid::one("form", Some("form"), message))
+            }
             Refusal::Conflict { fields, .. } => Failure::Invalid(409, fields),
             Refusal::NotFound(_) => Failure::NotFound,
             Refusal::Forbidden(_) => Failure::Forbidden,

@@ -302,6 +302,28 @@ impl Messages {
         })
     }
 
+    /// An item's amount as the reader writes it: a credit (credit note, payment on account)
+    /// with a minus sign (U+2212), the same on every page and in every language.
+    pub fn item_money(&self, amount: &str, currency: &str, kind: &str) -> String {
+        let shown = self.money_str(amount, currency);
+        let zero = amount.chars().all(|c| c == '0' || c == '.');
+        if crate::rows::is_credit(kind) && !zero {
+            format!("\u{2212}{shown}")
+        } else {
+            shown
+        }
+    }
+
+    /// An item kind in the reader's language (`kind-credit_note`), the code if unknown.
+    pub fn kind_label(&self, kind: &str) -> String {
+        let id = format!("kind-{kind}");
+        if self.has(&id) {
+            self.get(&id, &[])
+        } else {
+            kind.to_string()
+        }
+    }
+
     fn format_money_str(&self, amount: &str, currency: &str) -> String {
         let minor = Currency::parse(currency).ok().and_then(|c| {
             let d = settle_domain::money::parse_amount(amount, c).ok()?;
@@ -344,6 +366,38 @@ pub fn message_ids(catalogue: &str) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// Emails written like the pages: amounts, dates and item kinds in the recipient's language,
+/// with the same formatter (ICU4X and the catalogues). Languages without a catalogue get
+/// English.
+pub struct EmailFormats;
+
+impl settle_web::email::Formats for EmailFormats {
+    fn format(&self, tag: &str) -> Box<dyn settle_domain::templates::EmailFormat> {
+        let lang = language(tag)
+            .or_else(|| language(tag.split('-').next().unwrap_or(tag)))
+            .or_else(|| language("en"))
+            .expect("English is always there");
+        Box::new(Messages::new(lang))
+    }
+}
+
+impl settle_domain::templates::EmailFormat for Messages {
+    fn money(&self, minor: i64, currency: Currency) -> String {
+        let shown = Messages::money(self, minor.saturating_abs(), currency);
+        if minor < 0 {
+            format!("\u{2212}{shown}")
+        } else {
+            shown
+        }
+    }
+    fn date(&self, iso: &str) -> String {
+        self.date_str(iso)
+    }
+    fn kind(&self, kind: &str) -> String {
+        self.kind_label(kind)
+    }
 }
 
 #[cfg(test)]

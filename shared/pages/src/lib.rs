@@ -25,6 +25,6 @@ pub mod render;
 pub mod rows;
 pub mod serve;
 
-pub use i18n::{Messages, negotiate};
+pub use i18n::{EmailFormats, Messages, negotiate};
 pub use render::{PageError, css, page, redirect};
 pub use serve::{Visit, serve};

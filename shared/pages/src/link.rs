@@ -1,9 +1,11 @@
-//! The link check every page request starts with: throttled per client address, signature,
-//! expiry, revocation, then scope (the right page, an existing customer).
+//! The link check every page request starts with: signature, expiry, revocation, then scope
+//! (the right page, an existing customer), throttled per client address.
 //!
 //! Failures are counted in the key-value store (`throttle:link:<address>`); once an address
-//! passes `settle_domain::pages::LINK_THROTTLE`, it gets 429 until its window ends, even
-//! with a good link, so guessing tokens is slow.
+//! passes `settle_domain::pages::LINK_THROTTLE`, its failures answer 429 until the window
+//! ends, so guessing tokens is slow. A valid link still opens: twenty bad tokens from an
+//! office's shared address must not lock its people out of their own links (and a guesser
+//! learns nothing from it: a valid token cannot be guessed).
 
 use settle_domain::links::{self, Audience, Claims, LinkError};
 use settle_domain::pages::{Counter, LINK_THROTTLE};
@@ -59,9 +61,6 @@ pub fn verify(
     let store = Store::open_default()
         .map_err(|e| PageError::Server(500, format!("key-value store: {e}")))?;
     let key = throttle_key(&client_address(req));
-    if let Some(wait) = LINK_THROTTLE.blocked(counter(&store, &key), now) {
-        return Err(PageError::Throttled(wait));
-    }
     let mut revoked_err = None;
     let verified = links::verify(
         secret.as_bytes(),
@@ -85,7 +84,11 @@ pub fn verify(
     match result {
         Ok(c) => Ok(c),
         Err(e) => {
+            let blocked = LINK_THROTTLE.blocked(counter(&store, &key), now);
             count_failure(&store, &key, now);
+            if let Some(wait) = blocked {
+                return Err(PageError::Throttled(wait));
+            }
             Err(match e {
                 LinkError::Expired | LinkError::Revoked => PageError::Gone,
                 LinkError::Malformed | LinkError::Forged | LinkError::OutOfScope(_) => {

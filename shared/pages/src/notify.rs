@@ -35,7 +35,8 @@ pub fn collector(
     let mut data = source.email_data(&template.language, "", settle_web::today());
     data.resolver_name = who.to_string();
     data.comment = what.to_string();
-    let rendered = templates::render(&template.subject, &template.body, &data)
+    let fmt = settle_web::email::Formats::format(&crate::EmailFormats, &template.language);
+    let rendered = templates::render(&template.subject, &template.body, &data, fmt.as_ref())
         .map_err(|e| PageError::Server(500, format!("collector_reply template: {e}")))?;
     let id = outbox::enqueue(
         db,

@@ -16,13 +16,24 @@ pub struct ItemRow {
     pub number: String,
     pub issue_date: String,
     pub due_date: String,
+    /// Amounts as the reader writes them; a credit (credit note, payment on account) with a
+    /// minus sign, so it never reads as a debt.
     pub amount: String,
     pub open_amount: String,
+    /// A credit: the row is marked with its kind.
+    pub credit: bool,
+    /// The item's kind in the reader's language (`Credit note`, `Avoir`).
+    pub kind: String,
     pub overdue: bool,
     /// "12 days overdue", in the reader's language, when overdue.
     pub days_overdue: Option<String>,
     /// The status label as given (the caller picks the wording for its reader).
     pub status: Option<String>,
+}
+
+/// Is an item of this kind a credit (it counts against the customer)?
+pub fn is_credit(kind: &str) -> bool {
+    settle_domain::ledger::ItemKind::parse(kind).is_some_and(|k| k.sign() < 0)
 }
 
 pub fn item_rows(m: &Messages, items: &[ItemView]) -> Vec<ItemRow> {
@@ -33,8 +44,10 @@ pub fn item_rows(m: &Messages, items: &[ItemView]) -> Vec<ItemRow> {
             number: i.number.clone(),
             issue_date: m.date_str(&i.issue_date),
             due_date: m.date_str(&i.due_date),
-            amount: m.money_str(&i.amount, &i.currency),
-            open_amount: m.money_str(&i.open_amount, &i.currency),
+            amount: m.item_money(&i.amount, &i.currency, &i.kind),
+            open_amount: m.item_money(&i.open_amount, &i.currency, &i.kind),
+            credit: is_credit(&i.kind),
+            kind: m.kind_label(&i.kind),
             overdue: i.overdue,
             days_overdue: i
                 .overdue
@@ -42,4 +55,31 @@ pub fn item_rows(m: &Messages, items: &[ItemView]) -> Vec<ItemRow> {
             status: i.status.as_ref().map(|s| s.label.clone()),
         })
         .collect()
+}
+
+/// Action names as a reader reads them (`settle_domain::actions::shown_name`): the model's
+/// label in the reader's language unless someone renamed the action; models read once.
+pub struct ActionNames {
+    models: std::collections::HashMap<String, settle_domain::actions::ActionModel>,
+    language: String,
+}
+
+impl ActionNames {
+    pub fn load(db: &impl settle_store::Db, language: &str) -> settle_store::Result<ActionNames> {
+        Ok(ActionNames {
+            models: settle_store::config::action_models(db)?
+                .into_iter()
+                .map(|m| (m.code.clone(), m))
+                .collect(),
+            language: language.to_string(),
+        })
+    }
+
+    pub fn shown(&self, name: &str, model: Option<&str>) -> String {
+        settle_domain::actions::shown_name(
+            name,
+            model.and_then(|m| self.models.get(m)),
+            &self.language,
+        )
+    }
 }

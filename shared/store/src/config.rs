@@ -296,7 +296,7 @@ pub fn update_resolver(db: &impl Db, r: &Resolver, now: &str) -> Result<()> {
 
 // ---- action models ----
 
-const MODEL_COLUMNS: &str = "code, type, name, delay_days, active";
+const MODEL_COLUMNS: &str = "code, type, name, delay_days, active, labels";
 
 fn model_row(r: &[Value]) -> Result<ActionModel> {
     Ok(ActionModel {
@@ -305,6 +305,8 @@ fn model_row(r: &[Value]) -> Result<ActionModel> {
         name: r.text(2)?,
         delay_days: r.int(3)?,
         active: r.int(4)? != 0,
+        labels: serde_json::from_str(&r.text(5)?)
+            .map_err(|e| StoreError(format!("action model labels: {e}")))?,
     })
 }
 
@@ -332,17 +334,21 @@ pub fn save_action_model(db: &impl Db, m: &ActionModel, new: bool, now: &str) ->
         m.active.into(),
         now.into(),
         m.code.as_str().into(),
+        serde_json::to_string(&m.labels)
+            .unwrap_or_else(|_| "{}".into())
+            .into(),
     ];
     if new {
         db.query(
-            "INSERT INTO action_models (type, name, delay_days, active, updated_at, code, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?5)",
+            "INSERT INTO action_models (type, name, delay_days, active, updated_at, code, labels, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5)",
             &params,
         )?;
     } else {
         db.query(
-            "UPDATE action_models SET type = ?, name = ?, delay_days = ?, active = ?, updated_at = ?
-             WHERE code = ?",
+            "UPDATE action_models SET type = ?1, name = ?2, delay_days = ?3, active = ?4, updated_at = ?5,
+                    labels = ?7
+             WHERE code = ?6",
             &params,
         )?;
     }

@@ -276,7 +276,29 @@ pub fn migrations() -> Vec<Migration> {
                 // Bumped by every password change: a session remembers the value it was
                 // opened with, so a change ends every session opened before it.
                 sql("ALTER TABLE users ADD COLUMN credentials INTEGER NOT NULL DEFAULT 0"),
-            ],
+                // The link an attachment came through: what a link may upload is capped.
+                sql("ALTER TABLE attachments ADD COLUMN link_id INTEGER REFERENCES links(id)"),
+                sql(
+                    "CREATE INDEX attachments_by_link ON attachments(link_id) WHERE link_id IS NOT NULL",
+                ),
+                // Action models' names per language, like statuses' labels; the seeded
+                // models get theirs in the 15 languages.
+                sql("ALTER TABLE action_models ADD COLUMN labels TEXT NOT NULL DEFAULT '{}'"),
+            ]
+            .into_iter()
+            .chain(default_models().into_iter().map(|m| {
+                (
+                    "UPDATE action_models SET labels = ? WHERE code = ? AND labels = '{}'"
+                        .to_string(),
+                    vec![
+                        serde_json::to_string(&m.labels)
+                            .unwrap_or_else(|_| "{}".into())
+                            .into(),
+                        m.code.into(),
+                    ],
+                )
+            }))
+            .collect(),
             after: None,
         },
     ]

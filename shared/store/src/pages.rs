@@ -157,6 +157,23 @@ pub fn live_actions_holding(db: &impl Db, item_keys: &[i64]) -> Result<Vec<i64>>
     Ok(ids)
 }
 
+/// For each item (by key): the live dispute-kind action holding it, if any, and whether its
+/// status is of the dispute kind (what a customer's new dispute post is checked against).
+pub fn dispute_holds(db: &impl Db, item_keys: &[i64]) -> Result<Vec<(i64, Option<i64>, bool)>> {
+    let keys: Vec<Value> = item_keys.iter().map(|k| (*k).into()).collect();
+    let rows = select_in(
+        db,
+        "SELECT i.id, CASE WHEN a.state = 'live' AND a.type = 'dispute' THEN a.id END,
+                coalesce(s.kind = 'dispute', 0)
+         FROM items i LEFT JOIN actions a ON a.id = i.action_id
+         LEFT JOIN statuses s ON s.code = i.status_code WHERE i.id",
+        &keys,
+    )?;
+    rows.iter()
+        .map(|r| Ok((r.int(0)?, r.opt_int(1)?, r.int(2)? != 0)))
+        .collect()
+}
+
 /// Hands the dispute to another resolver: the action and its open items change resolver.
 pub fn handover(db: &impl Db, action_id: Option<i64>, item_keys: &[i64], to: i64) -> Result<()> {
     if let Some(id) = action_id {
@@ -278,13 +295,16 @@ pub struct Attachment {
     pub sha256: String,
     pub uploaded_by: String,
     pub at: String,
+    /// The link it was uploaded through.
+    #[serde(skip)]
+    pub link_id: Option<i64>,
 }
 
 pub fn save_attachment(db: &impl Db, a: &Attachment) -> Result<i64> {
     let r = db.query(
         "INSERT INTO attachments (blob_key, customer_id, status_change_id, action_id, filename,
-                                  content_type, size, sha256, uploaded_by, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                  content_type, size, sha256, uploaded_by, at, link_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         &[
             a.blob_key.as_str().into(),
             a.customer_key.into(),
@@ -296,13 +316,37 @@ pub fn save_attachment(db: &impl Db, a: &Attachment) -> Result<i64> {
             a.sha256.as_str().into(),
             a.uploaded_by.as_str().into(),
             a.at.as_str().into(),
+            a.link_id.into(),
         ],
     )?;
     r.single_int()
 }
 
+/// The bytes uploaded through a link so far.
+pub fn bytes_by_link(db: &impl Db, link_id: i64) -> Result<i64> {
+    db.query(
+        "SELECT coalesce(sum(size), 0) FROM attachments WHERE link_id = ?",
+        &[link_id.into()],
+    )?
+    .single_int()
+}
+
+/// The bytes attached to a dispute so far: to its status change or its action.
+pub fn bytes_by_dispute(
+    db: &impl Db,
+    status_change_id: Option<i64>,
+    action_id: Option<i64>,
+) -> Result<i64> {
+    db.query(
+        "SELECT coalesce(sum(size), 0) FROM attachments
+         WHERE (?1 IS NOT NULL AND status_change_id = ?1) OR (?2 IS NOT NULL AND action_id = ?2)",
+        &[status_change_id.into(), action_id.into()],
+    )?
+    .single_int()
+}
+
 const ATTACHMENT_COLUMNS: &str = "id, blob_key, customer_id, status_change_id, action_id, filename,
-    content_type, size, sha256, uploaded_by, at";
+    content_type, size, sha256, uploaded_by, at, link_id";
 
 fn attachment_row(row: &[Value]) -> Result<Attachment> {
     Ok(Attachment {
@@ -317,6 +361,7 @@ fn attachment_row(row: &[Value]) -> Result<Attachment> {
         sha256: row.text(8)?,
         uploaded_by: row.text(9)?,
         at: row.text(10)?,
+        link_id: row.opt_int(11)?,
     })
 }
 

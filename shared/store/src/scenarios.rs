@@ -318,7 +318,7 @@ pub fn agenda(
     // Live actions due, with their open amounts.
     let r = db.query(
         "SELECT a.id, a.customer_id, a.due_date, a.type, a.name, a.resolver_id, rs.name,
-                i.currency, sum(i.open_minor), a.last_reply_at, a.last_reply_by
+                i.currency, sum(i.open_minor), a.last_reply_at, a.last_reply_by, a.model
          FROM actions a LEFT JOIN resolvers rs ON rs.id = a.resolver_id
          LEFT JOIN items i ON i.action_id = a.id AND i.open_minor > 0
          WHERE a.state = 'live' AND a.due_date <= ? AND (? IS NULL OR a.resolver_id = ?)
@@ -353,7 +353,7 @@ pub fn agenda(
             customer: customer.clone(),
             action: Some(json!({
                 "id": id, "type": row.text(3)?, "name": row.text(4)?,
-                "resolver": resolver,
+                "model": row.opt_text(11)?, "resolver": resolver,
             })),
             last_reply: match row.opt_text(9)? {
                 Some(at) => Some(json!({"at": at, "by": row.text(10)?})),

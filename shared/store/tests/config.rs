@@ -90,10 +90,17 @@ fn action_models_and_templates_save_and_read() {
         name: "Call back".into(),
         delay_days: 3,
         active: true,
+        labels: [("ja".to_string(), "折り返し電話".to_string())].into(),
     };
     config::save_action_model(&db, &m, true, NOW).unwrap();
     assert_eq!(config::action_model(&db, "call_back").unwrap(), Some(m));
     assert_eq!(config::action_models(&db).unwrap().len(), 3);
+    // The seeded models carry their names in the 15 languages (migration 10).
+    let seeded = config::action_model(&db, "dispute_follow_up")
+        .unwrap()
+        .unwrap();
+    assert_eq!(seeded.labels["ja"], "係争のフォローアップ");
+    assert_eq!(seeded.labels.len(), 15);
     let t = EmailTemplate {
         code: "resolver_dispute".into(),
         language: "de".into(),
@@ -193,6 +200,7 @@ fn only_what_nothing_refers_to_can_be_deleted() {
         name: "Spare".into(),
         delay_days: 3,
         active: true,
+        labels: Default::default(),
     };
     config::save_action_model(&db, &m, true, NOW).unwrap();
     assert!(!config::model_referenced(&db, "spare_model").unwrap());

@@ -187,6 +187,7 @@ fn attachment(customer_key: i64, change: Option<i64>, by: &str, blob: &str) -> A
         sha256: "ab".into(),
         uploaded_by: by.into(),
         at: NOW.into(),
+        link_id: None,
     }
 }
 
@@ -218,6 +219,71 @@ fn attachments_are_scoped_to_their_dispute_or_uploader() {
     );
     // The blob key is unique: the same blob is never recorded twice.
     assert!(pages::save_attachment(&db, &attachment(c1, None, "x", "att:1")).is_err());
+}
+
+#[test]
+fn uploaded_bytes_add_up_per_link_and_per_dispute() {
+    let db = db();
+    let applied = price_dispute(&db);
+    let c1 = customer_key(&db, "C1");
+    let link = outbox_link(&db, c1);
+    assert_eq!(pages::bytes_by_link(&db, link).unwrap(), 0);
+    for (blob, change, action, link_id) in [
+        ("b1", Some(applied.status_change_id), None, Some(link)),
+        ("b2", None, applied.action_id, Some(link)),
+        ("b3", Some(applied.status_change_id), None, None),
+        ("b4", None, None, Some(link)),
+    ] {
+        let mut a = attachment(c1, change, "resolver:1", blob);
+        a.action_id = action;
+        a.link_id = link_id;
+        pages::save_attachment(&db, &a).unwrap();
+    }
+    // Each attachment is 9 bytes: three through the link; three on the dispute (by its
+    // status change or its action).
+    assert_eq!(pages::bytes_by_link(&db, link).unwrap(), 27);
+    assert_eq!(
+        pages::bytes_by_dispute(&db, Some(applied.status_change_id), applied.action_id).unwrap(),
+        27
+    );
+    assert_eq!(
+        pages::bytes_by_dispute(&db, None, applied.action_id).unwrap(),
+        9
+    );
+    assert_eq!(pages::bytes_by_dispute(&db, None, None).unwrap(), 0);
+    assert_eq!(
+        pages::attachment(&db, 1).unwrap().unwrap().link_id,
+        Some(link)
+    );
+}
+
+fn outbox_link(db: &settle_store::NativeDb, customer_key: i64) -> i64 {
+    settle_store::outbox::create_link(
+        db,
+        settle_domain::links::Audience::Resolver,
+        "1",
+        customer_key,
+        None,
+        None,
+        "2025-04-01T00:00:00.000Z",
+        "alice",
+        NOW,
+    )
+    .unwrap()
+}
+
+#[test]
+fn dispute_holds_say_which_live_dispute_action_holds_each_item() {
+    let db = db();
+    let applied = price_dispute(&db);
+    let keys = [key(&db, "I1"), key(&db, "I3")];
+    let holds = pages::dispute_holds(&db, &keys).unwrap();
+    let mut holds: Vec<(i64, Option<i64>, bool)> = holds;
+    holds.sort();
+    assert_eq!(
+        holds,
+        vec![(keys[0], applied.action_id, true), (keys[1], None, false)]
+    );
 }
 
 #[test]

@@ -367,6 +367,9 @@ fn version_7_replays_the_status_history_into_periods() {
         // (and what came after it)
         "DROP INDEX item_history_replies",
         "DROP TABLE users",
+        "DROP INDEX attachments_by_link",
+        "ALTER TABLE attachments DROP COLUMN link_id",
+        "ALTER TABLE action_models DROP COLUMN labels",
         "DELETE FROM schema_migrations WHERE version >= 7",
     ] {
         db.query(sql, &[]).unwrap();

@@ -13,6 +13,8 @@
 //! Use cases are generic over [`settle_store::Db`], so they are tested natively here
 //! (`tests/`) and run unchanged inside components.
 
+pub mod config;
+pub mod status_change;
 pub mod users;
 
 use settle_domain::validation::Invalid;
@@ -27,8 +29,13 @@ pub enum Refusal {
     /// The record the request names does not exist (404).
     NotFound(String),
     /// The request conflicts with what is stored (409): `code` is the problem type,
-    /// `fields` the fields it is about (each shown beside its field on a page).
-    Conflict { code: &'static str, fields: Invalid },
+    /// `message` says what, `fields` the fields it is about when it is about some (each shown
+    /// beside its field on a page).
+    Conflict {
+        code: &'static str,
+        message: String,
+        fields: Invalid,
+    },
     /// Not allowed for this caller, or no longer possible through this door (403).
     Forbidden(String),
     /// The store failed (500, or 503 when it stayed busy); nothing was written.
@@ -50,9 +57,20 @@ impl From<Invalid> for Refusal {
 impl Refusal {
     /// A conflict about one field.
     pub fn conflict(code: &'static str, field: &'static str, message: impl Into<String>) -> Self {
+        let message = message.into();
         Refusal::Conflict {
             code,
-            fields: Invalid::one(format!("/{field}"), Some(field), message.into()),
+            fields: Invalid::one(format!("/{field}"), Some(field), message.clone()),
+            message,
+        }
+    }
+
+    /// A conflict about the request as a whole (a record that exists already, one in use).
+    pub fn conflict_about(code: &'static str, message: impl Into<String>) -> Self {
+        Refusal::Conflict {
+            code,
+            message: message.into(),
+            fields: Invalid::default(),
         }
     }
 

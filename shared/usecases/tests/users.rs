@@ -79,7 +79,7 @@ fn look_alike_emails_are_the_same_email() {
         let mut b = gina();
         b["email"] = json!(look_alike);
         match run(&db, None, b, false) {
-            Err(Refusal::Conflict { code, fields }) => {
+            Err(Refusal::Conflict { code, fields, .. }) => {
                 assert_eq!(code, "email-taken");
                 assert_eq!(fields.0[0].pointer, "/email");
             }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::json;
 use settle_domain::dates::format_timestamp;
 use settle_domain::links::{self, Audience, Claims};
-use settle_domain::templates::{self, EmailData, EmailRequest, Regarding, Rendered};
+use settle_domain::templates::{self, EmailData, EmailFormat, EmailRequest, Regarding, Rendered};
 use settle_store::config::{self, EmailTemplate};
 use settle_store::outbox::{self, EmailSource, NewMessage};
 use settle_store::{Db, SpinDb};
@@ -97,21 +97,38 @@ fn data(c: &Composed, collector: &str) -> EmailData {
     c.source.email_data(&c.language, collector, today())
 }
 
-fn render(r: &EmailRequest, c: &Composed, d: &EmailData) -> Answer<Rendered> {
+/// Picks how an email writes amounts, dates and kinds for a recipient's language: the
+/// pages' formatter (`settle_pages::EmailFormats`) in every component that sends email.
+pub trait Formats {
+    fn format(&self, language: &str) -> Box<dyn EmailFormat>;
+}
+
+fn render(
+    r: &EmailRequest,
+    c: &Composed,
+    d: &EmailData,
+    formats: &dyn Formats,
+) -> Answer<Rendered> {
     let subject = r.subject_override.as_deref().unwrap_or(&c.template.subject);
     let body = r.body_override.as_deref().unwrap_or(&c.template.body);
-    templates::render(subject, body, d).map_err(|e| invalid(&e))
+    let fmt = formats.format(&c.language);
+    templates::render(subject, body, d, fmt.as_ref()).map_err(|e| invalid(&e))
 }
 
 /// The email as it would be sent by `sender`, with placeholders for the links (none is
 /// created).
-pub fn preview(db: &impl Db, r: &EmailRequest, sender: &str) -> Answer<Preview> {
+pub fn preview(
+    db: &impl Db,
+    r: &EmailRequest,
+    sender: &str,
+    formats: &dyn Formats,
+) -> Answer<Preview> {
     let c = compose(db, r)?;
     let mut d = data(&c, sender);
     let base = public_base_url();
     d.resolver_link = links::url(&base, Audience::Resolver, "link-created-when-sent");
     d.customer_link = links::url(&base, Audience::Customer, "link-created-when-sent");
-    let rendered = render(r, &c, &d)?;
+    let rendered = render(r, &c, &d, formats)?;
     Ok(Preview {
         template: c.template.code.clone(),
         language: c.language.clone(),
@@ -132,6 +149,7 @@ pub fn queue(
     actor: &str,
     sender: &str,
     secret: &str,
+    formats: &dyn Formats,
 ) -> Answer<i64> {
     let c = compose(db, r)?;
     let mut d = data(&c, sender);
@@ -182,7 +200,7 @@ pub fn queue(
             Audience::Customer => d.customer_link = url,
         }
     }
-    let rendered = render(r, &c, &d)?;
+    let rendered = render(r, &c, &d, formats)?;
     outbox::enqueue(
         db,
         &NewMessage {

@@ -8,7 +8,6 @@
 //! | [`problem`] | RFC 9457 problems, [`Answer`], store errors → 500 |
 //! | [`auth`] | bearer tokens, webhook signatures, roles |
 //! | [`body`] | size limits, content types, JSON objects read field by field |
-//! | [`config`] | configuration writes (statuses, resolvers, action models, outcomes, email templates) |
 //! | [`email`] | composing, previewing, queueing and delivering dispute emails |
 //! | [`query`] | path segments, query parameters, list cursors |
 //! | [`idempotency`] | `Idempotency-Key` replays |
@@ -18,7 +17,6 @@
 pub mod accept;
 pub mod auth;
 pub mod body;
-pub mod config;
 pub mod email;
 pub mod idempotency;
 pub mod problem;

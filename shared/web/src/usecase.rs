@@ -5,7 +5,9 @@
 use settle_domain::auth::Principal;
 use settle_usecases::{Refusal, Who};
 
-use crate::problem::{Problem, conflict_fields, invalid, not_found, problem, store_error};
+use crate::problem::{
+    Problem, conflict, conflict_fields, invalid, not_found, problem, store_error,
+};
 
 /// The caller as use cases record it, with the clock read once.
 pub fn who(p: &Principal) -> Who {
@@ -35,7 +37,12 @@ pub fn refused(r: Refusal) -> Problem {
     match r {
         Refusal::Invalid(inv) => invalid(&inv),
         Refusal::NotFound(what) => not_found(&what),
-        Refusal::Conflict { code, fields } => conflict_fields(code, &fields),
+        Refusal::Conflict {
+            code,
+            message,
+            fields,
+        } if fields.is_empty() => conflict(code, message),
+        Refusal::Conflict { code, fields, .. } => conflict_fields(code, &fields),
         Refusal::Forbidden(why) => problem(403, "forbidden", "Forbidden", why),
         Refusal::Store(e) => store_error(e),
     }

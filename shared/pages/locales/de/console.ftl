@@ -243,3 +243,8 @@ admin-days = { $count ->
 admin-steps = Schritte
 admin-offset-days = Tage ab Fälligkeit (negativ: davor)
 admin-add-scenario = Szenario hinzufügen
+
+# Email templates by name, and the preview's text part
+email-text-part = Der Textteil
+email-template-name-resolver_dispute = An den Klärenden: zu klärende Reklamation
+email-template-name-customer_confirmation = An den Kunden: Bestätigung der Reklamation

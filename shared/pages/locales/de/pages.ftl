@@ -222,3 +222,11 @@ error-closed-resolved-title = Diese Reklamation ist geklärt
 error-closed-resolved-body = Nichts wurde gespeichert: Die Reklamation ist geklärt und ihre Seite ist jetzt schreibgeschützt.
 error-closed-handed-over-title = Diese Reklamation bearbeitet jemand anderes
 error-closed-handed-over-body = Nichts wurde gespeichert: Die Reklamation wurde übergeben. Die jetzt zuständige Person antwortet über ihren eigenen Link.
+error-quota = Diese Dateien würden das Hochlade-Limit überschreiten: 25 MB pro Link, 50 MB pro Reklamation. Senden Sie weniger oder kleinere Dateien oder schicken Sie sie per E-Mail an Ihren Ansprechpartner.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Art
+kind-invoice = Rechnung
+kind-credit_note = Gutschrift
+kind-payment_on_account = Akontozahlung
+kind-other = Sonstiges

@@ -245,3 +245,8 @@ admin-days = { $count ->
 admin-steps = Steps
 admin-offset-days = Days from the due date (negative: before)
 admin-add-scenario = Add a scenario
+
+# Email templates by name, and the preview's text part
+email-text-part = The text part
+email-template-name-resolver_dispute = To the resolver: dispute to resolve
+email-template-name-customer_confirmation = To the customer: dispute confirmation

@@ -223,3 +223,11 @@ error-closed-resolved-title = This dispute is resolved
 error-closed-resolved-body = Nothing was saved: the dispute was settled and its page is read-only now.
 error-closed-handed-over-title = This dispute is in someone else's hands
 error-closed-handed-over-body = Nothing was saved: the dispute was handed over. The person now in charge answers from their own link.
+error-quota = These files would pass what may be uploaded: 25 MB per link, 50 MB per dispute. Send fewer or smaller files, or email them to your contact.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Type
+kind-invoice = Invoice
+kind-credit_note = Credit note
+kind-payment_on_account = Payment on account
+kind-other = Other

@@ -243,3 +243,8 @@ admin-days = { $count ->
 admin-steps = Pasos
 admin-offset-days = Días desde el vencimiento (negativo: antes)
 admin-add-scenario = Añadir un escenario
+
+# Email templates by name, and the preview's text part
+email-text-part = La parte de texto
+email-template-name-resolver_dispute = Al responsable: incidencia por resolver
+email-template-name-customer_confirmation = Al cliente: confirmación de la incidencia

@@ -222,3 +222,11 @@ error-closed-resolved-title = Esta incidencia está resuelta
 error-closed-resolved-body = No se guardó nada: la incidencia está resuelta y su página es ahora de solo lectura.
 error-closed-handed-over-title = Esta incidencia está en otras manos
 error-closed-handed-over-body = No se guardó nada: la incidencia se traspasó. La persona ahora a cargo responde desde su propio enlace.
+error-quota = Estos archivos superarían lo que se puede subir: 25 MB por enlace, 50 MB por incidencia. Envíe menos archivos o más pequeños, o mándelos por correo a su contacto.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Tipo
+kind-invoice = Factura
+kind-credit_note = Abono
+kind-payment_on_account = Pago a cuenta
+kind-other = Otro

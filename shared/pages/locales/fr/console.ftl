@@ -243,3 +243,8 @@ admin-days = { $count ->
 admin-steps = Étapes
 admin-offset-days = Jours après l'échéance (négatif : avant)
 admin-add-scenario = Ajouter un scénario
+
+# Email templates by name, and the preview's text part
+email-text-part = La partie texte
+email-template-name-resolver_dispute = Au résolveur : litige à résoudre
+email-template-name-customer_confirmation = Au client : confirmation du litige

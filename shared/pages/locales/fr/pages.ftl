@@ -222,3 +222,11 @@ error-closed-resolved-title = Ce litige est résolu
 error-closed-resolved-body = Rien n'a été enregistré : le litige est réglé et sa page est désormais en lecture seule.
 error-closed-handed-over-title = Ce litige est entre d'autres mains
 error-closed-handed-over-body = Rien n'a été enregistré : le litige a été transmis. La personne désormais en charge répond depuis son propre lien.
+error-quota = Ces fichiers dépasseraient ce qui peut être envoyé : 25 Mo par lien, 50 Mo par litige. Envoyez des fichiers moins nombreux ou plus légers, ou transmettez-les par e-mail à votre contact.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Type
+kind-invoice = Facture
+kind-credit_note = Avoir
+kind-payment_on_account = Acompte
+kind-other = Autre

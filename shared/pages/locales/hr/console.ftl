@@ -247,3 +247,8 @@ admin-days = { $count ->
 admin-steps = Koraci
 admin-offset-days = Dana od dospijeća (negativno: prije)
 admin-add-scenario = Dodaj scenarij
+
+# Email templates by name, and the preview's text part
+email-text-part = Tekstualni dio
+email-template-name-resolver_dispute = Rješavatelju: reklamacija za rješavanje
+email-template-name-customer_confirmation = Kupcu: potvrda reklamacije

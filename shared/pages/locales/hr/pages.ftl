@@ -224,3 +224,11 @@ error-closed-resolved-title = Ova je reklamacija riješena
 error-closed-resolved-body = Ništa nije spremljeno: reklamacija je riješena i njezina je stranica sada samo za čitanje.
 error-closed-handed-over-title = Ovu reklamaciju sada vodi netko drugi
 error-closed-handed-over-body = Ništa nije spremljeno: reklamacija je predana. Osoba koja je sada zadužena odgovara putem vlastite poveznice.
+error-quota = Ove bi datoteke premašile dopušteno: 25 MB po poveznici, 50 MB po reklamaciji. Pošaljite manje ili manjih datoteka ili ih pošaljite e-poštom svojoj kontakt osobi.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Vrsta
+kind-invoice = Račun
+kind-credit_note = Knjižno odobrenje
+kind-payment_on_account = Predujam
+kind-other = Ostalo

@@ -243,3 +243,8 @@ admin-days = { $count ->
 admin-steps = Passaggi
 admin-offset-days = Giorni dalla scadenza (negativo: prima)
 admin-add-scenario = Aggiungi uno scenario
+
+# Email templates by name, and the preview's text part
+email-text-part = La parte di testo
+email-template-name-resolver_dispute = Al referente: contestazione da risolvere
+email-template-name-customer_confirmation = Al cliente: conferma della contestazione

@@ -222,3 +222,11 @@ error-closed-resolved-title = Questa contestazione è risolta
 error-closed-resolved-body = Non è stato salvato nulla: la contestazione è risolta e la sua pagina ora è di sola lettura.
 error-closed-handed-over-title = Questa contestazione è in altre mani
 error-closed-handed-over-body = Non è stato salvato nulla: la contestazione è stata passata a un collega. Chi se ne occupa ora risponde dal proprio link.
+error-quota = Questi file supererebbero il limite di caricamento: 25 MB per link, 50 MB per contestazione. Invii meno file o file più piccoli, oppure li mandi via e-mail al suo referente.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Tipo
+kind-invoice = Fattura
+kind-credit_note = Nota di credito
+kind-payment_on_account = Acconto
+kind-other = Altro

@@ -228,3 +228,8 @@ admin-days = { $count } 日
 admin-steps = ステップ
 admin-offset-days = 期日からの日数（負の値: 期日前）
 admin-add-scenario = シナリオを追加
+
+# Email templates by name, and the preview's text part
+email-text-part = テキスト部分
+email-template-name-resolver_dispute = 担当者宛て：解決が必要な係争
+email-template-name-customer_confirmation = お客様宛て：係争の受付確認

@@ -216,3 +216,11 @@ error-closed-resolved-title = この係争は解決済みです
 error-closed-resolved-body = 保存されていません。係争は解決済みで、ページは閲覧のみになりました。
 error-closed-handed-over-title = この係争は別の担当者に移りました
 error-closed-handed-over-body = 保存されていません。係争は引き継がれました。現在の担当者が自分のリンクから回答します。
+error-quota = アップロードできる上限（リンクごとに25 MB、係争ごとに50 MB）を超えます。ファイルの数やサイズを減らすか、担当者にメールでお送りください。
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = 種類
+kind-invoice = 請求書
+kind-credit_note = クレジットノート
+kind-payment_on_account = 前受金
+kind-other = その他

@@ -243,3 +243,8 @@ admin-days = { $count ->
 admin-steps = Stappen
 admin-offset-days = Dagen na de vervaldatum (negatief: ervoor)
 admin-add-scenario = Scenario toevoegen
+
+# Email templates by name, and the preview's text part
+email-text-part = Het tekstgedeelte
+email-template-name-resolver_dispute = Aan de behandelaar: op te lossen geschil
+email-template-name-customer_confirmation = Aan de klant: bevestiging van het geschil

@@ -222,3 +222,11 @@ error-closed-resolved-title = Dit geschil is opgelost
 error-closed-resolved-body = Er is niets opgeslagen: het geschil is opgelost en de pagina is nu alleen-lezen.
 error-closed-handed-over-title = Dit geschil ligt bij iemand anders
 error-closed-handed-over-body = Er is niets opgeslagen: het geschil is overgedragen. Wie het nu behandelt, antwoordt via de eigen link.
+error-quota = Deze bestanden gaan over wat geüpload mag worden: 25 MB per link, 50 MB per geschil. Stuur minder of kleinere bestanden, of mail ze naar uw contactpersoon.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Soort
+kind-invoice = Factuur
+kind-credit_note = Creditnota
+kind-payment_on_account = Betaling op rekening
+kind-other = Overig

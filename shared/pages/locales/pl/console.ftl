@@ -247,3 +247,8 @@ admin-days = { $count ->
 admin-steps = Kroki
 admin-offset-days = Dni od terminu (ujemne: przed)
 admin-add-scenario = Dodaj scenariusz
+
+# Email templates by name, and the preview's text part
+email-text-part = Część tekstowa
+email-template-name-resolver_dispute = Do rozpatrującego: reklamacja do rozpatrzenia
+email-template-name-customer_confirmation = Do klienta: potwierdzenie reklamacji

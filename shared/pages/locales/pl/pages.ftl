@@ -225,3 +225,11 @@ error-closed-resolved-title = Ta reklamacja została rozwiązana
 error-closed-resolved-body = Nic nie zapisano: reklamacja została rozwiązana, a jej strona jest teraz tylko do odczytu.
 error-closed-handed-over-title = Tą reklamacją zajmuje się ktoś inny
 error-closed-handed-over-body = Nic nie zapisano: reklamacja została przekazana. Osoba, która się nią teraz zajmuje, odpowiada przez własny link.
+error-quota = Te pliki przekroczyłyby dopuszczalny rozmiar: 25 MB na link, 50 MB na reklamację. Wyślij mniej lub mniejsze pliki albo prześlij je e-mailem swojej osobie kontaktowej.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Rodzaj
+kind-invoice = Faktura
+kind-credit_note = Faktura korygująca
+kind-payment_on_account = Zaliczka
+kind-other = Inne

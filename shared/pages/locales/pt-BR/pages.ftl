@@ -222,3 +222,11 @@ error-closed-resolved-title = Esta contestação está resolvida
 error-closed-resolved-body = Nada foi salvo: a contestação está resolvida e a página agora é somente leitura.
 error-closed-handed-over-title = Esta contestação está com outra pessoa
 error-closed-handed-over-body = Nada foi salvo: a contestação foi transferida. A pessoa agora responsável responde pelo próprio link.
+error-quota = Estes arquivos ultrapassariam o limite de envio: 25 MB por link, 50 MB por contestação. Envie menos arquivos ou arquivos menores, ou mande-os por e-mail ao seu contato.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Tipo
+kind-invoice = Fatura
+kind-credit_note = Nota de crédito
+kind-payment_on_account = Pagamento antecipado
+kind-other = Outro

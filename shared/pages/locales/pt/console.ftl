@@ -243,3 +243,8 @@ admin-days = { $count ->
 admin-steps = Passos
 admin-offset-days = Dias após o vencimento (negativo: antes)
 admin-add-scenario = Adicionar um cenário
+
+# Email templates by name, and the preview's text part
+email-text-part = A parte de texto
+email-template-name-resolver_dispute = Ao responsável: litígio a resolver
+email-template-name-customer_confirmation = Ao cliente: confirmação do litígio

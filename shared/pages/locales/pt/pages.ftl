@@ -222,3 +222,11 @@ error-closed-resolved-title = Este litígio está resolvido
 error-closed-resolved-body = Nada foi guardado: o litígio está resolvido e a sua página é agora só de leitura.
 error-closed-handed-over-title = Este litígio está noutras mãos
 error-closed-handed-over-body = Nada foi guardado: o litígio foi transferido. Quem está agora responsável responde a partir da sua própria ligação.
+error-quota = Estes ficheiros ultrapassariam o que pode ser enviado: 25 MB por ligação, 50 MB por litígio. Envie menos ficheiros ou ficheiros mais pequenos, ou envie-os por e-mail ao seu contacto.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Tipo
+kind-invoice = Fatura
+kind-credit_note = Nota de crédito
+kind-payment_on_account = Pagamento por conta
+kind-other = Outro

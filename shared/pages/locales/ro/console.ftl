@@ -248,3 +248,8 @@ admin-days = { $count ->
 admin-steps = Pași
 admin-offset-days = Zile de la scadență (negativ: înainte)
 admin-add-scenario = Adăugați un scenariu
+
+# Email templates by name, and the preview's text part
+email-text-part = Partea de text
+email-template-name-resolver_dispute = Către responsabil: litigiu de rezolvat
+email-template-name-customer_confirmation = Către client: confirmarea litigiului

@@ -224,3 +224,11 @@ error-closed-resolved-title = Acest litigiu este rezolvat
 error-closed-resolved-body = Nu s-a salvat nimic: litigiul este rezolvat, iar pagina lui este acum doar pentru citire.
 error-closed-handed-over-title = Acest litigiu este în grija altcuiva
 error-closed-handed-over-body = Nu s-a salvat nimic: litigiul a fost predat. Persoana care se ocupă acum răspunde din propriul link.
+error-quota = Aceste fișiere ar depăși ce se poate încărca: 25 MB pe link, 50 MB pe litigiu. Trimiteți mai puține fișiere sau mai mici, ori trimiteți-le prin e-mail persoanei de contact.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Tip
+kind-invoice = Factură
+kind-credit_note = Notă de credit
+kind-payment_on_account = Plată în avans
+kind-other = Altele

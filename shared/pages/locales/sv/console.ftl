@@ -243,3 +243,8 @@ admin-days = { $count ->
 admin-steps = Steg
 admin-offset-days = Dagar från förfallodagen (negativt: före)
 admin-add-scenario = Lägg till ett scenario
+
+# Email templates by name, and the preview's text part
+email-text-part = Textdelen
+email-template-name-resolver_dispute = Till handläggaren: reklamation att lösa
+email-template-name-customer_confirmation = Till kunden: bekräftelse av reklamationen

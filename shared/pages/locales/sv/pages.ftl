@@ -222,3 +222,11 @@ error-closed-resolved-title = Den här reklamationen är löst
 error-closed-resolved-body = Inget sparades: reklamationen är löst och sidan är nu skrivskyddad.
 error-closed-handed-over-title = Någon annan ansvarar nu för reklamationen
 error-closed-handed-over-body = Inget sparades: reklamationen har lämnats över. Den som nu ansvarar svarar via sin egen länk.
+error-quota = De här filerna skulle överskrida vad som får laddas upp: 25 MB per länk, 50 MB per reklamation. Skicka färre eller mindre filer, eller mejla dem till din kontaktperson.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Typ
+kind-invoice = Faktura
+kind-credit_note = Kreditnota
+kind-payment_on_account = A contobetalning
+kind-other = Övrigt

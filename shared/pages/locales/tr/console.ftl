@@ -237,3 +237,8 @@ admin-days = { $count } gün
 admin-steps = Adımlar
 admin-offset-days = Vadeden itibaren gün (eksi: önce)
 admin-add-scenario = Senaryo ekle
+
+# Email templates by name, and the preview's text part
+email-text-part = Metin bölümü
+email-template-name-resolver_dispute = Çözümleyene: çözülecek itiraz
+email-template-name-customer_confirmation = Müşteriye: itiraz onayı

@@ -219,3 +219,11 @@ error-closed-resolved-title = Bu itiraz çözüldü
 error-closed-resolved-body = Hiçbir şey kaydedilmedi: itiraz çözüldü ve sayfası artık salt okunur.
 error-closed-handed-over-title = Bu itiraz artık başka birinde
 error-closed-handed-over-body = Hiçbir şey kaydedilmedi: itiraz devredildi. Şimdi sorumlu olan kişi kendi bağlantısından yanıt verir.
+error-quota = Bu dosyalar yükleme sınırını aşar: bağlantı başına 25 MB, itiraz başına 50 MB. Daha az ya da daha küçük dosya gönderin veya dosyaları ilgili kişinize e-postayla iletin.
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = Tür
+kind-invoice = Fatura
+kind-credit_note = Alacak dekontu
+kind-payment_on_account = Mahsuben ödeme
+kind-other = Diğer

@@ -228,3 +228,8 @@ admin-days = { $count } 天
 admin-steps = 步骤
 admin-offset-days = 距到期日的天数（负数：之前）
 admin-add-scenario = 添加流程
+
+# Email templates by name, and the preview's text part
+email-text-part = 纯文本部分
+email-template-name-resolver_dispute = 致处理人：待处理的争议
+email-template-name-customer_confirmation = 致客户：争议确认

@@ -216,3 +216,11 @@ error-closed-resolved-title = 此争议已解决
 error-closed-resolved-body = 未保存任何内容：争议已解决，其页面现为只读。
 error-closed-handed-over-title = 此争议已由他人负责
 error-closed-handed-over-body = 未保存任何内容：争议已移交。现在的负责人通过自己的链接回复。
+error-quota = 这些文件将超出可上传的上限：每个链接 25 MB，每个争议 50 MB。请减少文件数量或大小，或通过电子邮件发送给您的联系人。
+
+# Item kinds: credits show as credits (a marker and a minus sign) everywhere
+col-kind = 类型
+kind-invoice = 发票
+kind-credit_note = 贷项通知单
+kind-payment_on_account = 预付款
+kind-other = 其他

@@ -1,48 +1,65 @@
-//! Configuration writes shared by the admin API (`/api/v1/admin/...`) and the console's
-//! admin screens: statuses, resolvers, action models, the resolvers' outcomes, email
-//! templates and reminder scenarios. Each takes the JSON body (the console makes it from its form with
-//! `Form::to_object`), reads it with `settle_domain::config`, and saves in one transaction
-//! with an audit row; a refusal is a problem naming the field.
+//! Configuration records, once for the admin API and the console's admin screens: statuses,
+//! resolvers, action models, outcomes, email templates, reminder scenarios; creating,
+//! editing (only the fields given) and deleting what nothing refers to. Each write checks its
+//! body with the domain's readers, runs in one transaction and appends the before/after
+//! audit row (`config_history`).
 
 use serde::Serialize;
-use serde_json::Value;
-use settle_domain::auth::Principal;
+use serde_json::{Map, Value};
+use settle_domain::actions::ActionModel;
 use settle_domain::catalog::{valid_code, valid_language};
-use settle_domain::config;
+use settle_domain::config::{self, Resolver, ScenarioConfig};
+use settle_domain::input::Object;
 use settle_domain::links::Audience;
+use settle_domain::pages::Outcome;
 use settle_domain::templates;
 use settle_domain::validation::Invalid;
-use settle_store::config::{self as store, EmailTemplate};
-use settle_store::{Db, SpinDb, StoreError, pages, scenarios};
-use spin_sdk::http::Response;
+use settle_store::config::{self as store, EmailTemplate, StatusConfig};
+use settle_store::{Db, StoreError, pages, scenarios};
 
-use crate::body::read_object;
-use crate::now;
-use crate::problem::{Answer, conflict, invalid, json, not_found, store_error};
+use crate::{Done, Refusal, Who};
 
-fn s<T>(r: Result<T, StoreError>) -> Answer<T> {
-    r.map_err(store_error)
+/// A saved record, and whether the write created it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved<T> {
+    pub record: T,
+    pub created: bool,
 }
 
 fn value<T: Serialize>(t: &T) -> Option<Value> {
     serde_json::to_value(t).ok()
 }
 
+/// Reads `body` with `read`, refusing fields it did not ask about; every bad field named.
+fn read<T>(
+    body: &Map<String, Value>,
+    read: impl FnOnce(&mut Object) -> Option<T>,
+) -> Result<T, Refusal> {
+    let mut errors = Invalid::default();
+    let mut o = Object::new(body, "", &mut errors);
+    let t = read(&mut o);
+    o.finish(&[]);
+    match t {
+        Some(t) if errors.is_empty() => Ok(t),
+        _ => Err(Refusal::Invalid(errors)),
+    }
+}
+
 // ---- statuses ----
 
 pub fn save_status(
-    body: &[u8],
-    db: &SpinDb,
-    who: &Principal,
+    db: &impl Db,
+    body: &Map<String, Value>,
+    who: &Who,
     code: Option<&str>,
-) -> Answer<Response> {
+) -> Result<Done<Saved<Option<StatusConfig>>>, Refusal> {
     let existing = match code {
-        Some(c) => {
-            Some(s(store::status(db, c))?.ok_or_else(|| not_found(&format!("no status {c:?}")))?)
-        }
+        Some(c) => Some(
+            store::status(db, c)?.ok_or_else(|| Refusal::NotFound(format!("no status {c:?}")))?,
+        ),
         None => None,
     };
-    let (status, model) = read_object(body, |o| {
+    let (status, model) = read(body, |o| {
         Some(config::read_status(
             o,
             existing
@@ -51,9 +68,9 @@ pub fn save_status(
         ))
     })?;
     if let Some(m) = &model
-        && !s(store::action_model(db, m))?.is_some_and(|m| m.active)
+        && !(store::action_model(db, m))?.is_some_and(|m| m.active)
     {
-        return Err(invalid(&Invalid::one(
+        return Err(Refusal::Invalid(Invalid::one(
             "/action_model",
             Some("action_model"),
             format!("no active action model {m:?}"),
@@ -62,8 +79,8 @@ pub fn save_status(
     db.transaction(|db| {
         match &existing {
             None => {
-                if s(store::status(db, &status.code))?.is_some() {
-                    return Err(conflict(
+                if store::status(db, &status.code)?.is_some() {
+                    return Err(Refusal::conflict_about(
                         "conflict",
                         format!("status {:?} already exists", status.code),
                     ));
@@ -73,164 +90,160 @@ pub fn save_status(
                 let in_use =
                     e.status.kind != status.kind && store::status_in_use(db, &status.code)?;
                 config::check_kind_change(&e.status, &status, in_use)
-                    .map_err(|m| conflict("conflict", m))?;
+                    .map_err(|m| Refusal::conflict_about("conflict", m))?;
             }
         }
-        s(store::save_status(
-            db,
-            &status,
-            model.as_deref(),
-            existing.is_none(),
-        ))?;
-        let saved = s(store::status(db, &status.code))?;
-        s(store::record(
+        store::save_status(db, &status, model.as_deref(), existing.is_none())?;
+        let saved = store::status(db, &status.code)?;
+        store::record(
             db,
             &who.actor,
-            &now(),
+            &who.at,
             "status",
             &status.code,
             existing.as_ref().and_then(value),
             saved.as_ref().and_then(value),
-        ))?;
-        Ok(json(if existing.is_none() { 201 } else { 200 }, &saved))
+        )?;
+        Ok(Done::just(Saved {
+            record: saved,
+            created: existing.is_none(),
+        }))
     })
 }
 
 // ---- resolvers ----
 
 pub fn save_resolver(
-    body: &[u8],
-    db: &SpinDb,
-    who: &Principal,
+    db: &impl Db,
+    body: &Map<String, Value>,
+    who: &Who,
     id: Option<&str>,
-) -> Answer<Response> {
+) -> Result<Done<Saved<Resolver>>, Refusal> {
     let existing = match id {
         Some(i) => Some(
-            s(store::resolver(db, i.parse().unwrap_or(-1)))?
-                .ok_or_else(|| not_found(&format!("no resolver {i:?}")))?,
+            store::resolver(db, i.parse().unwrap_or(-1))?
+                .ok_or_else(|| Refusal::NotFound(format!("no resolver {i:?}")))?,
         ),
         None => None,
     };
     let new = existing.is_none();
-    let r = read_object(body, |o| Some(config::read_resolver(o, existing.as_ref())))?;
+    let r = read(body, |o| Some(config::read_resolver(o, existing.as_ref())))?;
     db.transaction(|db| {
         let saved = match &existing {
-            None => s(store::create_resolver(
-                db,
-                &r.name,
-                &r.email,
-                &r.role,
-                &r.language,
-                &now(),
-            ))?,
+            None => store::create_resolver(db, &r.name, &r.email, &r.role, &r.language, &who.at)?,
             Some(_) => {
-                s(store::update_resolver(db, &r, &now()))?;
-                s(store::resolver(db, r.id))?.unwrap_or(r.clone())
+                store::update_resolver(db, &r, &who.at)?;
+                store::resolver(db, r.id)?.unwrap_or(r.clone())
             }
         };
-        s(store::record(
+        store::record(
             db,
             &who.actor,
-            &now(),
+            &who.at,
             "resolver",
             &saved.id.to_string(),
             existing.as_ref().and_then(value),
             value(&saved),
-        ))?;
-        let mut resp = json(if new { 201 } else { 200 }, &saved);
-        if new {
-            resp.set_header("location", format!("/api/v1/admin/resolvers/{}", saved.id));
-        }
-        Ok(resp)
+        )?;
+        Ok(Done::just(Saved {
+            record: saved,
+            created: new,
+        }))
     })
 }
 
 // ---- action models ----
 
 pub fn save_model(
-    body: &[u8],
-    db: &SpinDb,
-    who: &Principal,
+    db: &impl Db,
+    body: &Map<String, Value>,
+    who: &Who,
     code: Option<&str>,
-) -> Answer<Response> {
+) -> Result<Done<Saved<ActionModel>>, Refusal> {
     let existing = match code {
         Some(c) => Some(
-            s(store::action_model(db, c))?
-                .ok_or_else(|| not_found(&format!("no action model {c:?}")))?,
+            store::action_model(db, c)?
+                .ok_or_else(|| Refusal::NotFound(format!("no action model {c:?}")))?,
         ),
         None => None,
     };
     let new = existing.is_none();
-    let m = read_object(body, |o| {
+    let m = read(body, |o| {
         Some(config::read_action_model(o, existing.as_ref()))
     })?;
     db.transaction(|db| {
-        if new && s(store::action_model(db, &m.code))?.is_some() {
-            return Err(conflict(
+        if new && store::action_model(db, &m.code)?.is_some() {
+            return Err(Refusal::conflict_about(
                 "conflict",
                 format!("action model {:?} already exists", m.code),
             ));
         }
-        s(store::save_action_model(db, &m, new, &now()))?;
-        s(store::record(
+        store::save_action_model(db, &m, new, &who.at)?;
+        store::record(
             db,
             &who.actor,
-            &now(),
+            &who.at,
             "action_model",
             &m.code,
             existing.as_ref().and_then(value),
             value(&m),
-        ))?;
-        Ok(json(if new { 201 } else { 200 }, &m))
+        )?;
+        Ok(Done::just(Saved {
+            record: m,
+            created: new,
+        }))
     })
 }
 
 /// The outcomes a resolver may propose on the page: create, rename, (de)activate. An
 /// outcome a resolver proposed stays in the history whatever happens to it here.
 pub fn save_outcome(
-    body: &[u8],
-    db: &SpinDb,
-    who: &Principal,
+    db: &impl Db,
+    body: &Map<String, Value>,
+    who: &Who,
     code: Option<&str>,
-) -> Answer<Response> {
+) -> Result<Done<Saved<Outcome>>, Refusal> {
     let existing = match code {
-        Some(c) => {
-            Some(s(pages::outcome(db, c))?.ok_or_else(|| not_found(&format!("no outcome {c:?}")))?)
-        }
+        Some(c) => Some(
+            pages::outcome(db, c)?.ok_or_else(|| Refusal::NotFound(format!("no outcome {c:?}")))?,
+        ),
         None => None,
     };
     let new = existing.is_none();
-    let o = read_object(body, |o| Some(config::read_outcome(o, existing.as_ref())))?;
+    let o = read(body, |o| Some(config::read_outcome(o, existing.as_ref())))?;
     db.transaction(|db| {
-        if new && s(pages::outcome(db, &o.code))?.is_some() {
-            return Err(conflict(
+        if new && pages::outcome(db, &o.code)?.is_some() {
+            return Err(Refusal::conflict_about(
                 "conflict",
                 format!("outcome {:?} already exists", o.code),
             ));
         }
-        s(pages::save_outcome(db, &o))?;
-        s(store::record(
+        pages::save_outcome(db, &o)?;
+        store::record(
             db,
             &who.actor,
-            &now(),
+            &who.at,
             "outcome",
             &o.code,
             existing.as_ref().and_then(value),
             value(&o),
-        ))?;
-        Ok(json(if new { 201 } else { 200 }, &o))
+        )?;
+        Ok(Done::just(Saved {
+            record: o,
+            created: new,
+        }))
     })
 }
 
 // ---- email templates ----
 
 pub fn save_template(
-    body: &[u8],
-    db: &SpinDb,
-    who: &Principal,
+    db: &impl Db,
+    body: &Map<String, Value>,
+    who: &Who,
     code: &str,
     language: &str,
-) -> Answer<Response> {
+) -> Result<Done<Saved<EmailTemplate>>, Refusal> {
     let mut path_errors = Invalid::default();
     if !valid_code(code) {
         path_errors.push(
@@ -246,9 +259,9 @@ pub fn save_template(
             format!("{language:?} is not a language tag such as \"en\", \"pt-BR\" or \"zh-Hans\""),
         );
     }
-    path_errors.into_result().map_err(|e| invalid(&e))?;
-    let existing = s(store::template(db, code, language))?;
-    let t = read_object(body, |o| {
+    path_errors.into_result()?;
+    let existing = store::template(db, code, language)?;
+    let t = read(body, |o| {
         let audience = o.text("audience", 20);
         if let Some(a) = &audience
             && Audience::parse(a).is_none()
@@ -272,22 +285,25 @@ pub fn save_template(
             audience: audience?,
             subject: subject?,
             body: body?,
-            updated_at: now(),
+            updated_at: who.at.clone(),
             updated_by: who.actor.clone(),
         })
     })?;
     db.transaction(|db| {
-        s(store::save_template(db, &t))?;
-        s(store::record(
+        store::save_template(db, &t)?;
+        store::record(
             db,
             &who.actor,
-            &now(),
+            &who.at,
             "email_template",
             &format!("{code}/{language}"),
             existing.as_ref().and_then(value),
             value(&t),
-        ))?;
-        Ok(json(if existing.is_none() { 201 } else { 200 }, &t))
+        )?;
+        Ok(Done::just(Saved {
+            record: t,
+            created: existing.is_none(),
+        }))
     })
 }
 
@@ -296,42 +312,43 @@ pub fn save_template(
 /// Creates (`code` None) or replaces a reminder scenario: its steps, whether it is the
 /// default, whether it is active.
 pub fn save_scenario(
-    body: &[u8],
-    db: &SpinDb,
-    who: &Principal,
+    db: &impl Db,
+    body: &Map<String, Value>,
+    who: &Who,
     code: Option<&str>,
-) -> Answer<Response> {
+) -> Result<Done<Saved<ScenarioConfig>>, Refusal> {
     let existing = match code {
-        Some(c) => s(scenarios::scenario(db, c))?,
+        Some(c) => scenarios::scenario(db, c)?,
         None => None,
     };
-    let templates: Vec<String> = s(store::templates(db))?
-        .into_iter()
-        .map(|t| t.code)
-        .collect();
+    let templates: Vec<String> = store::templates(db)?.into_iter().map(|t| t.code).collect();
     let was_default = existing.as_ref().is_some_and(|e| e.is_default);
-    let cfg = read_object(body, |o| {
+    let cfg = read(body, |o| {
         Some(config::read_scenario(o, code, was_default, &templates))
     })?;
-    config::check_default_kept(was_default, &cfg).map_err(|m| conflict("conflict", m))?;
+    config::check_default_kept(was_default, &cfg)
+        .map_err(|m| Refusal::conflict_about("conflict", m))?;
     db.transaction(|db| {
-        if code.is_none() && s(scenarios::scenario(db, &cfg.scenario.code))?.is_some() {
-            return Err(conflict(
+        if code.is_none() && scenarios::scenario(db, &cfg.scenario.code)?.is_some() {
+            return Err(Refusal::conflict_about(
                 "conflict",
                 format!("scenario {:?} already exists", cfg.scenario.code),
             ));
         }
-        s(scenarios::save_scenario(db, &cfg, &now()))?;
-        s(store::record(
+        scenarios::save_scenario(db, &cfg, &who.at)?;
+        store::record(
             db,
             &who.actor,
-            &now(),
+            &who.at,
             "scenario",
             &cfg.scenario.code,
             existing.as_ref().and_then(value),
             value(&cfg),
-        ))?;
-        Ok(json(if existing.is_none() { 201 } else { 200 }, &cfg))
+        )?;
+        Ok(Done::just(Saved {
+            record: cfg,
+            created: existing.is_none(),
+        }))
     })
 }
 
@@ -340,19 +357,19 @@ pub fn save_scenario(
 /// `DELETE`: removes a record nothing refers to, with an audit row of what it was (204);
 /// 409 when items, actions or history refer to it (deactivate it with `PATCH` `active:
 /// false` instead); 404 when unknown.
-fn delete<T: Serialize>(
-    db: &SpinDb,
-    who: &Principal,
+fn delete<D: Db, T: Serialize>(
+    db: &D,
+    who: &Who,
     kind: &str,
     key: &str,
-    found: impl FnOnce(&SpinDb) -> Result<Option<T>, StoreError>,
-    referenced: impl FnOnce(&SpinDb) -> Result<bool, StoreError>,
-    remove: impl FnOnce(&SpinDb) -> Result<bool, StoreError>,
-) -> Answer<Response> {
+    found: impl FnOnce(&D) -> Result<Option<T>, StoreError>,
+    referenced: impl FnOnce(&D) -> Result<bool, StoreError>,
+    remove: impl FnOnce(&D) -> Result<bool, StoreError>,
+) -> Result<Done<()>, Refusal> {
     db.transaction(|db| {
-        let e = s(found(db))?.ok_or_else(|| not_found(&format!("no {} {key:?}", kind.replace('_', " "))))?;
-        if s(referenced(db))? {
-            return Err(conflict(
+        let e = found(db)?.ok_or_else(|| Refusal::NotFound(format!("no {} {key:?}", kind.replace('_', " "))))?;
+        if referenced(db)? {
+            return Err(Refusal::conflict_about(
                 "in-use",
                 format!(
                     "{} {key:?} is referred to by items, actions or history: deactivate it with PATCH {{\"active\": false}}",
@@ -360,13 +377,13 @@ fn delete<T: Serialize>(
                 ),
             ));
         }
-        s(remove(db))?;
-        s(store::record(db, &who.actor, &now(), kind, key, value(&e), None))?;
-        Ok(Response::builder().status(204).build())
+        remove(db)?;
+        store::record(db, &who.actor, &who.at, kind, key, value(&e), None)?;
+        Ok(Done::just(()))
     })
 }
 
-pub fn delete_status(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
+pub fn delete_status(db: &impl Db, who: &Who, code: &str) -> Result<Done<()>, Refusal> {
     delete(
         db,
         who,
@@ -378,9 +395,9 @@ pub fn delete_status(db: &SpinDb, who: &Principal, code: &str) -> Answer<Respons
     )
 }
 
-pub fn delete_resolver(db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
+pub fn delete_resolver(db: &impl Db, who: &Who, id: &str) -> Result<Done<()>, Refusal> {
     let Ok(n) = id.parse::<i64>() else {
-        return Err(not_found(&format!("no resolver {id:?}")));
+        return Err(Refusal::NotFound(format!("no resolver {id:?}")));
     };
     delete(
         db,
@@ -393,7 +410,7 @@ pub fn delete_resolver(db: &SpinDb, who: &Principal, id: &str) -> Answer<Respons
     )
 }
 
-pub fn delete_model(db: &SpinDb, who: &Principal, code: &str) -> Answer<Response> {
+pub fn delete_model(db: &impl Db, who: &Who, code: &str) -> Result<Done<()>, Refusal> {
     delete(
         db,
         who,
