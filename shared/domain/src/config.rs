@@ -162,9 +162,22 @@ pub fn read_resolver(o: &mut Object, existing: Option<&Resolver>) -> Resolver {
     r
 }
 
-/// An optional `language` field: a tag such as `en`, `pt-BR` or `zh-Hans`.
+/// An optional `language` field: a tag such as `en`, `pt-BR` or `zh-Hans`, surrounding
+/// whitespace trimmed (line breaks and tabs included, as the document's `OptionalLanguage`
+/// says: what is left must be a tag, so no control character gets through).
 pub fn read_language(o: &mut Object) -> Option<String> {
-    let v = o.opt_text("language", 8)?;
+    let v = match o.raw("language")? {
+        serde_json::Value::String(s) if s.trim().is_empty() => return None,
+        serde_json::Value::String(s) if s.chars().count() > 8 => {
+            o.err("language", "language is longer than 8 characters");
+            return None;
+        }
+        serde_json::Value::String(s) => s.trim().to_string(),
+        _ => {
+            o.err("language", "language must be a string");
+            return None;
+        }
+    };
     if !valid_language(&v) {
         o.err(
             "language",
@@ -484,6 +497,12 @@ mod tests {
         );
         assert!(e.is_empty());
         assert_eq!((r.language.as_str(), r.active), ("fr", true));
+        // Whitespace around a tag is trimmed, line breaks included.
+        let (r3, e3) = read("{\"language\": \" \\u000bja\\r\"}", |o| {
+            read_resolver(o, Some(&r))
+        });
+        assert!(e3.is_empty(), "{e3:?}");
+        assert_eq!(r3.language, "ja");
         let (r2, e) = read(r#"{"email":"nope","language":"french"}"#, |o| {
             read_resolver(o, Some(&r))
         });
