@@ -268,7 +268,10 @@ pub fn read_action_model(o: &mut Object, existing: Option<&ActionModel>) -> Acti
             "delay_days",
             format!("{d} must be between 0 and {MAX_DELAY_DAYS}"),
         ),
-        None if creating && !has_delay => o.err("delay_days", "delay_days is required"),
+        // Absent or null: a new model needs its delay (a wrong type was named already).
+        None if creating && (!has_delay || o.raw_is_null("delay_days")) => {
+            o.err("delay_days", "delay_days is required")
+        }
         None => {}
     }
     if let Some(v) = o.opt_bool("active") {
@@ -512,6 +515,11 @@ mod tests {
 
     #[test]
     fn action_models_check_code_type_and_delay() {
+        let (_, e) = read(
+            r#"{"code":"null_delay","type":"task","name":"N","delay_days":null}"#,
+            |o| read_action_model(o, None),
+        );
+        assert_eq!(e, ["/delay_days"], "null is no delay");
         let (_, e) = read(r#"{"code":"Bad Code","type":"visit","name":"N"}"#, |o| {
             read_action_model(o, None)
         });
