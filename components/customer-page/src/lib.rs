@@ -206,8 +206,7 @@ fn csv(ctx: &Ctx) -> Result<Response, PageError> {
             .unwrap_or_default();
         // Credits carry a minus sign, as on the page.
         let signed = |a: String| {
-            if settle_pages::rows::is_credit(&i.kind) && a.chars().any(|c| ('1'..='9').contains(&c))
-            {
+            if settle_pages::rows::shows_minus(&a, &i.kind) {
                 format!("-{a}")
             } else {
                 a

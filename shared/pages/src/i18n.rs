@@ -306,8 +306,7 @@ impl Messages {
     /// with a minus sign (U+2212), the same on every page and in every language.
     pub fn item_money(&self, amount: &str, currency: &str, kind: &str) -> String {
         let shown = self.money_str(amount, currency);
-        let zero = amount.chars().all(|c| c == '0' || c == '.');
-        if crate::rows::is_credit(kind) && !zero {
+        if crate::rows::shows_minus(amount, kind) {
             format!("\u{2212}{shown}")
         } else {
             shown

@@ -36,6 +36,11 @@ pub fn is_credit(kind: &str) -> bool {
     settle_domain::ledger::ItemKind::parse(kind).is_some_and(|k| k.sign() < 0)
 }
 
+/// Does an amount of an item of this kind show a minus sign? A credit that is not zero.
+pub fn shows_minus(amount: &str, kind: &str) -> bool {
+    is_credit(kind) && amount.chars().any(|c| ('1'..='9').contains(&c))
+}
+
 pub fn item_rows(m: &Messages, items: &[ItemView]) -> Vec<ItemRow> {
     items
         .iter()

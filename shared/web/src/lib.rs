@@ -82,16 +82,6 @@ pub fn random_bytes() -> [u8; 32] {
     b
 }
 
-/// A new password's Argon2id hash, with a random salt (`settle_domain::users`). Call it
-/// before the transaction: it takes tens of milliseconds.
-pub fn hash_new_password(password: &str) -> Answer<String> {
-    let bytes = random_bytes();
-    let mut salt = [0u8; 16];
-    salt.copy_from_slice(&bytes[..16]);
-    settle_domain::users::hash_password(password, &salt)
-        .map_err(|e| problem(500, "internal", "Internal error", e))
-}
-
 /// The key signing links: never the development default on a public address, where
 /// anyone who read the README could forge links with it.
 pub fn link_secret() -> Answer<String> {
