@@ -1142,3 +1142,49 @@ fn action_names_are_read_in_the_readers_language_unless_renamed() {
     let html = page(&w, &format!("{path}?lang=ja"), "ja").text();
     assert!(html.contains("Call Sam about the price"), "{html}");
 }
+
+/// Issue 21: the collector's notice of a page answer is delivered once the answer committed,
+/// through the same after-commit step as every email (before, it waited for a flush).
+#[test]
+fn the_collectors_notice_of_a_page_answer_is_delivered_after_the_commit() {
+    let api = FakeEmailApi::start(|_| 202);
+    let mut vars = api.vars();
+    vars.push((
+        "SPIN_VARIABLE_COLLECTOR_EMAIL",
+        "collections@corp.example".to_string(),
+    ));
+    let w = world_with(&crate::disputes::vars_of(&vars));
+    let (path, _) = resolver_link(&w);
+    let sent_before = api.received.lock().unwrap().len();
+    let html = page(&w, &path, "en").text();
+    let r = submit(
+        &w,
+        &format!("{path}/comments"),
+        &[
+            ("form_token", &form_token(&html)),
+            ("comment", "The price list was outdated"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let received = api.received.lock().unwrap().clone();
+    assert_eq!(received.len(), sent_before + 1, "{received:?}");
+    let notice = &received.last().unwrap().body;
+    assert_eq!(notice["tags"]["template"], "collector_reply");
+    assert!(
+        notice["text"]
+            .as_str()
+            .unwrap()
+            .contains("The price list was outdated"),
+        "{notice}"
+    );
+    let out = get(&w.s, "/api/v1/outbox?state=queued", &w.collector).json();
+    assert_eq!(out["messages"], json!([]), "nothing left waiting: {out}");
+    // A refused answer (no comment) sends nothing.
+    let r = submit(
+        &w,
+        &format!("{path}/comments"),
+        &[("form_token", &form_token(&html)), ("comment", "")],
+    );
+    assert_eq!(r.status, 400, "{}", r.text());
+    assert_eq!(api.received.lock().unwrap().len(), sent_before + 1);
+}

@@ -313,3 +313,235 @@ fn a_status_change_through_the_api_or_the_console_is_the_same() {
     assert_eq!(item(&api), item(&console));
     assert_eq!(count(&console.s, "SELECT count(*) FROM status_changes"), 1);
 }
+
+/// An action edited, refused and terminated through the API and through the console's action
+/// page: the same stored action, the same refusals (on the same field), nothing written by
+/// either refusal.
+#[test]
+fn an_action_edited_through_the_api_or_the_console_is_the_same_and_so_are_refusals() {
+    let api = crate::disputes::world();
+    let console = crate::disputes::world();
+    let v = admin_visitor(&console.s);
+    let id_of = |w: &crate::disputes::World| {
+        crate::disputes::price_dispute(w)["action"]["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let (a_id, c_id) = (id_of(&api), id_of(&console));
+    let read = |w: &crate::disputes::World, id: i64| {
+        let r = get(&w.s, &format!("/api/v1/actions/{id}"), &w.collector);
+        assert_eq!(r.status, 200, "{}", r.text());
+        let etag = r.header("etag").unwrap().to_string();
+        (r.json(), etag)
+    };
+    let shown = |w: &crate::disputes::World, id: i64| {
+        let a = read(w, id).0;
+        json!([
+            a["name"],
+            a["date"],
+            a["type"],
+            a["resolver"]["name"],
+            a["comment"],
+            a["state"],
+            a["version"]
+        ])
+    };
+    let patch = |etag: &str, body: Value| {
+        api.s.request(
+            "PATCH",
+            &format!("/api/v1/actions/{a_id}"),
+            &[
+                ("authorization", &bearer(&api.collector)),
+                ("content-type", "application/json"),
+                ("if-match", etag),
+            ],
+            body.to_string().as_bytes(),
+        )
+    };
+    let page = v.get(&format!("/app/actions/{c_id}"));
+    assert_eq!(page.status, 200, "{}", page.text());
+    let token = field(&page.text(), "form_token");
+    let version = field(&page.text(), "version");
+    let modify = |version: &str, date: &str| {
+        v.post(
+            &format!("/app/actions/{c_id}"),
+            &[
+                ("form_token", token.as_str()),
+                ("version", version),
+                ("name", "Chase Sam"),
+                ("date", date),
+                ("type", "dispute"),
+                ("resolver_id", &console.resolver_id.to_string()),
+                ("comment", "Unit price is not the one agreed"),
+            ],
+        )
+    };
+
+    // An impossible date: refused on `date` by both, nothing written.
+    let (_, etag) = read(&api, a_id);
+    let before = (shown(&api, a_id), shown(&console, c_id));
+    let r = patch(&etag, json!({"name": "Chase Sam", "date": "2025-02-30"}));
+    let p = problem(&r, 422);
+    assert_eq!(pointers(&p), ["/date"]);
+    let r = modify(&version, "2025-02-30");
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert_shows(&r.text(), &p);
+    assert_eq!((shown(&api, a_id), shown(&console, c_id)), before);
+
+    // The same edit through both doors.
+    let r = patch(&etag, json!({"name": "Chase Sam", "date": "2025-03-24"}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = modify(&version, "2025-03-24");
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(shown(&api, a_id), shown(&console, c_id));
+
+    // Read before that edit: stale in both (412 for the API, 409 "changed meanwhile" on the
+    // page), and nothing written.
+    let before = (shown(&api, a_id), shown(&console, c_id));
+    problem(&patch(&etag, json!({"date": "2025-04-30"})), 412);
+    let r = modify(&version, "2025-04-30");
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert_eq!((shown(&api, a_id), shown(&console, c_id)), before);
+
+    // Terminated through both: the same items resolved, and done is done for both.
+    let (_, etag) = read(&api, a_id);
+    let r = api.s.request(
+        "POST",
+        &format!("/api/v1/actions/{a_id}/terminate"),
+        &[
+            ("authorization", &bearer(&api.collector)),
+            ("content-type", "application/json"),
+            ("if-match", &etag),
+        ],
+        json!({"date": "2025-03-20", "comment": "credit note issued"})
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let version = field(&v.get(&format!("/app/actions/{c_id}")).text(), "version");
+    let r = v.post(
+        &format!("/app/actions/{c_id}/terminate"),
+        &[
+            ("form_token", token.as_str()),
+            ("version", version.as_str()),
+            ("date", "2025-03-20"),
+            ("comment", "credit note issued"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let statuses = |w: &crate::disputes::World| {
+        let st = get(&w.s, "/api/v1/customers/C1/statement", &w.collector).json();
+        st["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| json!([i["id"], i["status"]["code"], i["in_scenario"]]))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(statuses(&api), statuses(&console));
+    assert_eq!(shown(&api, a_id), shown(&console, c_id));
+    let r = call(
+        &api.s,
+        "POST",
+        &format!("/api/v1/actions/{a_id}/terminate"),
+        &api.collector,
+        &Value::Null,
+    );
+    assert_eq!(
+        problem(&r, 409)["type"]
+            .as_str()
+            .map(|t| t.ends_with("action-done")),
+        Some(true)
+    );
+    let version = field(&v.get(&format!("/app/actions/{c_id}")).text(), "version");
+    let r = v.post(
+        &format!("/app/actions/{c_id}/terminate"),
+        &[
+            ("form_token", token.as_str()),
+            ("version", version.as_str()),
+        ],
+    );
+    assert_eq!(r.status, 409, "{}", r.text());
+}
+
+/// A resolver saved through the admin API and through the console's form: the same record,
+/// the same refusal for the same bad email.
+#[test]
+fn a_resolver_saved_through_the_api_or_the_console_is_the_same_and_so_are_refusals() {
+    let api = start();
+    let console = start();
+    let v = admin_visitor(&console);
+    let token = v.token("/app/admin/resolvers");
+    let fields = |email: &str| {
+        vec![
+            ("name", "Tess Tech".to_string()),
+            ("email", email.to_string()),
+            ("role", "technician".to_string()),
+            ("language", "de".to_string()),
+        ]
+    };
+    let body = |email: &str| {
+        Value::Object(
+            fields(email)
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), json!(v)))
+                .collect(),
+        )
+    };
+    let post_form = |email: &str| {
+        let mut f: Vec<(&str, String)> = vec![("form_token", token.clone())];
+        f.extend(fields(email));
+        let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        v.post("/app/admin/resolvers", &f)
+    };
+    let stored = |s: &settle_host::testing::TestServer| {
+        let list = get(s, "/api/v1/admin/resolvers", ADMIN_TOKEN).json();
+        list["resolvers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| json!([r["name"], r["email"], r["role"], r["language"], r["active"]]))
+            .collect::<Vec<_>>()
+    };
+    let before = (stored(&api), stored(&console));
+    let r = call(
+        &api,
+        "POST",
+        "/api/v1/admin/resolvers",
+        ADMIN_TOKEN,
+        &body("not-an-email"),
+    );
+    let p = problem(&r, 422);
+    assert_eq!(pointers(&p), ["/email"]);
+    let r = post_form("not-an-email");
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert_shows(&r.text(), &p);
+    assert_eq!((stored(&api), stored(&console)), before);
+    let r = call(
+        &api,
+        "POST",
+        "/api/v1/admin/resolvers",
+        ADMIN_TOKEN,
+        &body("tess@corp.example"),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    assert_eq!(post_form("tess@corp.example").status, 303);
+    assert_eq!(stored(&api), stored(&console));
+    assert!(stored(&api).iter().any(|r| r[0] == "Tess Tech"));
+}
+
+/// The page shows each of the problem's field messages (HTML-escaped as minijinja does): the
+/// same refusal, worded by the same rule.
+fn assert_shows(html: &str, problem: &Value) {
+    for e in problem["errors"].as_array().unwrap() {
+        let m = e["message"].as_str().unwrap();
+        let escaped = m
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#x27;")
+            .replace('/', "&#x2f;");
+        assert!(html.contains(&escaped), "{m:?} not in {html}");
+    }
+}

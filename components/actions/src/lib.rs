@@ -13,16 +13,15 @@ use serde_json::{Value, json};
 use settle_domain::actions::{self, ActionState};
 use settle_domain::auth::{Principal, Role};
 use settle_domain::dates::format_date;
-use settle_domain::status_change::{self as rules, ItemState};
-use settle_domain::validation::Invalid;
-use settle_store::Db;
-use settle_store::actions::{self as store, ActionFilter, ActionView, Held};
+use settle_domain::status_change as rules;
+use settle_store::SpinDb;
+use settle_store::actions::{self as store, ActionFilter, ActionView};
 use settle_store::ledger;
-use settle_store::{SpinDb, config};
+use settle_web::settle_usecases::actions::{self as edits, Seen};
 use settle_web::{
-    Answer, Cursor, Query, authenticate, bad_query, conflict, invalid, json, json_body,
-    method_not_allowed, not_found, now, open_db, optional_json_body, parse_object_with, problem,
-    read_object, respond, segments, today,
+    Answer, Cursor, Query, authenticate, bad_query, invalid, json, json_body, method_not_allowed,
+    not_found, object_body, open_db, optional_object_body, problem, respond, segments, today,
+    usecase,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -126,66 +125,34 @@ fn list(req: &Request, db: &SpinDb) -> Answer<Response> {
     Ok(json(200, &json!({"actions": list, "next_cursor": next})))
 }
 
-/// The resolver rule (`settle_domain::actions::check_resolver`) on what the store knows.
-fn check_resolver(db: &SpinDb, id: Option<i64>) -> Answer<()> {
-    let known = config::resolver_states(db, &id.into_iter().collect::<Vec<_>>())?;
-    let mut errors = Invalid::default();
-    actions::check_resolver("/resolver_id", id, &known, &mut errors);
-    errors.into_result().map_err(|e| invalid(&e))
-}
-
 fn create(req: &Request, db: &SpinDb, who: &Principal) -> Answer<Response> {
     let input = rules::parse_new_action(json_body(req)?).map_err(|e| invalid(&e))?;
-    db.transaction(|db| {
-        let found = store::load_items(db, &input.item_ids)?;
-        let states: Vec<Option<ItemState>> = found
-            .iter()
-            .map(|f| f.as_ref().map(|f| f.state.clone()))
-            .collect();
-        let mut errors = Invalid::default();
-        rules::check_items(&input.item_ids, &states, &mut errors);
-        errors.into_result().map_err(|e| invalid(&e))?;
-        check_resolver(db, input.action.resolver_id)?;
-        let found: Vec<_> = found.into_iter().flatten().collect();
-        let held: Vec<Held> = found.iter().map(Held::from).collect();
-        let created = store::create(
-            db,
-            found[0].customer_key,
-            &input.action,
-            None,
-            &held,
-            None,
-            &who.actor,
-            &now(),
-        )?;
-        let a = store::action(db, created.action_id)?
-            .ok_or_else(|| not_found("the action vanished"))?;
-        let mut v = detail(db, &a)?;
-        v["moved"] = json!(created.moved);
-        v["emptied_actions"] = json!(created.emptied_actions);
-        let mut r = with_etag(201, &a, &v);
-        r.set_header("location", format!("/api/v1/actions/{}", a.id));
-        Ok(r)
-    })
+    let created = edits::create(db, &input, &usecase::who(who))?.value;
+    let a = one(db, &created.action_id.to_string())?;
+    let mut v = detail(db, &a)?;
+    v["moved"] = json!(created.moved);
+    v["emptied_actions"] = json!(created.emptied_actions);
+    let mut r = with_etag(201, &a, &v);
+    r.set_header("location", format!("/api/v1/actions/{}", a.id));
+    Ok(r)
 }
 
-/// The version an `If-Match` names; 428 without one, 412 when stale.
-fn if_match(req: &Request, a: &ActionView, required: bool) -> Answer<i64> {
+/// The version an `If-Match` names: 428 without one when `required`, 400 when empty; an
+/// ETag that is not this action's reads as a version the use case refuses (412).
+fn if_match(req: &Request, id: i64, required: bool) -> Answer<Seen> {
     let Some(given) = req.header("if-match").and_then(|h| h.as_str()) else {
         if required {
             return Err(problem(
                 428,
                 "precondition-required",
                 "Precondition required",
-                format!(
-                    "send If-Match with the ETag of GET /api/v1/actions/{}",
-                    a.id
-                ),
+                format!("send If-Match with the ETag of GET /api/v1/actions/{id}"),
             ));
         }
-        return Ok(a.version);
+        return Ok(Seen::Any);
     };
-    if given.trim().is_empty() {
+    let given = given.trim();
+    if given.is_empty() {
         return Err(problem(
             400,
             "invalid-header",
@@ -193,103 +160,58 @@ fn if_match(req: &Request, a: &ActionView, required: bool) -> Answer<i64> {
             "If-Match is empty: send the ETag of your last read, or leave the header out",
         ));
     }
-    if given.trim() != etag(a) && given.trim() != "*" {
-        return Err(problem(
-            412,
-            "precondition-failed",
-            "Precondition failed",
-            format!(
-                "the action changed since {given}; it is now {}: read it again",
-                etag(a)
-            ),
-        ));
+    if given == "*" {
+        return Ok(Seen::Any);
     }
-    Ok(a.version)
+    let version = given
+        .strip_prefix('"')
+        .and_then(|g| g.strip_suffix('"'))
+        .and_then(|g| g.split_once('-'))
+        .filter(|(a, _)| a.parse::<i64>().ok() == Some(id))
+        .and_then(|(_, v)| v.parse::<i64>().ok());
+    Ok(version.map_or(Seen::Unknown, Seen::Version))
 }
 
-fn live(a: &ActionView) -> Answer<()> {
-    actions::check_live(a.id, a.state, a.done_on.as_deref()).map_err(|e| conflict("action-done", e))
+/// The action's id from the path (404 when it is not a number).
+fn id_of(id: &str) -> Answer<i64> {
+    id.parse::<i64>()
+        .map_err(|_| not_found(&format!("no action {id:?}")))
 }
 
 fn patch(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    let changes = parse_object_with(req, |o| Some(actions::read_changes(o)))?;
-    db.transaction(|db| {
-        let a = one(db, id)?;
-        let version = if_match(req, &a, true)?;
-        live(&a)?;
-        if let Some(r) = changes.resolver_id {
-            check_resolver(db, r)?;
-        }
-        if !store::update(db, &a, version, &changes, &who.actor, &now())? {
-            return Err(problem(
-                412,
-                "precondition-failed",
-                "Precondition failed",
-                "the action changed meanwhile",
-            ));
-        }
-        let a = one(db, id)?;
-        Ok(with_etag(200, &a, &detail(db, &a)?))
-    })
+    let body = object_body(req)?;
+    let id = id_of(id)?;
+    let seen = if_match(req, id, true)?;
+    let a = edits::update(db, id, seen, &body, &usecase::who(who))?.value;
+    Ok(with_etag(200, &a, &detail(db, &a)?))
 }
 
 fn detach(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
-    let ids = parse_object_with(req, |o| o.id_list("item_ids", actions::MAX_ITEMS))?;
-    db.transaction(|db| {
-        let a = one(db, id)?;
-        if_match(req, &a, false)?;
-        live(&a)?;
-        let found = store::load_items(db, &ids)?;
-        let holders: Vec<Option<Option<i64>>> = found
-            .iter()
-            .map(|f| f.as_ref().map(|f| f.action_id))
-            .collect();
-        actions::check_detach(a.id, &ids, &holders).map_err(|e| invalid(&e))?;
-        let items: Vec<(i64, String)> = found
-            .into_iter()
-            .flatten()
-            .map(|f| (f.key, f.state.id))
-            .collect();
-        let left = store::detach(db, a.id, &items, &who.actor, &now())?;
-        let a = one(db, id)?;
-        let mut v = detail(db, &a)?;
-        v["detached"] = json!(ids);
-        v["empty"] = json!(left == 0);
-        if left == 0 {
-            v["note"] = json!("the action holds no item any more; it stays live until terminated");
-        }
-        Ok(with_etag(200, &a, &v))
-    })
+    let body = object_body(req)?;
+    let id = id_of(id)?;
+    let seen = if_match(req, id, false)?;
+    let done = edits::detach(db, id, seen, &body, &usecase::who(who))?.value;
+    let a = one(db, &id.to_string())?;
+    let mut v = detail(db, &a)?;
+    v["detached"] = json!(done.item_ids);
+    v["empty"] = json!(done.empty);
+    if done.empty {
+        v["note"] = json!("the action holds no item any more; it stays live until terminated");
+    }
+    Ok(with_etag(200, &a, &v))
 }
 
 fn terminate(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
     // The body is optional: no body at all terminates today without a comment.
-    let (date, comment) = read_object(optional_json_body(req)?, |o| {
-        Some(actions::read_termination(o))
-    })?;
-    let date = format_date(date.unwrap_or_else(today));
-    db.transaction(|db| {
-        let a = one(db, id)?;
-        if_match(req, &a, false)?;
-        live(&a)?;
-        let resolved = config::resolved_status(db)?;
-        actions::check_terminate(a.action_type, resolved.as_deref())
-            .map_err(|e| conflict("no-resolved-status", e))?;
-        let done = store::terminate(
-            db,
-            &a,
-            &date,
-            comment.as_deref(),
-            resolved.as_deref(),
-            &who.actor,
-            &now(),
-        )?;
-        let resolutions = store::resolutions(db, a.id)?;
-        let a = one(db, id)?;
-        let mut v = detail(db, &a)?;
-        v["resolved_item_ids"] = json!(done.resolved_item_ids);
-        v["released_item_ids"] = json!(done.released_item_ids);
-        v["resolutions"] = json!(resolutions);
-        Ok(with_etag(200, &a, &v))
-    })
+    let body = optional_object_body(req)?;
+    let id = id_of(id)?;
+    let seen = if_match(req, id, false)?;
+    let done = edits::terminate(db, id, seen, &body, &usecase::who(who))?.value;
+    let resolutions = store::resolutions(db, id)?;
+    let a = one(db, &id.to_string())?;
+    let mut v = detail(db, &a)?;
+    v["resolved_item_ids"] = json!(done.resolved_item_ids);
+    v["released_item_ids"] = json!(done.released_item_ids);
+    v["resolutions"] = json!(resolutions);
+    Ok(with_etag(200, &a, &v))
 }

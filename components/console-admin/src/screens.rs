@@ -11,9 +11,9 @@ use settle_domain::templates::{self, HASHTAGS};
 use settle_pages::console::{Ctx, Failure, field_errors};
 use settle_pages::i18n::LANGUAGES;
 use settle_store::{Db, access, config as store, outbox, scenarios};
+use settle_web::now;
 use settle_web::settle_usecases::Refusal;
 use settle_web::settle_usecases::config as cfg;
-use settle_web::{now, usecase};
 use spin_sdk::http::{Method, Response};
 use tokens::{create_token, links, revoke_link, revoke_token, tokens};
 
@@ -130,7 +130,7 @@ fn save_status(ctx: &Ctx, code: Option<&str>) -> Result<Response, Failure> {
     if !labels.is_empty() {
         o.insert("labels".into(), serde_json::Value::Object(labels));
     }
-    let who = usecase::who(&ctx.me.principal());
+    let who = ctx.who();
     let r = cfg::save_status(&ctx.db, &o, &who, code).map(|_| ());
     write(ctx, r, "/app/admin/statuses", |s, e| statuses(ctx, s, e))
 }
@@ -159,7 +159,7 @@ fn save_resolver(ctx: &Ctx, id: Option<&str>) -> Result<Response, Failure> {
         ("language", Field::Text),
         ("active", Field::Bool),
     ]);
-    let who = usecase::who(&ctx.me.principal());
+    let who = ctx.who();
     let r = cfg::save_resolver(&ctx.db, &o, &who, id).map(|_| ());
     write(ctx, r, "/app/admin/resolvers", |s, e| resolvers(ctx, s, e))
 }
@@ -190,7 +190,7 @@ fn save_model(ctx: &Ctx, code: Option<&str>) -> Result<Response, Failure> {
     if code.is_none() {
         o.extend(f.to_object(&[("code", Field::Text)]));
     }
-    let who = usecase::who(&ctx.me.principal());
+    let who = ctx.who();
     let r = cfg::save_model(&ctx.db, &o, &who, code).map(|_| ());
     write(ctx, r, "/app/admin/action-models", |s, e| models(ctx, s, e))
 }
@@ -250,7 +250,10 @@ fn save_template(ctx: &Ctx, code: &str, language: &str) -> Result<Response, Fail
     };
     if f.get("preview").is_some() {
         // The sample written as the template's language writes amounts and dates.
-        let fmt = settle_web::email::Formats::format(&settle_pages::EmailFormats, language);
+        let fmt = settle_web::settle_usecases::emails::Formats::format(
+            &settle_pages::EmailFormats,
+            language,
+        );
         return match templates::render(&subject, &text, &templates::sample(), fmt.as_ref()) {
             Ok(r) => again(200, Some(r), Vec::new()),
             Err(e) => again(422, None, field_errors(&ctx.messages, &e)),
@@ -261,7 +264,7 @@ fn save_template(ctx: &Ctx, code: &str, language: &str) -> Result<Response, Fail
         ("subject", Field::Raw),
         ("body", Field::Raw),
     ]);
-    let who = usecase::who(&ctx.me.principal());
+    let who = ctx.who();
     let r = cfg::save_template(&ctx.db, &o, &who, code, language).map(|_| ());
     let back = format!("/app/admin/templates/{code}/{language}");
     write(ctx, r, &back, |s, e| again(s, None, e))
@@ -324,7 +327,7 @@ fn save_scenario(ctx: &Ctx, code: Option<&str>) -> Result<Response, Failure> {
         o.extend(f.to_object(&[("code", Field::Text)]));
     }
     o.insert("steps".into(), json!(steps(&f)));
-    let who = usecase::who(&ctx.me.principal());
+    let who = ctx.who();
     let r = cfg::save_scenario(&ctx.db, &o, &who, code).map(|_| ());
     write(ctx, r, "/app/admin/scenarios", |s, e| {
         scenario_list(ctx, s, e)

@@ -8,12 +8,12 @@
 use minijinja::{Value, context};
 use settle_domain::actions::{self as rules, ActionState};
 use settle_domain::forms::{Field, Form};
-use settle_domain::input::Object;
-use settle_domain::validation::Invalid;
 use settle_pages::rows::item_rows;
 use settle_store::actions::{self as store, ActionView};
-use settle_store::{Db, config, pages};
-use settle_web::{now, today};
+use settle_store::{config, pages};
+use settle_web::settle_usecases::actions::{self as edits, Seen};
+use settle_web::settle_usecases::{Refusal, Who};
+use settle_web::today;
 use spin_sdk::http::Response;
 
 use settle_pages::console::{Ctx, Failure, field_errors};
@@ -25,26 +25,6 @@ fn one(ctx: &Ctx, id: &str) -> Result<ActionView, Failure> {
         .transpose()?
         .flatten()
         .ok_or(Failure::NotFound)
-}
-
-fn changed_meanwhile() -> Failure {
-    Failure::Invalid(
-        409,
-        Invalid::one("version", Some("version"), "the action changed meanwhile"),
-    )
-}
-
-/// The form's `version` against the action's: stale or missing is "changed meanwhile".
-fn check_version(f: &Form, a: &ActionView) -> Result<i64, Failure> {
-    match f.get("version").and_then(|v| v.parse::<i64>().ok()) {
-        Some(v) if v == a.version => Ok(v),
-        _ => Err(changed_meanwhile()),
-    }
-}
-
-fn live(a: &ActionView) -> Result<(), Failure> {
-    rules::check_live(a.id, a.state, a.done_on.as_deref())
-        .map_err(|e| Failure::Invalid(409, Invalid::one("state", Some("state"), e)))
 }
 
 pub fn view(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
@@ -113,26 +93,28 @@ fn show(
     )
 }
 
-/// Runs `write` on the action in one transaction; a refusal re-shows the action as it is
-/// now with the reason.
-fn write(
+/// The version the form was read at (a missing or garbled one cannot be this action's).
+fn seen(f: &Form) -> Seen {
+    f.get("version")
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .map_or(Seen::Unknown, Seen::Version)
+}
+
+/// Runs the use case `write` on the action; a refusal re-shows the action as it is now with
+/// the reason beside its field.
+fn write<T>(
     ctx: &Ctx,
     id: &str,
-    write: impl FnOnce(&ActionView, &Form) -> Result<Option<Vec<String>>, Failure>,
+    write: impl FnOnce(i64, Seen, &Form, &Who) -> Result<T, Refusal>,
+    then: impl FnOnce(T) -> Option<Vec<String>>,
 ) -> Result<Response, Failure> {
     let f = ctx.form()?;
-    let outcome = ctx.db.transaction(|_| {
-        let a = one(ctx, id)?;
-        check_version(&f, &a)?;
-        live(&a)?;
-        write(&a, &f)
-    });
-    match outcome {
-        Ok(None) => ctx.redirect(&format!("/app/actions/{id}")),
-        Ok(Some(resolved)) => {
-            let a = one(ctx, id)?;
-            show(ctx, &a, 200, Vec::new(), Some(resolved))
-        }
+    let a = one(ctx, id)?;
+    match write(a.id, seen(&f), &f, &ctx.who()).map_err(Failure::from) {
+        Ok(done) => match then(done) {
+            None => ctx.redirect(&format!("/app/actions/{id}")),
+            Some(resolved) => show(ctx, &one(ctx, id)?, 200, Vec::new(), Some(resolved)),
+        },
         Err(Failure::Invalid(s, inv)) => {
             let a = one(ctx, id)?;
             show(ctx, &a, s, field_errors(&ctx.messages, &inv), None)
@@ -142,88 +124,53 @@ fn write(
 }
 
 pub fn modify(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
-    write(ctx, id, |a, f| {
-        let mut o = f.to_object(&[
-            ("name", Field::Text),
-            ("date", Field::Text),
-            ("type", Field::Text),
-            ("resolver_id", Field::Int),
-            ("comment", Field::Raw),
-        ]);
-        // A blank resolver or comment removes it, as `null` does in the API.
-        for k in ["resolver_id", "comment"] {
-            if o.get(k)
-                .is_none_or(|v| v.as_str().is_some_and(|s| s.trim().is_empty()))
-            {
-                o.insert(k.into(), serde_json::Value::Null);
+    write(
+        ctx,
+        id,
+        |id, seen, f, who| {
+            let mut o = f.to_object(&[
+                ("name", Field::Text),
+                ("date", Field::Text),
+                ("type", Field::Text),
+                ("resolver_id", Field::Int),
+                ("comment", Field::Raw),
+            ]);
+            // A blank resolver or comment removes it, as `null` does in the API.
+            for k in ["resolver_id", "comment"] {
+                if o.get(k)
+                    .is_none_or(|v| v.as_str().is_some_and(|s| s.trim().is_empty()))
+                {
+                    o.insert(k.into(), serde_json::Value::Null);
+                }
             }
-        }
-        let mut errors = Invalid::default();
-        let mut obj = Object::new(&o, "", &mut errors);
-        let changes = rules::read_changes(&mut obj);
-        obj.finish(&[]);
-        errors.into_result().map_err(|e| Failure::Invalid(422, e))?;
-        if let Some(Some(r)) = changes.resolver_id
-            && a.resolver.as_ref().is_none_or(|x| x.id != r)
-        {
-            let known = config::resolver_states(&ctx.db, &[r])?;
-            let mut errors = Invalid::default();
-            rules::check_resolver("/resolver_id", Some(r), &known, &mut errors);
-            errors.into_result().map_err(|e| Failure::Invalid(422, e))?;
-        }
-        if !store::update(&ctx.db, a, a.version, &changes, &ctx.actor(), &now())? {
-            return Err(changed_meanwhile());
-        }
-        Ok(None)
-    })
+            edits::update(&ctx.db, id, seen, &o, who)
+        },
+        |_| None,
+    )
 }
 
 pub fn detach(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
-    write(ctx, id, |a, f| {
-        let ids: Vec<String> = f.all("item").into_iter().map(str::to_string).collect();
-        if ids.is_empty() {
-            return Err(Failure::Invalid(
-                422,
-                Invalid::one("/item_ids", Some("item_ids"), "tick at least one item"),
-            ));
-        }
-        let found = store::load_items(&ctx.db, &ids)?;
-        let holders: Vec<Option<Option<i64>>> = found
-            .iter()
-            .map(|f| f.as_ref().map(|f| f.action_id))
-            .collect();
-        rules::check_detach(a.id, &ids, &holders).map_err(|e| Failure::Invalid(422, e))?;
-        let items: Vec<(i64, String)> = found
-            .into_iter()
-            .flatten()
-            .map(|f| (f.key, f.state.id))
-            .collect();
-        store::detach(&ctx.db, a.id, &items, &ctx.actor(), &now())?;
-        Ok(None)
-    })
+    write(
+        ctx,
+        id,
+        |id, seen, f, who| {
+            // The ticked rows are the form's `item`s.
+            let mut o = serde_json::Map::new();
+            o.insert("item_ids".into(), serde_json::Value::from(f.all("item")));
+            edits::detach(&ctx.db, id, seen, &o, who)
+        },
+        |_| None,
+    )
 }
 
 pub fn terminate(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
-    write(ctx, id, |a, f| {
-        let o = f.to_object(&[("date", Field::Text), ("comment", Field::Text)]);
-        let mut errors = Invalid::default();
-        let mut obj = Object::new(&o, "", &mut errors);
-        let (date, comment) = rules::read_termination(&mut obj);
-        obj.finish(&[]);
-        errors.into_result().map_err(|e| Failure::Invalid(422, e))?;
-        let resolved = config::resolved_status(&ctx.db)?;
-        rules::check_terminate(a.action_type, resolved.as_deref())
-            .map_err(|e| Failure::Invalid(409, Invalid::one("type", Some("type"), e)))?;
-        let date = settle_domain::dates::format_date(date.unwrap_or_else(today));
-        store::terminate(
-            &ctx.db,
-            a,
-            &date,
-            comment.as_deref(),
-            resolved.as_deref(),
-            &ctx.actor(),
-            &now(),
-        )?;
-        Ok(None)
-    })
+    write(
+        ctx,
+        id,
+        |id, seen, f, who| {
+            let o = f.to_object(&[("date", Field::Text), ("comment", Field::Text)]);
+            edits::terminate(&ctx.db, id, seen, &o, who)
+        },
+        |_| None,
+    )
 }

@@ -25,9 +25,10 @@ use settle_domain::templates::{self, EmailRequest, Regarding};
 use settle_store::access::{self, StoredResponse};
 use settle_store::status_change::Applied;
 use settle_store::{Db, SpinDb, config, ledger};
+use settle_web::settle_usecases::emails;
 use settle_web::settle_usecases::status_change::{self, ChangeStatus};
 use settle_web::usecase;
-use settle_web::{email, link_secret, now, today};
+use settle_web::{email, link_secret, now, public_base_url, today};
 use spin_sdk::http::Response;
 
 use settle_pages::console::{Ctx, Failure, field_errors};
@@ -96,7 +97,7 @@ fn action_fields(f: &Form) -> Option<ActionFields> {
 /// Runs the change (and renders the email) in a transaction that is rolled back.
 struct DryRun {
     plan: rules::Plan,
-    preview: Option<Result<email::Preview, Failure>>,
+    preview: Option<Result<emails::Preview, Failure>>,
 }
 
 fn dry_run(
@@ -108,11 +109,14 @@ fn dry_run(
     ctx.db.rolled_back(|db| {
         let (plan, applied) = apply(db, input, customer_id, &ctx.actor())?;
         let preview = mail.map(|m| {
-            email::preview(
+            let base = public_base_url();
+            let site = email::site(&base, "", &settle_pages::EmailFormats);
+            emails::preview(
                 db,
                 &email_request(m, applied.status_change_id),
                 &ctx.me.user.name,
-                &settle_pages::EmailFormats,
+                &site,
+                today(),
             )
             .map_err(Failure::from)
         });
@@ -325,7 +329,8 @@ fn confirm(
     mail: Option<&EmailChoice>,
 ) -> Result<Response, Failure> {
     let ctx = base.ctx;
-    let secret = link_secret()?;
+    let (secret, base_url) = (link_secret()?, public_base_url());
+    let site = email::site(&base_url, &secret, &settle_pages::EmailFormats);
     let scope = format!("console change-status {}", ctx.actor());
     let sheet = format!("/app/customers/{}", encode(&base.customer.id));
     let outcome = ctx.db.transaction(|db| {
@@ -341,13 +346,12 @@ fn confirm(
         let input = status_change(base.form, next)?;
         let (_, applied) = apply(db, &input, &base.customer.id, &ctx.actor())?;
         let message = match mail {
-            Some(m) => Some(email::queue(
+            Some(m) => Some(emails::queue(
                 db,
                 &email_request(m, applied.status_change_id),
-                &ctx.actor(),
+                &ctx.who(),
                 &ctx.me.user.name,
-                &secret,
-                &settle_pages::EmailFormats,
+                &site,
             )?),
             None => None,
         };
@@ -365,7 +369,7 @@ fn confirm(
         Ok::<_, Failure>(Some(message))
     });
     match outcome {
-        Ok(Some(Some(id))) => ctx.deliver_later(id),
+        Ok(Some(Some(done))) => ctx.after_commit(done.after),
         Ok(_) => {}
         Err(Failure::Invalid(s, inv)) => {
             // Refused: step 3 again, with what it showed and the fields in error.

@@ -3,13 +3,12 @@
 //! items of the statement, and one status change on confirmation ([`change_status`]). The
 //! frame, the session and the anti-forgery token are `settle_pages::console`'s.
 //!
-//! The email a confirmation queues is delivered after the transaction commits, as the
-//! emails API does (`settle_web::email::Delivery`), when delivery is configured.
+//! The email a confirmation queues is delivered after the transaction commits, by the one
+//! after-commit step every adapter runs (`settle_web::email::after_commit`).
 
 mod change_status;
 
 use settle_pages::console::{Ctx, Failure, failure_page};
-use settle_web::email::Delivery;
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
@@ -37,15 +36,6 @@ async fn handle(req: Request) -> Response {
         Ok(r) => r,
         Err(f) => failure_page(&req, Some(&ctx), &f),
     };
-    let queued = ctx.queued();
-    if !queued.is_empty()
-        && let Some(delivery) = Delivery::configured()
-    {
-        for id in queued {
-            if let Err(e) = delivery.deliver(&ctx.db, id).await {
-                eprintln!("console: delivery of message {id}: {}", e.status());
-            }
-        }
-    }
+    settle_web::email::after_commit(&ctx.db, &ctx.later()).await;
     response
 }

@@ -14,25 +14,20 @@ mod answers;
 use std::sync::Arc;
 
 use minijinja::context;
-use serde_json::json;
 use settle_domain::catalog::StatusKind;
 use settle_domain::forms::Form;
 use settle_domain::links::{self, Audience};
-use settle_domain::pages::{
-    self as rules, CustomerDispute, MAX_ATTACHMENTS, MAX_COMMENT, MAX_REFERENCE, OpenItemRef,
-};
+use settle_domain::pages::{self as rules, MAX_ATTACHMENTS, MAX_COMMENT, MAX_REFERENCE};
 use settle_domain::status_change::StatusChangeIn;
-use settle_domain::templates::Regarding;
 use settle_domain::validation::Invalid;
 use settle_pages::render::{self, PageError, base_context, environment};
 use settle_pages::{Messages, Visit, blobs, link, notify, serve};
 use settle_store::ledger::{self, ItemFilter, ItemView};
 use settle_store::outbox::EmailSource;
-use settle_store::pages::{self as store, Attachment, Reply};
-use settle_store::{Db, SpinDb, actions};
-use settle_web::settle_usecases::Refusal;
-use settle_web::settle_usecases::status_change::{self as usecase_change, ChangeStatus};
-use settle_web::{now, today};
+use settle_store::pages as store;
+use settle_web::settle_usecases::answers::{self as uc, CustomerLink};
+use settle_web::settle_usecases::{Refusal, Who};
+use settle_web::{now, today, usecase};
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
@@ -43,7 +38,7 @@ const MAX_UPLOAD: usize = MAX_ATTACHMENTS * rules::MAX_ATTACHMENT + 64 * 1024;
 const MAX_ROWS: usize = 2_000;
 
 #[http_component]
-fn handle(req: Request) -> Response {
+async fn handle(req: Request) -> Response {
     serve(&req, Audience::Customer, |visit, language| {
         *language = visit.reader.language(Some(&visit.customer.language));
         let ctx = Ctx {
@@ -53,19 +48,32 @@ fn handle(req: Request) -> Response {
         };
         route(&req, &ctx)
     })
+    .await
 }
 
-struct Ctx<'a> {
-    visit: Visit<'a>,
+struct Ctx<'v, 'a> {
+    visit: &'v Visit<'a>,
     /// `customer:<id>`: the actor of everything written here.
     actor: String,
     messages: Arc<Messages>,
 }
 
-impl<'a> std::ops::Deref for Ctx<'a> {
+impl Ctx<'_, '_> {
+    /// The link's customer, as the answers' use cases take it.
+    fn link(&self) -> CustomerLink<'_> {
+        CustomerLink {
+            link_id: self.claims.link_id,
+            customer_key: self.customer.key,
+            customer_id: &self.customer.id,
+            name: &self.customer.name,
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Ctx<'_, 'a> {
     type Target = Visit<'a>;
     fn deref(&self) -> &Visit<'a> {
-        &self.visit
+        self.visit
     }
 }
 

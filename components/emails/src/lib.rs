@@ -11,18 +11,18 @@
 use chrono::Utc;
 use serde_json::{Value, json};
 use settle_domain::auth::{Principal, Role};
-use settle_domain::dates::{format_timestamp, parse_timestamp};
-use settle_domain::links::{self, Audience, Claims};
+use settle_domain::dates::parse_timestamp;
+use settle_domain::links;
 use settle_domain::templates::parse_email_request;
 use settle_pages::EmailFormats;
 use settle_store::outbox;
-use settle_store::{Db, ledger};
-use settle_store::{SpinDb, StoreError};
+use settle_store::{Db, SpinDb, StoreError};
 use settle_web::email::{self, Delivery};
+use settle_web::settle_usecases::{emails, links as links_uc};
 use settle_web::{
     Answer, Query, authenticate, idempotent, invalid, json, json_body, link_secret,
-    method_not_allowed, not_found, now, open_db, problem, public_base_url, respond, segments,
-    store_error, unprocessable,
+    method_not_allowed, not_found, open_db, problem, public_base_url, respond, segments,
+    store_error, today, usecase,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -70,25 +70,19 @@ async fn route(req: &Request) -> Answer<Response> {
 
 fn preview(req: &Request, db: &SpinDb) -> Answer<Response> {
     let r = parse_email_request(json_body(req)?).map_err(|e| invalid(&e))?;
-    Ok(json(200, &email::preview(db, &r, "", &EmailFormats)?))
+    let base = public_base_url();
+    let site = email::site(&base, "", &EmailFormats);
+    Ok(json(200, &emails::preview(db, &r, "", &site, today())?))
 }
 
 async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
     let r = parse_email_request(json_body(req)?).map_err(|e| invalid(&e))?;
-    let secret = link_secret()?;
-    let id = db.transaction(|db| {
-        email::queue(
-            db,
-            &r,
-            &principal.actor,
-            &principal.actor,
-            &secret,
-            &EmailFormats,
-        )
-    })?;
-    if let Some(delivery) = Delivery::configured() {
-        delivery.deliver(db, id).await?;
-    }
+    let (secret, base) = (link_secret()?, public_base_url());
+    let site = email::site(&base, &secret, &EmailFormats);
+    let who = usecase::who(principal);
+    let done = emails::send(db, &r, &who, &principal.actor, &site)?;
+    email::after_commit(db, &done.after).await;
+    let id = done.value;
     let m = outbox::message(db, id)?.ok_or_else(|| not_found("the message vanished"))?;
     let mut resp = json(201, &m);
     resp.set_header("location", format!("/api/v1/outbox/{id}"));
@@ -174,32 +168,17 @@ fn link_json(l: &outbox::Link) -> Answer<Value> {
 /// from the stored link, so a retry gets the same link, not a second one.
 fn create_customer_link(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
     let r = links::parse_link_request(json_body(req)?).map_err(|e| invalid(&e))?;
+    let who = usecase::who(principal);
     let mut response = db.transaction(|db| {
         idempotent(req, db, principal, || {
-            let customer = ledger::customer(db, &r.customer_id)?.ok_or_else(|| {
-                unprocessable("/customer_id", format!("no customer {:?}", r.customer_id))
-            })?;
-            let expires = links::expiry_in(Utc::now(), r.ttl_days);
-            let id = outbox::create_link(
-                db,
-                Audience::Customer,
-                &customer.id,
-                customer.key,
-                None,
-                None,
-                &format_timestamp(expires),
-                &principal.actor,
-                &now(),
-            )?;
-            let l = outbox::link(db, id)?.ok_or_else(|| not_found("the link vanished"))?;
+            let l = links_uc::create_customer_link(db, &r, &who)?.value;
             Ok((201, link_json(&l)?))
         })
     })?;
     let mut body: Value = serde_json::from_slice(response.body()).unwrap_or(Value::Null);
     let id = body["id"].as_i64().unwrap_or_default();
-    let l = outbox::link(db, id)?.ok_or_else(|| not_found(&format!("no link {id}")))?;
-    let token = links::sign(link_secret()?.as_bytes(), &claims_of(&l)?);
-    body["url"] = json!(links::url(&public_base_url(), Audience::Customer, &token));
+    let l = links_uc::link(db, id)?;
+    body["url"] = json!(links_uc::url_of(&l, &link_secret()?, &public_base_url())?);
     let status = *response.status();
     let replayed = response.header("idempotent-replayed").is_some();
     response = json(status, &body);
@@ -210,32 +189,8 @@ fn create_customer_link(req: &Request, db: &SpinDb, principal: &Principal) -> An
     Ok(response)
 }
 
-/// The claims a stored link was signed with.
-fn claims_of(l: &outbox::Link) -> Answer<Claims> {
-    let expires_at = parse_timestamp(&l.expires_at).map_err(|e| store_error(StoreError(e)))?;
-    Ok(Claims {
-        link_id: l.id,
-        audience: Audience::parse(&l.audience).unwrap_or(Audience::Customer),
-        subject: l.subject.clone(),
-        customer_id: l.customer_id.clone(),
-        status_change_id: l.status_change_id,
-        action_id: l.action_id,
-        expires_at: expires_at.timestamp(),
-    })
-}
-
 fn revoke(db: &SpinDb, id: &str, principal: &Principal) -> Answer<Response> {
     let id = id_of(id, "link")?;
-    match db.transaction(|db| {
-        outbox::revoke_link(db, id, &principal.actor, &now()).map_err(store_error)
-    })? {
-        None => Err(not_found(&format!("no link {id}"))),
-        Some(false) => Err(problem(
-            409,
-            "already-revoked",
-            "Conflict",
-            "this link is already revoked",
-        )),
-        Some(true) => Ok(Response::builder().status(204).build()),
-    }
+    links_uc::revoke(db, id, &usecase::who(principal))?;
+    Ok(Response::builder().status(204).build())
 }

@@ -1,6 +1,7 @@
 //! The resolver's answers (comment, proposed outcome, files, hand-over) and attachment
-//! downloads. Each write checks the link still may write (`Dispute::writable`), then appends
-//! history, marks the action answered and tells the collector, in one transaction.
+//! downloads. Each answer is one call of `settle_usecases::answers::resolver_answer`, which
+//! checks the link may still write, appends history, marks the action answered and queues
+//! the collector's notice, in one transaction; its delivery runs after the commit.
 
 use super::*;
 
@@ -8,52 +9,18 @@ pub(crate) fn form(req: &Request, ctx: &Ctx, max: usize) -> Result<Form, PageErr
     link::read_form(req, &ctx.secret, &ctx.claims, max)
 }
 
-/// Applies one answer: history on items and action, answered mark, collector email.
-pub(crate) fn answer(
-    ctx: &Ctx,
-    d: &Dispute,
-    event: &str,
-    details: serde_json::Value,
-    comment: Option<&str>,
-    extra: impl FnOnce(&SpinDb, &str) -> Result<(), PageError>,
-) -> Result<Response, PageError> {
-    let actor = rules::resolver_actor(ctx.resolver_id);
-    let at = now();
-    let regarding = match (&d.change, &d.action) {
-        (Some(c), _) => Some(Regarding::StatusChange(c.id)),
-        (None, Some(a)) => Some(Regarding::Action(a.id)),
-        _ => None,
-    };
-    ctx.db.transaction(|db| {
-        extra(db, &at)?;
-        store::record_reply(
-            db,
-            &Reply {
-                item_keys: &d.item_keys,
-                action_id: d
-                    .action
-                    .as_ref()
-                    .filter(|a| a.state == settle_domain::actions::ActionState::Live)
-                    .map(|a| a.id),
-                actor: &actor,
-                event,
-                details: details.clone(),
-                comment,
-            },
-            &at,
-        )?;
-        if let Some(r) = regarding {
-            notify::collector(
-                db,
-                r,
-                &ctx.resolver_name,
-                comment.unwrap_or(event),
-                &actor,
-                &at,
-            )?;
-        }
-        Ok::<_, PageError>(())
-    })?;
+/// Records `answer`, delivers the notice, and shows the page again (POST/redirect/GET).
+fn answer(ctx: &Ctx, answer: &ResolverAnswer) -> Result<Response, PageError> {
+    let who = usecase::who_is(&rules::resolver_actor(ctx.resolver_id));
+    let done = uc::resolver_answer(
+        &ctx.db,
+        &ctx.link(),
+        &ctx.resolver_name,
+        answer,
+        &notify::notice(),
+        &who,
+    )?;
+    ctx.after_commit(done.after);
     Ok(render::redirect(
         &format!("{}?saved=1", ctx.self_path),
         ctx.messages.language.tag,
@@ -65,40 +32,20 @@ pub(crate) fn comment(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     let mut errors = Invalid::default();
     let text = f.text(&mut errors, "comment", MAX_COMMENT, true);
     errors.into_result()?;
-    let d = dispute(ctx)?;
-    d.writable()?;
-    answer(
-        ctx,
-        &d,
-        "comment",
-        json!({}),
-        text.as_deref(),
-        |_, _| Ok(()),
-    )
+    answer(ctx, &ResolverAnswer::Comment(text.unwrap_or_default()))
 }
 
 pub(crate) fn outcome(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     let f = form(req, ctx, MAX_FORM)?;
     let mut errors = Invalid::default();
-    let text = f.text(&mut errors, "comment", MAX_COMMENT, false);
+    let comment = f.text(&mut errors, "comment", MAX_COMMENT, false);
     errors.into_result()?;
-    let d = dispute(ctx)?;
-    d.writable()?;
-    let outcomes = store::outcomes(&ctx.db)?;
-    let chosen = rules::check_outcome(f.get("outcome").unwrap_or(""), &outcomes)
-        .map_err(|e| PageError::Invalid(422, e))?;
-    let label = chosen.label.clone();
-    let said = match &text {
-        Some(t) => format!("{label}: {t}"),
-        None => label,
-    };
     answer(
         ctx,
-        &d,
-        "outcome",
-        json!({"outcome": chosen.code}),
-        Some(&said),
-        |_, _| Ok(()),
+        &ResolverAnswer::Outcome {
+            code: f.get("outcome").unwrap_or("").to_string(),
+            comment,
+        },
     )
 }
 
@@ -110,72 +57,19 @@ pub(crate) fn handover(req: &Request, ctx: &Ctx) -> Result<Response, PageError> 
         .get("resolver_id")
         .and_then(|v| v.trim().parse::<i64>().ok());
     errors.into_result()?;
-    let d = dispute(ctx)?;
-    d.writable()?;
-    let resolvers = config::resolvers(&ctx.db)?;
-    let states: Vec<ResolverState> = resolvers
-        .iter()
-        .map(|r| ResolverState {
-            id: r.id,
-            active: r.active,
-        })
-        .collect();
-    let to = rules::check_handover(to, ctx.resolver_id, &states)
-        .map_err(|e| PageError::Invalid(422, e))?;
-    let to_name = resolvers
-        .iter()
-        .find(|r| r.id == to)
-        .map(|r| r.name.clone())
-        .unwrap_or_default();
-    let said = match &note {
-        Some(n) => format!("→ {to_name}: {n}"),
-        None => format!("→ {to_name}"),
-    };
-    let action_id = d.action.as_ref().map(|a| a.id);
-    let keys = d.item_keys.clone();
-    answer(
-        ctx,
-        &d,
-        "handover",
-        json!({"from": ctx.resolver_id, "to": to}),
-        Some(&said),
-        move |db, _| Ok(store::handover(db, action_id, &keys, to)?),
-    )
+    answer(ctx, &ResolverAnswer::Handover { to, note })
 }
 
 pub(crate) fn attach(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     let link_id = ctx.claims.link_id;
     blobs::upload_allowed(link_id)?;
     let f = form(req, ctx, MAX_UPLOAD)?;
-    let d = dispute(ctx)?;
-    d.writable()?;
+    // A closed dispute takes no file: refused before any byte is stored.
+    uc::resolver_dispute(&ctx.db, &ctx.link(), today())?.writable()?;
     let checked = rules::check_uploads("file", &f.files("file"), true)?;
     let actor = rules::resolver_actor(ctx.resolver_id);
-    let mut stored = blobs::store_uploads(&checked, ctx.customer.key, &actor, &now())?;
-    let (change_id, action_id) = (
-        d.change.as_ref().map(|c| c.id),
-        d.action.as_ref().map(|x| x.id),
-    );
-    for a in &mut stored {
-        a.status_change_id = change_id;
-        a.action_id = action_id;
-        a.link_id = Some(link_id);
-    }
-    let names: Vec<String> = stored.iter().map(|a| a.filename.clone()).collect();
-    let result = answer(
-        ctx,
-        &d,
-        "attachment",
-        json!({"files": names}),
-        Some(&names.join(", ")),
-        |db, _| {
-            blobs::check_quota(db, &stored, link_id, change_id, action_id)?;
-            for a in &stored {
-                store::save_attachment(db, a)?;
-            }
-            Ok(())
-        },
-    );
+    let stored = blobs::store_uploads(&checked, ctx.customer.key, &actor, &now())?;
+    let result = answer(ctx, &ResolverAnswer::Files(&stored));
     match &result {
         Ok(_) => blobs::count_upload(link_id),
         Err(_) => blobs::discard(&stored),

@@ -12,22 +12,21 @@ mod answers;
 use std::sync::Arc;
 
 use minijinja::context;
-use serde_json::json;
-use settle_domain::actions::ResolverState;
+
 use settle_domain::forms::Form;
 use settle_domain::links::{self, Audience};
-use settle_domain::pages::{
-    self as rules, DisputeHold, MAX_ATTACHMENTS, MAX_COMMENT, ResolverAccess, Speaker,
-};
-use settle_domain::templates::Regarding;
+use settle_domain::pages::{self as rules, MAX_ATTACHMENTS, MAX_COMMENT, Speaker};
 use settle_domain::validation::Invalid;
 use settle_pages::render::{self, PageError, base_context, environment};
 use settle_pages::{Messages, Visit, blobs, link, notify, serve};
+use settle_store::config;
 use settle_store::ledger::{self, ItemFilter, ItemView};
 use settle_store::outbox::EmailSource;
-use settle_store::pages::{self as store, Reply};
-use settle_store::{Db, SpinDb, actions, config, status_change};
-use settle_web::{now, today};
+use settle_store::pages as store;
+use settle_web::settle_usecases::answers::{
+    self as uc, ResolverAnswer, ResolverDispute, ResolverLink,
+};
+use settle_web::{now, today, usecase};
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
@@ -38,7 +37,7 @@ const MAX_FORM: usize = 64 * 1024;
 const MAX_UPLOAD: usize = MAX_ATTACHMENTS * rules::MAX_ATTACHMENT + 64 * 1024;
 
 #[http_component]
-fn handle(req: Request) -> Response {
+async fn handle(req: Request) -> Response {
     serve(&req, Audience::Resolver, |visit, language| {
         let resolver_id: i64 = visit
             .claims
@@ -55,20 +54,21 @@ fn handle(req: Request) -> Response {
         };
         route(&req, &ctx)
     })
+    .await
 }
 
 /// What every route of a verified link knows.
-struct Ctx<'a> {
-    visit: Visit<'a>,
+struct Ctx<'v, 'a> {
+    visit: &'v Visit<'a>,
     resolver_id: i64,
     resolver_name: String,
     messages: Arc<Messages>,
 }
 
-impl<'a> std::ops::Deref for Ctx<'a> {
+impl<'a> std::ops::Deref for Ctx<'_, 'a> {
     type Target = Visit<'a>;
     fn deref(&self) -> &Visit<'a> {
-        &self.visit
+        self.visit
     }
 }
 
@@ -88,91 +88,23 @@ fn route(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     }
 }
 
-/// The dispute the link opens: its status change, action and items, and what this link
-/// may still do on it.
-struct Dispute {
-    change: Option<status_change::StatusChangeView>,
-    action: Option<actions::ActionView>,
-    item_keys: Vec<i64>,
-    access: ResolverAccess,
-}
-
-impl Dispute {
-    /// Writes only while the dispute is open and this link's resolver holds it.
-    fn writable(&self) -> Result<(), PageError> {
-        match self.access {
-            ResolverAccess::Open => Ok(()),
-            ResolverAccess::Resolved => Err(PageError::Closed("closed-resolved")),
-            ResolverAccess::HandedOver => Err(PageError::Closed("closed-handed-over")),
+impl Ctx<'_, '_> {
+    /// What the link was made for, as the answers' use case takes it.
+    fn link(&self) -> ResolverLink {
+        ResolverLink {
+            link_id: self.claims.link_id,
+            resolver_id: self.resolver_id,
+            customer_key: self.customer.key,
+            status_change_id: self.claims.status_change_id,
+            action_id: self.claims.action_id,
         }
     }
 }
 
-fn dispute(ctx: &Ctx) -> Result<Dispute, PageError> {
-    let change = match ctx.claims.status_change_id {
-        Some(id) => status_change::read(&ctx.db, id)?,
-        None => None,
-    };
-    let action_id = ctx
-        .claims
-        .action_id
-        .or(change.as_ref().and_then(|c| c.action_id));
-    let action = match action_id {
-        Some(id) => actions::action(&ctx.db, id)?,
-        None => None,
-    };
-    let item_keys = match (&change, action_id) {
-        (Some(c), _) => c.item_keys.clone(),
-        (None, Some(id)) => actions::action_items(&ctx.db, id, today())?
-            .iter()
-            .map(|i| i.key)
-            .collect(),
-        (None, None) => Vec::new(),
-    };
-    // A link names its customer: a dispute of anyone else's never shows.
-    if change
-        .as_ref()
-        .is_some_and(|c| c.customer_key != ctx.customer.key)
-        || action
-            .as_ref()
-            .is_some_and(|a| a.customer_key != ctx.customer.key)
-    {
-        return Err(PageError::Forbidden);
-    }
-    let items = if item_keys.is_empty() {
-        Vec::new()
-    } else {
-        ledger::list_items(
-            &ctx.db,
-            &ItemFilter {
-                keys: Some(item_keys.clone()),
-                include_closed: true,
-                limit: item_keys.len(),
-                ..Default::default()
-            },
-            today(),
-        )?
-    };
-    let hold = DisputeHold {
-        action: action.as_ref().map(|a| {
-            (
-                a.state == settle_domain::actions::ActionState::Live,
-                a.resolver.as_ref().map(|r| r.id),
-            )
-        }),
-        disputed: items
-            .iter()
-            .filter(|i| i.closed_on.is_none())
-            .filter(|i| i.status.as_ref().is_some_and(|s| s.kind == "dispute"))
-            .map(|i| i.resolver.as_ref().map(|r| r.id))
-            .collect(),
-    };
-    Ok(Dispute {
-        access: rules::resolver_access(ctx.resolver_id, &hold),
-        change,
-        action,
-        item_keys,
-    })
+/// The dispute the link opens: its status change, action and items, and what this link
+/// may still do on it.
+fn dispute(ctx: &Ctx) -> Result<ResolverDispute, PageError> {
+    Ok(uc::resolver_dispute(&ctx.db, &ctx.link(), today())?)
 }
 
 fn speaker_name(
@@ -195,20 +127,7 @@ fn speaker_name(
 fn view(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     let d = dispute(ctx)?;
     let db = &ctx.db;
-    let items: Vec<ItemView> = if d.item_keys.is_empty() {
-        Vec::new()
-    } else {
-        ledger::list_items(
-            db,
-            &ItemFilter {
-                keys: Some(d.item_keys.clone()),
-                include_closed: true,
-                limit: d.item_keys.len(),
-                ..Default::default()
-            },
-            today(),
-        )?
-    };
+    let items: Vec<ItemView> = d.items.clone();
     let others: Vec<ItemView> = ledger::list_items(
         db,
         &ItemFilter {

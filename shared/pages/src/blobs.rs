@@ -118,25 +118,6 @@ pub fn count_upload(link_id: i64) {
     }
 }
 
-/// The quota check of an upload, inside the transaction that saves it (so two uploads at
-/// once cannot both pass): the link's and the dispute's bytes so far, plus these.
-pub fn check_quota(
-    db: &impl settle_store::Db,
-    uploads: &[settle_store::pages::Attachment],
-    link_id: i64,
-    status_change_id: Option<i64>,
-    action_id: Option<i64>,
-) -> Result<(), PageError> {
-    let incoming: i64 = uploads.iter().map(|a| a.size).sum();
-    if incoming == 0 {
-        return Ok(());
-    }
-    let by_link = settle_store::pages::bytes_by_link(db, link_id)?;
-    let by_dispute = settle_store::pages::bytes_by_dispute(db, status_change_id, action_id)?;
-    settle_domain::pages::check_upload_quota(by_link, by_dispute, incoming)
-        .map_err(|e| PageError::Invalid(413, e))
-}
-
 /// Deletes the blobs of attachments whose metadata was not committed.
 pub fn discard(attachments: &[settle_store::pages::Attachment]) {
     for a in attachments {

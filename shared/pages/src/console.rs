@@ -177,6 +177,12 @@ impl From<settle_web::settle_usecases::Refusal> for Failure {
                 Failure::Invalid(409, Invalid::one("form", Some("form"), message))
             }
             Refusal::Conflict { fields, .. } => Failure::Invalid(409, fields),
+            // The form's `version` was read before someone else's change.
+            Refusal::Stale(_) => Failure::Invalid(
+                409,
+                Invalid::one("version", Some("version"), "the action changed meanwhile"),
+            ),
+            Refusal::TooLarge(_) => Failure::TooLarge,
             Refusal::NotFound(_) => Failure::NotFound,
             Refusal::Forbidden(_) => Failure::Forbidden,
             Refusal::Store(e) => Failure::from(e),
@@ -232,7 +238,7 @@ pub struct Ctx<'a> {
     pub messages: Arc<Messages>,
     pub env: Environment<'static>,
     reader: Reader,
-    queued: RefCell<Vec<i64>>,
+    later: RefCell<Vec<settle_web::settle_usecases::AfterCommit>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -260,7 +266,7 @@ impl<'a> Ctx<'a> {
             messages,
             env,
             reader,
-            queued: RefCell::new(Vec::new()),
+            later: RefCell::new(Vec::new()),
         }))
     }
 
@@ -291,6 +297,11 @@ impl<'a> Ctx<'a> {
         self.me.principal().actor
     }
 
+    /// The signed-in user as use cases record them, with the clock read once.
+    pub fn who(&self) -> settle_web::settle_usecases::Who {
+        settle_web::usecase::who(&self.me.principal())
+    }
+
     /// The posted form, once its anti-forgery token matched the session's (403 otherwise,
     /// before any field is read).
     pub fn form(&self) -> Result<Form, Failure> {
@@ -301,13 +312,15 @@ impl<'a> Ctx<'a> {
         Ok(f)
     }
 
-    /// An email to deliver once the write that queued it has committed.
-    pub fn deliver_later(&self, message_id: i64) {
-        self.queued.borrow_mut().push(message_id);
+    /// Steps to run once the write that returned them has committed (the component's
+    /// handler runs them after answering: `settle_web::email::after_commit`).
+    pub fn after_commit(&self, steps: Vec<settle_web::settle_usecases::AfterCommit>) {
+        self.later.borrow_mut().extend(steps);
     }
 
-    pub fn queued(&self) -> Vec<i64> {
-        self.queued.borrow().clone()
+    /// The steps collected by [`Ctx::after_commit`].
+    pub fn later(&self) -> Vec<settle_web::settle_usecases::AfterCommit> {
+        self.later.borrow().clone()
     }
 
     /// Renders `template` inside the console's frame; `nav` names the current section.

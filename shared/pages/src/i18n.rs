@@ -372,7 +372,7 @@ pub fn message_ids(catalogue: &str) -> Vec<String> {
 /// English.
 pub struct EmailFormats;
 
-impl settle_web::email::Formats for EmailFormats {
+impl settle_web::settle_usecases::emails::Formats for EmailFormats {
     fn format(&self, tag: &str) -> Box<dyn settle_domain::templates::EmailFormat> {
         let lang = language(tag)
             .or_else(|| language(tag.split('-').next().unwrap_or(tag)))

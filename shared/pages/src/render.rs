@@ -232,6 +232,35 @@ impl From<settle_web::Problem> for PageError {
     }
 }
 
+/// A use case's refusal as a link page shows it: field errors beside their fields (422, a
+/// quota's 413), the read-only notice (409 `closed-*`), or the error page.
+impl From<settle_web::settle_usecases::Refusal> for PageError {
+    fn from(r: settle_web::settle_usecases::Refusal) -> PageError {
+        use settle_web::settle_usecases::Refusal;
+        let status = r.status();
+        match r {
+            Refusal::Invalid(inv) => PageError::Invalid(status, inv),
+            Refusal::TooLarge(inv) => PageError::Invalid(413, inv),
+            Refusal::Conflict {
+                code: code @ ("closed-resolved" | "closed-handed-over"),
+                ..
+            } => PageError::Closed(code),
+            Refusal::Conflict {
+                message, fields, ..
+            } if fields.is_empty() => {
+                PageError::Invalid(409, Invalid::one("form", Some("form"), message))
+            }
+            Refusal::Conflict { fields, .. } => PageError::Invalid(409, fields),
+            Refusal::Stale(message) => {
+                PageError::Invalid(409, Invalid::one("form", Some("form"), message))
+            }
+            Refusal::NotFound(_) => PageError::NotFound,
+            Refusal::Forbidden(_) => PageError::Forbidden,
+            Refusal::Store(e) => PageError::from(e),
+        }
+    }
+}
+
 impl From<Invalid> for PageError {
     fn from(e: Invalid) -> PageError {
         PageError::Invalid(400, e)

@@ -2,10 +2,12 @@
 //! customer, hand the route a [`Visit`], and turn any [`PageError`] into an error page in
 //! the reader's language (with a way back to the page when the link was good).
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use settle_domain::links::{Audience, Claims};
 use settle_store::{SpinDb, ledger};
+use settle_web::settle_usecases::AfterCommit;
 use settle_web::{link_secret, open_db, segments};
 use spin_sdk::http::{Request, Response};
 
@@ -25,14 +27,24 @@ pub struct Visit<'a> {
     /// `/r/{token}` or `/c/{token}`: where forms post and redirects go.
     pub self_path: String,
     pub reader: Reader,
+    /// The after-commit steps of this request's writes (run by [`serve`] once answered).
+    later: RefCell<Vec<AfterCommit>>,
+}
+
+impl Visit<'_> {
+    /// Steps to run once the write that returned them has committed.
+    pub fn after_commit(&self, steps: Vec<AfterCommit>) {
+        self.later.borrow_mut().extend(steps);
+    }
 }
 
 /// Serves `/r/...` or `/c/...`. `route` picks the reader's language (from what is stored
-/// for them) with `language`, then answers.
-pub fn serve(
+/// for them) with `language`, then answers; the steps its writes left for after their
+/// commit (the collector's notice) run last (`settle_web::email::after_commit`).
+pub async fn serve(
     req: &Request,
     audience: Audience,
-    route: impl FnOnce(Visit, &mut &'static Language) -> Result<Response, PageError>,
+    route: impl FnOnce(&Visit, &mut &'static Language) -> Result<Response, PageError>,
 ) -> Response {
     let base = audience.path().trim_end_matches('/');
     let who = reader(req);
@@ -49,14 +61,23 @@ pub fn serve(
         return css();
     }
     let mut back = None;
+    let mut later = Vec::new();
+    let mut db = None;
     let result = open(req, audience, path, who).and_then(|visit| {
         back = Some(visit.self_path.clone());
-        route(visit, &mut language)
+        let answer = route(&visit, &mut language);
+        later = visit.later.take();
+        db = Some(visit.db);
+        answer
     });
-    match result {
+    let response = match result {
         Ok(r) => r,
         Err(e) => error_page(Arc::new(Messages::new(language)), &e, base, back.as_deref()),
+    };
+    if let Some(db) = db {
+        settle_web::email::after_commit(&db, &later).await;
     }
+    response
 }
 
 fn open<'a>(
@@ -81,5 +102,6 @@ fn open<'a>(
         claims,
         customer,
         reader,
+        later: RefCell::new(Vec::new()),
     })
 }

@@ -13,7 +13,12 @@
 //! Use cases are generic over [`settle_store::Db`], so they are tested natively here
 //! (`tests/`) and run unchanged inside components.
 
+pub mod actions;
+pub mod answers;
 pub mod config;
+pub mod emails;
+pub mod erp;
+pub mod links;
 pub mod status_change;
 pub mod users;
 
@@ -36,6 +41,11 @@ pub enum Refusal {
         message: String,
         fields: Invalid,
     },
+    /// The record changed since the caller read it (412): nothing was written; read it
+    /// again.
+    Stale(String),
+    /// Over a size quota (413), with the field and the quota in the message.
+    TooLarge(Invalid),
     /// Not allowed for this caller, or no longer possible through this door (403).
     Forbidden(String),
     /// The store failed (500, or 503 when it stayed busy); nothing was written.
@@ -81,6 +91,8 @@ impl Refusal {
             Refusal::Invalid(_) => 422,
             Refusal::NotFound(_) => 404,
             Refusal::Conflict { .. } => 409,
+            Refusal::Stale(_) => 412,
+            Refusal::TooLarge(_) => 413,
             Refusal::Forbidden(_) => 403,
             Refusal::Store(e) if e.is_busy() => 503,
             Refusal::Store(_) => 500,
@@ -122,4 +134,20 @@ pub struct Who {
     pub at: String,
     /// Today's date (UTC).
     pub today: chrono::NaiveDate,
+}
+
+impl Who {
+    /// `at` as a time (now, should it not read as one).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        settle_domain::dates::parse_timestamp(&self.at).unwrap_or_else(|_| chrono::Utc::now())
+    }
+
+    /// One clock reading for `actor`.
+    pub fn at(actor: impl Into<String>, now: chrono::DateTime<chrono::Utc>) -> Who {
+        Who {
+            actor: actor.into(),
+            at: settle_domain::dates::format_timestamp(now),
+            today: now.date_naive(),
+        }
+    }
 }

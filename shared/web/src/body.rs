@@ -98,6 +98,13 @@ pub fn object_body(req: &Request) -> Answer<serde_json::Map<String, serde_json::
     parse_object(body).map_err(|e| invalid(&e))
 }
 
+/// As [`object_body`], for a body that may be left out entirely (no `Content-Type` either).
+pub fn optional_object_body(req: &Request) -> Answer<serde_json::Map<String, serde_json::Value>> {
+    let body: &[u8] = optional_json_body(req)?;
+    let body: &[u8] = if body.is_empty() { b"{}" } else { body };
+    parse_object(body).map_err(|e| invalid(&e))
+}
+
 /// A JSON object body (empty is `{}`) read field by field; errors name the fields.
 pub fn read_object<T>(body: &[u8], read: impl FnOnce(&mut Object) -> Option<T>) -> Answer<T> {
     let body: &[u8] = if body.is_empty() { b"{}" } else { body };

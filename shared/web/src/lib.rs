@@ -27,7 +27,7 @@ pub mod usecase;
 pub use auth::authenticate;
 pub use body::{
     MAX_BATCH_BODY, MAX_BODY, body, content_type, json_body, object_body, optional_json_body,
-    parse_object_with, read_object,
+    optional_object_body, parse_object_with, read_object,
 };
 pub use idempotency::idempotent;
 pub use problem::{

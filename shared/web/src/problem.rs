@@ -65,7 +65,7 @@ pub fn problem(status: u16, slug: &str, title: &str, detail: impl Into<String>) 
     problem_with(status, slug, title, detail, serde_json::Value::Null)
 }
 
-fn problem_with(
+pub(crate) fn problem_with(
     status: u16,
     slug: &str,
     title: &str,

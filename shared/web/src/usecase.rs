@@ -43,6 +43,14 @@ pub fn refused(r: Refusal) -> Problem {
             fields,
         } if fields.is_empty() => conflict(code, message),
         Refusal::Conflict { code, fields, .. } => conflict_fields(code, &fields),
+        Refusal::TooLarge(inv) => crate::problem::problem_with(
+            413,
+            "too-large",
+            "Payload too large",
+            inv.to_string(),
+            serde_json::to_value(&inv.0).unwrap_or_default(),
+        ),
+        Refusal::Stale(why) => problem(412, "precondition-failed", "Precondition failed", why),
         Refusal::Forbidden(why) => problem(403, "forbidden", "Forbidden", why),
         Refusal::Store(e) => store_error(e),
     }

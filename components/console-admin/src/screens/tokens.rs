@@ -66,11 +66,10 @@ pub(super) fn links(ctx: &Ctx) -> Result<Response, Failure> {
 pub(super) fn revoke_link(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
     ctx.form()?;
     let id = id.parse::<i64>().map_err(|_| Failure::NotFound)?;
-    match ctx
-        .db
-        .transaction(|db| outbox::revoke_link(db, id, &ctx.actor(), &now()))?
-    {
-        None => Err(Failure::NotFound),
-        Some(_) => ctx.redirect("/app/admin/links"),
+    // Revoking twice is no error on this screen: the link is revoked either way.
+    use settle_web::settle_usecases::{Refusal, links as uc};
+    match uc::revoke(&ctx.db, id, &ctx.who()) {
+        Ok(_) | Err(Refusal::Conflict { .. }) => ctx.redirect("/app/admin/links"),
+        Err(r) => Err(r.into()),
     }
 }

@@ -1,0 +1,175 @@
+//! Action edits against rusqlite: what `PATCH/POST /api/v1/actions/...` and the console's
+//! action page both call.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+use settle_domain::status_change::parse_new_action;
+use settle_usecases::Refusal;
+use settle_usecases::actions::{self, Seen};
+
+#[test]
+fn an_action_is_created_edited_at_its_version_and_a_stale_edit_writes_nothing() {
+    let db = db();
+    let input = parse_new_action(
+        br#"{"item_ids":["I1"],"type":"call","name":"Call Acme","date":"2026-12-10"}"#,
+    )
+    .unwrap();
+    let id = actions::create(&db, &input, &alice())
+        .unwrap()
+        .value
+        .action_id;
+    let a = actions::action(&db, id).unwrap();
+    let v = a.version;
+    let edited = actions::update(
+        &db,
+        id,
+        Seen::Version(v),
+        &obj(json!({"name": "Call Acme again", "resolver_id": 1})),
+        &alice(),
+    )
+    .unwrap()
+    .value;
+    assert_eq!(edited.name, "Call Acme again");
+    assert_eq!(edited.resolver.as_ref().map(|r| r.id), Some(1));
+    assert_eq!(edited.version, v + 1);
+    // The same form again, read before that edit: refused, nothing written.
+    let history = count(&db, "SELECT count(*) FROM action_history");
+    match actions::update(
+        &db,
+        id,
+        Seen::Version(v),
+        &obj(json!({"name": "Lost update"})),
+        &alice(),
+    ) {
+        Err(r @ Refusal::Stale(_)) => assert_eq!(r.status(), 412),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(actions::action(&db, id).unwrap().name, "Call Acme again");
+    assert_eq!(count(&db, "SELECT count(*) FROM action_history"), history);
+    assert!(matches!(
+        actions::update(&db, id, Seen::Unknown, &obj(json!({"name": "x"})), &alice()),
+        Err(Refusal::Stale(_))
+    ));
+    assert!(matches!(
+        actions::update(&db, 999, Seen::Any, &obj(json!({"name": "x"})), &alice()),
+        Err(Refusal::NotFound(_))
+    ));
+}
+
+#[test]
+fn a_new_resolver_must_be_active_but_keeping_a_deactivated_one_is_no_change() {
+    let db = db();
+    let (_, action) = dispute(&db, &["I1"], 1);
+    settle_usecases::config::save_resolver(
+        &db,
+        &obj(json!({"active": false})),
+        &who("token:1:admin"),
+        Some("1"),
+    )
+    .unwrap();
+    // Renaming while the (now inactive) resolver stays: allowed.
+    actions::update(
+        &db,
+        action,
+        Seen::Any,
+        &obj(json!({"name": "Renamed", "resolver_id": 1})),
+        &alice(),
+    )
+    .unwrap();
+    // Handing to an inactive or unknown resolver: refused on the field.
+    actions::update(
+        &db,
+        action,
+        Seen::Any,
+        &obj(json!({"resolver_id": 2})),
+        &alice(),
+    )
+    .unwrap();
+    match actions::update(
+        &db,
+        action,
+        Seen::Any,
+        &obj(json!({"resolver_id": 1})),
+        &alice(),
+    ) {
+        Err(Refusal::Invalid(inv)) => assert_eq!(inv.0[0].pointer, "/resolver_id"),
+        other => panic!("{other:?}"),
+    }
+    match actions::update(&db, action, Seen::Any, &obj(json!({"type": ""})), &alice()) {
+        Err(Refusal::Invalid(inv)) => assert_eq!(inv.0[0].pointer, "/type"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn detach_returns_items_and_terminate_resolves_the_dispute_once() {
+    let db = db();
+    let (_, action) = dispute(&db, &["I1", "I2"], 1);
+    let d = actions::detach(
+        &db,
+        action,
+        Seen::Any,
+        &obj(json!({"item_ids": ["I2"]})),
+        &alice(),
+    )
+    .unwrap()
+    .value;
+    assert!(!d.empty);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM items WHERE erp_id = 'I2' AND action_id IS NULL"
+        ),
+        1
+    );
+    // An item the action does not hold is refused by name.
+    match actions::detach(
+        &db,
+        action,
+        Seen::Any,
+        &obj(json!({"item_ids": ["J1"]})),
+        &alice(),
+    ) {
+        Err(Refusal::Invalid(inv)) => assert!(inv.to_string().contains("J1"), "{inv}"),
+        other => panic!("{other:?}"),
+    }
+    let t = actions::terminate(
+        &db,
+        action,
+        Seen::Any,
+        &obj(json!({"comment": "Credit note agreed"})),
+        &alice(),
+    )
+    .unwrap()
+    .value;
+    assert_eq!(t.resolved_item_ids, vec!["I1".to_string()]);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM items WHERE erp_id = 'I1' AND status_code = 'dispute_resolved'"
+        ),
+        1
+    );
+    // Terminating again: the action is done, 409 on its state; nothing more is resolved.
+    let resolutions = count(&db, "SELECT count(*) FROM resolutions");
+    match actions::terminate(&db, action, Seen::Any, &obj(json!({})), &alice()) {
+        Err(Refusal::Conflict { code, fields, .. }) => {
+            assert_eq!(code, "action-done");
+            assert_eq!(fields.0[0].pointer, "/state");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(count(&db, "SELECT count(*) FROM resolutions"), resolutions);
+    match actions::terminate(
+        &db,
+        action,
+        Seen::Any,
+        &obj(json!({"date": "2026-02-30"})),
+        &alice(),
+    ) {
+        Err(Refusal::Invalid(inv)) => assert_eq!(inv.0[0].pointer, "/date"),
+        other => panic!("{other:?}"),
+    }
+}

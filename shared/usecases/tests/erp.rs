@@ -1,0 +1,204 @@
+//! ERP sync, emails and links against rusqlite: the writes behind `/api/v1/erp/...`,
+//! `/api/v1/emails` and `/api/v1/links` (and the console's Change status email step and
+//! *Links* screen).
+
+mod common;
+
+use common::*;
+use settle_domain::links::{self, Audience, LinkRequest};
+use settle_domain::templates::parse_email_request;
+use settle_usecases::emails::{self, Site};
+use settle_usecases::erp::{self, Synced};
+use settle_usecases::{AfterCommit, Refusal, links as link_uc};
+
+#[test]
+fn a_payment_closes_its_item_and_resolves_the_dispute_holding_it() {
+    let db = db();
+    let (_, action) = dispute(&db, &["I1"], 1);
+    let batch = erp::parse(
+        "payments",
+        br#"{"payments":[{"id":"PAY-1","item_id":"I1","amount":"100.00","date":"2026-12-01","reference":"wire"}]}"#,
+        false,
+        None,
+        None,
+    )
+    .unwrap();
+    let done = erp::sync(&db, &batch, &who("erp")).unwrap();
+    match done.value {
+        Synced::Payments { payments } => assert_eq!(payments.closed_items.len(), 1),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM items WHERE erp_id = 'I1' AND open_minor = 0"
+        ),
+        1
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM resolutions"),
+        1,
+        "the dispute's resolution is recorded (paid)"
+    );
+    assert_eq!(
+        count(
+            &db,
+            &format!(
+                "SELECT count(*) FROM action_history WHERE action_id = {action} AND event = 'item_paid'"
+            )
+        ),
+        1
+    );
+    // The same payment again is applied once.
+    erp::sync(&db, &batch, &who("erp")).unwrap();
+    assert_eq!(count(&db, "SELECT count(*) FROM payments"), 1);
+}
+
+#[test]
+fn a_batch_with_a_bad_row_writes_nothing_and_names_the_row() {
+    let db = db();
+    let before = count(&db, "SELECT count(*) FROM payments");
+    let batch = erp::parse(
+        "payments",
+        br#"{"payments":[{"id":"P1","item_id":"I1","amount":"1.00","date":"2026-12-01"},
+                         {"id":"P2","item_id":"NOPE","amount":"1.00","date":"2026-12-01"}]}"#,
+        false,
+        None,
+        None,
+    )
+    .unwrap();
+    match erp::sync(&db, &batch, &who("erp")) {
+        Err(Refusal::Invalid(inv)) => assert!(inv.0[0].pointer.starts_with("/payments/1"), "{inv}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(count(&db, "SELECT count(*) FROM payments"), before);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM items WHERE open_minor = 9900"),
+        0
+    );
+    match erp::parse("items", b"id,customer_id\n", true, Some("sideways"), None) {
+        Err(Refusal::Invalid(inv)) => assert!(!inv.0.is_empty()),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_email_is_queued_with_a_signed_link_and_its_delivery_waits_for_the_commit() {
+    let db = db();
+    let (change, _) = dispute(&db, &["I1"], 1);
+    let site = Site {
+        base_url: "https://settle.example",
+        secret: "s3cret",
+        formats: &Plain,
+    };
+    let r = parse_email_request(
+        format!(r#"{{"template":"resolver_dispute","status_change_id":{change}}}"#).as_bytes(),
+    )
+    .unwrap();
+    let preview = emails::preview(&db, &r, "Alice", &site, alice().today).unwrap();
+    assert_eq!(preview.to, "rita@corp.example");
+    assert!(preview.text.contains("link-created-when-sent"));
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM links"),
+        0,
+        "a preview writes nothing"
+    );
+    let done = emails::send(&db, &r, &alice(), "Alice", &site).unwrap();
+    assert_eq!(done.after, vec![AfterCommit::DeliverEmail(done.value)]);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM links WHERE audience = 'resolver'"
+        ),
+        1
+    );
+    let text: String = db_text(&db, done.value);
+    let token = text
+        .split("https://settle.example/r/")
+        .nth(1)
+        .map(|t| {
+            t.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)))
+                .next()
+                .unwrap_or_default()
+        })
+        .expect("the resolver's link is in the text");
+    let claims = links::verify(b"s3cret", token, alice().now().timestamp(), |_| false).unwrap();
+    assert_eq!(claims.status_change_id, Some(change));
+    // A template naming no recipient for a dispute without a resolver: refused on `to`.
+    let (bare, _) = {
+        let input = settle_domain::status_change::parse_status_change(
+            br#"{"item_ids":["I2"],"status":"price_dispute","comment":"x","next_action":"scenario"}"#,
+        )
+        .unwrap();
+        let c = settle_usecases::status_change::ChangeStatus {
+            input: &input,
+            customer_id: None,
+        };
+        let a = settle_store::Db::transaction(&db, |db| {
+            settle_usecases::status_change::apply(db, &c, &alice())
+        })
+        .unwrap();
+        (a.applied.status_change_id, ())
+    };
+    let r = parse_email_request(
+        format!(r#"{{"template":"resolver_dispute","status_change_id":{bare}}}"#).as_bytes(),
+    )
+    .unwrap();
+    match emails::send(&db, &r, &alice(), "Alice", &site) {
+        Err(Refusal::Invalid(inv)) => assert_eq!(inv.0[0].pointer, "/to"),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn db_text(db: &settle_store::NativeDb, id: i64) -> String {
+    settle_store::Db::query(db, "SELECT text FROM outbox WHERE id = ?", &[id.into()])
+        .unwrap()
+        .rows[0][0]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_customer_link_signs_again_the_same_and_is_revoked_once() {
+    let db = db();
+    let l = settle_store::Db::transaction(&db, |db| {
+        link_uc::create_customer_link(
+            db,
+            &LinkRequest {
+                customer_id: "C1".into(),
+                ttl_days: 30,
+            },
+            &alice(),
+        )
+    })
+    .unwrap()
+    .value;
+    let a = link_uc::url_of(&l, "k", "https://s.example").unwrap();
+    let b = link_uc::url_of(&link_uc::link(&db, l.id).unwrap(), "k", "https://s.example").unwrap();
+    assert_eq!(a, b);
+    assert!(a.starts_with(&links::url("https://s.example", Audience::Customer, "")));
+    link_uc::revoke(&db, l.id, &alice()).unwrap();
+    assert!(matches!(
+        link_uc::revoke(&db, l.id, &alice()),
+        Err(Refusal::Conflict {
+            code: "already-revoked",
+            ..
+        })
+    ));
+    assert!(matches!(
+        link_uc::revoke(&db, 999, &alice()),
+        Err(Refusal::NotFound(_))
+    ));
+    match link_uc::create_customer_link(
+        &db,
+        &LinkRequest {
+            customer_id: "NOPE".into(),
+            ttl_days: 1,
+        },
+        &alice(),
+    ) {
+        Err(Refusal::Invalid(inv)) => assert_eq!(inv.0[0].pointer, "/customer_id"),
+        other => panic!("{other:?}"),
+    }
+}
