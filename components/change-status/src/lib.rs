@@ -54,12 +54,12 @@ fn create(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response>
     let dry_run = q.bool("dry_run")?.unwrap_or(false);
     let input = rules::parse_status_change(json_body(req)?).map_err(|e| invalid(&e))?;
     if dry_run {
-        let answer = db.rolled_back(|db| qualify_items(db, &input, principal))?;
+        let answer = db.rolled_back(|db| change_status(db, &input, principal))?;
         return Ok(json(200, &without_ids(answer)));
     }
     let mut r = db.transaction(|db| {
         idempotent(req, db, principal, || {
-            Ok((201, qualify_items(db, &input, principal)?))
+            Ok((201, change_status(db, &input, principal)?))
         })
     })?;
     if let Some(id) = serde_json::from_slice::<Value>(r.body())
@@ -73,7 +73,7 @@ fn create(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response>
 
 /// Checks and applies the status change; answers the updated items, the action (if any),
 /// the suggestion computed from the status, and the items moved from other actions.
-fn qualify_items(db: &SpinDb, input: &StatusChangeIn, principal: &Principal) -> Answer<Value> {
+fn change_status(db: &SpinDb, input: &StatusChangeIn, principal: &Principal) -> Answer<Value> {
     let change = ChangeStatus {
         input,
         customer_id: None,

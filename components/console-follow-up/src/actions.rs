@@ -7,10 +7,10 @@
 
 use minijinja::{Value, context};
 use settle_domain::actions::{self as rules, ActionState};
-use settle_domain::forms::{Field, Form};
 use settle_pages::rows::item_rows;
 use settle_store::actions::{self as store, ActionView};
 use settle_store::{config, pages};
+use settle_web::forms::{Field, Form};
 use settle_web::settle_usecases::actions::{self as edits, Seen};
 use settle_web::settle_usecases::{Refusal, Who};
 use settle_web::today;

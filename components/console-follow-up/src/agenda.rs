@@ -7,7 +7,6 @@
 
 use chrono::Duration;
 use minijinja::context;
-use settle_domain::forms::Field;
 use settle_domain::input::Object;
 use settle_domain::scenario;
 use settle_domain::validation::Invalid;
@@ -15,6 +14,7 @@ use settle_store::console;
 use settle_store::ledger;
 use settle_store::scenarios::{self, AgendaFilter, NewReminder};
 use settle_store::{Db, config};
+use settle_web::forms::Field;
 use settle_web::{Query, now, today};
 use spin_sdk::http::Response;
 

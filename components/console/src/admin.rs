@@ -8,8 +8,8 @@
 
 use minijinja::{Value, context};
 use serde_json::Map;
-use settle_domain::forms::Field;
 use settle_store::{Db, users as store};
+use settle_web::forms::Field;
 use settle_web::settle_usecases::users::{self as users_uc, SaveUser};
 use settle_web::usecase;
 use spin_sdk::http::{Method, Response};

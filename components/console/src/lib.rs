@@ -9,7 +9,7 @@
 //! | `/app/admin/users` | [`admin`] |
 //!
 //! Three more components serve the rest of `/app` with the same frame
-//! (`settle_pages::console`): `console-qualify` (Change status, three steps, one write),
+//! (`settle_pages::console`): `console-change-status` (Change status, three steps, one write),
 //! `console-follow-up` (actions, the agenda and its replies) and `console-admin` (the
 //! configuration screens). One component would be over the 2 MB edge budget.
 //!

@@ -164,7 +164,7 @@ pub fn submit(req: &Request) -> Response {
 
 fn try_submit(req: &Request) -> Result<Response, Failure> {
     let bytes = settle_web::body(req, MAX_SIGN_IN_FORM)?;
-    let form = settle_domain::forms::parse(&render::content_type(req), bytes)
+    let form = settle_web::forms::parse(&render::content_type(req), bytes)
         .map_err(|e| Failure::Invalid(400, e))?;
     let secret = link_secret()?;
     let token_ok = match (nonce_of(req), form.get("form_token")) {

@@ -15,7 +15,6 @@ use std::sync::Arc;
 
 use minijinja::context;
 use settle_domain::catalog::StatusKind;
-use settle_domain::forms::Form;
 use settle_domain::links::{self, Audience};
 use settle_domain::pages::{self as rules, MAX_ATTACHMENTS, MAX_COMMENT, MAX_REFERENCE};
 use settle_domain::status_change::StatusChangeIn;
@@ -25,6 +24,7 @@ use settle_pages::{Messages, Visit, blobs, link, notify, serve};
 use settle_store::ledger::{self, ItemFilter, ItemView};
 use settle_store::outbox::EmailSource;
 use settle_store::pages as store;
+use settle_web::forms::Form;
 use settle_web::settle_usecases::answers::{self as uc, CustomerLink};
 use settle_web::settle_usecases::{Refusal, Who};
 use settle_web::{now, today, usecase};

@@ -21,9 +21,9 @@ mod params;
 use params::OFFERS;
 pub use params::Params;
 
-use chrono::{Duration, Months, NaiveDate};
+use chrono::NaiveDate;
 use settle_domain::auth::Role;
-use settle_domain::report_views::{self, Names, Table};
+use settle_domain::report_views::{self, KpiPlan, Names, Table};
 use settle_domain::reports::{self, Filter};
 use settle_store::reports as store;
 use settle_store::{SpinDb, config};
@@ -208,81 +208,31 @@ fn item_statuses(db: &SpinDb, p: &Params) -> Answer<Response> {
     })
 }
 
-/// How many months of sales a countback may walk back.
-const COUNTBACK_MONTHS: u32 = 24;
-/// The days of sales the simple and disputed DSO divide by.
-const RECENT_DAYS: i64 = 90;
-
 fn kpis(db: &SpinDb, p: &Params) -> Answer<Response> {
     let f = &p.filter;
+    let plan = KpiPlan::new(p.as_of, p.period);
     let totals_at = |d: NaiveDate| -> Answer<Vec<reports::Totals>> {
         Ok(store::totals(db, d, f, store::basis(db, d)?)?)
     };
-    let (from, to) = p.period;
-    let start = from.pred_opt().unwrap_or(from);
     let at_end = totals_at(p.as_of)?;
-    let at_start = totals_at(start)?;
-    let cei_end = if to == p.as_of {
-        at_end.clone()
-    } else {
-        totals_at(to)?
-    };
-    let months = reports::countback_months(p.as_of, COUNTBACK_MONTHS);
-    let earliest = p
-        .as_of
-        .checked_sub_months(Months::new(COUNTBACK_MONTHS))
-        .unwrap_or(p.as_of);
-    let sales = store::sales_by_day(db, earliest, p.as_of, f)?;
-    // The CEI period's sales: from the countback's when it lies within them (the default).
-    let cei_sales = if start >= earliest {
-        sales
-            .iter()
-            .filter(|(_, d, _)| *d > start && *d <= to)
-            .cloned()
-            .collect()
-    } else {
-        store::sales_by_day(db, start, to, f)?
-    };
-    let recent_after = p.as_of - Duration::days(RECENT_DAYS);
-    let mut currencies: Vec<String> = at_end
-        .iter()
-        .map(|t| t.currency.clone())
-        .chain(sales.iter().map(|s| s.0.clone()))
-        .chain(at_start.iter().map(|t| t.currency.clone()))
-        .collect();
-    currencies.sort();
-    currencies.dedup();
-    let pick = |v: &[reports::Totals], c: &str| {
-        v.iter()
-            .find(|t| t.currency == c)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let inputs: Vec<report_views::KpiInputs> = currencies
-        .iter()
-        .map(|c| {
-            let days: Vec<(NaiveDate, i64)> = sales
-                .iter()
-                .filter(|s| &s.0 == c)
-                .map(|s| (s.1, s.2))
-                .collect();
-            report_views::KpiInputs {
-                currency: c.clone(),
-                at_end: pick(&at_end, c),
-                at_start: pick(&at_start, c),
-                cei_end: pick(&cei_end, c),
-                cei_sales: cei_sales.iter().filter(|s| &s.0 == c).map(|s| s.2).sum(),
-                months: report_views::month_sales(&days, &months),
-                recent_sales: days
-                    .iter()
-                    .filter(|(d, _)| *d > recent_after)
-                    .map(|(_, a)| a)
-                    .sum(),
-                recent_days: RECENT_DAYS,
-            }
-        })
-        .collect();
-    let report = report_views::kpi_report(p.as_of, f, p.period, &inputs);
+    let at_start = totals_at(plan.start)?;
+    let cei_end = plan
+        .load_cei_end
+        .then(|| totals_at(plan.period.1))
+        .transpose()?;
+    let sales = store::sales_by_day(db, plan.earliest, p.as_of, f)?;
+    let cei_sales = plan
+        .load_cei_sales
+        .then(|| store::sales_by_day(db, plan.start, plan.period.1, f))
+        .transpose()?;
+    let report = plan.assemble(
+        f,
+        &at_end,
+        &at_start,
+        cei_end.as_deref(),
+        &sales,
+        cei_sales.as_deref(),
+    );
     Ok(match p.format {
         Format::Json => answer_json(&report),
         Format::Csv => csv(p, report_views::kpi_table(&report)),

@@ -13,7 +13,6 @@ use std::sync::Arc;
 
 use minijinja::context;
 
-use settle_domain::forms::Form;
 use settle_domain::links::{self, Audience};
 use settle_domain::pages::{self as rules, MAX_ATTACHMENTS, MAX_COMMENT, Speaker};
 use settle_domain::validation::Invalid;
@@ -23,6 +22,7 @@ use settle_store::config;
 use settle_store::ledger::{self, ItemFilter, ItemView};
 use settle_store::outbox::EmailSource;
 use settle_store::pages as store;
+use settle_web::forms::Form;
 use settle_web::settle_usecases::answers::{
     self as uc, ResolverAnswer, ResolverDispute, ResolverLink,
 };

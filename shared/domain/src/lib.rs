@@ -10,7 +10,6 @@ pub mod config;
 pub mod csv;
 pub mod dates;
 pub mod erp;
-pub mod forms;
 pub mod input;
 pub mod ledger;
 pub mod links;

@@ -199,11 +199,11 @@ impl FileType {
     }
 
     /// The name an attachment of this type is shown and downloaded under: the sent name
-    /// made safe ([`crate::forms::safe_filename`]: no path, no control or invisible
+    /// made safe ([`safe_filename`]: no path, no control or invisible
     /// characters, bidirectional overrides included), with the extension of the type its
     /// bytes are, so `invoice.html` holding a PDF downloads as `invoice.pdf`.
     pub fn file_name(&self, sent: &str) -> String {
-        let safe = crate::forms::safe_filename(sent);
+        let safe = safe_filename(sent);
         let (stem, ext) = match safe.rsplit_once('.') {
             Some((stem, ext)) if !stem.is_empty() => (stem, Some(ext)),
             _ => (safe.as_str(), None),
@@ -221,6 +221,38 @@ impl FileType {
             "image/jpeg" => Some(FileType::Jpeg),
             _ => None,
         }
+    }
+}
+
+/// An uploaded file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upload {
+    pub field: String,
+    /// As the browser sent it (may be empty, may hold a path): see [`safe_filename`].
+    pub filename: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A file name fit to show and to send back in `Content-Disposition`: the last path
+/// segment, without control characters, invisible ones (bidirectional overrides that make
+/// `exe.pdf` read as `pdf.exe`, zero-width spaces) or quotes, at most 120 characters;
+/// `file` if nothing is left.
+pub fn safe_filename(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last
+        .chars()
+        .filter(|c| {
+            !c.is_control()
+                && !crate::validation::invisible(*c)
+                && !matches!(c, '"' | ';' | '<' | '>')
+        })
+        .take(120)
+        .collect();
+    let clean = clean.trim().trim_start_matches('.').to_string();
+    if clean.is_empty() {
+        "file".into()
+    } else {
+        clean
     }
 }
 
@@ -243,9 +275,9 @@ pub fn check_attachment(field: &str, bytes: &[u8]) -> Result<FileType, Invalid> 
 /// [`check_attachment`]; at least one when `required`.
 pub fn check_uploads<'a>(
     field: &str,
-    files: &[&'a crate::forms::Upload],
+    files: &[&'a Upload],
     required: bool,
-) -> Result<Vec<(&'a crate::forms::Upload, FileType)>, Invalid> {
+) -> Result<Vec<(&'a Upload, FileType)>, Invalid> {
     let mut errors = Invalid::default();
     if required && files.is_empty() {
         errors.push(field, Some(field), "choose a file");
@@ -573,6 +605,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn filenames_are_made_safe() {
+        assert_eq!(safe_filename("../../etc/passwd"), "passwd");
+        assert_eq!(safe_filename("a\"b;c\u{0}.png"), "abc.png");
+        assert_eq!(safe_filename(""), "file");
+        assert_eq!(safe_filename(".hidden"), "hidden");
+        assert_eq!(safe_filename(&"x".repeat(300)).len(), 120);
+    }
+
+    #[test]
     fn a_customer_disputing_items_already_in_a_dispute_adds_to_it() {
         use CustomerDispute::*;
         assert_eq!(
@@ -764,7 +805,7 @@ mod tests {
 
     #[test]
     fn uploads_are_counted_and_each_checked() {
-        let up = |bytes: &[u8]| crate::forms::Upload {
+        let up = |bytes: &[u8]| Upload {
             field: "file".into(),
             filename: "f".into(),
             bytes: bytes.to_vec(),

@@ -411,6 +411,114 @@ pub struct KpiInputs {
     pub recent_days: i64,
 }
 
+/// How many months of sales a countback may walk back.
+pub const COUNTBACK_MONTHS: u32 = 24;
+/// The days of sales the simple and disputed DSO divide by.
+pub const RECENT_DAYS: i64 = 90;
+
+/// What the KPI report at `as_of` over the CEI period `period` needs loaded, and how it is
+/// put together from what was loaded ([`KpiPlan::assemble`]): the reports component loads,
+/// this decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KpiPlan {
+    pub as_of: NaiveDate,
+    pub period: (NaiveDate, NaiveDate),
+    /// The day before the CEI period: its opening receivables.
+    pub start: NaiveDate,
+    /// The first day of the countback's sales (`COUNTBACK_MONTHS` before `as_of`).
+    pub earliest: NaiveDate,
+    /// The CEI period's end is not `as_of`: its receivables are loaded on their own.
+    pub load_cei_end: bool,
+    /// The CEI period starts before the countback's sales: its sales are loaded on their
+    /// own (from `start`, exclusive, to the period's end).
+    pub load_cei_sales: bool,
+}
+
+/// Sales per day: currency, day, minor units.
+pub type DaySales = (String, NaiveDate, i64);
+
+impl KpiPlan {
+    pub fn new(as_of: NaiveDate, period: (NaiveDate, NaiveDate)) -> KpiPlan {
+        let start = period.0.pred_opt().unwrap_or(period.0);
+        let earliest = as_of
+            .checked_sub_months(chrono::Months::new(COUNTBACK_MONTHS))
+            .unwrap_or(as_of);
+        KpiPlan {
+            as_of,
+            period,
+            start,
+            earliest,
+            load_cei_end: period.1 != as_of,
+            load_cei_sales: start < earliest,
+        }
+    }
+
+    /// The report from the loaded totals (`at_end` at `as_of`, `at_start` at `start`,
+    /// `cei_end` at the period's end when [`KpiPlan::load_cei_end`]) and sales (`sales`
+    /// from `earliest` to `as_of`, `cei_sales` when [`KpiPlan::load_cei_sales`]), per
+    /// currency: every currency any of them holds.
+    pub fn assemble(
+        &self,
+        filters: &Filter,
+        at_end: &[Totals],
+        at_start: &[Totals],
+        cei_end: Option<&[Totals]>,
+        sales: &[DaySales],
+        cei_sales: Option<&[DaySales]>,
+    ) -> KpiReport {
+        let (start, to) = (self.start, self.period.1);
+        let cei_end = cei_end.unwrap_or(at_end);
+        let cei_sales: Vec<&DaySales> = match cei_sales {
+            Some(s) => s.iter().collect(),
+            None => sales
+                .iter()
+                .filter(|(_, d, _)| *d > start && *d <= to)
+                .collect(),
+        };
+        let months = crate::reports::countback_months(self.as_of, COUNTBACK_MONTHS);
+        let recent_after = self.as_of - chrono::Duration::days(RECENT_DAYS);
+        let mut currencies: Vec<&str> = at_end
+            .iter()
+            .chain(at_start)
+            .map(|t| t.currency.as_str())
+            .chain(sales.iter().map(|s| s.0.as_str()))
+            .collect();
+        currencies.sort();
+        currencies.dedup();
+        let pick = |v: &[Totals], c: &str| {
+            v.iter()
+                .find(|t| t.currency == c)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let inputs: Vec<KpiInputs> = currencies
+            .iter()
+            .map(|&c| {
+                let days: Vec<(NaiveDate, i64)> = sales
+                    .iter()
+                    .filter(|s| s.0 == c)
+                    .map(|s| (s.1, s.2))
+                    .collect();
+                KpiInputs {
+                    currency: c.to_string(),
+                    at_end: pick(at_end, c),
+                    at_start: pick(at_start, c),
+                    cei_end: pick(cei_end, c),
+                    cei_sales: cei_sales.iter().filter(|s| s.0 == c).map(|s| s.2).sum(),
+                    months: month_sales(&days, &months),
+                    recent_sales: days
+                        .iter()
+                        .filter(|(d, _)| *d > recent_after)
+                        .map(|(_, a)| a)
+                        .sum(),
+                    recent_days: RECENT_DAYS,
+                }
+            })
+            .collect();
+        kpi_report(self.as_of, filters, self.period, &inputs)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CeiView {
     pub from: String,
@@ -833,6 +941,51 @@ pub fn kpi_table(r: &KpiReport) -> Table {
 #[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
+
+    fn totals(currency: &str, outstanding: i64) -> Totals {
+        Totals {
+            currency: currency.into(),
+            outstanding,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_kpi_plan_loads_only_what_the_countback_does_not_hold() {
+        let p = KpiPlan::new(d("2026-12-02"), (d("2026-11-01"), d("2026-12-02")));
+        assert_eq!(p.start, d("2026-10-31"));
+        assert_eq!(p.earliest, d("2024-12-02"));
+        assert!(!p.load_cei_end && !p.load_cei_sales);
+        let old = KpiPlan::new(d("2026-12-02"), (d("2023-01-01"), d("2023-12-31")));
+        assert!(old.load_cei_end && old.load_cei_sales);
+    }
+
+    #[test]
+    fn the_kpi_report_takes_cei_sales_from_the_period_and_every_currency_once() {
+        let p = KpiPlan::new(d("2026-12-02"), (d("2026-11-01"), d("2026-12-02")));
+        let sales = vec![
+            ("EUR".to_string(), d("2026-10-31"), 999_00),
+            ("EUR".to_string(), d("2026-11-01"), 100_00),
+            ("EUR".to_string(), d("2026-12-02"), 50_00),
+            ("USD".to_string(), d("2026-11-15"), 10_00),
+        ];
+        let r = p.assemble(
+            &Filter::default(),
+            &[totals("EUR", 300_00)],
+            &[totals("EUR", 200_00), totals("GBP", 5_00)],
+            None,
+            &sales,
+            None,
+        );
+        let codes: Vec<&str> = r.currencies.iter().map(|c| c.currency.as_str()).collect();
+        assert_eq!(codes, ["EUR", "GBP", "USD"]);
+        let eur = &r.currencies[0];
+        // The day before the period (2026-10-31) is not the period's.
+        assert_eq!(eur.cei.sales, "150.00");
+        assert_eq!(eur.cei.opening_receivables, "200.00");
+        assert_eq!(eur.cei.closing_receivables, "300.00");
+        assert_eq!(eur.sales_recent, "1149.00");
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -268,28 +268,6 @@ fn form_mac(secret: &[u8], scope: &str) -> Hmac<Sha256> {
     m
 }
 
-/// The cookie that carries a session id: `Secure` when the console is served over https,
-/// `Max-Age` the absolute lifetime (the store decides the idle one).
-pub fn cookie(name: &str, value: &str, secure: bool, max_age: i64) -> String {
-    format!(
-        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
-        if secure { "; Secure" } else { "" }
-    )
-}
-
-/// The cookie that removes `name` from the browser.
-pub fn clear_cookie(name: &str, secure: bool) -> String {
-    cookie(name, "", secure, 0)
-}
-
-/// The value of cookie `name` in a `Cookie:` header.
-pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header.split(';').find_map(|p| {
-        let (k, v) = p.trim().split_once('=')?;
-        (k == name).then_some(v)
-    })
-}
-
 /// What a sign-in attempt is, once the stored user (if any) and the password check are in.
 #[derive(Debug, PartialEq, Eq)]
 pub enum SignIn {
@@ -530,20 +508,6 @@ mod tests {
         assert!(key.starts_with("session:") && key.len() == 8 + 64);
         assert!(!key.contains(&id), "the id itself is never stored");
         assert_ne!(storage_key(&new_id(&[8; 32])), key);
-        assert_eq!(
-            cookie(COOKIE, "abc", true, 60),
-            "settle_session=abc; Path=/; Max-Age=60; HttpOnly; SameSite=Lax; Secure"
-        );
-        assert_eq!(
-            clear_cookie(COOKIE, false),
-            "settle_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
-        );
-        assert_eq!(
-            cookie_value("a=1; settle_session=xyz; b=2", COOKIE),
-            Some("xyz")
-        );
-        assert_eq!(cookie_value("settle_session_x=1", COOKIE), None);
-        assert_eq!(cookie_value("", COOKIE), None);
     }
 
     #[test]

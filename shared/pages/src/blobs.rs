@@ -53,10 +53,7 @@ pub fn delete(key: &str) {
 /// saved (ids and the dispute it belongs to are filled in by the caller's transaction).
 /// If one put fails, those already put are deleted.
 pub fn store_uploads(
-    uploads: &[(
-        &settle_domain::forms::Upload,
-        settle_domain::pages::FileType,
-    )],
+    uploads: &[(&settle_web::forms::Upload, settle_domain::pages::FileType)],
     customer_key: i64,
     actor: &str,
     at: &str,

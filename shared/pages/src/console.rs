@@ -2,7 +2,7 @@
 //! (the pages' catalogue plus `locales/<tag>/console.ftl`), the frame with the navigation,
 //! the sign-out form and the anti-forgery token, forms, redirects and the failure pages.
 //!
-//! The console is four Spin components (`console`, `console-qualify`, `console-follow-up`,
+//! The console is four Spin components (`console`, `console-change-status`, `console-follow-up`,
 //! `console-admin`) so each stays under the 2 MB edge budget; to a person it is one site
 //! under `/app`.
 
@@ -13,9 +13,9 @@ use crate::i18n::{LANGUAGES, Language, Messages};
 use crate::reader::{Reader, reader};
 use crate::render::{self, environment, page};
 use minijinja::{Environment, Value, context};
-use settle_domain::forms::Form;
 use settle_domain::validation::Invalid;
 use settle_store::SpinDb;
+use settle_web::forms::Form;
 use settle_web::session::{self, SignedIn};
 use settle_web::{Problem, open_db};
 use spin_sdk::http::{Method, Request, Response};
@@ -401,7 +401,7 @@ pub fn frame(messages: &Messages, req: &Request) -> Value {
 /// A form body: at most [`MAX_FORM`] bytes, urlencoded.
 pub fn read_form(req: &Request) -> Result<Form, Failure> {
     let bytes = settle_web::body(req, MAX_FORM)?;
-    let f = settle_domain::forms::parse(&render::content_type(req), bytes)
+    let f = settle_web::forms::parse(&render::content_type(req), bytes)
         .map_err(|e| Failure::Invalid(400, e))?;
     Ok(f)
 }

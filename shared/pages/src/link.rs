@@ -121,9 +121,9 @@ pub fn read_form(
     secret: &str,
     claims: &Claims,
     max: usize,
-) -> Result<settle_domain::forms::Form, PageError> {
+) -> Result<settle_web::forms::Form, PageError> {
     let bytes = settle_web::body(req, max)?;
-    let f = settle_domain::forms::parse(&crate::render::content_type(req), bytes)?;
+    let f = settle_web::forms::parse(&crate::render::content_type(req), bytes)?;
     check_form_token(secret, claims, f.get("form_token"))?;
     Ok(f)
 }

@@ -27,12 +27,7 @@ pub fn reader(req: &Request) -> Reader {
         .into_iter()
         .find(|(k, _)| k == "lang")
         .and_then(|(_, v)| language(&v));
-    let remembered = header(req, "cookie").and_then(|c| {
-        c.split(';').find_map(|p| {
-            let (k, v) = p.trim().split_once('=')?;
-            (k == COOKIE).then(|| language(v)).flatten()
-        })
-    });
+    let remembered = settle_web::session::cookie(req, COOKIE).and_then(language);
     Reader {
         chosen,
         remembered,

@@ -1,6 +1,6 @@
 //! The status change: qualify a customer's items (status, date, comment, resolver) and decide
 //! their next action. One implementation for the API (`POST /api/v1/status-changes`), the
-//! console's Change status (`console-qualify`) and the customer's page (dispute, promise,
+//! console's Change status (`console-change-status`) and the customer's page (dispute, promise,
 //! payment notice).
 
 use settle_domain::status_change::{self as rules, Plan, StatusChangeIn};

@@ -18,6 +18,7 @@ pub mod accept;
 pub mod auth;
 pub mod body;
 pub mod email;
+pub mod forms;
 pub mod idempotency;
 pub mod problem;
 pub mod query;

@@ -52,7 +52,7 @@ pub fn store() -> Answer<Store> {
 pub fn cookie<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
     req.header("cookie")
         .and_then(|h| h.as_str())
-        .and_then(|c| sessions::cookie_value(c, name))
+        .and_then(|c| cookie_value(c, name))
 }
 
 /// Is the console served over https (as the client sees it)? Then cookies are `Secure`.
@@ -160,12 +160,12 @@ pub fn close(id: &str) -> Answer<()> {
 
 /// The `Set-Cookie` of a session just opened.
 pub fn set_cookie(req: &Request, id: &str) -> String {
-    sessions::cookie(COOKIE, id, secure(req), sessions::ABSOLUTE_SECS)
+    cookie_header(COOKIE, id, secure(req), sessions::ABSOLUTE_SECS)
 }
 
 /// The `Set-Cookie` that forgets the session cookie.
 pub fn clear_cookie(req: &Request) -> String {
-    sessions::clear_cookie(COOKIE, secure(req))
+    clear_cookie_named(COOKIE, secure(req))
 }
 
 /// For read-only pages that both machines and people open (the reports): the bearer token
@@ -180,4 +180,51 @@ pub fn principal(req: &Request, db: &impl Db, allowed: &[Role]) -> Answer<Princi
         return Ok(p);
     }
     crate::authenticate(req, db, allowed, false)
+}
+
+// ---- cookies: the wire format ----
+
+/// The cookie that carries a session id: `Secure` when the console is served over https,
+/// `Max-Age` the absolute lifetime (the store decides the idle one).
+pub fn cookie_header(name: &str, value: &str, secure: bool, max_age: i64) -> String {
+    format!(
+        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The cookie that removes `name` from the browser.
+pub fn clear_cookie_named(name: &str, secure: bool) -> String {
+    cookie_header(name, "", secure, 0)
+}
+
+/// The value of cookie `name` in a `Cookie:` header.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header.split(';').find_map(|p| {
+        let (k, v) = p.trim().split_once('=')?;
+        (k == name).then_some(v)
+    })
+}
+
+#[cfg(test)]
+mod cookie_tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_written_and_read() {
+        assert_eq!(
+            cookie_header(COOKIE, "abc", true, 60),
+            "settle_session=abc; Path=/; Max-Age=60; HttpOnly; SameSite=Lax; Secure"
+        );
+        assert_eq!(
+            clear_cookie_named(COOKIE, false),
+            "settle_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+        );
+        assert_eq!(
+            cookie_value("a=1; settle_session=xyz; b=2", COOKIE),
+            Some("xyz")
+        );
+        assert_eq!(cookie_value("settle_session_x=1", COOKIE), None);
+        assert_eq!(cookie_value("", COOKIE), None);
+    }
 }

@@ -1,24 +1,17 @@
-//! HTML form bodies, as the pages receive them: `application/x-www-form-urlencoded` and
-//! `multipart/form-data` (file uploads), parsed into named fields and files, and the checks
-//! every page form shares (free text without control characters, item selections).
+//! HTML form bodies, the wire format of every page: `application/x-www-form-urlencoded` and
+//! `multipart/form-data` (file uploads), parsed into named fields and files, and read with
+//! the domain's rules (free text without control characters, item selections, dates), or
+//! turned into the API's JSON object for a use case ([`Form::to_object`]).
 //!
 //! Errors name the form field, as [`Invalid`] does for JSON (`pointer` is the field name).
 
-use crate::validation::Invalid;
+pub use settle_domain::pages::{Upload, safe_filename};
+use settle_domain::validation::Invalid;
 
 /// A field longer than this is refused (comments are further bounded by their rule).
 pub const MAX_FIELD: usize = 16 * 1024;
 /// How many fields and files one form may carry.
 pub const MAX_PARTS: usize = 2_000;
-
-/// An uploaded file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Upload {
-    pub field: String,
-    /// As the browser sent it (may be empty, may hold a path): see [`safe_filename`].
-    pub filename: String,
-    pub bytes: Vec<u8>,
-}
 
 /// A parsed form: fields in order (a name may repeat, as checkboxes do) and files.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -98,7 +91,7 @@ impl Form {
                 errors.push(name, Some(name), "a date is required");
                 None
             }
-            Some(v) => match crate::dates::parse_date(v) {
+            Some(v) => match settle_domain::dates::parse_date(v) {
                 Ok(d) => Some(d),
                 Err(e) => {
                     errors.push(name, Some(name), e);
@@ -265,29 +258,6 @@ pub fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Form, Invalid>
     }
 }
 
-/// A file name fit to show and to send back in `Content-Disposition`: the last path
-/// segment, without control characters, invisible ones (bidirectional overrides that make
-/// `exe.pdf` read as `pdf.exe`, zero-width spaces) or quotes, at most 120 characters;
-/// `file` if nothing is left.
-pub fn safe_filename(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = last
-        .chars()
-        .filter(|c| {
-            !c.is_control()
-                && !crate::validation::invisible(*c)
-                && !matches!(c, '"' | ';' | '<' | '>')
-        })
-        .take(120)
-        .collect();
-    let clean = clean.trim().trim_start_matches('.').to_string();
-    if clean.is_empty() {
-        "file".into()
-    } else {
-        clean
-    }
-}
-
 /// How a form field becomes a JSON value for the API's body readers ([`Form::to_object`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -451,15 +421,6 @@ mod tests {
                 String::from_utf8_lossy(&b)
             );
         }
-    }
-
-    #[test]
-    fn filenames_are_made_safe() {
-        assert_eq!(safe_filename("../../etc/passwd"), "passwd");
-        assert_eq!(safe_filename("a\"b;c\u{0}.png"), "abc.png");
-        assert_eq!(safe_filename(""), "file");
-        assert_eq!(safe_filename(".hidden"), "hidden");
-        assert_eq!(safe_filename(&"x".repeat(300)).len(), 120);
     }
 
     #[test]
