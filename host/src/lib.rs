@@ -9,6 +9,7 @@ pub mod manifest;
 pub mod outbound;
 pub mod routes;
 pub mod runtime;
+pub mod runtime_config;
 pub mod server;
 pub mod sqlite;
 pub mod state;

@@ -43,6 +43,14 @@ enum Command {
         /// Largest request body (MiB); larger ones get 413 before they are read.
         #[arg(long, default_value_t = 50)]
         max_body_mb: usize,
+        /// How SQLite is opened: `spin` (exactly as Spin does: rusqlite's defaults, no
+        /// gate) or `gated` (the host's tuned mode, a baseline for the load bench).
+        #[arg(long, default_value = "spin")]
+        sqlite_mode: settle_host::sqlite::SqliteMode,
+        /// Spin's runtime config: where each key-value store (`spin`, `redis`) and SQLite
+        /// database (`spin`, `libsql`) label lives.
+        #[arg(long)]
+        runtime_config_file: Option<PathBuf>,
     },
     /// Run each component's build command.
     Build {
@@ -106,6 +114,8 @@ fn run() -> Result<()> {
             memory_limit_mb,
             max_body_mb,
             cache_dir,
+            sqlite_mode,
+            runtime_config_file,
         } => {
             let manifest = Manifest::load(&from)?;
             if build {
@@ -117,6 +127,8 @@ fn run() -> Result<()> {
             config.memory_limit = memory_limit_mb * 1024 * 1024;
             config.max_body = max_body_mb * 1024 * 1024;
             config.cache_dir = cache_dir;
+            config.sqlite_mode = sqlite_mode;
+            config.runtime_config_file = runtime_config_file;
             check_development_secrets(&manifest, &config)?;
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()

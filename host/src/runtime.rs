@@ -23,10 +23,11 @@ use wasmtime_wasi_http::p2::bindings::ProxyPre;
 use wasmtime_wasi_http::p2::bindings::http::types::Scheme;
 use wasmtime_wasi_http::p2::body::HyperOutgoingBody;
 
-use crate::kv::KvDatabase;
+use crate::kv::KvStores;
 use crate::manifest::Manifest;
 use crate::routes::Router;
-use crate::sqlite::{Keeper, SqliteAccess};
+use crate::runtime_config::RuntimeConfig;
+use crate::sqlite::{Keeper, SqliteAccess, SqliteMode};
 use crate::state::{ComponentEnv, RequestState, add_spin_to_linker};
 use crate::variables::{ComponentVariables, resolve_app_variables};
 
@@ -58,6 +59,10 @@ pub struct HostConfig {
     /// Time a client has to send a request's body; then 408. Bodies are read before an
     /// instance is taken, so slow clients never hold instances.
     pub body_timeout: Duration,
+    /// How SQLite is opened: as Spin does (the default) or the host's tuned mode.
+    pub sqlite_mode: SqliteMode,
+    /// Spin's runtime config file (`--runtime-config-file`): where each store label lives.
+    pub runtime_config_file: Option<PathBuf>,
 }
 
 impl HostConfig {
@@ -73,6 +78,8 @@ impl HostConfig {
             max_body: 50 * 1024 * 1024,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
+            sqlite_mode: SqliteMode::default(),
+            runtime_config_file: None,
         }
     }
 }
@@ -92,7 +99,7 @@ pub struct App {
     components: Vec<LoadedComponent>,
     config: HostConfig,
     epoch_ticker_stop: Arc<AtomicBool>,
-    /// Keeps the SQLite write-ahead log open while the app runs.
+    /// Keeps the SQLite write-ahead log open while the app runs (gated mode).
     _sqlite_keeper: Option<Keeper>,
 }
 
@@ -247,13 +254,34 @@ impl App {
         let engine =
             wt(Engine::new(&engine_config(&config))).context("cannot create the wasm engine")?;
         let app_vars = resolve_app_variables(&manifest, &config.env)?;
-        let kv = KvDatabase::open(&config.state_dir).context("cannot open the key-value store")?;
+        let stores = match &config.runtime_config_file {
+            Some(file) => RuntimeConfig::load(file, &config.state_dir)?,
+            None => RuntimeConfig::defaults(&config.state_dir),
+        };
+        let kv = KvStores::open(&stores).context("cannot open the key-value stores")?;
+        // As Spin does for a `spin` database: its directory is made if missing.
+        for (label, db) in &stores.sqlite_databases {
+            if let crate::runtime_config::SqliteBackend::Spin { path } = db
+                && let Some(dir) = path.parent()
+            {
+                std::fs::create_dir_all(dir).with_context(|| {
+                    format!("sqlite_database.{label}: cannot create {}", dir.display())
+                })?;
+            }
+        }
+        let databases = Arc::new(stores.sqlite_databases.clone());
         let uses_sqlite = manifest
             .components
             .values()
             .any(|c| c.sqlite_databases.iter().any(|d| d == "default"));
-        let write_gate: crate::sqlite::WriteGate = Default::default();
-        let sqlite_keeper = if uses_sqlite {
+        let gated = config.sqlite_mode == SqliteMode::Gated;
+        let write_gate: Option<crate::sqlite::WriteGate> = gated.then(Default::default);
+        let local_default = matches!(
+            databases.get("default"),
+            Some(crate::runtime_config::SqliteBackend::Spin { path })
+                if *path == config.state_dir.join(crate::sqlite::DEFAULT_DATABASE_FILE)
+        );
+        let sqlite_keeper = if uses_sqlite && gated && local_default {
             Some(
                 Keeper::open(&config.state_dir)
                     .map_err(|e| anyhow::anyhow!("cannot open the SQLite database: {e:?}"))?,
@@ -279,7 +307,7 @@ impl App {
             let env = ComponentEnv {
                 sqlite: SqliteAccess {
                     allowed: c.sqlite_databases.clone().into(),
-                    state_dir: config.state_dir.clone(),
+                    databases: databases.clone(),
                     gate: write_gate.clone(),
                 },
                 kv: kv.clone(),

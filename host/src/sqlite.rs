@@ -6,15 +6,19 @@
 //! are capped at 128 MiB. Stricter than Spin: a string holding several statements is an `io`
 //! error instead of silently running only the first one.
 //!
-//! For throughput under concurrent writers the database runs in write-ahead-log mode
-//! (readers never wait for a writer, commits append to the log), with `synchronous=NORMAL`
-//! (durable across a crash of the process, which the crash test checks) and a keeper
-//! connection held open by the app so the log is not checkpointed and deleted each time a
-//! request's connection closes. A waiting writer polls the lock every millisecond instead of
-//! SQLite's default back-off (sleeps of up to 100 ms), so the lock passes on as soon as it
-//! is free.
+//! Two modes ([`SqliteMode`]):
+//!
+//! - **`spin`** (the default, and what every end-to-end and load test runs on): exactly
+//!   Spin's `crates/sqlite-inproc`: `rusqlite::Connection::open` per `open` with rusqlite's
+//!   defaults (a 5 s busy timeout on SQLite's own back-off, the journal mode the database
+//!   file has, `synchronous` untouched), no gate. Whatever keeps the app correct under load
+//!   must hold here, because it is what production runs.
+//! - **`gated`**: the host's own tuning, kept as the load bench's baseline: write-ahead log
+//!   switched on by the host, `synchronous=NORMAL`, a keeper connection holding the log open,
+//!   writers polling the lock every millisecond and queueing first come first served at a
+//!   [`WriteGate`].
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -54,25 +58,72 @@ pub struct QueryResult {
 /// seconds. Statements outside transactions, and readers, never touch it.
 pub type WriteGate = Arc<tokio::sync::Mutex<()>>;
 
+/// How the host opens SQLite (see the module's documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SqliteMode {
+    /// Spin's in-process SQLite, exactly.
+    #[default]
+    Spin,
+    /// The host's tuned mode (write-ahead log, fair write gate, 1 ms lock polling).
+    Gated,
+}
+
+impl std::str::FromStr for SqliteMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<SqliteMode, String> {
+        match s {
+            "spin" => Ok(SqliteMode::Spin),
+            "gated" => Ok(SqliteMode::Gated),
+            other => Err(format!("{other:?}: the SQLite mode is spin or gated")),
+        }
+    }
+}
+
 /// Which databases a component may open, and where they live.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SqliteAccess {
     pub allowed: Arc<[String]>,
-    pub state_dir: PathBuf,
-    pub gate: WriteGate,
+    /// Every label the runtime config defines (`default` always).
+    pub databases: Arc<std::collections::BTreeMap<String, SqliteBackend>>,
+    /// `Some` in [`SqliteMode::Gated`] only.
+    pub gate: Option<WriteGate>,
+}
+
+pub use crate::runtime_config::SqliteBackend;
+
+impl SqliteAccess {
+    /// `default` in `state_dir`, as without a runtime config.
+    pub fn local(allowed: Vec<String>, state_dir: &Path, gate: Option<WriteGate>) -> SqliteAccess {
+        SqliteAccess {
+            allowed: allowed.into(),
+            databases: Arc::new(
+                crate::runtime_config::RuntimeConfig::defaults(state_dir).sqlite_databases,
+            ),
+            gate,
+        }
+    }
 }
 
 impl SqliteAccess {
-    pub fn open(&self, label: &str) -> Result<SqliteConnection, SqlError> {
+    pub async fn open(&self, label: &str) -> Result<SqliteConnection, SqlError> {
         if !self.allowed.iter().any(|l| l == label) {
             return Err(SqlError::AccessDenied);
         }
-        if label != "default" {
-            return Err(SqlError::NoSuchDatabase);
+        let path = match self.databases.get(label) {
+            None => return Err(SqlError::NoSuchDatabase),
+            Some(SqliteBackend::Libsql { url, token }) => {
+                return SqliteConnection::open_libsql(url, token).await;
+            }
+            Some(SqliteBackend::Spin { path }) => path,
+        };
+        match &self.gate {
+            Some(gate) => {
+                let mut c = SqliteConnection::open_file(path)?;
+                c.gate = Some(gate.clone());
+                Ok(c)
+            }
+            None => SqliteConnection::open_as_spin(path),
         }
-        let mut c = SqliteConnection::open_file(&self.state_dir.join(DEFAULT_DATABASE_FILE))?;
-        c.gate = Some(self.gate.clone());
-        Ok(c)
     }
 }
 
@@ -80,6 +131,8 @@ impl SqliteAccess {
 #[derive(Clone)]
 pub struct SqliteConnection {
     inner: Arc<Mutex<rusqlite::Connection>>,
+    /// A libSQL server's connection (then `inner` is an unused in-memory database).
+    remote: Option<Arc<Remote>>,
     gate: Option<WriteGate>,
     /// The gate, while this connection is inside a transaction.
     held: Arc<Mutex<Option<tokio::sync::OwnedMutexGuard<()>>>>,
@@ -146,11 +199,45 @@ impl Keeper {
 }
 
 impl SqliteConnection {
+    /// As Spin opens it: rusqlite's defaults, nothing else.
+    pub fn open_as_spin(path: &Path) -> Result<SqliteConnection, SqlError> {
+        let conn = rusqlite::Connection::open(path).map_err(io)?;
+        Ok(SqliteConnection {
+            inner: Arc::new(Mutex::new(conn)),
+            remote: None,
+            gate: None,
+            held: Arc::new(Mutex::new(None)),
+        })
+    }
+
+    /// A libSQL server's database, as Spin's `libsql` type opens it: the `libsql` crate's
+    /// remote client. Nothing is sent until the first statement; a server that cannot be
+    /// reached makes that statement fail with "database unreachable", which the app answers
+    /// with 503 (nothing was written).
+    pub async fn open_libsql(url: &str, token: &str) -> Result<SqliteConnection, SqlError> {
+        let db = libsql::Builder::new_remote(url.to_string(), token.to_string())
+            .build()
+            .await
+            .map_err(|e| SqlError::Io(format!("database unreachable: {e}")))?;
+        let conn = db
+            .connect()
+            .map_err(|e| SqlError::Io(format!("database unreachable: {e}")))?;
+        let placeholder = rusqlite::Connection::open_in_memory().map_err(io)?;
+        Ok(SqliteConnection {
+            inner: Arc::new(Mutex::new(placeholder)),
+            remote: Some(Arc::new(Remote { _db: db, conn })),
+            gate: None,
+            held: Arc::new(Mutex::new(None)),
+        })
+    }
+
+    /// The host's tuned connection ([`SqliteMode::Gated`]).
     pub fn open_file(path: &Path) -> Result<SqliteConnection, SqlError> {
         let conn = rusqlite::Connection::open(path).map_err(io)?;
         configure(&conn).map_err(io)?;
         Ok(SqliteConnection {
             inner: Arc::new(Mutex::new(conn)),
+            remote: None,
             gate: None,
             held: Arc::new(Mutex::new(None)),
         })
@@ -163,6 +250,9 @@ impl SqliteConnection {
     }
 
     pub async fn execute(&self, sql: String, params: Vec<Value>) -> Result<QueryResult, SqlError> {
+        if let Some(remote) = &self.remote {
+            return remote.execute(&sql, params).await;
+        }
         let use_ = gate_use(&sql);
         let already = self.held.lock().map(|h| h.is_some()).unwrap_or(false);
         if let (GateUse::Take, Some(gate), false) = (&use_, &self.gate, already) {
@@ -186,6 +276,9 @@ impl SqliteConnection {
     }
 
     pub fn last_insert_rowid(&self) -> i64 {
+        if let Some(r) = &self.remote {
+            return r.conn.last_insert_rowid();
+        }
         self.inner
             .lock()
             .map(|c| c.last_insert_rowid())
@@ -193,7 +286,76 @@ impl SqliteConnection {
     }
 
     pub fn changes(&self) -> u64 {
+        if let Some(r) = &self.remote {
+            return r.conn.changes();
+        }
         self.inner.lock().map(|c| c.changes()).unwrap_or(0)
+    }
+}
+
+/// A libSQL server's connection (its database handle kept alive beside it).
+pub struct Remote {
+    _db: libsql::Database,
+    conn: libsql::Connection,
+}
+
+impl Remote {
+    /// One statement on the server, with Spin's error shape (`io(message)`) and the same
+    /// 128 MiB cap on results.
+    async fn execute(&self, sql: &str, params: Vec<Value>) -> Result<QueryResult, SqlError> {
+        let params: Vec<libsql::Value> = params
+            .into_iter()
+            .map(|p| match p {
+                Value::Integer(i) => libsql::Value::Integer(i),
+                Value::Real(f) => libsql::Value::Real(f),
+                Value::Text(t) => libsql::Value::Text(t),
+                Value::Blob(b) => libsql::Value::Blob(b),
+                Value::Null => libsql::Value::Null,
+            })
+            .collect();
+        let remote_error = |e: libsql::Error| {
+            let m = e.to_string();
+            let lower = m.to_ascii_lowercase();
+            if lower.contains("connect") || lower.contains("hyper") || lower.contains("http") {
+                SqlError::Io(format!("database unreachable: {m}"))
+            } else {
+                SqlError::Io(m)
+            }
+        };
+        let mut rows = self.conn.query(sql, params).await.map_err(remote_error)?;
+        let n = rows.column_count();
+        let columns: Vec<String> = (0..n)
+            .map(|i| rows.column_name(i).unwrap_or_default().to_string())
+            .collect();
+        let mut out = Vec::new();
+        let mut size = 0usize;
+        while let Some(row) = rows.next().await.map_err(remote_error)? {
+            let mut values = Vec::with_capacity(columns.len());
+            for i in 0..n {
+                let v = match row.get_value(i).map_err(remote_error)? {
+                    libsql::Value::Null => Value::Null,
+                    libsql::Value::Integer(v) => Value::Integer(v),
+                    libsql::Value::Real(v) => Value::Real(v),
+                    libsql::Value::Text(t) => {
+                        size += t.len();
+                        Value::Text(t)
+                    }
+                    libsql::Value::Blob(b) => {
+                        size += b.len();
+                        Value::Blob(b)
+                    }
+                };
+                size += 16;
+                values.push(v);
+            }
+            if size > MAX_RESULT_BYTES {
+                return Err(SqlError::Io(
+                    "query result exceeds the 128 MiB limit".to_string(),
+                ));
+            }
+            out.push(values);
+        }
+        Ok(QueryResult { columns, rows: out })
     }
 }
 
@@ -277,7 +439,7 @@ mod tests {
         SqliteConnection::open_file(&dir.join("t.db")).unwrap()
     }
 
-    fn tmp() -> PathBuf {
+    fn tmp() -> std::path::PathBuf {
         let d = std::env::temp_dir().join(format!(
             "settle-sqlite-{}-{:?}",
             std::process::id(),
@@ -357,17 +519,13 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn writers_queue_at_the_gate_and_a_dropped_connection_frees_it() {
         let d = tmp();
-        let access = SqliteAccess {
-            allowed: Arc::from(vec!["default".to_string()]),
-            state_dir: d.clone(),
-            gate: Default::default(),
-        };
-        let a = access.open("default").unwrap();
+        let access = SqliteAccess::local(vec!["default".to_string()], &d, Some(Default::default()));
+        let a = access.open("default").await.unwrap();
         a.execute("CREATE TABLE t (n)".into(), vec![])
             .await
             .unwrap();
         a.execute("BEGIN IMMEDIATE".into(), vec![]).await.unwrap();
-        let b = access.open("default").unwrap();
+        let b = access.open("default").await.unwrap();
         let waiting = tokio::spawn(async move {
             b.execute("BEGIN IMMEDIATE".into(), vec![]).await.unwrap();
             b.execute("INSERT INTO t VALUES (2)".into(), vec![])
@@ -386,30 +544,75 @@ mod tests {
         a.execute("COMMIT".into(), vec![]).await.unwrap();
         waiting.await.unwrap();
         // A connection dropped inside its transaction gives the gate back.
-        let c = access.open("default").unwrap();
+        let c = access.open("default").await.unwrap();
         c.execute("BEGIN".into(), vec![]).await.unwrap();
         drop(c);
-        let e = access.open("default").unwrap();
+        let e = access.open("default").await.unwrap();
         e.execute("BEGIN IMMEDIATE".into(), vec![]).await.unwrap();
         e.execute("ROLLBACK".into(), vec![]).await.unwrap();
     }
 
-    #[test]
-    fn access_is_per_label() {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn spin_mode_keeps_rusqlite_defaults_and_the_files_journal_mode() {
         let d = tmp();
-        let none = SqliteAccess {
-            allowed: Arc::from(vec![]),
-            state_dir: d.clone(),
-            gate: Default::default(),
+        let access = SqliteAccess::local(vec!["default".to_string()], &d, None);
+        let c = access.open("default").await.unwrap();
+        let pragma = |c: &SqliteConnection, p: &str| {
+            c.execute_blocking(&format!("PRAGMA {p}"), &[])
+                .unwrap()
+                .rows[0][0]
+                .clone()
         };
-        assert!(matches!(none.open("default"), Err(SqlError::AccessDenied)));
-        assert!(matches!(none.open("nope"), Err(SqlError::AccessDenied)));
-        let def = SqliteAccess {
-            allowed: Arc::from(vec!["default".to_string()]),
-            state_dir: d.clone(),
-            gate: Default::default(),
-        };
-        assert!(def.open("default").is_ok());
+        // rusqlite's 5 s, SQLite's default FULL synchronous, a rollback journal.
+        assert_eq!(pragma(&c, "busy_timeout"), Value::Integer(5000));
+        assert_eq!(pragma(&c, "synchronous"), Value::Integer(2));
+        assert_eq!(pragma(&c, "journal_mode"), Value::Text("delete".into()));
+        // The app switches the file to WAL; the next connection finds it so.
+        c.execute_blocking("PRAGMA journal_mode = WAL", &[])
+            .unwrap();
+        let next = access.open("default").await.unwrap();
+        assert_eq!(pragma(&next, "journal_mode"), Value::Text("wal".into()));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn access_is_per_label() {
+        let d = tmp();
+        let none = SqliteAccess::local(vec![], &d, None);
+        assert!(matches!(
+            none.open("default").await,
+            Err(SqlError::AccessDenied)
+        ));
+        assert!(matches!(
+            none.open("nope").await,
+            Err(SqlError::AccessDenied)
+        ));
+        let def = SqliteAccess::local(vec!["default".to_string(), "other".to_string()], &d, None);
+        assert!(def.open("default").await.is_ok());
         assert!(d.join(DEFAULT_DATABASE_FILE).exists());
+        assert!(matches!(
+            def.open("other").await,
+            Err(SqlError::NoSuchDatabase)
+        ));
+    }
+
+    /// No libSQL server can run here: what can be checked is that an unreachable one fails
+    /// the statement with "database unreachable" (the app's 503), promptly, with nothing
+    /// written anywhere.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_unreachable_libsql_server_fails_each_statement_as_unreachable() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let url = format!("http://127.0.0.1:{port}");
+        let c = SqliteConnection::open_libsql(&url, "token").await.unwrap();
+        let started = std::time::Instant::now();
+        let e = c.execute("SELECT 1".into(), vec![]).await.unwrap_err();
+        assert!(
+            matches!(&e, SqlError::Io(m) if m.starts_with("database unreachable")),
+            "{e:?}"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 }

@@ -7,7 +7,7 @@ use wasmtime::{ResourceLimiter, StoreLimits};
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 use wasmtime_wasi_http::{WasiHttpCtx, WasiHttpCtxView, WasiHttpView};
 
-use crate::kv::{KvDatabase, KvError, KvStore, MAX_OPEN_STORES};
+use crate::kv::{KvError, KvStore, KvStores, MAX_OPEN_STORES};
 use crate::outbound::{AllowedHost, is_allowed};
 use crate::sqlite::{self, SqlError, SqliteAccess, SqliteConnection};
 use crate::variables::{ComponentVariables, VariableError};
@@ -33,7 +33,7 @@ pub struct SqliteConnectionV3(SqliteConnection);
 #[derive(Clone)]
 pub struct ComponentEnv {
     pub sqlite: SqliteAccess,
-    pub kv: KvDatabase,
+    pub kv: KvStores,
     pub kv_allowed: Arc<[String]>,
     pub variables: Arc<ComponentVariables>,
     pub allowed_hosts: Arc<[AllowedHost]>,
@@ -196,7 +196,7 @@ impl sqlite2::HostConnection for RequestState {
         &mut self,
         database: String,
     ) -> wasmtime::Result<Result<Resource<SqliteConnection>, sqlite2::Error>> {
-        match self.env.sqlite.open(&database) {
+        match self.env.sqlite.open(&database).await {
             Ok(c) => Ok(Ok(self.table.push(c)?)),
             Err(e) => Ok(Err(to_error2(e))),
         }
@@ -246,7 +246,7 @@ impl sqlite3::HostConnection for RequestState {
         &mut self,
         database: String,
     ) -> wasmtime::Result<Result<Resource<SqliteConnectionV3>, sqlite3::Error>> {
-        match self.env.sqlite.open(&database) {
+        match self.env.sqlite.open(&database).await {
             Ok(c) => Ok(Ok(self.table.push(SqliteConnectionV3(c))?)),
             Err(e) => Ok(Err(v3_error(e))),
         }
@@ -312,7 +312,7 @@ impl key_value::HostStore for RequestState {
         if !self.env.kv_allowed.contains(&label) {
             return Ok(Err(key_value::Error::AccessDenied));
         }
-        if label != "default" {
+        if !self.env.kv.has(&label) {
             return Ok(Err(key_value::Error::NoSuchStore));
         }
         if self.open_stores >= MAX_OPEN_STORES {

@@ -180,3 +180,85 @@ impl TestResponse {
             .map(|(_, v)| v.as_str())
     }
 }
+
+/// A real Redis server (Debian's `redis-server`) on a free port, for tests of the Redis
+/// key-value backend; stopped and its directory removed on drop. No persistence.
+pub struct RedisServer {
+    pub url: String,
+    pub port: u16,
+    child: std::process::Child,
+    dir: PathBuf,
+}
+
+impl RedisServer {
+    /// Starts one and waits until it answers `PING`. Panics, saying how to install it, when
+    /// `redis-server` is missing (`.ci/run` installs it).
+    pub fn start() -> RedisServer {
+        use std::io::{Read, Write};
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        static N: AtomicU32 = AtomicU32::new(0);
+        let dir = workspace_root()
+            .join("target")
+            .join("test-state")
+            .join(format!(
+                "redis-{}-{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::Relaxed)
+            ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("redis dir");
+        let child = std::process::Command::new("redis-server")
+            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+            .args([
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--protected-mode",
+                "yes",
+            ])
+            .arg("--dir")
+            .arg(&dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start redis-server ({e}): apt-get install redis-server")
+            });
+        let server = RedisServer {
+            url: format!("redis://127.0.0.1:{port}"),
+            port,
+            child,
+            dir,
+        };
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let pong = std::net::TcpStream::connect(("127.0.0.1", port)).and_then(|mut s| {
+                s.set_read_timeout(Some(Duration::from_secs(1)))?;
+                s.write_all(b"PING\r\n")?;
+                let mut buf = [0u8; 7];
+                s.read_exact(&mut buf)?;
+                Ok(buf == *b"+PONG\r\n")
+            });
+            if matches!(pong, Ok(true)) {
+                return server;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "redis-server did not answer PING on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

@@ -157,6 +157,12 @@ pub enum Failure {
     Server(u16, String),
 }
 
+impl settle_store::Busy for Failure {
+    fn is_busy(&self) -> bool {
+        matches!(self, Failure::Server(503, _))
+    }
+}
+
 impl From<settle_store::StoreError> for Failure {
     fn from(e: settle_store::StoreError) -> Failure {
         Failure::Server(if e.is_busy() { 503 } else { 500 }, e.0)

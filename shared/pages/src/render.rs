@@ -209,6 +209,12 @@ pub enum PageError {
     Closed(&'static str),
 }
 
+impl settle_store::Busy for PageError {
+    fn is_busy(&self) -> bool {
+        matches!(self, PageError::Server(503, _))
+    }
+}
+
 impl From<settle_store::StoreError> for PageError {
     fn from(e: settle_store::StoreError) -> PageError {
         if e.is_busy() {

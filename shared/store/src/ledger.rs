@@ -33,6 +33,12 @@ pub enum WriteError {
     Store(StoreError),
 }
 
+impl crate::Busy for WriteError {
+    fn is_busy(&self) -> bool {
+        matches!(self, WriteError::Store(e) if e.is_busy())
+    }
+}
+
 impl From<StoreError> for WriteError {
     fn from(e: StoreError) -> WriteError {
         WriteError::Store(e)

@@ -40,16 +40,32 @@ impl std::error::Error for StoreError {}
 
 impl StoreError {
     /// The database stayed locked by other connections past its busy timeout (SQLite's
-    /// `SQLITE_BUSY` / `SQLITE_LOCKED`): a retry may succeed, nothing was written.
+    /// `SQLITE_BUSY` / `SQLITE_LOCKED`), or a database server could not be reached (the
+    /// host's "database unreachable"): a retry may succeed, nothing was written. Answered
+    /// 503 with `Retry-After`.
     pub fn is_busy(&self) -> bool {
         let m = self.0.to_ascii_lowercase();
         m.contains("database is locked")
             || m.contains("is locked")
             || m.contains("database is busy")
+            || m.contains("database unreachable")
     }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An error a write transaction may be retried on: the database stayed locked (nothing was
+/// written). Every error type a transaction returns says whether it is one
+/// ([`Db::transaction`] retries those).
+pub trait Busy {
+    fn is_busy(&self) -> bool;
+}
+
+impl Busy for StoreError {
+    fn is_busy(&self) -> bool {
+        StoreError::is_busy(self)
+    }
+}
 
 /// The schema version recorded by migrations, or `None` on a database never migrated; an
 /// error when the database cannot be read at all (what the health check reports).
@@ -108,5 +124,23 @@ mod tests {
         let e = schema_version(&db).unwrap_err();
         assert!(e.to_string().contains("not a database"), "{e}");
         std::fs::remove_file(&path).unwrap();
+    }
+
+    #[test]
+    fn locked_and_unreachable_databases_are_busy_other_failures_are_not() {
+        for m in [
+            "database is locked",
+            "database table is locked",
+            "database unreachable: error trying to connect: Connection refused",
+        ] {
+            assert!(StoreError(m.into()).is_busy(), "{m}");
+        }
+        for m in [
+            "no such table: x",
+            "UNIQUE constraint failed",
+            "file is not a database",
+        ] {
+            assert!(!StoreError(m.into()).is_busy(), "{m}");
+        }
     }
 }

@@ -301,7 +301,34 @@ pub fn migrations() -> Vec<Migration> {
             .collect(),
             after: None,
         },
+        Migration {
+            version: 11,
+            name: "write-ahead log",
+            // `PRAGMA journal_mode = WAL` cannot run inside a transaction: `migrate` runs it
+            // first (`before: WriteAheadLog`), and records the version only once it held.
+            steps: Vec::new(),
+            after: None,
+        },
     ]
+}
+
+/// The version whose migration switches the database file to write-ahead logging: readers
+/// stop waiting for writers and a commit appends to the log. SQLite stores the journal mode
+/// in the file, so every later connection (real Spin's included, which opens with rusqlite's
+/// defaults) finds the database in WAL mode.
+pub const WRITE_AHEAD_LOG: i64 = 11;
+
+/// Switches the database file to write-ahead logging, outside any transaction. A database
+/// that cannot be in WAL mode (in memory; a remote libSQL server, which manages its own
+/// journal) answers another mode and stays as it is; a lock that does not free in time is
+/// an error (the request answers 503 and the next one tries again).
+pub fn write_ahead_log(db: &impl Db) -> Result<String> {
+    let r = db.query("PRAGMA journal_mode = WAL", &[])?;
+    Ok(r.first()
+        .and_then(|row| row.first())
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .to_ascii_lowercase())
 }
 
 /// The signed outstanding of an item row in SQL: credits count against the customer.
@@ -703,8 +730,12 @@ fn current_version(db: &impl Db) -> Result<i64> {
 pub fn migrate(db: &impl Db, now: &str) -> Result<i64> {
     let all = migrations();
     let latest = all.last().map_or(0, |m| m.version);
-    if current_version(db)? >= latest {
+    let current = current_version(db)?;
+    if current >= latest {
         return Ok(latest);
+    }
+    if current < WRITE_AHEAD_LOG {
+        write_ahead_log(db)?;
     }
     db.transaction(|db| {
         db.query(
@@ -877,6 +908,49 @@ mod tests {
         let db = file_db(&path);
         let n = db.query("SELECT count(*) FROM statuses", &[]).unwrap();
         assert_eq!(n.rows[0][0], Value::Integer(7));
+        // The file is in WAL mode now: a connection opened with rusqlite's defaults, as real
+        // Spin opens it, finds it so.
+        let fresh = NativeDb(rusqlite::Connection::open(&path).unwrap());
+        let mode = fresh.query("PRAGMA journal_mode", &[]).unwrap();
+        assert_eq!(mode.rows[0][0], Value::Text("wal".into()));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_database_from_before_version_11_moves_to_the_write_ahead_log() {
+        let dir = std::env::temp_dir().join(format!("settle-migrate-wal-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("db.sqlite");
+        let db = file_db(&path);
+        db.query(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+            &[],
+        )
+        .unwrap();
+        for m in migrations().iter().filter(|m| m.version < WRITE_AHEAD_LOG) {
+            for (sql, params) in &m.steps {
+                db.query(sql, params).unwrap();
+            }
+            if m.after == Some(After::StatusPeriods) {
+                crate::asof::backfill_status_periods(&db, "2025-01-01T00:00:00Z").unwrap();
+            }
+            db.query(
+                "INSERT INTO schema_migrations VALUES (?, ?, '2025-01-01T00:00:00Z')",
+                &[m.version.into(), m.name.into()],
+            )
+            .unwrap();
+        }
+        let mode = |db: &NativeDb| db.query("PRAGMA journal_mode", &[]).unwrap().rows[0][0].clone();
+        assert_eq!(mode(&db), Value::Text("delete".into()));
+        assert_eq!(
+            migrate(&db, "2026-12-02T00:00:00Z").unwrap(),
+            latest_version()
+        );
+        assert_eq!(mode(&file_db(&path)), Value::Text("wal".into()));
+        // In memory there is no log to switch to: the version is recorded all the same.
+        let mem = NativeDb(rusqlite::Connection::open_in_memory().unwrap());
+        assert_eq!(write_ahead_log(&mem).unwrap(), "memory");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -189,7 +189,7 @@ pub fn save_model(
             value(&m),
         )?;
         Ok(Done::just(Saved {
-            record: m,
+            record: m.clone(),
             created: new,
         }))
     })
@@ -229,7 +229,7 @@ pub fn save_outcome(
             value(&o),
         )?;
         Ok(Done::just(Saved {
-            record: o,
+            record: o.clone(),
             created: new,
         }))
     })
@@ -301,7 +301,7 @@ pub fn save_template(
             value(&t),
         )?;
         Ok(Done::just(Saved {
-            record: t,
+            record: t.clone(),
             created: existing.is_none(),
         }))
     })
@@ -346,7 +346,7 @@ pub fn save_scenario(
             value(&cfg),
         )?;
         Ok(Done::just(Saved {
-            record: cfg,
+            record: cfg.clone(),
             created: existing.is_none(),
         }))
     })
@@ -362,9 +362,9 @@ fn delete<D: Db, T: Serialize>(
     who: &Who,
     kind: &str,
     key: &str,
-    found: impl FnOnce(&D) -> Result<Option<T>, StoreError>,
-    referenced: impl FnOnce(&D) -> Result<bool, StoreError>,
-    remove: impl FnOnce(&D) -> Result<bool, StoreError>,
+    found: impl Fn(&D) -> Result<Option<T>, StoreError>,
+    referenced: impl Fn(&D) -> Result<bool, StoreError>,
+    remove: impl Fn(&D) -> Result<bool, StoreError>,
 ) -> Result<Done<()>, Refusal> {
     db.transaction(|db| {
         let e = found(db)?.ok_or_else(|| Refusal::NotFound(format!("no {} {key:?}", kind.replace('_', " "))))?;

@@ -52,6 +52,12 @@ pub enum Refusal {
     Store(StoreError),
 }
 
+impl settle_store::Busy for Refusal {
+    fn is_busy(&self) -> bool {
+        matches!(self, Refusal::Store(e) if e.is_busy())
+    }
+}
+
 impl From<StoreError> for Refusal {
     fn from(e: StoreError) -> Refusal {
         Refusal::Store(e)

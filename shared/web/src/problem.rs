@@ -146,9 +146,18 @@ pub fn method_not_allowed(allow: &str) -> Problem {
 /// 500 for a database failure: the detail goes to the log, not to the client. A database
 /// still locked by other writers when its busy timeout ran out is a 503 with `Retry-After`:
 /// nothing was changed and the same request may simply be sent again.
+/// A 503 `busy` (the database stayed locked): the transaction that answered it may run
+/// again (`settle_store::Db::transaction` retries it).
+impl settle_store::Busy for Problem {
+    fn is_busy(&self) -> bool {
+        self.status() == 503
+    }
+}
+
 pub fn store_error(e: StoreError) -> Problem {
-    eprintln!("settle: {e}");
     if e.is_busy() {
+        // Not logged: a locked database is expected under load, and every attempt of a
+        // retried transaction passes here (the 503, when it comes, is in the access log).
         let mut p = problem(
             503,
             "busy",
@@ -158,6 +167,7 @@ pub fn store_error(e: StoreError) -> Problem {
         p.0.set_header("retry-after", "1");
         return p;
     }
+    eprintln!("settle: {e}");
     problem(
         500,
         "internal",
