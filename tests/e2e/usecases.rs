@@ -285,8 +285,21 @@ fn a_status_change_through_the_api_or_the_console_is_the_same() {
                "comment": "Unit price is wrong", "resolver_id": api.resolver_id}),
     );
     assert_eq!(r.status, 201, "{}", r.text());
+    // The email to the resolver goes with it: through the emails API after the change, and
+    // through the console's step 2 with the change.
+    let r = crate::disputes::post(
+        &api,
+        "/api/v1/emails",
+        &json!({"template": "resolver_dispute", "status_change_id": r.json()["status_change_id"]}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
     let mut f = base.to_vec();
-    f.extend([("comment", "Unit price is wrong"), ("step", "3")]);
+    f.extend([
+        ("comment", "Unit price is wrong"),
+        ("step", "3"),
+        ("template", "resolver_dispute"),
+        ("email", "send"),
+    ]);
     let step3 = v.post("/app/customers/C1/change-status", &f);
     assert_eq!(step3.status, 200, "{}", step3.text());
     let seal = field(&step3.text(), "seal");
@@ -294,6 +307,8 @@ fn a_status_change_through_the_api_or_the_console_is_the_same() {
     f.extend([
         ("comment", "Unit price is wrong"),
         ("step", "confirm"),
+        ("template", "resolver_dispute"),
+        ("email", "send"),
         ("next", "scenario"),
         ("seal", seal.as_str()),
     ]);
@@ -310,6 +325,31 @@ fn a_status_change_through_the_api_or_the_console_is_the_same() {
             .clone();
         json!([i1["status"], i1["resolver"], i1["in_scenario"]])
     };
+    let email = |w: &crate::disputes::World| {
+        let out = get(&w.s, "/api/v1/outbox", &w.collector).json();
+        let m = &out["messages"][0];
+        json!([
+            out["messages"].as_array().map(Vec::len),
+            m["template"],
+            m["language"],
+            m["audience"],
+            m["to"],
+            m["state"]
+        ])
+    };
+    assert_eq!(email(&api), email(&console));
+    assert_eq!(
+        email(&api),
+        json!([
+            1,
+            "resolver_dispute",
+            email(&api)[2],
+            "resolver",
+            email(&api)[4],
+            "queued"
+        ])
+    );
+    assert!(email(&api)[4].as_str().is_some_and(|to| to.contains('@')));
     assert_eq!(item(&api), item(&console));
     assert_eq!(count(&console.s, "SELECT count(*) FROM status_changes"), 1);
 }
@@ -544,4 +584,93 @@ fn assert_shows(html: &str, problem: &Value) {
             .replace('/', "&#x2f;");
         assert!(html.contains(&escaped), "{m:?} not in {html}");
     }
+}
+
+/// A link revoked through the API and through the console's *Links* screen: the same stored
+/// state (revoked, by whom), the page refusing it afterwards either way, and unknown links
+/// refused by both doors.
+#[test]
+fn a_link_revoked_through_the_api_or_the_console_is_the_same() {
+    let api = crate::disputes::world();
+    let console = crate::disputes::world();
+    let v = admin_visitor(&console.s);
+    let link = |w: &crate::disputes::World| {
+        let r = crate::disputes::post(
+            w,
+            "/api/v1/links",
+            &json!({"customer_id": "C1", "ttl_days": 7}),
+        );
+        assert_eq!(r.status, 201, "{}", r.text());
+        let l = r.json();
+        (
+            l["id"].as_i64().unwrap(),
+            l["url"].as_str().unwrap().to_string(),
+        )
+    };
+    let (a_id, a_url) = link(&api);
+    let (c_id, c_url) = link(&console);
+    let path = |url: &str| url[url.find("/c/").unwrap()..].to_string();
+    assert_eq!(api.s.get(&path(&a_url)).status, 200);
+    // Unknown links: 404 through both doors, nothing revoked.
+    problem(
+        &call(
+            &api.s,
+            "DELETE",
+            "/api/v1/links/9999",
+            &api.collector,
+            &Value::Null,
+        ),
+        404,
+    );
+    let token = v.token("/app/admin/links");
+    let r = v.post(
+        "/app/admin/links/9999/revoke",
+        &[("form_token", token.as_str())],
+    );
+    assert_eq!(r.status, 404, "{}", r.text());
+    // Revoked through each door.
+    let r = call(
+        &api.s,
+        "DELETE",
+        &format!("/api/v1/links/{a_id}"),
+        &api.collector,
+        &Value::Null,
+    );
+    assert_eq!(r.status, 204, "{}", r.text());
+    let r = v.post(
+        &format!("/app/admin/links/{c_id}/revoke"),
+        &[("form_token", token.as_str())],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let stored = |w: &crate::disputes::World, id: i64| {
+        let l = get(&w.s, &format!("/api/v1/links/{id}"), &w.collector).json();
+        json!([
+            l["state"],
+            l["revoked_at"].is_string(),
+            l["audience"],
+            l["customer_id"]
+        ])
+    };
+    assert_eq!(stored(&api, a_id), stored(&console, c_id));
+    assert_eq!(stored(&api, a_id)[0], "revoked");
+    assert_eq!(api.s.get(&path(&a_url)).status, 410);
+    assert_eq!(console.s.get(&path(&c_url)).status, 410);
+    // Twice: the API says so (409); the screen shows the link revoked, unchanged.
+    problem(
+        &call(
+            &api.s,
+            "DELETE",
+            &format!("/api/v1/links/{a_id}"),
+            &api.collector,
+            &Value::Null,
+        ),
+        409,
+    );
+    let before = stored(&console, c_id);
+    let r = v.post(
+        &format!("/app/admin/links/{c_id}/revoke"),
+        &[("form_token", token.as_str())],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(stored(&console, c_id), before);
 }
