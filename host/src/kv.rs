@@ -32,10 +32,6 @@ pub struct KvDatabase {
 }
 
 impl KvDatabase {
-    pub fn open(state_dir: &Path) -> anyhow::Result<KvDatabase> {
-        Self::open_file(&state_dir.join(DEFAULT_KV_FILE))
-    }
-
     pub fn open_file(path: &Path) -> anyhow::Result<KvDatabase> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;

@@ -91,7 +91,7 @@ pub fn create(db: &impl Db, input: &NewAction, who: &Who) -> Result<Done<Created
 
 /// Reads the changes of an edit: `name`, `date`, `type`, `resolver_id` (`null` removes),
 /// `comment` (`null` removes).
-pub fn read_changes(body: &Map<String, Value>) -> Result<ActionChanges, Refusal> {
+fn read_changes(body: &Map<String, Value>) -> Result<ActionChanges, Refusal> {
     let mut errors = Invalid::default();
     let mut o = Object::new(body, "", &mut errors);
     let changes = rules::read_changes(&mut o);

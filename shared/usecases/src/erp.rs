@@ -74,11 +74,6 @@ pub fn apply(db: &impl Db, batch: &Batch, who: &Who) -> Result<Done<Synced>, Ref
     }))
 }
 
-/// [`apply`] in its own transaction.
-pub fn sync(db: &impl Db, batch: &Batch, who: &Who) -> Result<Done<Synced>, Refusal> {
-    db.transaction(|db| apply(db, batch, who))
-}
-
 /// Reads a batch: `resource` is `customers`, `items` or `payments`; items may be CSV
 /// (`mode`, `entity` from the query).
 pub fn parse(

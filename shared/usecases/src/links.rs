@@ -49,7 +49,7 @@ pub fn create_customer_link(
 }
 
 /// The claims a stored link was signed with.
-pub fn claims_of(l: &Link) -> Result<Claims, Refusal> {
+fn claims_of(l: &Link) -> Result<Claims, Refusal> {
     let expires_at = parse_timestamp(&l.expires_at).map_err(settle_store::StoreError)?;
     Ok(Claims {
         link_id: l.id,

@@ -23,7 +23,8 @@ fn a_payment_closes_its_item_and_resolves_the_dispute_holding_it() {
         None,
     )
     .unwrap();
-    let done = erp::sync(&db, &batch, &who("erp")).unwrap();
+    let done =
+        settle_store::Db::transaction(&db, |db| erp::apply(db, &batch, &who("erp"))).unwrap();
     match done.value {
         Synced::Payments { payments } => assert_eq!(payments.closed_items.len(), 1),
         other => panic!("{other:?}"),
@@ -50,7 +51,7 @@ fn a_payment_closes_its_item_and_resolves_the_dispute_holding_it() {
         1
     );
     // The same payment again is applied once.
-    erp::sync(&db, &batch, &who("erp")).unwrap();
+    settle_store::Db::transaction(&db, |db| erp::apply(db, &batch, &who("erp"))).unwrap();
     assert_eq!(count(&db, "SELECT count(*) FROM payments"), 1);
 }
 
@@ -67,7 +68,7 @@ fn a_batch_with_a_bad_row_writes_nothing_and_names_the_row() {
         None,
     )
     .unwrap();
-    match erp::sync(&db, &batch, &who("erp")) {
+    match settle_store::Db::transaction(&db, |db| erp::apply(db, &batch, &who("erp"))) {
         Err(Refusal::Invalid(inv)) => assert!(inv.0[0].pointer.starts_with("/payments/1"), "{inv}"),
         other => panic!("{other:?}"),
     }
