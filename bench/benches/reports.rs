@@ -18,203 +18,16 @@
 
 use std::time::Instant;
 
-use chrono::{Duration as Days, NaiveDate, Utc};
-use rusqlite::{Connection, params};
+use chrono::{Duration as Days, Utc};
+use rusqlite::Connection;
+use settle_bench::ledger::{self, Shape};
 use settle_bench::{report, time_calls};
 use settle_host::testing::{TestServer, workspace_root};
-use settle_store::{NativeDb, migrations};
 
 const TOKEN: &str = "bench-admin";
 const CUSTOMERS: usize = 10_000;
 const ITEMS: usize = 1_000_000;
 const CALLS: usize = 15;
-const STATUSES: [&str; 4] = [
-    "price_dispute",
-    "quality_dispute",
-    "delivery_dispute",
-    "administrative_dispute",
-];
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> i64 {
-        (self.next() % n) as i64
-    }
-}
-
-/// Writes the ledger; returns (disputed ever, open now).
-fn generate(path: &std::path::Path, today: NaiveDate) -> (usize, usize) {
-    migrations::migrate(
-        &NativeDb(Connection::open(path).unwrap()),
-        "2026-01-01T00:00:00Z",
-    )
-    .unwrap();
-    let mut c = Connection::open(path).unwrap();
-    c.pragma_update(None, "journal_mode", "WAL").unwrap();
-    c.pragma_update(None, "synchronous", "OFF").unwrap();
-    // Bulk load: each item's moves and periods are written before its row.
-    c.pragma_update(None, "foreign_keys", "OFF").unwrap();
-    let t = c.transaction().unwrap();
-    let now = "2026-01-01T00:00:00Z";
-    t.execute(
-        "INSERT INTO entities (code, name, created_at) VALUES ('FR01', 'FR01', ?1), ('DE01', 'DE01', ?1)",
-        [now],
-    )
-    .unwrap();
-    {
-        let mut s = t
-            .prepare("INSERT INTO customers (id, erp_id, name, entity, language, currency, collector, created_at, updated_at)
-                      VALUES (?, ?, ?, ?, 'en', 'EUR', ?, ?, ?)")
-            .unwrap();
-        for n in 0..CUSTOMERS {
-            let entity = if n % 2 == 0 { "FR01" } else { "DE01" };
-            s.execute(params![
-                n as i64 + 1,
-                format!("C{n:05}"),
-                format!("Customer {n}"),
-                entity,
-                format!("collector{}", n % 20),
-                now,
-                now
-            ])
-            .unwrap();
-        }
-        let mut s = t
-            .prepare("INSERT INTO resolvers (id, name, email, role, created_at, updated_at) VALUES (?, ?, ?, 'sales', ?, ?)")
-            .unwrap();
-        for r in 1..=20 {
-            s.execute(params![
-                r,
-                format!("Resolver {r}"),
-                format!("r{r}@corp.example"),
-                now,
-                now
-            ])
-            .unwrap();
-        }
-    }
-    let mut rng = Rng(0x00be_4c11_2026);
-    let (mut disputed, mut open_now) = (0, 0);
-    {
-        let mut item = t
-            .prepare("INSERT INTO items (id, erp_id, customer_id, entity, kind, number, issue_date, due_date, currency,
-                                         amount_minor, open_minor, closed_on, status_code, status_date, resolver_id,
-                                         disputed_since, created_at, updated_at)
-                      VALUES (?, ?, ?, ?, 'invoice', ?, ?, ?, 'EUR', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .unwrap();
-        let mut mv = t
-            .prepare("INSERT INTO item_balance_moves (item_id, on_date, currency, delta_minor, reason, at)
-                      VALUES (?, ?, 'EUR', ?, ?, ?)")
-            .unwrap();
-        let mut period = t
-            .prepare("INSERT INTO item_status_periods (item_id, status_code, kind, resolver_id, valid_from, valid_to,
-                                                       dispute_since, ends_dispute, item_closed_on, at)
-                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .unwrap();
-        for n in 0..ITEMS {
-            let id = n as i64 + 1;
-            let customer = (n % CUSTOMERS) as i64 + 1;
-            let entity = if customer % 2 == 1 { "FR01" } else { "DE01" };
-            let issue = today - Days::days(rng.below(730));
-            let amount = 10_000 + rng.below(990_000);
-            let paid_on = issue + Days::days(20 + rng.below(100));
-            let paid = paid_on <= today && rng.below(10) < 9;
-            let mut status: Option<(&str, NaiveDate, Option<i64>, Option<NaiveDate>)> = None;
-            mv.execute(params![id, issue.to_string(), amount, "opened", now])
-                .unwrap();
-            if paid {
-                mv.execute(params![id, paid_on.to_string(), -amount, "payment", now])
-                    .unwrap();
-            }
-            if rng.below(10) == 0 {
-                let since = issue + Days::days(5 + rng.below(30));
-                if since <= today {
-                    disputed += 1;
-                    let code = STATUSES[rng.below(4) as usize];
-                    let resolver = Some(1 + rng.below(20));
-                    let resolved = since + Days::days(5 + rng.below(80));
-                    let resolves = resolved <= today && rng.below(10) < 7;
-                    period
-                        .execute(params![
-                            id,
-                            code,
-                            "dispute",
-                            resolver,
-                            since.to_string(),
-                            resolves.then(|| resolved.to_string()),
-                            since.to_string(),
-                            resolves,
-                            paid.then(|| paid_on.to_string()),
-                            now
-                        ])
-                        .unwrap();
-                    if resolves {
-                        period
-                            .execute(params![
-                                id,
-                                "dispute_resolved",
-                                "resolved",
-                                resolver,
-                                resolved.to_string(),
-                                None::<String>,
-                                None::<String>,
-                                false,
-                                paid.then(|| paid_on.to_string()),
-                                now
-                            ])
-                            .unwrap();
-                        status = Some(("dispute_resolved", resolved, resolver, None));
-                    } else {
-                        status = Some((code, since, resolver, Some(since)));
-                    }
-                }
-            }
-            let open = if paid { 0 } else { amount };
-            if open > 0 {
-                open_now += 1;
-            }
-            item.execute(params![
-                id,
-                format!("I{n:07}"),
-                customer,
-                entity,
-                format!("F-{n}"),
-                issue.to_string(),
-                (issue + Days::days(30)).to_string(),
-                amount,
-                open,
-                paid.then(|| paid_on.to_string()),
-                status.map(|s| s.0),
-                status.map(|s| s.1.to_string()),
-                status.and_then(|s| s.2),
-                status
-                    .and_then(|s| s.3)
-                    .filter(|_| open > 0)
-                    .map(|d| d.to_string()),
-                now,
-                now
-            ])
-            .unwrap();
-        }
-    }
-    t.execute(
-        "INSERT INTO balance_days (currency, on_date, delta_minor)
-         SELECT currency, on_date, sum(delta_minor) FROM item_balance_moves GROUP BY 1, 2",
-        [],
-    )
-    .unwrap();
-    t.commit().unwrap();
-    c.execute_batch("ANALYZE").unwrap();
-    (disputed, open_now)
-}
-
 /// The hand-written SQL of today's dispute report, on the items' current columns: totals,
 /// the four breakdowns and the aging, then the resolutions and the trend as the report
 /// needs them (their only source is the history tables).
@@ -362,7 +175,17 @@ fn main() {
     let path = server.state_dir.join("sqlite_db.db");
     std::fs::create_dir_all(&server.state_dir).unwrap();
     let t = Instant::now();
-    let (disputed, open_now) = generate(&path, today);
+    let shape = Shape {
+        items: ITEMS,
+        customers: CUSTOMERS,
+        key_accounts: 0,
+        actions: false,
+    };
+    let ledger::Summary {
+        disputed_ever: disputed,
+        open_now,
+        ..
+    } = ledger::generate(&path, today, shape);
     println!(
         "ledger: {ITEMS} items over {CUSTOMERS} customers, two years to {today}; {disputed} disputed at some point, {open_now} open now; written in {:.1} s",
         t.elapsed().as_secs_f64()

@@ -3,6 +3,8 @@
 //! Every benchmark prints its own figures beside a baseline measured in the same run, so the
 //! ratio holds even on a noisy machine. Run them with `cargo bench -p settle-bench`.
 
+pub mod ledger;
+
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 

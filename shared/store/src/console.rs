@@ -86,10 +86,8 @@ pub struct CustomerLine {
     pub next_action: Option<String>,
 }
 
-const FROM: &str = "FROM customers c
-     LEFT JOIN items i ON i.customer_id = c.id AND i.open_minor <> 0
-     LEFT JOIN statuses s ON s.code = i.status_code
-     WHERE (?1 IS NULL OR c.name LIKE ?1 ESCAPE '\\' OR c.erp_id LIKE ?1 ESCAPE '\\')
+/// The search and collector filters on customers `c` (parameters 1 and 2).
+const WHERE: &str = "(?1 IS NULL OR c.name LIKE ?1 ESCAPE '\\' OR c.erp_id LIKE ?1 ESCAPE '\\')
        AND (?2 IS NULL OR c.collector = ?2)";
 
 /// `%text%` for LIKE, with `%`, `_` and `\` taken literally.
@@ -106,9 +104,10 @@ fn like(search: &Option<String>) -> Value {
         .into()
 }
 
-/// A page of the customers list.
-pub fn customers(db: &impl Db, q: &CustomerQuery) -> Result<Vec<CustomerLine>> {
-    let sql = format!(
+/// The sums of one customer line (outstanding, overdue, disputed, open items, next action)
+/// over the customers of `from` (an SQL source aliased `c`) that pass `filter`.
+fn line_sums(from: &str, filter: &str) -> String {
+    format!(
         "SELECT c.erp_id, c.name, c.collector, i.currency AS currency,
                 coalesce(sum(CASE WHEN i.kind IN ('credit_note', 'payment_on_account')
                                   THEN -i.open_minor ELSE i.open_minor END), 0) AS outstanding,
@@ -121,12 +120,44 @@ pub fn customers(db: &impl Db, q: &CustomerQuery) -> Result<Vec<CustomerLine>> {
                 count(i.id),
                 (SELECT min(a.due_date) FROM actions a
                   WHERE a.customer_id = c.id AND a.state = 'live') AS next_action
-         {FROM}
-         GROUP BY c.id, i.currency
-         ORDER BY {}
-         LIMIT ?4 OFFSET ?5",
-        q.sort.order_by(q.descending)
-    );
+         FROM {from}
+         LEFT JOIN items i ON i.customer_id = c.id AND i.open_minor > 0
+         LEFT JOIN statuses s ON s.code = i.status_code
+         WHERE {filter}
+         GROUP BY c.id, i.currency"
+    )
+}
+
+/// A page of the customers list.
+///
+/// By name or id, a page is `limit` customers (each with its line per currency), read from
+/// the customers' indexes before their open items are summed: the page costs the same on
+/// 200,000 customers as on 20. By an amount or the next action, every customer is summed
+/// before the order is known, and `offset`/`limit` count lines.
+pub fn customers(db: &impl Db, q: &CustomerQuery) -> Result<Vec<CustomerLine>> {
+    let dir = if q.descending { "DESC" } else { "ASC" };
+    let by_key = match q.sort {
+        Sort::Name => Some(format!("c.name {dir}, c.erp_id {dir}")),
+        Sort::Id => Some(format!("c.erp_id {dir}")),
+        _ => None,
+    };
+    let sql = match by_key {
+        Some(order) => format!(
+            "{} ORDER BY {order}, currency",
+            line_sums(
+                &format!(
+                    "(SELECT c.id, c.erp_id, c.name, c.collector FROM customers c WHERE {WHERE}
+                  ORDER BY {order} LIMIT ?4 OFFSET ?5) c"
+                ),
+                "1"
+            )
+        ),
+        None => format!(
+            "{} ORDER BY {} LIMIT ?4 OFFSET ?5",
+            line_sums("customers c", WHERE),
+            q.sort.order_by(q.descending)
+        ),
+    };
     let r = db.query(
         &sql,
         &[
@@ -163,13 +194,28 @@ pub fn customers(db: &impl Db, q: &CustomerQuery) -> Result<Vec<CustomerLine>> {
         .collect()
 }
 
-/// How many lines [`customers`] has in all for this search (for the pager).
+/// How many entries [`customers`] pages over for this search: customers when sorted by name
+/// or id (from the customers alone), lines otherwise.
 pub fn customer_line_count(db: &impl Db, q: &CustomerQuery) -> Result<i64> {
-    db.query(
-        &format!("SELECT count(*) FROM (SELECT 1 {FROM} GROUP BY c.id, i.currency)"),
-        &[like(&q.search), q.collector.as_deref().into()],
-    )?
-    .single_int()
+    let params = [like(&q.search), q.collector.as_deref().into()];
+    match q.sort {
+        Sort::Name | Sort::Id => db
+            .query(
+                &format!("SELECT count(*) FROM customers c WHERE {WHERE}"),
+                &params,
+            )?
+            .single_int(),
+        _ => db
+            .query(
+                &format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM customers c
+                     LEFT JOIN items i ON i.customer_id = c.id AND i.open_minor > 0
+                     WHERE {WHERE} GROUP BY c.id, i.currency)"
+                ),
+                &params,
+            )?
+            .single_int(),
+    }
 }
 
 /// Something a resolver or a customer wrote, as the replies tab lists it.
@@ -325,7 +371,7 @@ pub fn customer_totals(
                 count(*)
          FROM items i JOIN customers c ON c.id = i.customer_id
          LEFT JOIN statuses s ON s.code = i.status_code
-         WHERE i.customer_id = ?1 AND i.open_minor <> 0
+         WHERE i.customer_id = ?1 AND i.open_minor > 0
          GROUP BY i.currency ORDER BY i.currency",
         &[customer_key.into(), format_date(today).into()],
     )?;

@@ -370,6 +370,7 @@ fn version_7_replays_the_status_history_into_periods() {
         "DROP INDEX attachments_by_link",
         "ALTER TABLE attachments DROP COLUMN link_id",
         "ALTER TABLE action_models DROP COLUMN labels",
+        "DROP INDEX customers_by_name",
         "DELETE FROM schema_migrations WHERE version >= 7",
     ] {
         db.query(sql, &[]).unwrap();

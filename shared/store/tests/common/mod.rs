@@ -83,3 +83,58 @@ pub fn price_dispute(db: &NativeDb) -> Applied {
 pub fn count(db: &NativeDb, sql: &str) -> i64 {
     db.query(sql, &[]).unwrap().single_int().unwrap()
 }
+
+/// A connection that remembers every statement run through it (with its parameters), to
+/// ask SQLite afterwards how it planned them.
+pub struct Recording<'a> {
+    pub db: &'a NativeDb,
+    pub statements: std::cell::RefCell<Vec<(String, Vec<settle_store::Value>)>>,
+}
+
+impl<'a> Recording<'a> {
+    pub fn new(db: &'a NativeDb) -> Recording<'a> {
+        Recording {
+            db,
+            statements: Default::default(),
+        }
+    }
+
+    /// The plan lines of every recorded statement that read the items table whole: a
+    /// `SCAN` of it (with or without an index) rather than a `SEARCH` by key. On a ledger of
+    /// millions of items such a statement costs seconds, whatever the page shows.
+    pub fn item_scans(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (sql, params) in self.statements.borrow().iter() {
+            let plan = self
+                .db
+                .query(&format!("EXPLAIN QUERY PLAN {sql}"), params)
+                .unwrap();
+            for row in &plan.rows {
+                let detail = row[3].as_str().unwrap_or_default().to_string();
+                let words: Vec<&str> = detail.split_whitespace().collect();
+                if words.first() == Some(&"SCAN")
+                    && matches!(words.get(1), Some(&"i") | Some(&"items"))
+                {
+                    out.push(format!(
+                        "{detail}  <- {}",
+                        sql.split_whitespace().collect::<Vec<_>>().join(" ")
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl settle_store::Db for Recording<'_> {
+    fn query(
+        &self,
+        sql: &str,
+        params: &[settle_store::Value],
+    ) -> settle_store::Result<settle_store::Rows> {
+        self.statements
+            .borrow_mut()
+            .push((sql.to_string(), params.to_vec()));
+        self.db.query(sql, params)
+    }
+}
