@@ -130,6 +130,28 @@ pub fn reference_due(db: &impl Db, customer_key: i64) -> Result<Option<chrono::N
     .map_first(|r| parse_date(&r.text(0)?).map_err(StoreError))
 }
 
+/// The last step done per customer, scenario and reference date, for customers `keys`.
+fn done_steps_of(db: &impl Db, keys: &[Value]) -> Result<HashMap<(i64, String), Vec<DoneStep>>> {
+    let mut done: HashMap<(i64, String), Vec<DoneStep>> = HashMap::new();
+    if keys.is_empty() {
+        return Ok(done);
+    }
+    let sql = format!(
+        "SELECT customer_id, scenario, reference_due, max(step) FROM reminders
+         WHERE customer_id IN ({}) GROUP BY customer_id, scenario, reference_due",
+        crate::sql::in_list(keys.len())
+    );
+    for r in &db.query(&sql, keys)?.rows {
+        done.entry((r.int(0)?, r.text(1)?))
+            .or_default()
+            .push(DoneStep {
+                step: usize::try_from(r.int(3)?).map_err(|e| StoreError(e.to_string()))?,
+                reference_due: parse_date(&r.text(2)?).map_err(StoreError)?,
+            });
+    }
+    Ok(done)
+}
+
 pub fn done_steps(db: &impl Db, customer_key: i64, scenario: &str) -> Result<Vec<DoneStep>> {
     let r = db.query(
         "SELECT step, reference_due FROM reminders WHERE customer_id = ? AND scenario = ?",
@@ -282,8 +304,19 @@ fn amounts(sums: &BTreeMap<String, i64>) -> Result<(Vec<AmountView>, i64)> {
     Ok((out, biggest))
 }
 
+/// How many customers the agenda reads at a time while it looks for a page's steps.
+const STEP_CHUNK: usize = 400;
+
 /// Everything due on or before `date`: live actions and scenario steps, by due date then
 /// the largest amount first; `offset`/`limit` page it. Returns the page and the total.
+///
+/// Read by index, whatever the ledger's size: the total counts live actions due (index on
+/// `actions.due_date`) and customers whose next step is due (`customers.step_due`, kept by
+/// triggers, see migration 14). A page needs only the entries due on or before its last
+/// entry's date `B`: the actions due by `B`, and the customers whose step is, read in
+/// `step_due` order (a step is shown at its latest due date, never before `step_due`, so
+/// once `step_due` passes `B` no later customer can enter the page). Amounts, which order
+/// entries of the same day, are summed for those entries only.
 pub fn agenda(
     db: &impl Db,
     date: NaiveDate,
@@ -292,41 +325,158 @@ pub fn agenda(
     limit: usize,
 ) -> Result<(Vec<AgendaEntry>, usize)> {
     let date_s = format_date(date);
-    let customers: HashMap<i64, AgendaCustomer> = {
-        let r = db.query(
-            "SELECT id, erp_id, name, collector FROM customers WHERE (?1 IS NULL OR collector = ?1)",
-            &[f.collector.as_deref().into()],
-        )?;
-        r.rows
+    let wanted = offset + limit;
+    let collector: Value = f.collector.as_deref().into();
+    let action_filter =
+        "a.state = 'live' AND a.due_date <= ?1 AND (?2 IS NULL OR a.resolver_id = ?2)
+         AND (?3 IS NULL OR a.customer_id IN (SELECT id FROM customers WHERE collector = ?3))";
+    let action_params = [
+        Value::from(date_s.as_str()),
+        f.resolver_id.into(),
+        collector.clone(),
+    ];
+    let mut total = db
+        .query(
+            &format!("SELECT count(*) FROM actions a WHERE {action_filter}"),
+            &action_params,
+        )?
+        .single_int()? as usize;
+    // The date of the `wanted`-th action: no later action can be on the page.
+    let mut boundary: NaiveDate = match wanted {
+        0 => date,
+        _ => db
+            .query(
+                &format!(
+                    "SELECT a.due_date FROM actions a WHERE {action_filter}
+                     ORDER BY a.due_date LIMIT 1 OFFSET ?4"
+                ),
+                &[
+                    action_params[0].clone(),
+                    action_params[1].clone(),
+                    action_params[2].clone(),
+                    ((wanted - 1) as i64).into(),
+                ],
+            )?
+            .map_first(|r| parse_date(&r.text(0)?).map_err(StoreError))?
+            .unwrap_or(date),
+    };
+    // Scenario steps (they have no resolver: a resolver filter shows actions only).
+    let mut due: Vec<(i64, AgendaCustomer, NextStep)> = Vec::new();
+    if f.resolver_id.is_none() {
+        total += db
+            .query(
+                "SELECT count(*) FROM customers WHERE step_due <= ?1 AND (?2 IS NULL OR collector = ?2)",
+                &[date_s.as_str().into(), collector.clone()],
+            )?
+            .single_int()? as usize;
+        let all = scenarios(db)?;
+        let default = all.iter().find(|s| s.is_default && s.active);
+        let by_code: HashMap<&str, &ScenarioConfig> = all
             .iter()
-            .map(|r| {
-                Ok({
-                    (
-                        r.int(0)?,
+            .filter(|s| s.active)
+            .map(|s| (s.scenario.code.as_str(), s))
+            .collect();
+        // Dates of every entry found so far, to narrow the boundary as steps come in.
+        let action_dates: Vec<NaiveDate> = db
+            .query(
+                &format!(
+                    "SELECT a.due_date FROM actions a WHERE {action_filter} AND a.due_date <= ?4
+                     ORDER BY a.due_date LIMIT ?5"
+                ),
+                &[
+                    action_params[0].clone(),
+                    action_params[1].clone(),
+                    action_params[2].clone(),
+                    format_date(boundary).into(),
+                    (wanted as i64).into(),
+                ],
+            )?
+            .map(|r| parse_date(&r.text(0)?).map_err(StoreError))?;
+        let mut shown: Vec<NaiveDate> = action_dates;
+        // Keyset pages over the index (collector first when filtered).
+        let mut after: Option<(String, i64)> = None;
+        loop {
+            let mut params: Vec<Value> = vec![format_date(boundary).into()];
+            let mut sql = String::from(
+                "SELECT id, erp_id, name, collector, scenario, reference_due, step_due FROM customers
+                 WHERE step_due <= ?",
+            );
+            if let Some(c) = &f.collector {
+                sql += " AND collector = ?";
+                params.push(c.as_str().into());
+            }
+            if let Some((due, id)) = &after {
+                sql += " AND (step_due, id) > (?, ?)";
+                params.push(due.as_str().into());
+                params.push((*id).into());
+            }
+            sql += " ORDER BY step_due, id LIMIT ?";
+            params.push((STEP_CHUNK as i64).into());
+            let chunk = db.query(&sql, &params)?;
+            if chunk.rows.is_empty() {
+                break;
+            }
+            let keys: Vec<Value> = chunk.ints(0)?.into_iter().map(Value::from).collect();
+            let done = done_steps_of(db, &keys)?;
+            for r in &chunk.rows {
+                let key = r.int(0)?;
+                let scenario = r
+                    .opt_text(4)?
+                    .and_then(|c| by_code.get(c.as_str()).copied())
+                    .or(default);
+                let Some(s) = scenario else { continue };
+                let reference = parse_date(&r.text(5)?).map_err(StoreError)?;
+                let history = done
+                    .get(&(key, s.scenario.code.clone()))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                if let Some(next) = next_step_for(&s.scenario, reference, history, date)
+                    && next.due_on <= date
+                {
+                    shown.push(next.due_on);
+                    due.push((
+                        key,
                         AgendaCustomer {
                             id: r.text(1)?,
                             name: r.text(2)?,
                             collector: r.opt_text(3)?,
                         },
-                    )
-                })
-            })
-            .collect::<crate::Result<_>>()?
-    };
-    let mut entries = Vec::new();
+                        next,
+                    ));
+                }
+            }
+            if shown.len() >= wanted && wanted > 0 {
+                shown.sort();
+                shown.truncate(wanted);
+                boundary = boundary.min(shown[wanted - 1]);
+            }
+            let last = chunk.rows.last().expect("a row");
+            after = Some((last.text(6)?, last.int(0)?));
+            if chunk.rows.len() < STEP_CHUNK || last.text(6)? > format_date(boundary) {
+                break;
+            }
+        }
+        due.retain(|(_, _, n)| n.due_on <= boundary);
+    }
 
-    // Live actions due, with their open amounts.
+    // Live actions due by the boundary, with their open amounts and customers.
+    let mut entries = Vec::new();
     let r = db.query(
-        "SELECT a.id, a.customer_id, a.due_date, a.type, a.name, a.resolver_id, rs.name,
-                i.currency, sum(i.open_minor), a.last_reply_at, a.last_reply_by, a.model
-         FROM actions a LEFT JOIN resolvers rs ON rs.id = a.resolver_id
-         LEFT JOIN items i ON i.action_id = a.id AND i.open_minor > 0
-         WHERE a.state = 'live' AND a.due_date <= ? AND (? IS NULL OR a.resolver_id = ?)
-         GROUP BY a.id, i.currency ORDER BY a.id",
+        &format!(
+            "SELECT a.id, a.customer_id, a.due_date, a.type, a.name, a.resolver_id, rs.name,
+                    i.currency, sum(i.open_minor), a.last_reply_at, a.last_reply_by, a.model,
+                    c.erp_id, c.name, c.collector
+             FROM actions a JOIN customers c ON c.id = a.customer_id
+             LEFT JOIN resolvers rs ON rs.id = a.resolver_id
+             LEFT JOIN items i ON i.action_id = a.id AND i.open_minor > 0
+             WHERE {action_filter} AND a.due_date <= ?4
+             GROUP BY a.id, i.currency ORDER BY a.id"
+        ),
         &[
-            date_s.as_str().into(),
-            f.resolver_id.into(),
-            f.resolver_id.into(),
+            action_params[0].clone(),
+            action_params[1].clone(),
+            action_params[2].clone(),
+            format_date(boundary).into(),
         ],
     )?;
     let mut by_action: BTreeMap<i64, (Vec<Value>, BTreeMap<String, i64>)> = BTreeMap::new();
@@ -339,9 +489,6 @@ pub fn agenda(
         }
     }
     for (id, (row, sums)) in by_action {
-        let Some(customer) = customers.get(&row.int(1)?) else {
-            continue;
-        };
         let (amounts, biggest) = amounts(&sums)?;
         let resolver = match row.opt_int(5)? {
             Some(rid) => Some(json!({"id": rid, "name": row.text(6)?})),
@@ -350,7 +497,11 @@ pub fn agenda(
         entries.push(AgendaEntry {
             kind: "action",
             due_on: row.text(2)?,
-            customer: customer.clone(),
+            customer: AgendaCustomer {
+                id: row.text(12)?,
+                name: row.text(13)?,
+                collector: row.opt_text(14)?,
+            },
             action: Some(json!({
                 "id": id, "type": row.text(3)?, "name": row.text(4)?,
                 "model": row.opt_text(11)?, "resolver": resolver,
@@ -368,124 +519,45 @@ pub fn agenda(
         });
     }
 
-    // Scenario steps (they have no resolver: a resolver filter shows actions only).
-    if f.resolver_id.is_none() {
-        let all = scenarios(db)?;
-        let default = all.iter().find(|s| s.is_default && s.active);
-        let by_code: HashMap<&str, &ScenarioConfig> = all
+    // The steps' amounts: their customers' items in the scenario due by each cut-off.
+    let mut sums: HashMap<i64, BTreeMap<String, i64>> = HashMap::new();
+    for chunk in due.chunks(rows_per_statement(2) / 2) {
+        let values = vec!["(?, ?)"; chunk.len()].join(", ");
+        let params: Vec<Value> = chunk
             .iter()
-            .filter(|s| s.active)
-            .map(|s| (s.scenario.code.as_str(), s))
+            .flat_map(|(k, _, n)| [Value::from(*k), format_date(n.cutoff).into()])
             .collect();
-        let assigned: HashMap<i64, String> = db
-            .query(
-                "SELECT id, scenario FROM customers WHERE scenario IS NOT NULL",
-                &[],
-            )?
-            .rows
-            .iter()
-            .map(|r| Ok((r.int(0)?, r.text(1)?)))
-            .collect::<crate::Result<_>>()?;
-        // One index seek per customer: the first open item by due date (partial index
-        // `items_open_by_customer`) that is in the scenario; `ORDER BY ... LIMIT 1` stops
-        // there, where `min()` would read every open item of the customer.
-        let references = db.query(
-            "SELECT c.id, (SELECT i.due_date FROM items i WHERE i.customer_id = c.id
-                             AND i.open_minor > 0 AND i.action_id IS NULL
-                             AND i.kind IN ('invoice', 'other') ORDER BY i.due_date LIMIT 1)
-             FROM customers c WHERE (?1 IS NULL OR c.collector = ?1)",
-            &[f.collector.as_deref().into()],
+        let r = db.query(
+            &format!(
+                "WITH cut(customer_id, cutoff) AS (VALUES {values})
+                 SELECT i.customer_id, i.currency, sum(i.open_minor) FROM cut
+                 JOIN items i ON i.customer_id = cut.customer_id AND i.due_date <= cut.cutoff
+                 WHERE i.open_minor > 0 AND i.action_id IS NULL AND i.kind IN ('invoice', 'other')
+                 GROUP BY i.customer_id, i.currency"
+            ),
+            &params,
         )?;
-        let mut done: HashMap<(i64, String), Vec<DoneStep>> = HashMap::new();
-        for r in &db
-            .query(
-                "SELECT customer_id, scenario, reference_due, max(step) FROM reminders
-                 GROUP BY customer_id, scenario, reference_due",
-                &[],
-            )?
-            .rows
-        {
-            done.entry((r.int(0)?, r.text(1)?))
+        for row in &r.rows {
+            sums.entry(row.int(0)?)
                 .or_default()
-                .push(DoneStep {
-                    step: r.int(3)? as usize,
-                    reference_due: parse_date(&r.text(2)?).map_err(StoreError)?,
-                });
+                .insert(row.text(1)?, row.int(2)?);
         }
-        let mut due: Vec<(i64, NextStep)> = Vec::new();
-        for r in &references.rows {
-            let key = r.int(0)?;
-            if r.opt_text(1)?.is_none() || !customers.contains_key(&key) {
-                continue;
-            }
-            let scenario = assigned
-                .get(&key)
-                .and_then(|c| by_code.get(c.as_str()).copied())
-                .or(default);
-            let Some(s) = scenario else { continue };
-            let reference = parse_date(&r.text(1)?).map_err(StoreError)?;
-            let history = done
-                .get(&(key, s.scenario.code.clone()))
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            if let Some(next) = next_step_for(&s.scenario, reference, history, date)
-                && next.due_on <= date
-            {
-                due.push((key, next));
-            }
-        }
-        // Amounts only decide the order among entries due the same day, so they are summed
-        // only for the steps due on or before the page's last due date.
-        let mut days: Vec<NaiveDate> = due
-            .iter()
-            .map(|(_, n)| n.due_on)
-            .chain(entries.iter().filter_map(|e| parse_date(&e.due_on).ok()))
-            .collect();
-        days.sort();
-        let boundary = days.get(offset + limit - 1).or(days.last()).copied();
-        let needed: Vec<&(i64, NextStep)> = due
-            .iter()
-            .filter(|(_, n)| boundary.is_some_and(|b| n.due_on <= b))
-            .collect();
-        let mut sums: HashMap<i64, BTreeMap<String, i64>> = HashMap::new();
-        for chunk in needed.chunks(rows_per_statement(2) / 2) {
-            let values = vec!["(?, ?)"; chunk.len()].join(", ");
-            let params: Vec<Value> = chunk
-                .iter()
-                .flat_map(|(k, n)| [Value::from(*k), format_date(n.cutoff).into()])
-                .collect();
-            let r = db.query(
-                &format!(
-                    "WITH cut(customer_id, cutoff) AS (VALUES {values})
-                     SELECT i.customer_id, i.currency, sum(i.open_minor) FROM cut
-                     JOIN items i ON i.customer_id = cut.customer_id AND i.due_date <= cut.cutoff
-                     WHERE i.open_minor > 0 AND i.action_id IS NULL AND i.kind IN ('invoice', 'other')
-                     GROUP BY i.customer_id, i.currency"
-                ),
-                &params,
-            )?;
-            for row in &r.rows {
-                sums.entry(row.int(0)?)
-                    .or_default()
-                    .insert(row.text(1)?, row.int(2)?);
-            }
-        }
-        for (key, next) in due {
-            let (amounts, biggest) = amounts(sums.get(&key).unwrap_or(&BTreeMap::new()))?;
-            entries.push(AgendaEntry {
-                kind: "scenario_step",
-                due_on: format_date(next.due_on),
-                customer: customers[&key].clone(),
-                action: None,
-                step: Some(next),
-                amounts,
-                item_ids: Vec::new(),
-                last_reply: None,
-                sort_minor: biggest,
-                customer_key: key,
-                action_id: None,
-            });
-        }
+    }
+    for (key, customer, next) in due {
+        let (amounts, biggest) = amounts(sums.get(&key).unwrap_or(&BTreeMap::new()))?;
+        entries.push(AgendaEntry {
+            kind: "scenario_step",
+            due_on: format_date(next.due_on),
+            customer,
+            action: None,
+            step: Some(next),
+            amounts,
+            item_ids: Vec::new(),
+            last_reply: None,
+            sort_minor: biggest,
+            customer_key: key,
+            action_id: None,
+        });
     }
 
     entries.sort_by(|a, b| {
@@ -495,7 +567,6 @@ pub fn agenda(
             .then(a.customer.id.cmp(&b.customer.id))
             .then(a.action_id.cmp(&b.action_id))
     });
-    let total = entries.len();
     let mut page: Vec<AgendaEntry> = entries.into_iter().skip(offset).take(limit).collect();
     // The items of the page's entries only: one query for the actions, one for the steps.
     let action_ids: Vec<Value> = page

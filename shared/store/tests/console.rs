@@ -379,3 +379,45 @@ fn by_name_a_page_is_whole_customers() {
     assert_eq!(page(Sort::Outstanding, true, 1), (vec!["C2/EUR".into()], 3));
     assert_eq!(page(Sort::Outstanding, true, 2), (vec!["C1/USD".into()], 3));
 }
+
+/// Everything the console's sheet reads about one customer (its items page, totals, live
+/// actions, scenario step and history) goes through indexes on that customer: no statement
+/// reads the whole items table.
+#[test]
+fn the_sheet_reads_one_customers_rows_only() {
+    use settle_domain::actions::ActionState;
+    use settle_store::actions::{self, ActionFilter};
+    use settle_store::ledger::ItemFilter;
+    use settle_store::scenarios;
+    let db = db();
+    price_dispute(&db);
+    let rec = Recording::new(&db);
+    let c1 = ledger::customer(&rec, "C1").unwrap().unwrap().key;
+    let items = ledger::list_items(
+        &rec,
+        &ItemFilter {
+            customer_key: Some(c1),
+            limit: 500,
+            ..Default::default()
+        },
+        today(),
+    )
+    .unwrap();
+    assert_eq!(items.len(), 3);
+    console::customer_totals(&rec, c1, today()).unwrap();
+    actions::actions(
+        &rec,
+        &ActionFilter {
+            customer_key: Some(c1),
+            state: Some(ActionState::Live),
+            limit: 100,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let scenario = scenarios::scenario_of(&rec, c1).unwrap().unwrap();
+    scenarios::reference_due(&rec, c1).unwrap();
+    scenarios::done_steps(&rec, c1, &scenario.code).unwrap();
+    assert!(!console::customer_history(&rec, c1, 30).unwrap().is_empty());
+    assert_eq!(rec.item_scans(), Vec::<String>::new());
+}

@@ -135,3 +135,230 @@ fn the_agenda_lists_actions_due_and_scenario_steps() {
         scenarios::agenda(&db, d("2025-03-01"), &AgendaFilter::default(), 0, 50).unwrap();
     assert!(none.iter().all(|e| e.kind != "action"), "not due yet");
 }
+
+/// A small deterministic generator for the randomized agenda test.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+/// Every customer's scenario reference date and step date, kept by triggers through any
+/// sequence of writes (items opened, paid, moved, held by a follow-up action; reminders
+/// recorded; scenarios edited and assigned), equal the domain rule computed from the
+/// customer's items; and the agenda read by index (pages of three, the total) equals the
+/// whole agenda computed customer by customer.
+#[test]
+fn the_agenda_by_index_is_the_agenda_computed_for_every_customer() {
+    use settle_domain::scenario::{next_step, next_step_for};
+    use settle_store::{Db, RowExt, ledger};
+    let db = db();
+    let mut rng = Rng(0x5e77_1e00_2026);
+    let customers: Vec<String> = (0..8).map(|c| format!("R{c}")).collect();
+    let body = customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!(r#"{{"id":"{c}","name":"Customer {c}","entity":"FR01","currency":"EUR","collector":"col{}"}}"#, i % 2))
+        .collect::<Vec<_>>()
+        .join(",");
+    let parsed =
+        settle_domain::erp::parse_customers(format!(r#"{{"customers":[{body}]}}"#).as_bytes())
+            .unwrap();
+    ledger::upsert_customers(&db, &parsed, NOW).unwrap();
+    scenarios::save_scenario(&db, &strict(), NOW).unwrap();
+    let mut item_no = 0;
+    for round in 0..60 {
+        let c = &customers[rng.below(customers.len() as u64) as usize];
+        match rng.below(6) {
+            0 | 1 => {
+                // New or changed invoices: due dates around today, some paid off.
+                let items: Vec<String> = (0..1 + rng.below(3))
+                    .map(|_| {
+                        let id = if item_no > 0 && rng.below(3) == 0 {
+                            format!("X{}", rng.below(item_no))
+                        } else {
+                            item_no += 1;
+                            format!("X{}", item_no - 1)
+                        };
+                        let due = d("2025-03-01") + chrono::Days::new(rng.below(90)) - chrono::Days::new(60);
+                        let open = if rng.below(4) == 0 { "0.00" } else { "10.00" };
+                        format!(r#"{{"id":"{id}","customer_id":"{c}","kind":"invoice","number":"N-{id}","issue_date":"2024-12-01","due_date":"{due}","amount":"10.00","open_amount":"{open}","currency":"EUR"}}"#)
+                    })
+                    .collect();
+                let Ok(batch) = settle_domain::erp::parse_items_json(
+                    format!(r#"{{"mode":"delta","items":[{}]}}"#, items.join(",")).as_bytes(),
+                ) else {
+                    continue; // the same id twice in a batch: refused, nothing to check
+                };
+                // An item already known under another customer stays where it is.
+                let _ = db.transaction(|db| ledger::sync_items(db, &batch, "erp", NOW, today()));
+            }
+            2 => {
+                // A dispute with a follow-up action holds some of the customer's open items.
+                let key = customer_key(&db, c);
+                let open = scenarios::scenario_items(&db, key).unwrap();
+                let free: Vec<String> = open
+                    .iter()
+                    .filter(|i| !i.held)
+                    .map(|i| i.id.clone())
+                    .take(2)
+                    .collect();
+                if !free.is_empty() {
+                    qualify(
+                        &db,
+                        &format!(
+                            r#"{{"item_ids":{},"status":"price_dispute","comment":"r{round}","resolver_id":1,"next_action":"suggested"}}"#,
+                            serde_json::to_string(&free).unwrap()
+                        ),
+                    );
+                }
+            }
+            3 => {
+                // The next step of the customer's scenario is done.
+                let key = customer_key(&db, c);
+                let Some(s) = scenarios::scenario_of(&db, key).unwrap() else {
+                    continue;
+                };
+                let items = scenarios::scenario_items(&db, key).unwrap();
+                let done = scenarios::done_steps(&db, key, &s.code).unwrap();
+                if let Some(n) = next_step(&s, &items, &done, d("2025-06-01")) {
+                    scenarios::record_reminder(
+                        &db,
+                        &NewReminder {
+                            customer_key: key,
+                            customer_id: c,
+                            scenario: &s.code,
+                            step: n.step,
+                            step_type: n.step_type.as_str(),
+                            reference_due: n.reference_due,
+                            done_on: today(),
+                            items: &[],
+                            comment: None,
+                        },
+                        "alice",
+                        NOW,
+                    )
+                    .unwrap();
+                }
+            }
+            4 => {
+                let key = customer_key(&db, c);
+                let to = ["strict", "default"][rng.below(2) as usize];
+                scenarios::assign(&db, key, (to != "default").then_some(to), NOW).unwrap();
+            }
+            _ => {
+                let mut s = strict();
+                s.scenario.steps[0].offset_days = rng.below(20) as i64 - 10;
+                s.active = rng.below(4) != 0;
+                scenarios::save_scenario(&db, &s, NOW).unwrap();
+            }
+        }
+        // The kept columns equal the domain rule, for every customer.
+        for c in customers
+            .iter()
+            .chain(["C1".to_string(), "C2".to_string()].iter())
+        {
+            let key = customer_key(&db, c);
+            let items = scenarios::scenario_items(&db, key).unwrap();
+            let kept = db
+                .query(
+                    "SELECT reference_due, step_due FROM customers WHERE id = ?",
+                    &[key.into()],
+                )
+                .unwrap();
+            let row = &kept.rows[0];
+            let reference = settle_domain::scenario::reference_due(&items);
+            assert_eq!(
+                row.opt_text(0).unwrap(),
+                reference.map(|r| r.to_string()),
+                "round {round}, {c}"
+            );
+            // The first step left: its date as of the reference date's own past.
+            let expected = match (scenarios::scenario_of(&db, key).unwrap(), reference) {
+                (Some(s), Some(r)) => {
+                    let done = scenarios::done_steps(&db, key, &s.code).unwrap();
+                    next_step_for(&s, r, &done, d("1900-01-01")).map(|n| n.due_on.to_string())
+                }
+                _ => None,
+            };
+            assert_eq!(row.opt_text(1).unwrap(), expected, "round {round}, {c}");
+        }
+        // The agenda: pages of three add up to the whole, which lists every due entry.
+        for date in [d("2025-02-01"), d("2025-03-01"), d("2025-04-15")] {
+            for filter in [
+                AgendaFilter::default(),
+                AgendaFilter {
+                    collector: Some("col0".into()),
+                    ..Default::default()
+                },
+                AgendaFilter {
+                    resolver_id: Some(1),
+                    ..Default::default()
+                },
+            ] {
+                let key_of = |e: &scenarios::AgendaEntry| {
+                    (
+                        e.kind,
+                        e.due_on.clone(),
+                        e.customer.id.clone(),
+                        e.action.as_ref().map(|a| a["id"].clone()),
+                    )
+                };
+                let (all, total) = scenarios::agenda(&db, date, &filter, 0, 1000).unwrap();
+                assert_eq!(total, all.len());
+                let mut paged = Vec::new();
+                for page in 0.. {
+                    let (entries, t) = scenarios::agenda(&db, date, &filter, page * 3, 3).unwrap();
+                    assert_eq!(t, total);
+                    if entries.is_empty() {
+                        break;
+                    }
+                    paged.extend(entries.iter().map(key_of));
+                }
+                assert_eq!(
+                    paged,
+                    all.iter().map(key_of).collect::<Vec<_>>(),
+                    "round {round}, {date}"
+                );
+                // Every customer whose step is due by the domain rule is listed, at its date.
+                let mut steps: Vec<(String, String)> = all
+                    .iter()
+                    .filter(|e| e.kind == "scenario_step")
+                    .map(|e| (e.customer.id.clone(), e.due_on.clone()))
+                    .collect();
+                steps.sort();
+                let mut expected = Vec::new();
+                if filter.resolver_id.is_none() {
+                    let everyone = db
+                        .query("SELECT erp_id, collector FROM customers", &[])
+                        .unwrap();
+                    for row in &everyone.rows {
+                        let c = &row.text(0).unwrap();
+                        let key = customer_key(&db, c);
+                        if filter.collector.is_some()
+                            && row.opt_text(1).unwrap() != filter.collector
+                        {
+                            continue;
+                        }
+                        let Some(s) = scenarios::scenario_of(&db, key).unwrap() else {
+                            continue;
+                        };
+                        let items = scenarios::scenario_items(&db, key).unwrap();
+                        let done = scenarios::done_steps(&db, key, &s.code).unwrap();
+                        if let Some(n) = next_step(&s, &items, &done, date)
+                            && n.due_on <= date
+                        {
+                            expected.push((c.clone(), n.due_on.to_string()));
+                        }
+                    }
+                }
+                assert_eq!(steps, expected, "round {round}, {date}");
+            }
+        }
+    }
+}
