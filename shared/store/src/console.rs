@@ -330,9 +330,11 @@ pub struct HistoryLine {
 /// The latest `limit` events on a customer's items, newest first.
 pub fn customer_history(db: &impl Db, customer_key: i64, limit: usize) -> Result<Vec<HistoryLine>> {
     let r = db.query(
-        "SELECT h.at, h.actor, h.event, h.comment, group_concat(i.number, char(31))
-         FROM items i JOIN item_history h ON h.item_id = i.id
-         WHERE i.customer_id = ?1
+        "SELECT h.at, h.actor, h.event, h.comment, group_concat(mine.number, char(31))
+         FROM (SELECT id, number FROM items WHERE customer_id = ?1 AND open_minor > 0
+               UNION ALL
+               SELECT id, number FROM items WHERE customer_id = ?1 AND open_minor = 0) mine
+         JOIN item_history h ON h.item_id = mine.id
          GROUP BY h.at, h.actor, h.event, h.comment
          ORDER BY h.at DESC, max(h.id) DESC
          LIMIT ?2",

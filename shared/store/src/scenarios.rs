@@ -459,7 +459,8 @@ pub fn agenda(
         due.retain(|(_, _, n)| n.due_on <= boundary);
     }
 
-    // Live actions due by the boundary, with their open amounts and customers.
+    // Live actions due by the boundary, with their open amounts and customers: found by the
+    // due-date index (`IN`), not by scanning every action in id order for the grouping.
     let mut entries = Vec::new();
     let r = db.query(
         &format!(
@@ -469,7 +470,7 @@ pub fn agenda(
              FROM actions a JOIN customers c ON c.id = a.customer_id
              LEFT JOIN resolvers rs ON rs.id = a.resolver_id
              LEFT JOIN items i ON i.action_id = a.id AND i.open_minor > 0
-             WHERE {action_filter} AND a.due_date <= ?4
+             WHERE a.id IN (SELECT a.id FROM actions a WHERE {action_filter} AND a.due_date <= ?4)
              GROUP BY a.id, i.currency ORDER BY a.id"
         ),
         &[

@@ -371,7 +371,7 @@ fn version_7_replays_the_status_history_into_periods() {
         "ALTER TABLE attachments DROP COLUMN link_id",
         "ALTER TABLE action_models DROP COLUMN labels",
         "DROP INDEX customers_by_name",
-        "DROP INDEX items_by_customer",
+        "DROP INDEX items_closed_by_customer",
         "DROP TRIGGER items_inserted_reference",
         "DROP TRIGGER items_deleted_reference",
         "DROP TRIGGER items_updated_reference",
