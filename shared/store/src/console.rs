@@ -327,14 +327,16 @@ pub struct HistoryLine {
     pub item_numbers: Vec<String>,
 }
 
-/// The latest `limit` events on a customer's items, newest first.
+/// The latest `limit` events on a customer's items, newest first. Read from the history's
+/// customer index, and only from the `limit` latest moments (each event has at least one,
+/// so the latest `limit` events are among them), however long the customer's history is.
 pub fn customer_history(db: &impl Db, customer_key: i64, limit: usize) -> Result<Vec<HistoryLine>> {
     let r = db.query(
-        "SELECT h.at, h.actor, h.event, h.comment, group_concat(mine.number, char(31))
-         FROM (SELECT id, number FROM items WHERE customer_id = ?1 AND open_minor > 0
-               UNION ALL
-               SELECT id, number FROM items WHERE customer_id = ?1 AND open_minor = 0) mine
-         JOIN item_history h ON h.item_id = mine.id
+        "SELECT h.at, h.actor, h.event, h.comment, group_concat(i.number, char(31))
+         FROM item_history h JOIN items i ON i.id = h.item_id
+         WHERE h.customer_id = ?1
+           AND h.at >= coalesce((SELECT min(at) FROM (SELECT DISTINCT at FROM item_history
+                                 WHERE customer_id = ?1 ORDER BY at DESC LIMIT ?2)), '')
          GROUP BY h.at, h.actor, h.event, h.comment
          ORDER BY h.at DESC, max(h.id) DESC
          LIMIT ?2",

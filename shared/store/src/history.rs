@@ -23,12 +23,16 @@ pub fn row(
     ]
 }
 
-/// Appends rows made by [`row`] to `item_history`.
+/// Appends rows made by [`row`] to `item_history`, each with its item's customer (the
+/// console reads a customer's history by it).
 pub fn insert_item_history(db: &impl Db, rows: &[Vec<Value>]) -> Result<()> {
     insert_many(
         db,
-        "INSERT INTO item_history (item_id, at, actor, event, details, comment)",
-        "",
+        "INSERT INTO item_history (item_id, at, actor, event, details, comment, customer_id)
+         SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6,
+                (SELECT customer_id FROM items WHERE items.id = v.column1)
+         FROM (",
+        ") v",
         6,
         rows,
     )?;

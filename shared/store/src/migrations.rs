@@ -319,14 +319,22 @@ pub fn migrations() -> Vec<Migration> {
         },
         Migration {
             version: 13,
-            name: "closed items by customer",
-            // A customer's closed items (its history on the console's sheet reads them with
-            // its open ones): the open-items index does not hold them, so without this the
-            // sheet read every item of the ledger. Partial, so that no query on open items
-            // (statement, sheet, agenda) is ever planned on it instead of the open-items index.
-            steps: vec![sql(
-                "CREATE INDEX items_closed_by_customer ON items(customer_id) WHERE open_minor = 0",
-            )],
+            name: "history by customer",
+            // The console's sheet shows a customer's latest events: with the customer on each
+            // history row (filled by `history::insert_item_history`), they come from one index
+            // range instead of a probe per item of the customer (50,000 for a key account of
+            // a 10M-item ledger).
+            steps: vec![
+                sql("ALTER TABLE item_history ADD COLUMN customer_id INTEGER REFERENCES customers(id)"),
+                sql("UPDATE item_history SET customer_id = (SELECT customer_id FROM items WHERE items.id = item_history.item_id)"),
+                sql("CREATE INDEX item_history_by_customer ON item_history(customer_id, at)"),
+                // A customer's open items with what its totals, its sheet's order and its
+                // scenario reference date read, so none of them fetches item rows (scattered
+                // over the file for a large customer: 100 ms for 9,000 items at 10M).
+                sql("DROP INDEX items_open_by_customer"),
+                sql("CREATE INDEX items_open_by_customer ON items(customer_id, due_date, id, currency, kind,
+                     open_minor, status_code, action_id) WHERE open_minor > 0"),
+            ],
             after: None,
         },
         Migration {
@@ -374,9 +382,11 @@ fn agenda_columns() -> Vec<(String, Vec<Value>)> {
         sql("ALTER TABLE customers ADD COLUMN step_due TEXT"),
         sql(&format!("UPDATE customers SET reference_due = {}", reference("customers.id"))),
         sql(&format!("UPDATE customers SET step_due = {STEP_DUE} WHERE reference_due IS NOT NULL")),
-        sql("CREATE INDEX customers_by_step_due ON customers(step_due, id) WHERE step_due IS NOT NULL"),
-        sql("CREATE INDEX customers_by_collector_step_due ON customers(collector, step_due, id)
+        // Covering what the agenda reads while it looks for a page's steps.
+        sql("CREATE INDEX customers_by_step_due ON customers(step_due, id, scenario, reference_due)
              WHERE step_due IS NOT NULL"),
+        sql("CREATE INDEX customers_by_collector_step_due ON customers(collector, step_due, id, scenario,
+             reference_due) WHERE step_due IS NOT NULL"),
         sql(&format!(
             "CREATE TRIGGER items_inserted_reference AFTER INSERT ON items BEGIN
                UPDATE customers SET reference_due = {} WHERE id = NEW.customer_id;

@@ -14,7 +14,7 @@ use settle_domain::money::{Currency, amount_string};
 use settle_domain::scenario::{DoneStep, NextStep, Scenario, ScenarioItem, Step, next_step_for};
 
 use crate::history::{self, insert_item_history};
-use crate::sql::rows_per_statement;
+use crate::sql::{rows_per_statement, select_in};
 use crate::{Db, Result, RowExt, StoreError, Value};
 
 pub use settle_domain::config::ScenarioConfig;
@@ -361,7 +361,7 @@ pub fn agenda(
             .unwrap_or(date),
     };
     // Scenario steps (they have no resolver: a resolver filter shows actions only).
-    let mut due: Vec<(i64, AgendaCustomer, NextStep)> = Vec::new();
+    let mut due: Vec<(i64, NextStep)> = Vec::new();
     if f.resolver_id.is_none() {
         total += db
             .query(
@@ -398,8 +398,7 @@ pub fn agenda(
         loop {
             let mut params: Vec<Value> = vec![format_date(boundary).into()];
             let mut sql = String::from(
-                "SELECT id, erp_id, name, collector, scenario, reference_due, step_due FROM customers
-                 WHERE step_due <= ?",
+                "SELECT id, scenario, reference_due, step_due FROM customers WHERE step_due <= ?",
             );
             if let Some(c) = &f.collector {
                 sql += " AND collector = ?";
@@ -421,11 +420,11 @@ pub fn agenda(
             for r in &chunk.rows {
                 let key = r.int(0)?;
                 let scenario = r
-                    .opt_text(4)?
+                    .opt_text(1)?
                     .and_then(|c| by_code.get(c.as_str()).copied())
                     .or(default);
                 let Some(s) = scenario else { continue };
-                let reference = parse_date(&r.text(5)?).map_err(StoreError)?;
+                let reference = parse_date(&r.text(2)?).map_err(StoreError)?;
                 let history = done
                     .get(&(key, s.scenario.code.clone()))
                     .map(Vec::as_slice)
@@ -434,15 +433,7 @@ pub fn agenda(
                     && next.due_on <= date
                 {
                     shown.push(next.due_on);
-                    due.push((
-                        key,
-                        AgendaCustomer {
-                            id: r.text(1)?,
-                            name: r.text(2)?,
-                            collector: r.opt_text(3)?,
-                        },
-                        next,
-                    ));
+                    due.push((key, next));
                 }
             }
             if shown.len() >= wanted && wanted > 0 {
@@ -451,12 +442,12 @@ pub fn agenda(
                 boundary = boundary.min(shown[wanted - 1]);
             }
             let last = chunk.rows.last().expect("a row");
-            after = Some((last.text(6)?, last.int(0)?));
-            if chunk.rows.len() < STEP_CHUNK || last.text(6)? > format_date(boundary) {
+            after = Some((last.text(3)?, last.int(0)?));
+            if chunk.rows.len() < STEP_CHUNK || last.text(3)? > format_date(boundary) {
                 break;
             }
         }
-        due.retain(|(_, _, n)| n.due_on <= boundary);
+        due.retain(|(_, n)| n.due_on <= boundary);
     }
 
     // Live actions due by the boundary, with their open amounts and customers: found by the
@@ -526,7 +517,7 @@ pub fn agenda(
         let values = vec!["(?, ?)"; chunk.len()].join(", ");
         let params: Vec<Value> = chunk
             .iter()
-            .flat_map(|(k, _, n)| [Value::from(*k), format_date(n.cutoff).into()])
+            .flat_map(|(k, n)| [Value::from(*k), format_date(n.cutoff).into()])
             .collect();
         let r = db.query(
             &format!(
@@ -544,8 +535,28 @@ pub fn agenda(
                 .insert(row.text(1)?, row.int(2)?);
         }
     }
-    for (key, customer, next) in due {
+    // Who the steps' customers are (read for the steps kept only).
+    let keys: Vec<Value> = due.iter().map(|(k, _)| Value::from(*k)).collect();
+    let mut who: HashMap<i64, AgendaCustomer> = HashMap::new();
+    for r in select_in(
+        db,
+        "SELECT id, erp_id, name, collector FROM customers WHERE id",
+        &keys,
+    )? {
+        who.insert(
+            r.int(0)?,
+            AgendaCustomer {
+                id: r.text(1)?,
+                name: r.text(2)?,
+                collector: r.opt_text(3)?,
+            },
+        );
+    }
+    for (key, next) in due {
         let (amounts, biggest) = amounts(sums.get(&key).unwrap_or(&BTreeMap::new()))?;
+        let customer = who
+            .remove(&key)
+            .ok_or_else(|| StoreError(format!("customer {key} vanished")))?;
         entries.push(AgendaEntry {
             kind: "scenario_step",
             due_on: format_date(next.due_on),
