@@ -91,34 +91,7 @@ fn session(s: &TestServer) -> String {
         .to_string(),
     );
     assert_eq!(r.status, 201, "{}", r.text());
-    let form = s.get("/app/sign-in");
-    let nonce = form
-        .header("set-cookie")
-        .and_then(|c| c.split(';').next())
-        .expect("a sign-in cookie")
-        .to_string();
-    let html = form.text();
-    let at = html.find("name=\"form_token\" value=\"").unwrap() + 25;
-    let token: String = html[at..].chars().take_while(|c| *c != '"').collect();
-    let body = format!(
-        "form_token={}&email=bench%40corp.example&password={}",
-        token.replace('-', "%2D"),
-        PASSWORD.replace(' ', "+")
-    );
-    let r = s.request(
-        "POST",
-        "/app/sign-in",
-        &[
-            ("cookie", &nonce),
-            ("content-type", "application/x-www-form-urlencoded"),
-        ],
-        body.as_bytes(),
-    );
-    assert_eq!(r.status, 303, "{}", r.text());
-    r.header("set-cookie")
-        .and_then(|c| c.split(';').next())
-        .expect("a session cookie")
-        .to_string()
+    settle_bench::sign_in(s, "bench@corp.example", PASSWORD)
 }
 
 fn p50(mut v: Vec<Duration>) -> f64 {

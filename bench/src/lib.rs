@@ -177,3 +177,36 @@ pub fn row(name: &str, s: &Stats) {
         s.requests
     );
 }
+
+/// Signs `email` in through the console's form; answers the session cookie.
+pub fn sign_in(s: &TestServer, email: &str, password: &str) -> String {
+    let form = s.get("/app/sign-in");
+    let nonce = form
+        .header("set-cookie")
+        .and_then(|c| c.split(';').next())
+        .expect("a sign-in cookie")
+        .to_string();
+    let html = form.text();
+    let at = html.find("name=\"form_token\" value=\"").unwrap() + 25;
+    let token: String = html[at..].chars().take_while(|c| *c != '"').collect();
+    let body = format!(
+        "form_token={}&email={}&password={}",
+        token.replace('-', "%2D"),
+        email.replace('@', "%40"),
+        password.replace(' ', "+")
+    );
+    let r = s.request(
+        "POST",
+        "/app/sign-in",
+        &[
+            ("cookie", &nonce),
+            ("content-type", "application/x-www-form-urlencoded"),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    r.header("set-cookie")
+        .and_then(|c| c.split(';').next())
+        .expect("a session cookie")
+        .to_string()
+}
