@@ -240,6 +240,43 @@ pub fn next_step_for(
     })
 }
 
+/// The reference dates for which step `step` is the one shown as of some date: on or
+/// before `through` (the step is reached) and, unless it is the last, after `after` (the
+/// next one is not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepWindow {
+    pub step: usize,
+    pub after: Option<NaiveDate>,
+    pub through: NaiveDate,
+}
+
+/// For each step of `scenario`, the reference dates for which [`next_step_for`] as of
+/// `as_of` shows that step, for a customer whose first step left is at most that step
+/// (a customer whose first step left is later shows nothing as of `as_of`). A customer shown
+/// step `k` is due on its reference date plus `k`'s offset, so within one window the agenda's
+/// order is the reference dates' order, and `through` moved back to an earlier date `B`
+/// (`window_through(.., B)`) keeps the customers due by `B`.
+pub fn step_windows(scenario: &Scenario, as_of: NaiveDate) -> Vec<StepWindow> {
+    let steps = &scenario.steps;
+    (0..steps.len())
+        .map(|k| StepWindow {
+            step: k,
+            after: steps.get(k + 1).map(|n| shift(as_of, -n.offset_days)),
+            through: shift(as_of, -steps[k].offset_days),
+        })
+        .collect()
+}
+
+/// The latest reference date whose step `step` is due on or before `by`.
+pub fn window_through(scenario: &Scenario, step: usize, by: NaiveDate) -> NaiveDate {
+    shift(by, -scenario.steps[step].offset_days)
+}
+
+/// When step `step` is due for reference date `reference`.
+pub fn step_due_on(scenario: &Scenario, step: usize, reference: NaiveDate) -> NaiveDate {
+    shift(reference, scenario.steps[step].offset_days)
+}
+
 /// The items a step covers: in the scenario and due on or before its cut-off.
 pub fn covered<'a>(items: &'a [ScenarioItem], next: &NextStep) -> Vec<&'a ScenarioItem> {
     items
@@ -319,6 +356,53 @@ mod tests {
             step,
             reference_due: d(reference),
         }
+    }
+
+    /// The windows are exactly where `next_step_for` lands: for every reference date over
+    /// four months and every first step left, the step shown (if any) is the one whose window
+    /// holds the reference date, at the date `step_due_on` says; `window_through` keeps
+    /// exactly the customers due by an earlier date.
+    #[test]
+    fn step_windows_are_where_the_next_step_lands() {
+        let s = default_scenario();
+        let as_of = d("2025-04-15");
+        let windows = step_windows(&s, as_of);
+        assert_eq!(windows.len(), s.steps.len());
+        let mut shown = 0;
+        for r in 0..120 {
+            let reference = d("2025-01-15") + Days::new(r);
+            for first in 0..=s.steps.len() {
+                let done: Vec<DoneStep> = (0..first)
+                    .map(|k| DoneStep {
+                        step: k,
+                        reference_due: reference,
+                    })
+                    .collect();
+                let next = next_step_for(&s, reference, &done, as_of).filter(|n| n.due_on <= as_of);
+                let inside: Vec<usize> = windows
+                    .iter()
+                    .filter(|w| {
+                        w.step >= first
+                            && reference <= w.through
+                            && w.after.is_none_or(|a| reference > a)
+                    })
+                    .map(|w| w.step)
+                    .collect();
+                assert_eq!(
+                    next.as_ref().map(|n| n.step),
+                    inside.first().copied(),
+                    "{reference} first {first}"
+                );
+                assert!(inside.len() <= 1, "windows overlap at {reference}");
+                if let Some(n) = next {
+                    shown += 1;
+                    assert_eq!(n.due_on, step_due_on(&s, n.step, reference));
+                    let by = d("2025-03-20");
+                    assert_eq!(reference <= window_through(&s, n.step, by), n.due_on <= by);
+                }
+            }
+        }
+        assert!(shown > 200, "the dates cover every window: {shown}");
     }
 
     #[test]

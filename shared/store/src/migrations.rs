@@ -343,6 +343,12 @@ pub fn migrations() -> Vec<Migration> {
             steps: agenda_columns(),
             after: None,
         },
+        Migration {
+            version: 15,
+            name: "agenda by step",
+            steps: agenda_steps(),
+            after: None,
+        },
     ]
 }
 
@@ -432,6 +438,110 @@ fn agenda_columns() -> Vec<(String, Vec<Value>)> {
         sql(&format!(
             "CREATE TRIGGER scenarios_deleted_step_due AFTER DELETE ON scenarios BEGIN
                UPDATE customers SET step_due = {STEP_DUE} WHERE reference_due IS NOT NULL;
+             END"
+        )),
+    ]
+}
+
+/// Where customer row `customers` stands in its scenario: the scenario it follows (the one
+/// assigned if active, else the active default), the first step left for its current
+/// reference date (one after the last done), and that step's date; the date is `NULL`
+/// without a reference date or a step left, all three without a scenario. A row value, for
+/// `UPDATE customers SET (step_scenario, step_first, step_due) = {STEP}`.
+const STEP: &str = "(SELECT code, first,
+       date(customers.reference_due, json_extract(steps, '$[' || first || '].offset_days') || ' days')
+     FROM (SELECT s.code, s.steps, coalesce(
+             (SELECT max(r.step) + 1 FROM reminders r WHERE r.customer_id = customers.id
+                AND r.scenario = s.code AND r.reference_due = customers.reference_due), 0) AS first
+           FROM scenarios s WHERE s.active = 1 AND (s.code = customers.scenario OR s.is_default = 1)
+           ORDER BY s.is_default LIMIT 1))";
+
+/// Version 15: the agenda reads a page's steps without scanning every customer due.
+///
+/// As of a date `D`, a customer whose first step left is `f` shows the latest step `k >= f`
+/// reached by `D`, due on its reference date plus step `k`'s offset; so the customers showing
+/// step `k` of a scenario, first step `f`, are one range of reference dates, already in the
+/// agenda's order, in an index by (scenario, first step, reference date). The triggers of
+/// version 14 now keep the scenario and first step beside `step_due`. The agenda's total
+/// counts customers due per collector and date (`agenda_step_counts`, kept by a trigger on
+/// `step_due` and `collector`) instead of counting index entries: 200,000 at 10M items.
+fn agenda_steps() -> Vec<(String, Vec<Value>)> {
+    let set = format!("UPDATE customers SET (step_scenario, step_first, step_due) = {STEP}");
+    let count_new = "INSERT INTO agenda_step_counts (collector, step_due, customers)
+         SELECT coalesce(NEW.collector, ''), NEW.step_due, 1 WHERE NEW.step_due IS NOT NULL
+         ON CONFLICT (collector, step_due) DO UPDATE SET customers = customers + 1;";
+    vec![
+        sql("ALTER TABLE customers ADD COLUMN step_scenario TEXT"),
+        sql("ALTER TABLE customers ADD COLUMN step_first INTEGER"),
+        sql(&format!("{set} WHERE reference_due IS NOT NULL")),
+        sql("DROP INDEX customers_by_step_due"),
+        sql("DROP INDEX customers_by_collector_step_due"),
+        sql("CREATE INDEX customers_by_step ON customers(step_scenario, step_first, reference_due, id)
+             WHERE step_due IS NOT NULL"),
+        sql("CREATE INDEX customers_by_collector_step ON customers(collector, step_scenario, step_first,
+             reference_due, id) WHERE step_due IS NOT NULL"),
+        // Live actions with what the agenda's filters read: a collector's agenda checks each
+        // action's customer without fetching the action (110 ms for 48,000 actions at 10M).
+        sql("DROP INDEX actions_live_by_date"),
+        sql("CREATE INDEX actions_live_by_date ON actions(due_date, id, customer_id, resolver_id)
+             WHERE state = 'live'"),
+        // The same writes as version 14's triggers, now moving all three columns.
+        sql("DROP TRIGGER customers_step_due"),
+        sql("DROP TRIGGER reminders_step_due"),
+        sql("DROP TRIGGER scenarios_inserted_step_due"),
+        sql("DROP TRIGGER scenarios_updated_step_due"),
+        sql("DROP TRIGGER scenarios_deleted_step_due"),
+        sql(&format!(
+            "CREATE TRIGGER customers_step_due AFTER UPDATE OF reference_due, scenario ON customers
+             WHEN OLD.reference_due IS NOT NEW.reference_due OR OLD.scenario IS NOT NEW.scenario BEGIN
+               {set} WHERE id = NEW.id;
+             END"
+        )),
+        sql(&format!(
+            "CREATE TRIGGER reminders_step_due AFTER INSERT ON reminders BEGIN
+               {set} WHERE id = NEW.customer_id;
+             END"
+        )),
+        sql(&format!(
+            "CREATE TRIGGER scenarios_inserted_step_due AFTER INSERT ON scenarios BEGIN
+               {set} WHERE reference_due IS NOT NULL;
+             END"
+        )),
+        sql(&format!(
+            "CREATE TRIGGER scenarios_updated_step_due AFTER UPDATE ON scenarios BEGIN
+               {set} WHERE reference_due IS NOT NULL;
+             END"
+        )),
+        sql(&format!(
+            "CREATE TRIGGER scenarios_deleted_step_due AFTER DELETE ON scenarios BEGIN
+               {set} WHERE reference_due IS NOT NULL;
+             END"
+        )),
+        // Customers due per collector ('' for none) and step date.
+        sql("CREATE TABLE agenda_step_counts (
+            collector TEXT NOT NULL,
+            step_due TEXT NOT NULL,
+            customers INTEGER NOT NULL,
+            PRIMARY KEY (collector, step_due)
+        ) WITHOUT ROWID"),
+        sql("INSERT INTO agenda_step_counts (collector, step_due, customers)
+             SELECT coalesce(collector, ''), step_due, count(*) FROM customers
+             WHERE step_due IS NOT NULL GROUP BY 1, 2"),
+        sql(&format!(
+            "CREATE TRIGGER customers_step_counted AFTER UPDATE OF step_due, collector ON customers
+             WHEN OLD.step_due IS NOT NEW.step_due OR OLD.collector IS NOT NEW.collector BEGIN
+               UPDATE agenda_step_counts SET customers = customers - 1
+                 WHERE collector = coalesce(OLD.collector, '') AND step_due = OLD.step_due;
+               DELETE FROM agenda_step_counts
+                 WHERE collector = coalesce(OLD.collector, '') AND step_due = OLD.step_due
+                   AND customers = 0;
+               {count_new}
+             END"
+        )),
+        sql(&format!(
+            "CREATE TRIGGER customers_inserted_step_counted AFTER INSERT ON customers
+             WHEN NEW.step_due IS NOT NULL BEGIN
+               {count_new}
              END"
         )),
     ]

@@ -11,7 +11,10 @@ use serde::Serialize;
 use serde_json::json;
 use settle_domain::dates::{format_date, parse_date};
 use settle_domain::money::{Currency, amount_string};
-use settle_domain::scenario::{DoneStep, NextStep, Scenario, ScenarioItem, Step, next_step_for};
+use settle_domain::scenario::{
+    DoneStep, NextStep, Scenario, ScenarioItem, Step, StepWindow, next_step_for, step_due_on,
+    step_windows, window_through,
+};
 
 use crate::history::{self, insert_item_history};
 use crate::sql::{rows_per_statement, select_in};
@@ -304,19 +307,138 @@ fn amounts(sums: &BTreeMap<String, i64>) -> Result<(Vec<AmountView>, i64)> {
     Ok((out, biggest))
 }
 
-/// How many customers the agenda reads at a time while it looks for a page's steps.
-const STEP_CHUNK: usize = 400;
+/// One range of the `customers_by_step` index: the customers of scenario `code` whose first
+/// step left is `first`, shown step `window.step` as of the agenda's date.
+struct StepRange<'a> {
+    scenario: &'a ScenarioConfig,
+    first: usize,
+    window: StepWindow,
+}
+
+impl StepRange<'_> {
+    /// The range's customers due by `by`, in the agenda's order, at most `limit`:
+    /// `(customer key, reference date)`.
+    fn read(
+        &self,
+        db: &impl Db,
+        f: &AgendaFilter,
+        by: NaiveDate,
+        limit: Option<usize>,
+    ) -> Result<Vec<(i64, NaiveDate)>> {
+        let through = self.window.through.min(window_through(
+            &self.scenario.scenario,
+            self.window.step,
+            by,
+        ));
+        let mut sql =
+            String::from("SELECT id, reference_due FROM customers WHERE step_due IS NOT NULL");
+        let mut params: Vec<Value> = Vec::new();
+        if let Some(c) = &f.collector {
+            sql += " AND collector = ?";
+            params.push(c.as_str().into());
+        }
+        sql += " AND step_scenario = ? AND step_first = ? AND reference_due <= ?";
+        params.push(self.scenario.scenario.code.as_str().into());
+        params.push((self.first as i64).into());
+        params.push(format_date(through).into());
+        if let Some(after) = self.window.after {
+            sql += " AND reference_due > ?";
+            params.push(format_date(after).into());
+        }
+        sql += " ORDER BY reference_due, id";
+        if let Some(limit) = limit {
+            sql += " LIMIT ?";
+            params.push((limit as i64).into());
+        }
+        db.query(&sql, &params)?
+            .map(|r| Ok((r.int(0)?, parse_date(&r.text(1)?).map_err(StoreError)?)))
+    }
+}
+
+/// The scenario steps of the agenda's first `wanted` entries and of every entry due on the
+/// same day as the last of them, with `boundary` (the date of the `wanted`-th action) moved
+/// back to the date of the `wanted`-th entry of all.
+///
+/// A page reads index ranges, never every customer due: for each active scenario, each
+/// step `k` and each first step left `f <= k`, the customers showing step `k` are one range of
+/// reference dates in `customers_by_step` (`settle_domain::scenario::step_windows`), in the
+/// agenda's order. The first `wanted` of each range give the boundary; then each range is
+/// read up to it. The steps themselves come from the domain rule (`next_step_for`) for those
+/// customers only.
+fn due_steps(
+    db: &impl Db,
+    date: NaiveDate,
+    f: &AgendaFilter,
+    wanted: usize,
+    mut dates: Vec<NaiveDate>,
+    boundary: &mut NaiveDate,
+) -> Result<Vec<(i64, NextStep)>> {
+    let all = scenarios(db)?;
+    let ranges: Vec<StepRange> = all
+        .iter()
+        .filter(|s| s.active)
+        .flat_map(|s| {
+            step_windows(&s.scenario, date)
+                .into_iter()
+                .flat_map(move |window| {
+                    (0..=window.step).map(move |first| StepRange {
+                        scenario: s,
+                        first,
+                        window,
+                    })
+                })
+        })
+        .collect();
+    // The boundary: the `wanted`-th date among the actions' and the ranges' first entries.
+    for range in &ranges {
+        let first = range.read(db, f, *boundary, Some(wanted))?;
+        let step = range.window.step;
+        dates.extend(
+            first
+                .iter()
+                .map(|(_, r)| step_due_on(&range.scenario.scenario, step, *r)),
+        );
+    }
+    dates.sort();
+    if let Some(d) = dates.get(wanted - 1) {
+        *boundary = (*boundary).min(*d);
+    }
+    // Every customer due by the boundary, and the step the domain rule shows it.
+    let mut found: Vec<(i64, NaiveDate, &ScenarioConfig)> = Vec::new();
+    for range in &ranges {
+        for (key, reference) in range.read(db, f, *boundary, None)? {
+            found.push((key, reference, range.scenario));
+        }
+    }
+    let keys: Vec<Value> = found.iter().map(|(k, _, _)| Value::from(*k)).collect();
+    let mut done = HashMap::new();
+    for chunk in keys.chunks(rows_per_statement(1)) {
+        done.extend(done_steps_of(db, chunk)?);
+    }
+    let mut due = Vec::new();
+    for (key, reference, s) in found {
+        let history = done
+            .get(&(key, s.scenario.code.clone()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        if let Some(next) = next_step_for(&s.scenario, reference, history, date)
+            && next.due_on <= *boundary
+        {
+            due.push((key, next));
+        }
+    }
+    Ok(due)
+}
 
 /// Everything due on or before `date`: live actions and scenario steps, by due date then
 /// the largest amount first; `offset`/`limit` page it. Returns the page and the total.
 ///
 /// Read by index, whatever the ledger's size: the total counts live actions due (index on
-/// `actions.due_date`) and customers whose next step is due (`customers.step_due`, kept by
-/// triggers, see migration 14). A page needs only the entries due on or before its last
-/// entry's date `B`: the actions due by `B`, and the customers whose step is, read in
-/// `step_due` order (a step is shown at its latest due date, never before `step_due`, so
-/// once `step_due` passes `B` no later customer can enter the page). Amounts, which order
-/// entries of the same day, are summed for those entries only.
+/// `actions.due_date`) and adds the customers due per date (`agenda_step_counts`, kept by
+/// triggers, see migrations 14 and 15). A page needs only the entries due on or before its
+/// last entry's date `B`: the actions due by `B`, and the customers whose step is, read as
+/// ranges of `customers_by_step` in the agenda's order ([`due_steps`]). Amounts, which
+/// order entries of the same day, are summed for those entries only.
 pub fn agenda(
     db: &impl Db,
     date: NaiveDate,
@@ -365,89 +487,30 @@ pub fn agenda(
     if f.resolver_id.is_none() {
         total += db
             .query(
-                "SELECT count(*) FROM customers WHERE step_due <= ?1 AND (?2 IS NULL OR collector = ?2)",
+                "SELECT coalesce(sum(customers), 0) FROM agenda_step_counts
+                 WHERE step_due <= ?1 AND (?2 IS NULL OR collector = ?2)",
                 &[date_s.as_str().into(), collector.clone()],
             )?
             .single_int()? as usize;
-        let all = scenarios(db)?;
-        let default = all.iter().find(|s| s.is_default && s.active);
-        let by_code: HashMap<&str, &ScenarioConfig> = all
-            .iter()
-            .filter(|s| s.active)
-            .map(|s| (s.scenario.code.as_str(), s))
-            .collect();
-        // Dates of every entry found so far, to narrow the boundary as steps come in.
-        let action_dates: Vec<NaiveDate> = db
-            .query(
-                &format!(
-                    "SELECT a.due_date FROM actions a WHERE {action_filter} AND a.due_date <= ?4
-                     ORDER BY a.due_date LIMIT ?5"
-                ),
-                &[
-                    action_params[0].clone(),
-                    action_params[1].clone(),
-                    action_params[2].clone(),
-                    format_date(boundary).into(),
-                    (wanted as i64).into(),
-                ],
-            )?
-            .map(|r| parse_date(&r.text(0)?).map_err(StoreError))?;
-        let mut shown: Vec<NaiveDate> = action_dates;
-        // Keyset pages over the index (collector first when filtered).
-        let mut after: Option<(String, i64)> = None;
-        loop {
-            let mut params: Vec<Value> = vec![format_date(boundary).into()];
-            let mut sql = String::from(
-                "SELECT id, scenario, reference_due, step_due FROM customers WHERE step_due <= ?",
-            );
-            if let Some(c) = &f.collector {
-                sql += " AND collector = ?";
-                params.push(c.as_str().into());
-            }
-            if let Some((due, id)) = &after {
-                sql += " AND (step_due, id) > (?, ?)";
-                params.push(due.as_str().into());
-                params.push((*id).into());
-            }
-            sql += " ORDER BY step_due, id LIMIT ?";
-            params.push((STEP_CHUNK as i64).into());
-            let chunk = db.query(&sql, &params)?;
-            if chunk.rows.is_empty() {
-                break;
-            }
-            let keys: Vec<Value> = chunk.ints(0)?.into_iter().map(Value::from).collect();
-            let done = done_steps_of(db, &keys)?;
-            for r in &chunk.rows {
-                let key = r.int(0)?;
-                let scenario = r
-                    .opt_text(1)?
-                    .and_then(|c| by_code.get(c.as_str()).copied())
-                    .or(default);
-                let Some(s) = scenario else { continue };
-                let reference = parse_date(&r.text(2)?).map_err(StoreError)?;
-                let history = done
-                    .get(&(key, s.scenario.code.clone()))
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
-                if let Some(next) = next_step_for(&s.scenario, reference, history, date)
-                    && next.due_on <= date
-                {
-                    shown.push(next.due_on);
-                    due.push((key, next));
-                }
-            }
-            if shown.len() >= wanted && wanted > 0 {
-                shown.sort();
-                shown.truncate(wanted);
-                boundary = boundary.min(shown[wanted - 1]);
-            }
-            let last = chunk.rows.last().expect("a row");
-            after = Some((last.text(3)?, last.int(0)?));
-            if chunk.rows.len() < STEP_CHUNK || last.text(3)? > format_date(boundary) {
-                break;
-            }
+        if wanted > 0 {
+            // The dates of the first `wanted` actions, to find the page's last date.
+            let action_dates: Vec<NaiveDate> = db
+                .query(
+                    &format!(
+                        "SELECT a.due_date FROM actions a WHERE {action_filter} AND a.due_date <= ?4
+                         ORDER BY a.due_date LIMIT ?5"
+                    ),
+                    &[
+                        action_params[0].clone(),
+                        action_params[1].clone(),
+                        action_params[2].clone(),
+                        format_date(boundary).into(),
+                        (wanted as i64).into(),
+                    ],
+                )?
+                .map(|r| parse_date(&r.text(0)?).map_err(StoreError))?;
+            due = due_steps(db, date, f, wanted, action_dates, &mut boundary)?;
         }
-        due.retain(|(_, n)| n.due_on <= boundary);
     }
 
     // Live actions due by the boundary, with their open amounts and customers: found by the
