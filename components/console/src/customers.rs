@@ -20,10 +20,11 @@ use settle_pages::console::{Ctx, Failure};
 
 /// Lines per page of the list.
 const PAGE: usize = 50;
-/// Items per page of the statement: a 5,000-item account is ten pages, each rendered in a
-/// fraction of the time of the whole (BENCHMARKS.md, "Console"); the totals above cover
-/// every open item.
-pub const SHEET_PAGE: usize = 500;
+/// Items per page of the statement: a 5,000-item account is 25 pages, each rendered in a
+/// fraction of the time of the whole (BENCHMARKS.md, "Console" and "Ten times the data": a
+/// page of 500 took 60 ms at 10M, most of it rendering); the totals above cover every open
+/// item.
+pub const SHEET_PAGE: usize = 200;
 
 fn bad(field: &str, why: &str) -> Failure {
     Failure::Invalid(400, Invalid::one(field, Some(field), why))
