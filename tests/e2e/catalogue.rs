@@ -380,7 +380,7 @@ fn cases() -> Vec<Case> {
                 "application/xml",
                 "<items/>",
                 415,
-                "~application/json or text/csv",
+                "~application/json, or an export as text/csv",
             ),
         ),
         // ---- ERP payments ----

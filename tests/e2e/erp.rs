@@ -139,13 +139,37 @@ fn items_csv() {
     assert_eq!(v["errors"][0]["field"], "due_date");
     assert_eq!(v["errors"][1]["pointer"], "line 3");
     assert_eq!(open_ids(&s), vec!["I2", "I1"]);
-    // CSV is for items only.
-    problem(
+    // Customers come as files too; one without the needed columns is refused, naming them.
+    let v = problem(
         &s.request(
             "POST",
             "/api/v1/erp/customers",
             &[("authorization", &auth), ("content-type", "text/csv")],
             b"id\n1\n",
+        ),
+        422,
+    );
+    assert_eq!(v["errors"][0]["pointer"], "line 1");
+    let fields: Vec<&str> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert!(
+        fields.contains(&"name") && fields.contains(&"entity"),
+        "{v}"
+    );
+    // Other media types are not read.
+    problem(
+        &s.request(
+            "POST",
+            "/api/v1/erp/customers",
+            &[
+                ("authorization", &auth),
+                ("content-type", "application/xml"),
+            ],
+            b"<customers/>",
         ),
         415,
     );

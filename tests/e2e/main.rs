@@ -11,6 +11,7 @@ mod console;
 mod disputes;
 mod erp;
 mod health;
+mod imports;
 mod openapi;
 mod pages;
 mod report_data;

@@ -1,4 +1,5 @@
-//! Statuses, resolvers, action models, the resolvers' outcomes and email templates.
+//! Statuses, resolvers, action models, the resolvers' outcomes, email templates, reminder
+//! scenarios and import profiles (with the import history).
 //!
 //! `GET` lists or reads (with the record's change history), `POST` creates, `PATCH` edits
 //! the fields given (`active: false` deactivates), `DELETE` removes what nothing refers to
@@ -15,6 +16,7 @@ use settle_store::config as store;
 use settle_store::{SpinDb, StoreError, ledger};
 use settle_store::{pages, scenarios};
 use settle_web::settle_usecases::config::{self as cfg, Saved};
+use settle_web::settle_usecases::imports;
 use settle_web::settle_usecases::{Done, Refusal};
 use settle_web::{
     Answer, invalid, json, method_not_allowed, not_found, now, object_body, parse_object_with,
@@ -131,6 +133,31 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
             Some(code),
         )),
         (["customers", id, "scenario"], Method::Put) => assign_scenario(req, db, who, id),
+        (["import-profiles"], Method::Get) => {
+            ok(&json!({"import_profiles": imports::profiles(db)?}))
+        }
+        (["import-profiles", code], Method::Get) => {
+            let p = imports::profile(db, code)?
+                .ok_or_else(|| not_found(&format!("no import profile {code:?}")))?;
+            let mut v = serde_json::to_value(&p).unwrap_or(Value::Null);
+            v["history"] = json!(s(store::history(db, "import_profile", code))?);
+            ok(&v)
+        }
+        (["import-profiles", code], Method::Put) => saved(imports::save_profile(
+            db,
+            code,
+            &object_body(req)?,
+            &usecase::who(who),
+        )),
+        (["import-profiles", code], Method::Delete) => {
+            deleted(imports::delete_profile(db, code, &usecase::who(who)))
+        }
+        (["imports"], Method::Get) => {
+            ok(&json!({"imports": s(settle_store::imports::imports(db, 200))?}))
+        }
+        (["import-profiles"], _) => Err(method_not_allowed("GET")),
+        (["import-profiles", _], _) => Err(method_not_allowed("GET, PUT, DELETE")),
+        (["imports"], _) => Err(method_not_allowed("GET")),
         (["scenarios"], _) => Err(method_not_allowed("GET, POST")),
         (["scenarios", _], _) => Err(method_not_allowed("GET, PUT")),
         (["customers", _, "scenario"], _) => Err(method_not_allowed("PUT")),
@@ -173,6 +200,7 @@ impl Location for settle_domain::actions::ActionModel {}
 impl Location for settle_domain::pages::Outcome {}
 impl Location for store::EmailTemplate {}
 impl Location for settle_domain::config::ScenarioConfig {}
+impl Location for settle_domain::import::profile::ImportProfile {}
 
 /// A deleted record: 204.
 fn deleted(r: Result<Done<()>, Refusal>) -> Answer<Response> {

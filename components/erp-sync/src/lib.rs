@@ -1,15 +1,22 @@
 //! `/api/v1/erp/...`: ERPs push customers, open items and payments.
 //!
-//! Each batch is one transaction: every bad row is reported (JSON pointer or CSV line) and
-//! nothing is written; a good batch answers what it created, updated and closed. An
-//! `Idempotency-Key` makes a retry return the first answer without writing twice.
+//! A body is JSON (`application/json`) or an uploaded export (`text/csv`,
+//! `application/octet-stream`): in Settle's own columns, or read through an import profile
+//! (`?profile=sap-fbl5n`), in any separator, encoding, decimal mark and date format
+//! (`settle_domain::import`). Each batch is one transaction: every bad row is reported (JSON
+//! pointer, or line and the file's column) and nothing is written; a good batch answers what
+//! it created, updated and closed, and a file is recorded in the import history.
+//! `?dry_run=true` answers what the batch would do and writes nothing. An `Idempotency-Key`
+//! makes a retry return the first answer without writing twice.
 
 use settle_domain::auth::Role;
+use settle_domain::import::text::Encoding;
+use settle_domain::import::values::{DateFormat, DecimalMark};
 use settle_store::Db;
-use settle_web::settle_usecases::erp::{self as erp_sync, Batch};
+use settle_web::settle_usecases::erp::{self as erp_sync, FileOptions};
 use settle_web::{
-    Answer, MAX_BATCH_BODY, authenticate, body, content_type, idempotent, method_not_allowed,
-    not_found, open_db, problem, query, respond, segments, usecase,
+    Answer, MAX_BATCH_BODY, Query, authenticate, body, content_type, idempotent,
+    method_not_allowed, not_found, open_db, problem, respond, segments, usecase,
 };
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
@@ -18,6 +25,17 @@ use spin_sdk::http_component;
 fn handle(req: Request) -> Response {
     respond(route(&req))
 }
+
+/// What a file upload may say about the file, beside `mode`, `entity` and `dry_run`.
+const FILE_PARAMS: [&str; 7] = [
+    "profile",
+    "delimiter",
+    "decimal",
+    "date_format",
+    "encoding",
+    "skip_rows",
+    "file_name",
+];
 
 fn route(req: &Request) -> Answer<Response> {
     let Some(path) = segments(req.path(), "/api/v1/erp") else {
@@ -34,12 +52,69 @@ fn route(req: &Request) -> Answer<Response> {
     if *req.method() != Method::Post {
         return Err(method_not_allowed("POST"));
     }
+    let known: Vec<&str> = ["mode", "entity", "dry_run"]
+        .into_iter()
+        .chain(FILE_PARAMS)
+        .collect();
+    let q = Query::parse(req, &known)?;
+    let dry_run = q.bool("dry_run")?.unwrap_or(false);
+    let ct = content_type(req);
+    let file = matches!(ct.as_str(), "text/csv" | "application/octet-stream");
+    if !(file || ct == "application/json") {
+        return Err(problem(
+            415,
+            "unsupported-media-type",
+            "Unsupported media type",
+            format!(
+                "send application/json, or an export as text/csv or application/octet-stream, not {ct:?}"
+            ),
+        ));
+    }
+    if !file
+        && let Some(p) = FILE_PARAMS
+            .iter()
+            .chain(&["mode", "entity"])
+            .find(|p| q.get(p).is_some())
+    {
+        return Err(bad(
+            p,
+            "is for uploaded files (text/csv or application/octet-stream); a JSON batch says it in its body",
+        ));
+    }
+    if resource != "items" && (q.get("mode").is_some() || q.get("entity").is_some()) {
+        return Err(bad(
+            if q.get("mode").is_some() {
+                "mode"
+            } else {
+                "entity"
+            },
+            "is for open items only",
+        ));
+    }
     let raw = body(req, MAX_BATCH_BODY)?;
     let db = open_db()?;
     let principal = authenticate(req, &db, &[Role::Erp], true)?;
-    // Parse and validate before taking the write lock.
-    let parsed = parse(req, resource, raw)?;
     let who = usecase::who(&principal);
+    if file {
+        let options = file_options(&q)?;
+        if dry_run {
+            let answer = erp_sync::dry_run_file(&db, resource, raw, &options, &who)?;
+            return Ok(settle_web::json(200, &answer));
+        }
+        // Read and checked before taking the write lock.
+        let batch = erp_sync::parse_file(&db, resource, raw, &options)?;
+        return db.transaction(|db| {
+            idempotent(req, db, &principal, || {
+                let synced = erp_sync::apply_file(db, &batch, &who)?.value;
+                Ok((200, serde_json::to_value(synced).unwrap_or_default()))
+            })
+        });
+    }
+    if dry_run {
+        let answer = erp_sync::dry_run_json(&db, resource, raw, &who)?;
+        return Ok(settle_web::json(200, &answer));
+    }
+    let parsed = erp_sync::parse_json(resource, raw)?;
     db.transaction(|db| {
         idempotent(req, db, &principal, || {
             let synced = erp_sync::apply(db, &parsed, &who)?.value;
@@ -48,29 +123,55 @@ fn route(req: &Request) -> Answer<Response> {
     })
 }
 
-fn parse(req: &Request, resource: &str, raw: &[u8]) -> Answer<Batch> {
-    let ct = content_type(req);
-    let is_csv = ct == "text/csv";
-    if !(ct == "application/json" || (is_csv && resource == "items")) {
-        let accepted = if resource == "items" {
-            "application/json or text/csv"
-        } else {
-            "application/json"
-        };
-        return Err(problem(
-            415,
-            "unsupported-media-type",
-            "Unsupported media type",
-            format!("send {accepted}, not {ct:?}"),
-        ));
-    }
-    let q = query(req);
-    let param = |name: &str| q.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    Ok(erp_sync::parse(
-        resource,
-        raw,
-        is_csv,
-        param("mode"),
-        param("entity"),
-    )?)
+fn bad(name: &str, why: &str) -> settle_web::Problem {
+    problem(
+        400,
+        "invalid-query",
+        "Invalid query",
+        format!("{name}: {why}"),
+    )
+}
+
+fn file_options(q: &Query) -> Answer<FileOptions> {
+    let choice = |name: &str, allowed: &str| bad(name, &format!("must be one of {allowed}"));
+    Ok(FileOptions {
+        profile: q.text("profile", 64)?,
+        delimiter: match q.get("delimiter") {
+            None => None,
+            Some(",") => Some(','),
+            Some(";") => Some(';'),
+            Some("tab" | "\t") => Some('\t'),
+            Some("|") => Some('|'),
+            Some(_) => return Err(choice("delimiter", ", ; tab |")),
+        },
+        decimal: q
+            .get("decimal")
+            .map(|d| DecimalMark::parse(d).ok_or_else(|| choice("decimal", ". ,")))
+            .transpose()?,
+        date_format: q
+            .get("date_format")
+            .map(|d| {
+                DateFormat::parse(d).ok_or_else(|| {
+                    choice(
+                        "date_format",
+                        "yyyy-mm-dd dd.mm.yyyy dd/mm/yyyy mm/dd/yyyy yyyymmdd",
+                    )
+                })
+            })
+            .transpose()?,
+        encoding: q
+            .get("encoding")
+            .map(|e| {
+                Encoding::parse(e).ok_or_else(|| choice("encoding", "utf-8 utf-16 windows-1252"))
+            })
+            .transpose()?,
+        skip_rows: match q.int("skip_rows")? {
+            None => None,
+            Some(n) if (0..=100).contains(&n) => Some(n as usize),
+            Some(_) => return Err(bad("skip_rows", "must be 0 to 100")),
+        },
+        mode: q.text("mode", 10)?,
+        entity: q.text("entity", 64)?,
+        file_name: q.text("file_name", 255)?,
+    })
 }

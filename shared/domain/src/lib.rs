@@ -10,6 +10,7 @@ pub mod config;
 pub mod csv;
 pub mod dates;
 pub mod erp;
+pub mod import;
 pub mod input;
 pub mod ledger;
 pub mod links;

@@ -14,6 +14,7 @@ pub mod config;
 pub mod console;
 mod db;
 pub mod history;
+pub mod imports;
 pub mod ledger;
 pub mod migrations;
 pub mod outbox;

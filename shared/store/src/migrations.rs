@@ -349,6 +349,35 @@ pub fn migrations() -> Vec<Migration> {
             steps: agenda_steps(),
             after: None,
         },
+        Migration {
+            version: 16,
+            name: "import profiles",
+            steps: vec![
+                // Profiles as their JSON body (read back by the domain's reader); audited in
+                // config_history like every configuration record.
+                sql("CREATE TABLE import_profiles (
+                    code TEXT PRIMARY KEY,
+                    body TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    updated_by TEXT NOT NULL
+                )"),
+                // Every file import that was written: who, when, which file and profile, and
+                // what it did (the API's counts).
+                sql("CREATE TABLE imports (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    target TEXT NOT NULL CHECK (target IN ('items', 'payments', 'customers')),
+                    profile TEXT,
+                    file_name TEXT,
+                    bytes INTEGER NOT NULL,
+                    rows INTEGER NOT NULL,
+                    counts TEXT NOT NULL
+                )"),
+            ],
+            after: None,
+        },
     ]
 }
 

@@ -383,6 +383,8 @@ fn version_7_replays_the_status_history_into_periods() {
         "DROP TRIGGER scenarios_inserted_step_due",
         "DROP TRIGGER scenarios_updated_step_due",
         "DROP TRIGGER scenarios_deleted_step_due",
+        "DROP TABLE import_profiles",
+        "DROP TABLE imports",
         "DROP TRIGGER customers_step_counted",
         "DROP TRIGGER customers_inserted_step_counted",
         "DROP TABLE agenda_step_counts",

@@ -324,10 +324,10 @@ fn the_agenda_by_index_is_the_agenda_computed_for_every_customer() {
                 }
                 _ => None,
             };
-            let kept_step = match row.opt_text(1).unwrap() {
-                Some(due) => Some((due, row.text(2).unwrap(), row.int(3).unwrap())),
-                None => None,
-            };
+            let kept_step = row
+                .opt_text(1)
+                .unwrap()
+                .map(|due| (due, row.text(2).unwrap(), row.int(3).unwrap()));
             assert_eq!(kept_step, expected, "round {round}, {c}");
         }
         // The agenda: pages of three add up to the whole, which lists every due entry.

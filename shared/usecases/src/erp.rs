@@ -5,8 +5,13 @@
 
 use serde::Serialize;
 use settle_domain::erp::{self, CustomerIn, ItemBatch, PaymentIn, SyncMode};
+use settle_domain::import::profile::{ImportProfile, Target};
+use settle_domain::import::text::Encoding;
+use settle_domain::import::values::{DateFormat, DecimalMark};
+use settle_domain::import::{self, Parsed, Reading};
+use settle_domain::validation::{FieldError, Invalid};
 use settle_store::ledger::{self, PaymentCounts, SyncCounts, WriteError};
-use settle_store::{Db, actions};
+use settle_store::{Db, actions, imports};
 
 use crate::{Done, Refusal, Who};
 
@@ -74,19 +79,282 @@ pub fn apply(db: &impl Db, batch: &Batch, who: &Who) -> Result<Done<Synced>, Ref
     }))
 }
 
-/// Reads a batch: `resource` is `customers`, `items` or `payments`; items may be CSV
-/// (`mode`, `entity` from the query).
-pub fn parse(
+/// Reads a JSON batch: `resource` is `customers`, `items` or `payments`.
+pub fn parse_json(resource: &str, raw: &[u8]) -> Result<Batch, Refusal> {
+    let (batch, errors, _) = read_json(resource, raw)?;
+    Ok(erp::finish(errors, batch)?)
+}
+
+/// A JSON batch as far as it reads: the good rows, the refused ones, the rows sent.
+fn read_json(resource: &str, raw: &[u8]) -> Result<(Batch, Invalid, usize), Refusal> {
+    Ok(match resource {
+        "customers" => {
+            let (c, e, n) = erp::customers_json(raw)?;
+            (Batch::Customers(c), e, n)
+        }
+        "payments" => {
+            let (p, e, n) = erp::payments_json(raw)?;
+            (Batch::Payments(p), e, n)
+        }
+        _ => {
+            let (b, e, n) = erp::items_json(raw)?;
+            (Batch::Items(b), e, n)
+        }
+    })
+}
+
+/// How an uploaded file is read: a profile (`None`: Settle's own column names) and what
+/// the request says about the file, over the profile's own format.
+#[derive(Debug, Clone, Default)]
+pub struct FileOptions {
+    pub profile: Option<String>,
+    pub delimiter: Option<char>,
+    pub decimal: Option<DecimalMark>,
+    pub date_format: Option<DateFormat>,
+    pub encoding: Option<Encoding>,
+    pub skip_rows: Option<usize>,
+    pub mode: Option<String>,
+    pub entity: Option<String>,
+    /// The uploaded file's name, for the import history.
+    pub file_name: Option<String>,
+}
+
+/// The profile a file of `resource` is read with: `options.profile` (built in or stored;
+/// it must feed `resource`), or Settle's own columns; the options override its format.
+pub fn file_profile(
+    db: &impl Db,
+    resource: &str,
+    options: &FileOptions,
+) -> Result<ImportProfile, Refusal> {
+    let target = Target::parse(resource).unwrap_or(Target::Items);
+    let mut p = match &options.profile {
+        None => ImportProfile::plain(target),
+        Some(code) => {
+            let p = crate::imports::profile(db, code)?.ok_or_else(|| {
+                Refusal::Invalid(Invalid::one(
+                    "profile",
+                    Some("profile"),
+                    format!("no import profile {code:?}"),
+                ))
+            })?;
+            if p.target != target {
+                return Err(Refusal::Invalid(Invalid::one(
+                    "profile",
+                    Some("profile"),
+                    format!(
+                        "profile {code:?} reads {}, not {resource}",
+                        p.target.as_str()
+                    ),
+                )));
+            }
+            p
+        }
+    };
+    let f = &mut p.format;
+    f.delimiter = options.delimiter.or(f.delimiter);
+    f.decimal = options.decimal.or(f.decimal);
+    f.date_format = options.date_format.or(f.date_format);
+    f.encoding = options.encoding.or(f.encoding);
+    f.skip_rows = options.skip_rows.unwrap_or(f.skip_rows);
+    Ok(p)
+}
+
+/// An uploaded file, read: the batch and what is known about the file for the history.
+#[derive(Debug, Clone)]
+pub struct FileBatch {
+    pub batch: Batch,
+    pub reading: Reading,
+    pub rows: usize,
+    pub bytes: usize,
+    pub profile: Option<String>,
+    pub file_name: Option<String>,
+}
+
+fn batch_of(parsed: Parsed) -> Batch {
+    match parsed {
+        Parsed::Items(b) => Batch::Items(b),
+        Parsed::Payments(p) => Batch::Payments(p),
+        Parsed::Customers(c) => Batch::Customers(c),
+    }
+}
+
+/// Reads an uploaded file of `resource` (every bad row refused, nothing to write).
+pub fn parse_file(
+    db: &impl Db,
     resource: &str,
     raw: &[u8],
-    csv: bool,
-    mode: Option<&str>,
-    entity: Option<&str>,
-) -> Result<Batch, Refusal> {
-    Ok(match resource {
-        "customers" => Batch::Customers(erp::parse_customers(raw)?),
-        "payments" => Batch::Payments(erp::parse_payments(raw)?),
-        _ if csv => Batch::Items(erp::parse_items_csv(raw, mode, entity)?),
-        _ => Batch::Items(erp::parse_items_json(raw)?),
+    options: &FileOptions,
+) -> Result<FileBatch, Refusal> {
+    let p = file_profile(db, resource, options)?;
+    let preview =
+        import::preview_file(raw, &p, options.mode.as_deref(), options.entity.as_deref())?;
+    let preview = erp::finish(preview.refused.clone(), preview)?;
+    Ok(FileBatch {
+        batch: batch_of(preview.parsed),
+        reading: preview.reading,
+        rows: preview.rows_read,
+        bytes: raw.len(),
+        profile: options.profile.clone(),
+        file_name: options.file_name.clone(),
+    })
+}
+
+/// Applies an uploaded file inside the caller's transaction, and records it in the import
+/// history (same transaction: an import that rolls back leaves no history either).
+pub fn apply_file(db: &impl Db, file: &FileBatch, who: &Who) -> Result<Done<Synced>, Refusal> {
+    let done = apply(db, &file.batch, who).map_err(|r| in_file_terms(r, &file.reading))?;
+    let counts = serde_json::to_value(&done.value).unwrap_or_default();
+    imports::record_import(
+        db,
+        &imports::NewImport {
+            actor: &who.actor,
+            at: &who.at,
+            target: match file.batch {
+                Batch::Customers(_) => "customers",
+                Batch::Items(_) => "items",
+                Batch::Payments(_) => "payments",
+            },
+            profile: file.profile.as_deref(),
+            file_name: file.file_name.as_deref(),
+            bytes: file.bytes as i64,
+            rows: file.rows as i64,
+            counts: &counts,
+        },
+    )?;
+    Ok(done)
+}
+
+/// What a write would do (`?dry_run=true`): every row read, the refused ones with their line
+/// (or pointer) and reason, and what the good rows would create, change, leave and close,
+/// computed by the real write rolled back (so the figures are the real run's once the
+/// refused rows are fixed; with none refused, the run that follows does exactly this).
+#[derive(Debug, Clone, Serialize)]
+pub struct DryRun {
+    pub dry_run: bool,
+    /// Whether the real run would be applied (no row refused).
+    pub would_apply: bool,
+    pub rows: usize,
+    pub refused: Vec<FieldError>,
+    /// The good rows' effect; `None` when the store refuses them too (an unknown customer).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<Synced>,
+    /// How a file was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<Reading>,
+}
+
+/// A dry run of a JSON batch.
+pub fn dry_run_json(
+    db: &impl Db,
+    resource: &str,
+    raw: &[u8],
+    who: &Who,
+) -> Result<DryRun, Refusal> {
+    let (batch, refused, rows) = read_json(resource, raw)?;
+    dry_run(db, batch, refused, rows, None, who)
+}
+
+/// A dry run of an uploaded file.
+pub fn dry_run_file(
+    db: &impl Db,
+    resource: &str,
+    raw: &[u8],
+    options: &FileOptions,
+    who: &Who,
+) -> Result<DryRun, Refusal> {
+    let p = file_profile(db, resource, options)?;
+    let preview =
+        import::preview_file(raw, &p, options.mode.as_deref(), options.entity.as_deref())?;
+    dry_run(
+        db,
+        batch_of(preview.parsed),
+        preview.refused,
+        preview.rows_read,
+        Some(preview.reading),
+        who,
+    )
+}
+
+/// What the store refuses about a file's row (`line 3/amount`: an overpayment, an unknown
+/// customer), said as the file says it: the line, and the file's own column.
+fn in_file_terms(r: Refusal, reading: &Reading) -> Refusal {
+    let rename = |mut inv: Invalid| {
+        for e in &mut inv.0 {
+            if let Some((line, field)) = e.pointer.split_once('/')
+                && line.starts_with("line ")
+            {
+                let column = reading
+                    .columns
+                    .get(field)
+                    .cloned()
+                    .unwrap_or_else(|| field.to_string());
+                e.pointer = line.to_string();
+                e.field = Some(column);
+            }
+        }
+        inv
+    };
+    match r {
+        Refusal::Invalid(inv) => Refusal::Invalid(rename(inv)),
+        Refusal::Conflict {
+            code,
+            message,
+            fields,
+        } => Refusal::Conflict {
+            code,
+            message,
+            fields: rename(fields),
+        },
+        other => other,
+    }
+}
+
+fn dry_run(
+    db: &impl Db,
+    batch: Batch,
+    mut refused: Invalid,
+    rows: usize,
+    reading: Option<Reading>,
+    who: &Who,
+) -> Result<DryRun, Refusal> {
+    let empty = match &batch {
+        Batch::Customers(c) => c.is_empty(),
+        Batch::Items(b) => b.items.is_empty() && b.mode == SyncMode::Delta,
+        Batch::Payments(p) => p.is_empty(),
+    };
+    let result = if empty {
+        None
+    } else {
+        let attempt = db.rolled_back(|db| apply(db, &batch, who));
+        let attempt = match &reading {
+            Some(r) => attempt.map_err(|e| in_file_terms(e, r)),
+            None => attempt,
+        };
+        match attempt {
+            Ok(done) => Some(done.value),
+            Err(Refusal::Invalid(e)) => {
+                refused.0.extend(e.0);
+                None
+            }
+            Err(Refusal::Conflict {
+                fields, message, ..
+            }) => {
+                if fields.is_empty() {
+                    refused.push("", None, message);
+                } else {
+                    refused.0.extend(fields.0);
+                }
+                None
+            }
+            Err(other) => return Err(other),
+        }
+    };
+    Ok(DryRun {
+        dry_run: true,
+        would_apply: refused.is_empty(),
+        rows,
+        refused: refused.0,
+        result,
+        reading,
     })
 }

@@ -18,6 +18,7 @@ pub mod answers;
 pub mod config;
 pub mod emails;
 pub mod erp;
+pub mod imports;
 pub mod links;
 pub mod status_change;
 pub mod users;

@@ -15,12 +15,9 @@ use settle_usecases::{AfterCommit, Refusal, links as link_uc};
 fn a_payment_closes_its_item_and_resolves_the_dispute_holding_it() {
     let db = db();
     let (_, action) = dispute(&db, &["I1"], 1);
-    let batch = erp::parse(
+    let batch = erp::parse_json(
         "payments",
         br#"{"payments":[{"id":"PAY-1","item_id":"I1","amount":"100.00","date":"2026-12-01","reference":"wire"}]}"#,
-        false,
-        None,
-        None,
     )
     .unwrap();
     let done =
@@ -59,13 +56,10 @@ fn a_payment_closes_its_item_and_resolves_the_dispute_holding_it() {
 fn a_batch_with_a_bad_row_writes_nothing_and_names_the_row() {
     let db = db();
     let before = count(&db, "SELECT count(*) FROM payments");
-    let batch = erp::parse(
+    let batch = erp::parse_json(
         "payments",
         br#"{"payments":[{"id":"P1","item_id":"I1","amount":"1.00","date":"2026-12-01"},
                          {"id":"P2","item_id":"NOPE","amount":"1.00","date":"2026-12-01"}]}"#,
-        false,
-        None,
-        None,
     )
     .unwrap();
     match settle_store::Db::transaction(&db, |db| erp::apply(db, &batch, &who("erp"))) {
@@ -77,10 +71,123 @@ fn a_batch_with_a_bad_row_writes_nothing_and_names_the_row() {
         count(&db, "SELECT count(*) FROM items WHERE open_minor = 9900"),
         0
     );
-    match erp::parse("items", b"id,customer_id\n", true, Some("sideways"), None) {
+    let sideways = erp::FileOptions {
+        mode: Some("sideways".into()),
+        ..Default::default()
+    };
+    match erp::parse_file(&db, "items", b"id,customer_id\n", &sideways) {
         Err(Refusal::Invalid(inv)) => assert!(!inv.0.is_empty()),
         other => panic!("{other:?}"),
     }
+}
+
+/// A file's dry run says what the real import then does, writes nothing, and lists the
+/// refused rows; the real import is recorded in the history in its own transaction.
+#[test]
+fn a_files_dry_run_is_what_its_import_then_does() {
+    let db = db();
+    let file = "Zahlung|Rechnung|Betrag|Datum\nZ1|I1|40,00|20261201\nZ2|I2|50,00|20261201\n";
+    let profile = serde_json::json!({"name": "Bank", "target": "payments",
+        "columns": {"id": "Zahlung", "item_id": "Rechnung", "amount": "Betrag", "date": "Datum"}});
+    settle_usecases::imports::save_profile(
+        &db,
+        "bank",
+        profile.as_object().unwrap(),
+        &who("admin"),
+    )
+    .unwrap();
+    let options = erp::FileOptions {
+        profile: Some("bank".into()),
+        file_name: Some("bank.txt".into()),
+        ..Default::default()
+    };
+    let before = count(&db, "SELECT count(*) FROM payments");
+    let dry = erp::dry_run_file(&db, "payments", file.as_bytes(), &options, &who("erp")).unwrap();
+    assert!(dry.would_apply, "{:?}", dry.refused);
+    assert_eq!(dry.rows, 2);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM payments"),
+        before,
+        "a dry run writes nothing"
+    );
+    let batch = erp::parse_file(&db, "payments", file.as_bytes(), &options).unwrap();
+    let done =
+        settle_store::Db::transaction(&db, |db| erp::apply_file(db, &batch, &who("erp"))).unwrap();
+    assert_eq!(
+        serde_json::to_value(&done.value).unwrap(),
+        serde_json::to_value(dry.result.as_ref().unwrap()).unwrap(),
+        "the same figures"
+    );
+    let history = settle_store::imports::imports(&db, 10).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        (history[0].file_name.as_deref(), history[0].rows),
+        (Some("bank.txt"), 2)
+    );
+    // A refused row: the dry run lists it and counts the others; the import refuses all.
+    let bad = "Zahlung|Rechnung|Betrag|Datum\nZ3|I1|1,00|20261201\nZ4|I1|zwei|20261201\n";
+    let dry = erp::dry_run_file(&db, "payments", bad.as_bytes(), &options, &who("erp")).unwrap();
+    assert!(!dry.would_apply);
+    assert_eq!(
+        (
+            dry.refused[0].pointer.as_str(),
+            dry.refused[0].field.as_deref()
+        ),
+        ("line 3", Some("Betrag"))
+    );
+    assert!(dry.result.is_some(), "the good row's effect");
+    // What the store refuses is said in the file's terms too.
+    let over = "Zahlung|Rechnung|Betrag|Datum\nZ5|I1|1.000,00|20261201\n";
+    let dry = erp::dry_run_file(&db, "payments", over.as_bytes(), &options, &who("erp")).unwrap();
+    assert_eq!(
+        (
+            dry.refused[0].pointer.as_str(),
+            dry.refused[0].field.as_deref()
+        ),
+        ("line 2", Some("Betrag")),
+        "{:?}",
+        dry.refused
+    );
+    assert!(matches!(
+        erp::parse_file(&db, "payments", bad.as_bytes(), &options),
+        Err(Refusal::Invalid(_))
+    ));
+    // An unknown profile, or one for other records, is refused naming `profile`.
+    for code in ["nope", "sap-fbl5n"] {
+        let o = erp::FileOptions {
+            profile: Some(code.into()),
+            ..Default::default()
+        };
+        match erp::parse_file(&db, "payments", file.as_bytes(), &o) {
+            Err(Refusal::Invalid(inv)) => assert_eq!(inv.0[0].pointer, "profile"),
+            other => panic!("{code}: {other:?}"),
+        }
+    }
+    // Built-in profiles are not stored over, nor deleted; stored ones are audited.
+    assert!(matches!(
+        settle_usecases::imports::save_profile(
+            &db,
+            "sap-fbl5n",
+            profile.as_object().unwrap(),
+            &who("admin")
+        ),
+        Err(Refusal::Conflict {
+            code: "built-in",
+            ..
+        })
+    ));
+    settle_usecases::imports::delete_profile(&db, "bank", &who("admin")).unwrap();
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM config_history WHERE kind = 'import_profile' AND key = 'bank'"
+        ),
+        2
+    );
+    assert!(matches!(
+        settle_usecases::imports::delete_profile(&db, "bank", &who("admin")),
+        Err(Refusal::NotFound(_))
+    ));
 }
 
 #[test]

@@ -1,0 +1,421 @@
+//! ERP exports in the files companies really have: import profiles (built in and stored),
+//! dialects read strictly, dry runs, and the import history, through the host.
+
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+fn upload(
+    s: &settle_host::testing::TestServer,
+    path: &str,
+    bytes: &[u8],
+) -> settle_host::testing::TestResponse {
+    let auth = bearer(ADMIN_TOKEN);
+    s.request(
+        "POST",
+        path,
+        &[
+            ("authorization", &auth),
+            ("content-type", "application/octet-stream"),
+        ],
+        bytes,
+    )
+}
+
+fn windows_1252(s: &str) -> Vec<u8> {
+    // The few non-ASCII letters of these files, by their Windows-1252 bytes.
+    s.chars()
+        .flat_map(|c| match c {
+            'ä' => vec![0xE4],
+            'ü' => vec![0xFC],
+            'é' => vec![0xE9],
+            c if c.is_ascii() => vec![c as u8],
+            c => panic!("no Windows-1252 byte for {c}"),
+        })
+        .collect()
+}
+
+/// An item as the ledger's list shows it.
+fn item_of(s: &settle_host::testing::TestServer, id: &str) -> Value {
+    let r = get(s, "/api/v1/items?limit=1000&as_of=2026-12-02", ADMIN_TOKEN);
+    assert_eq!(r.status, 200, "{}", r.text());
+    r.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("no item {id}"))
+}
+
+/// Customers 100234 and 100877 of entity DE01.
+fn sap_customers(s: &settle_host::testing::TestServer) {
+    let r = call(
+        s,
+        "POST",
+        "/api/v1/erp/customers",
+        ADMIN_TOKEN,
+        &json!({"customers": [
+            {"id": "100234", "name": "Müller Anlagenbau GmbH", "entity": "DE01", "language": "de", "currency": "EUR"},
+            {"id": "100877", "name": "Société Générale d'Équipement", "entity": "DE01", "language": "fr", "currency": "EUR"}
+        ]}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+}
+
+const FBL5N: &str = "Konto;Belegart;Belegnummer;Referenz;Belegdatum;Nettofälligkeit;Betrag in Hauswährung;Hauswährung\r\n\
+    100234;RV;1800001234;F-2026-1;01.11.2026;01.12.2026;1.234,56;EUR\r\n\
+    100234;DG;1700000088;GS-88;05.11.2026;05.11.2026;155,22-;EUR\r\n\
+    100877;DR;1800001299;F-2026-9;15.11.2026;15.01.2027;12.000,00;EUR\r\n";
+
+#[test]
+fn an_sap_export_is_previewed_then_imported_and_kept_in_the_history() {
+    let s = start();
+    sap_customers(&s);
+    let file = windows_1252(FBL5N);
+    let path =
+        "/api/v1/erp/items?profile=sap-fbl5n&mode=stock&entity=DE01&file_name=FBL5N_2026-12.csv";
+    // A dry run: what would happen, and nothing written.
+    let r = upload(&s, &format!("{path}&dry_run=true"), &file);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let dry = r.json();
+    assert_eq!(dry["dry_run"], true);
+    assert_eq!(dry["would_apply"], true);
+    assert_eq!(dry["rows"], 3);
+    assert_eq!(dry["refused"], json!([]));
+    assert_eq!(
+        dry["result"]["items"],
+        json!({"created": 3, "updated": 0, "unchanged": 0, "closed": 0})
+    );
+    assert_eq!(dry["reading"]["encoding"], "windows-1252");
+    assert_eq!(dry["reading"]["delimiter"], ";");
+    assert_eq!(dry["reading"]["columns"]["due_date"], "Nettofälligkeit");
+    assert_eq!(
+        get(&s, "/api/v1/customers/100234/statement", ADMIN_TOKEN).json()["items"],
+        json!([])
+    );
+    assert_eq!(
+        get(&s, "/api/v1/admin/imports", ADMIN_TOKEN).json()["imports"],
+        json!([])
+    );
+    // The real run does what the dry run said.
+    let r = upload(&s, path, &file);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["items"], dry["result"]["items"]);
+    let st = get(
+        &s,
+        "/api/v1/customers/100234/statement?as_of=2026-12-02",
+        ADMIN_TOKEN,
+    )
+    .json();
+    let items = st["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    let credit = items.iter().find(|i| i["id"] == "1700000088").unwrap();
+    assert_eq!(
+        (credit["kind"].as_str(), credit["open_amount"].as_str()),
+        (Some("credit_note"), Some("155.22"))
+    );
+    let invoice = items.iter().find(|i| i["id"] == "1800001234").unwrap();
+    assert_eq!(
+        (
+            invoice["number"].as_str(),
+            invoice["open_amount"].as_str(),
+            invoice["due_date"].as_str()
+        ),
+        (Some("F-2026-1"), Some("1234.56"), Some("2026-12-01"))
+    );
+    // The history: who, when, which file and profile, what it did.
+    let h = get(&s, "/api/v1/admin/imports", ADMIN_TOKEN).json();
+    let last = &h["imports"][0];
+    assert_eq!(last["file_name"], "FBL5N_2026-12.csv");
+    assert_eq!(last["profile"], "sap-fbl5n");
+    assert_eq!(last["target"], "items");
+    assert_eq!(last["rows"], 3);
+    assert_eq!(last["counts"]["items"]["created"], 3);
+    assert!(!last["actor"].as_str().unwrap().is_empty(), "{last}");
+    // The same file again: a dry run says nothing would change.
+    let again = upload(&s, &format!("{path}&dry_run=true"), &file).json();
+    assert_eq!(
+        again["result"]["items"],
+        json!({"created": 0, "updated": 0, "unchanged": 3, "closed": 0})
+    );
+}
+
+#[test]
+fn bad_files_are_refused_naming_line_column_and_value_and_change_nothing() {
+    let s = start();
+    sap_customers(&s);
+    let bad = FBL5N.to_string()
+        + "100234;ZZ;1800009999;X;01.11.2026;01.12.2026;10,00;EUR\r\n"
+        + "100234;RV;1800001235;X;31.11.2026;01.12.2026;10,00;EUR\r\n"
+        + "999999;RV;1800001236;X;01.11.2026;01.12.2026;10,00;EUR\r\n";
+    let r = upload(&s, "/api/v1/erp/items?profile=sap-fbl5n", bad.as_bytes());
+    let v = problem(&r, 422);
+    let errors = v["errors"].as_array().unwrap();
+    assert_eq!(
+        (errors[0]["pointer"].as_str(), errors[0]["field"].as_str()),
+        (Some("line 5"), Some("Belegart"))
+    );
+    assert!(errors[0]["message"].as_str().unwrap().contains("\"ZZ\""));
+    assert_eq!(
+        (errors[1]["pointer"].as_str(), errors[1]["field"].as_str()),
+        (Some("line 6"), Some("Belegdatum"))
+    );
+    assert!(
+        errors[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("31.11.2026")
+    );
+    assert!(open_ids(&s).is_empty(), "nothing written");
+    // The dry run lists the same refusals, and the unknown customer the store finds too.
+    let dry = upload(
+        &s,
+        "/api/v1/erp/items?profile=sap-fbl5n&dry_run=true",
+        bad.as_bytes(),
+    )
+    .json();
+    assert_eq!(dry["would_apply"], false);
+    assert_eq!(dry["rows"], 6);
+    let refused: Vec<&str> = dry["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(refused[..2], ["line 5", "line 6"]);
+    assert!(refused.contains(&"line 7"), "the unknown customer: {dry}");
+    // Dates that read two ways, amounts that read two ways: refused unless the format is given.
+    let head = "id;customer_id;kind;number;issue_date;due_date;amount;open_amount;currency\n";
+    let two_dates = format!("{head}I1;100234;invoice;F1;03/04/2026;05/06/2026;10,00;10,00;EUR\n");
+    let v = problem(&upload(&s, "/api/v1/erp/items", two_dates.as_bytes()), 422);
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("day-first and month-first"),
+        "{v}"
+    );
+    let r = upload(
+        &s,
+        "/api/v1/erp/items?date_format=mm/dd/yyyy",
+        two_dates.as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(item_of(&s, "I1")["due_date"], "2026-05-06");
+    let two_amounts = format!("{head}I2;100234;invoice;F2;2026-04-03;2026-04-30;1.234;1.234;EUR\n");
+    let v = problem(
+        &upload(&s, "/api/v1/erp/items", two_amounts.as_bytes()),
+        422,
+    );
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("reads as"),
+        "{v}"
+    );
+    assert_eq!(
+        upload(&s, "/api/v1/erp/items?decimal=,", two_amounts.as_bytes()).status,
+        200
+    );
+    assert_eq!(item_of(&s, "I2")["amount"], "1234.00");
+    // Bad parameters and profiles are named.
+    for (query, name) in [
+        ("profile=nope", "profile"),
+        ("profile=sap-fbl5n&decimal=;", "decimal"),
+        ("delimiter=x", "delimiter"),
+        ("encoding=latin9", "encoding"),
+        ("date_format=dd-mm-yy", "date_format"),
+        ("skip_rows=-1", "skip_rows"),
+        ("colour=red", "colour"),
+    ] {
+        let r = upload(
+            &s,
+            &format!("/api/v1/erp/items?{query}"),
+            two_dates.as_bytes(),
+        );
+        assert!(matches!(r.status, 400 | 422), "{query}: {}", r.status);
+        assert!(r.text().contains(name), "{query}: {}", r.text());
+    }
+    // A profile for other records is refused; JSON batches take no file parameters.
+    let v = problem(
+        &upload(
+            &s,
+            "/api/v1/erp/payments?profile=sap-fbl5n",
+            FBL5N.as_bytes(),
+        ),
+        422,
+    );
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("reads items"),
+        "{v}"
+    );
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/erp/items?profile=sap-fbl5n",
+        ADMIN_TOKEN,
+        &json!({"items": []}),
+    );
+    assert_eq!(r.status, 400, "{}", r.text());
+    // UTF-16 without its byte order mark is refused, not read as garbage.
+    let mut no_bom = Vec::new();
+    for u in FBL5N.encode_utf16() {
+        no_bom.extend(u.to_le_bytes());
+    }
+    let v = problem(
+        &upload(&s, "/api/v1/erp/items?profile=sap-fbl5n", &no_bom),
+        422,
+    );
+    assert!(v.to_string().contains("byte order mark"), "{v}");
+    assert_eq!(open_ids(&s).len(), 2, "only the two good files wrote");
+}
+
+#[test]
+fn import_profiles_are_stored_audited_and_used() {
+    let s = start();
+    sap_customers(&s);
+    let body = json!({
+        "name": "Bank statement lines", "target": "payments",
+        "format": {"delimiter": "|", "decimal": ",", "date_format": "yyyymmdd", "skip_rows": 1},
+        "columns": {"id": "Ref", "item_id": ["Rechnung", "Invoice"], "amount": "Betrag", "date": "Datum"}
+    });
+    let r = s.request(
+        "PUT",
+        "/api/v1/admin/import-profiles/bank-lines",
+        &[
+            ("authorization", &bearer(ADMIN_TOKEN)),
+            ("content-type", "application/json"),
+        ],
+        body.to_string().as_bytes(),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    assert_eq!(
+        r.json()["columns"]["item_id"],
+        json!(["Rechnung", "Invoice"])
+    );
+    let listed = get(&s, "/api/v1/admin/import-profiles", ADMIN_TOKEN).json();
+    let codes: Vec<&str> = listed["import_profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "sap-fbl5n",
+            "sage50-aged-debtors",
+            "dynamics-bc-customer-ledger",
+            "odoo-journal-items",
+            "bank-lines"
+        ]
+    );
+    // Used for payments.
+    let items = FBL5N.to_string();
+    assert_eq!(
+        upload(&s, "/api/v1/erp/items?profile=sap-fbl5n", items.as_bytes()).status,
+        200
+    );
+    let pay = "Kontoauszug 2026-11\nRef|Invoice|Betrag|Datum\nZ-1|1800001234|234,56|20261130\n";
+    let r = upload(
+        &s,
+        "/api/v1/erp/payments?profile=bank-lines",
+        pay.as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["payments"]["applied"], 1);
+    assert_eq!(item_of(&s, "1800001234")["open_amount"], "1000.00");
+    // Edited: the history says who changed what.
+    let mut edited = body.clone();
+    edited["name"] = json!("Bank lines (SEPA)");
+    let r = s.request(
+        "PUT",
+        "/api/v1/admin/import-profiles/bank-lines",
+        &[
+            ("authorization", &bearer(ADMIN_TOKEN)),
+            ("content-type", "application/json"),
+        ],
+        edited.to_string().as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let one = get(&s, "/api/v1/admin/import-profiles/bank-lines", ADMIN_TOKEN).json();
+    assert_eq!(one["history"].as_array().unwrap().len(), 2);
+    assert_eq!(one["history"][1]["before"]["name"], "Bank statement lines");
+    // Bad bodies name their fields; built-ins cannot be changed; unknown ones are 404.
+    let bad = json!({"name": "x", "target": "payments", "format": {"decimal": ";"}, "columns": {"id": "A", "colour": "B"}});
+    let r = s.request(
+        "PUT",
+        "/api/v1/admin/import-profiles/bad",
+        &[
+            ("authorization", &bearer(ADMIN_TOKEN)),
+            ("content-type", "application/json"),
+        ],
+        bad.to_string().as_bytes(),
+    );
+    let v = problem(&r, 422);
+    let p = pointers(&v);
+    assert!(
+        p.contains(&"/format/decimal".to_string())
+            && p.contains(&"/columns/colour".to_string())
+            && p.contains(&"/columns/item_id".to_string()),
+        "{p:?}"
+    );
+    let r = s.request(
+        "PUT",
+        "/api/v1/admin/import-profiles/sap-fbl5n",
+        &[
+            ("authorization", &bearer(ADMIN_TOKEN)),
+            ("content-type", "application/json"),
+        ],
+        body.to_string().as_bytes(),
+    );
+    problem(&r, 409);
+    let auth = bearer(ADMIN_TOKEN);
+    problem(
+        &s.request(
+            "DELETE",
+            "/api/v1/admin/import-profiles/sap-fbl5n",
+            &[("authorization", &auth)],
+            b"",
+        ),
+        409,
+    );
+    problem(
+        &get(&s, "/api/v1/admin/import-profiles/nope", ADMIN_TOKEN),
+        404,
+    );
+    // Deleted: gone, audited, and the history of imports keeps its code.
+    assert_eq!(
+        s.request(
+            "DELETE",
+            "/api/v1/admin/import-profiles/bank-lines",
+            &[("authorization", &auth)],
+            b""
+        )
+        .status,
+        204
+    );
+    problem(
+        &get(&s, "/api/v1/admin/import-profiles/bank-lines", ADMIN_TOKEN),
+        404,
+    );
+    problem(
+        &s.request(
+            "DELETE",
+            "/api/v1/admin/import-profiles/bank-lines",
+            &[("authorization", &auth)],
+            b"",
+        ),
+        404,
+    );
+    let h = get(&s, "/api/v1/admin/imports", ADMIN_TOKEN).json();
+    assert_eq!(h["imports"][0]["profile"], "bank-lines");
+    // Only admins.
+    let v: Value = problem(&get(&s, "/api/v1/admin/import-profiles", "nobody"), 401);
+    assert!(v["detail"].is_string());
+}
