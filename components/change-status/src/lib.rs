@@ -54,6 +54,7 @@ fn create(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response>
     let dry_run = q.bool("dry_run")?.unwrap_or(false);
     let input = rules::parse_status_change(json_body(req)?).map_err(|e| invalid(&e))?;
     if dry_run {
+        settle_web::check_idempotency_key(req)?;
         let answer = db.rolled_back(|db| change_status(db, &input, principal))?;
         return Ok(json(200, &without_ids(answer)));
     }

@@ -12,6 +12,7 @@
 use settle_domain::auth::Role;
 use settle_domain::import::text::Encoding;
 use settle_domain::import::values::{DateFormat, DecimalMark};
+use settle_domain::validation::Invalid;
 use settle_store::Db;
 use settle_web::settle_usecases::erp::{self as erp_sync, FileOptions};
 use settle_web::{
@@ -76,10 +77,14 @@ fn route(req: &Request) -> Answer<Response> {
             .chain(&["mode", "entity"])
             .find(|p| q.get(p).is_some())
     {
-        return Err(bad(
-            p,
-            "is for uploaded files (text/csv or application/octet-stream); a JSON batch says it in its body",
-        ));
+        // Well formed, but not for this body: refused as input (422), naming the parameter.
+        return Err(settle_web::invalid(&Invalid::one(
+            *p,
+            Some(p),
+            format!(
+                "{p} is for uploaded files (text/csv or application/octet-stream); a JSON batch says it in its body"
+            ),
+        )));
     }
     if resource != "items" && (q.get("mode").is_some() || q.get("entity").is_some()) {
         return Err(bad(
@@ -91,6 +96,7 @@ fn route(req: &Request) -> Answer<Response> {
             "is for open items only",
         ));
     }
+    settle_web::check_idempotency_key(req)?;
     let raw = body(req, MAX_BATCH_BODY)?;
     let db = open_db()?;
     let principal = authenticate(req, &db, &[Role::Erp], true)?;

@@ -36,6 +36,18 @@ pub fn idempotent(
     Ok(json(status, &body))
 }
 
+/// An `Idempotency-Key`, when sent, is well formed: also on a dry run, which stores no
+/// answer (the header is still part of the request the client sent).
+pub fn check_idempotency_key(req: &Request) -> Answer<()> {
+    match req.header("idempotency-key") {
+        None => Ok(()),
+        Some(h) => match h.as_str() {
+            Some(key) => check_key(key).map(|_| ()),
+            None => check_key("").map(|_| ()),
+        },
+    }
+}
+
 fn check_key(key: &str) -> Answer<&str> {
     if key.is_empty() || key.len() > 200 {
         return Err(problem(

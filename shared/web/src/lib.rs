@@ -30,7 +30,7 @@ pub use body::{
     MAX_BATCH_BODY, MAX_BODY, body, content_type, json_body, object_body, optional_json_body,
     optional_object_body, parse_object_with, read_object,
 };
-pub use idempotency::idempotent;
+pub use idempotency::{check_idempotency_key, idempotent};
 pub use problem::{
     Answer, Problem, conflict, conflict_fields, invalid, json, method_not_allowed, not_found,
     problem, respond, store_error, unprocessable,
