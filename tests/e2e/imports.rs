@@ -261,7 +261,27 @@ fn bad_files_are_refused_naming_line_column_and_value_and_change_nothing() {
         ADMIN_TOKEN,
         &json!({"items": []}),
     );
-    assert_eq!(r.status, 400, "{}", r.text());
+    let v = problem(&r, 422);
+    assert_eq!(v["errors"][0]["pointer"], "profile", "{v}");
+    // A dry run stores no answer, but its Idempotency-Key must still be well formed.
+    let long = "k".repeat(201);
+    let auth = bearer(ADMIN_TOKEN);
+    let r = s.request(
+        "POST",
+        "/api/v1/erp/items?dry_run=true",
+        &[
+            ("authorization", auth.as_str()),
+            ("content-type", "application/octet-stream"),
+            ("idempotency-key", long.as_str()),
+        ],
+        two_dates.as_bytes(),
+    );
+    assert!(
+        problem(&r, 400)["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Idempotency-Key")
+    );
     // UTF-16 without its byte order mark is refused, not read as garbage.
     let mut no_bom = Vec::new();
     for u in FBL5N.encode_utf16() {
