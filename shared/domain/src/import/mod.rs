@@ -42,8 +42,6 @@ pub struct FileRows {
     pub rows: Vec<FileRow>,
     /// Rows refused while reading (amounts, dates, kinds), each by line and column.
     pub refused: Invalid,
-    /// Field → file column, for the row rules' errors.
-    pub names: Vec<(&'static str, String)>,
     /// Records read.
     pub rows_read: usize,
 }
@@ -90,17 +88,24 @@ pub fn preview_file(
     entity: Option<&str>,
 ) -> Result<Preview, Invalid> {
     let f = read_rows(bytes, profile)?;
+    // Field → file column, for the row rules' errors.
+    let names: Vec<(&'static str, String)> = f
+        .reading
+        .columns
+        .iter()
+        .map(|(k, v)| (*k, v.clone()))
+        .collect();
     let (parsed, mut refused) = match profile.target {
         Target::Items => {
-            let (b, e) = erp::items_from_rows(&f.rows, &f.names, mode, entity, f.refused);
+            let (b, e) = erp::items_from_rows(&f.rows, &names, mode, entity, f.refused);
             (Parsed::Items(b), e)
         }
         Target::Payments => {
-            let (p, e) = erp::payments_from_rows(&f.rows, &f.names, f.refused);
+            let (p, e) = erp::payments_from_rows(&f.rows, &names, f.refused);
             (Parsed::Payments(p), e)
         }
         Target::Customers => {
-            let (c, e) = erp::customers_from_rows(&f.rows, &f.names, f.refused);
+            let (c, e) = erp::customers_from_rows(&f.rows, &names, f.refused);
             (Parsed::Customers(c), e)
         }
     };
@@ -418,7 +423,6 @@ pub fn read_rows(bytes: &[u8], profile: &ImportProfile) -> Result<FileRows, Inva
     }
     // Every refusal in line order (the table's own, then the values').
     refused.0.sort_by_key(|e| line_of(&e.pointer));
-    let names: Vec<(&'static str, String)> = at.iter().map(|(f, (_, n))| (*f, n.clone())).collect();
     Ok(FileRows {
         reading: Reading {
             encoding: table.encoding,
@@ -431,7 +435,6 @@ pub fn read_rows(bytes: &[u8], profile: &ImportProfile) -> Result<FileRows, Inva
         rows_read: table.records.len() + table.refused.0.len(),
         rows,
         refused,
-        names,
     })
 }
 
