@@ -5,120 +5,28 @@
 //! or `*`. Without a port the scheme's default port applies.
 
 use anyhow::{Result, bail};
+use settle_domain::webhooks::OriginPattern;
 
+/// One `allowed_outbound_hosts` entry. The grammar is implemented once, in the domain
+/// (`settle_domain::webhooks::OriginPattern`), where the app checks a webhook endpoint
+/// against the same `webhook_origins` entry Spin enforces.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AllowedHost {
-    scheme: Option<String>,
-    host: HostPattern,
-    port: PortPattern,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum HostPattern {
-    Any,
-    Suffix(String),
-    Exact(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum PortPattern {
-    Any,
-    SchemeDefault,
-    Range(u16, u16),
-}
-
-fn default_port(scheme: &str) -> Option<u16> {
-    match scheme {
-        "http" => Some(80),
-        "https" => Some(443),
-        _ => None,
-    }
-}
+pub struct AllowedHost(OriginPattern);
 
 impl AllowedHost {
     pub fn parse(entry: &str) -> Result<AllowedHost> {
-        let Some((scheme, rest)) = entry.split_once("://") else {
-            bail!("expected scheme://host[:port], such as \"https://api.example.com\"");
-        };
-        let scheme = match scheme {
-            "*" => None,
-            "http" | "https" => Some(scheme.to_string()),
-            other => bail!("unsupported scheme {other:?} (use http, https or *)"),
-        };
-        let rest = rest.strip_suffix('/').unwrap_or(rest);
-        if rest.contains('/') {
-            bail!("a path is not allowed, only scheme://host[:port]");
-        }
-        if rest.contains("{{") {
+        if entry.contains("{{") {
             bail!("templated hosts are not supported by settle-host");
         }
-        let (host, port) = match rest.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') || rest.starts_with('[') => (h, Some(p)),
-            _ => (rest, None),
-        };
-        if host.is_empty() {
-            bail!("the host is empty");
+        match OriginPattern::parse(entry) {
+            Ok(Some(p)) => Ok(AllowedHost(p)),
+            Ok(None) => bail!("an empty entry allows nothing: remove it"),
+            Err(e) => bail!("{e}"),
         }
-        let host = if host == "*" {
-            HostPattern::Any
-        } else if let Some(suffix) = host.strip_prefix("*.") {
-            HostPattern::Suffix(format!(".{}", suffix.to_ascii_lowercase()))
-        } else if host.contains('*') {
-            bail!("a wildcard host must be \"*\" or start with \"*.\"");
-        } else {
-            HostPattern::Exact(host.to_ascii_lowercase())
-        };
-        let port = match port {
-            None => {
-                if scheme.is_none() {
-                    bail!("a port is required when the scheme is *");
-                }
-                PortPattern::SchemeDefault
-            }
-            Some("*") => PortPattern::Any,
-            Some(p) => match p.split_once("..") {
-                Some((a, b)) => {
-                    let (a, b): (u16, u16) = (parse_port(a)?, parse_port(b)?);
-                    if a >= b {
-                        bail!("empty port range {p}");
-                    }
-                    PortPattern::Range(a, b - 1)
-                }
-                None => {
-                    let n = parse_port(p)?;
-                    PortPattern::Range(n, n)
-                }
-            },
-        };
-        Ok(AllowedHost { scheme, host, port })
     }
 
     pub fn allows(&self, scheme: &str, host: &str, port: Option<u16>) -> bool {
-        if self.scheme.as_deref().is_some_and(|s| s != scheme) {
-            return false;
-        }
-        let host = host.to_ascii_lowercase();
-        let host_ok = match &self.host {
-            HostPattern::Any => true,
-            HostPattern::Suffix(s) => host.ends_with(s.as_str()),
-            HostPattern::Exact(h) => *h == host,
-        };
-        let Some(port) = port.or_else(|| default_port(scheme)) else {
-            return false;
-        };
-        let port_ok = match self.port {
-            PortPattern::Any => true,
-            PortPattern::SchemeDefault => Some(port) == default_port(scheme),
-            PortPattern::Range(a, b) => (a..=b).contains(&port),
-        };
-        host_ok && port_ok
-    }
-}
-
-fn parse_port(p: &str) -> Result<u16> {
-    match p.parse::<u16>() {
-        Ok(n) => Ok(n),
-        Err(_) => bail!("bad port {p:?}"),
+        self.0.allows_parts(scheme, host, port)
     }
 }
 

@@ -225,19 +225,23 @@ pub fn engine_config(config: &HostConfig) -> Config {
 }
 
 /// `allowed_outbound_hosts` entries with their `{{ app_var }}` templates resolved, parsed.
-fn resolve_allowed_hosts(
+/// As in Spin, a template that resolves to nothing (`""`, `http://`, `https://`: an optional
+/// endpoint left unset) allows nothing and is skipped; a literal entry must parse.
+pub(crate) fn resolve_allowed_hosts(
     entries: &[String],
     app_vars: &HashMap<String, String>,
 ) -> Result<Vec<AllowedHost>> {
-    entries
-        .iter()
-        .map(|entry| {
-            let resolved = crate::template::expand(entry, app_vars)?;
-            AllowedHost::parse(&resolved).with_context(|| {
-                format!("allowed_outbound_hosts: {entry:?} resolves to {resolved:?}")
-            })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for entry in entries {
+        let resolved = crate::template::expand(entry, app_vars)?;
+        if resolved != *entry && matches!(resolved.trim(), "" | "http://" | "https://") {
+            continue;
+        }
+        out.push(AllowedHost::parse(&resolved).with_context(|| {
+            format!("allowed_outbound_hosts: {entry:?} resolves to {resolved:?}")
+        })?);
+    }
+    Ok(out)
 }
 
 impl App {
@@ -687,5 +691,28 @@ impl std::hash::Hasher for HashWriter<'_> {
     }
     fn write(&mut self, bytes: &[u8]) {
         self.0.update(bytes);
+    }
+}
+
+#[cfg(test)]
+mod allowed_hosts_tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_template_allows_nothing_as_in_spin() {
+        let vars: HashMap<String, String> = [
+            ("empty".to_string(), String::new()),
+            ("erp".to_string(), "https://erp.example.com".to_string()),
+        ]
+        .into();
+        let entries = vec!["{{ empty }}".to_string(), "{{ erp }}".to_string()];
+        let hosts = resolve_allowed_hosts(&entries, &vars).unwrap();
+        assert_eq!(hosts.len(), 1);
+        assert!(crate::outbound::is_allowed(
+            &hosts,
+            &"https://erp.example.com/in".parse().unwrap()
+        ));
+        // A literal empty entry is still an error.
+        assert!(resolve_allowed_hosts(&[String::new()], &vars).is_err());
     }
 }

@@ -2,7 +2,9 @@
 //! 100,000-item batch and of concurrent status changes, then restarted. After every kill
 //! the database passes SQLite's integrity check, a batch is all or nothing, every
 //! acknowledged write is there, and retries with the same `Idempotency-Key` apply nothing
-//! twice. `CRASH_ROUNDS` (default 2 per scenario) runs it longer.
+//! twice. `CRASH_ROUNDS` (default 2 per scenario) runs it longer. An event committed with
+//! its change but never delivered (killed mid-delivery) is delivered by the next flush, with
+//! the same id.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -38,6 +40,11 @@ fn agent() -> ureq::Agent {
 
 impl Host {
     fn start(state: &Path) -> Host {
+        Host::start_with(state, &[])
+    }
+
+    /// With extra `SPIN_VARIABLE_*` settings.
+    fn start_with(state: &Path, env: &[(&str, &str)]) -> Host {
         let port = free_port();
         let child = Command::new(env!("CARGO_BIN_EXE_settle-host"))
             .args(["up", "-f"])
@@ -48,6 +55,7 @@ impl Host {
             .arg(workspace_root().join("target").join("settle-cache"))
             .env("SPIN_VARIABLE_ADMIN_TOKEN", TOKEN)
             .env("SPIN_VARIABLE_LINK_SECRET", "crash-link-secret")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -280,6 +288,144 @@ fn killed_status_changes_are_kept_or_absent_and_retries_apply_once() {
             "each retried change applied exactly once"
         );
     }
+    host.kill();
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// A receiver that holds its first request without answering (the host is killed while it
+/// waits), then accepts everything; it records each request's `webhook-id` and body.
+/// What a receiver got: each request's `webhook-id` and body.
+type Received = std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>;
+
+fn holding_receiver() -> (String, Received) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = log.clone();
+    std::thread::spawn(move || {
+        for (n, stream) in listener.incoming().enumerate() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let (mut id, mut length) = (String::new(), 0usize);
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                let lower = line.to_ascii_lowercase();
+                if let Some(v) = lower.strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+                if lower.starts_with("webhook-id:") {
+                    id = line["webhook-id:".len()..].trim().to_string();
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            seen.lock()
+                .unwrap()
+                .push((id, String::from_utf8_lossy(&body).into_owned()));
+            if n == 0 {
+                // Hold the connection open, unanswered, past the kill.
+                std::thread::spawn(move || {
+                    std::thread::sleep(Duration::from_secs(30));
+                    drop(stream);
+                });
+                continue;
+            }
+            let _ = stream
+                .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+        }
+    });
+    (origin, log)
+}
+
+#[test]
+fn an_event_committed_before_a_kill_is_delivered_by_the_next_flush() {
+    build_once(&workspace_root().join("spin.toml"));
+    let (origin, received) = holding_receiver();
+    let state = state_dir("webhook");
+    let env = [("SPIN_VARIABLE_WEBHOOK_ORIGINS", origin.as_str())];
+    let host = Host::start_with(&state, &env);
+    seed(&host);
+    let (status, v) = Host::post(
+        host.port,
+        "/api/v1/erp/items",
+        "seed-items",
+        &json!({"mode": "delta", "items": [{"id": "W1", "customer_id": "K00", "kind": "invoice",
+            "number": "N-W1", "issue_date": "2025-01-01", "due_date": "2025-02-01",
+            "amount": "10.00", "open_amount": "10.00", "currency": "EUR"}]})
+        .to_string(),
+    );
+    assert_eq!(status, 200, "{v}");
+    let (status, v) = Host::post(
+        host.port,
+        "/api/v1/admin/webhooks",
+        "subscribe",
+        &json!({"url": format!("{origin}/in"), "events": ["dispute.opened"]}).to_string(),
+    );
+    assert_eq!(status, 201, "{v}");
+    // The change commits, then its delivery waits on the receiver: kill the host there.
+    let port = host.port;
+    let change = std::thread::spawn(move || {
+        Host::post(
+            port,
+            "/api/v1/status-changes",
+            "the-change",
+            &json!({"item_ids": ["W1"], "status": "price_dispute", "comment": "Wrong price"})
+                .to_string(),
+        )
+    });
+    let started = Instant::now();
+    while received.lock().unwrap().is_empty() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no delivery attempted"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    host.kill();
+    assert_eq!(change.join().unwrap().0, 0, "killed before it answered");
+    integrity(&state);
+    assert_eq!(count(&state, "SELECT count(*) FROM status_changes"), 1);
+    assert_eq!(
+        count(
+            &state,
+            "SELECT count(*) FROM webhook_deliveries WHERE state = 'pending' AND attempts = 0"
+        ),
+        1,
+        "committed with the change, never recorded as attempted"
+    );
+    // The claim of the killed attempt runs out (about 15 s), then the next flush delivers.
+    let host = Host::start_with(&state, &env);
+    let flush = || Host::post(host.port, "/api/v1/webhooks/flush", "flush", "");
+    let (status, v) = flush();
+    assert_eq!((status, v["attempted"].as_i64()), (200, Some(0)), "{v}");
+    let started = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let (status, v) = flush();
+        assert_eq!(status, 200, "{v}");
+        if v["delivered"] == 1 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(40),
+            "never delivered: {v}"
+        );
+    }
+    let got = received.lock().unwrap().clone();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0], got[1], "the same id and body");
+    assert!(got[0].0.starts_with("evt_") && got[0].1.contains("\"dispute.opened\""));
+    assert_eq!(
+        count(
+            &state,
+            "SELECT count(*) FROM webhook_deliveries WHERE state = 'delivered'"
+        ),
+        1
+    );
     host.kill();
     let _ = std::fs::remove_dir_all(&state);
 }

@@ -19,3 +19,4 @@ mod reports;
 mod support;
 mod usecases;
 mod users;
+mod webhooks;

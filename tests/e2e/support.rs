@@ -42,6 +42,20 @@ pub fn start_with(vars: &[(&str, &str)]) -> TestServer {
 pub struct Received {
     pub head: String,
     pub body: Value,
+    /// The body as received, byte for byte (what a signature covers).
+    pub raw: Vec<u8>,
+}
+
+impl Received {
+    /// A header's value (names are case-insensitive).
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.head.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| v.trim().to_string())
+        })
+    }
 }
 
 /// A tiny HTTP server standing in for the email API: records what it receives and answers
@@ -100,6 +114,7 @@ impl FakeEmailApi {
                 log.lock().unwrap().push(Received {
                     head,
                     body: serde_json::from_slice(&body).unwrap_or(Value::Null),
+                    raw: body,
                 });
                 let status = answer(n);
                 let reply = format!(

@@ -17,6 +17,7 @@ use settle_domain::status_change as rules;
 use settle_store::SpinDb;
 use settle_store::actions::{self as store, ActionFilter, ActionView};
 use settle_store::ledger;
+use settle_web::after_commit::Later;
 use settle_web::settle_usecases::actions::{self as edits, Seen};
 use settle_web::{
     Answer, Cursor, Query, authenticate, bad_query, invalid, json, json_body, method_not_allowed,
@@ -27,11 +28,14 @@ use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
 #[http_component]
-fn handle(req: Request) -> Response {
-    respond(route(&req))
+async fn handle(req: Request) -> Response {
+    let later = Later::default();
+    let answer = route(&req, &later);
+    settle_web::after_commit::run_steps(&later.take()).await;
+    respond(answer)
 }
 
-fn route(req: &Request) -> Answer<Response> {
+fn route(req: &Request, later: &Later) -> Answer<Response> {
     let Some(path) = segments(req.path(), "/api/v1/actions") else {
         return Err(not_found("no such route"));
     };
@@ -39,11 +43,11 @@ fn route(req: &Request) -> Answer<Response> {
     let who = authenticate(req, &db, &[Role::Collector], false)?;
     match (path.as_slice(), req.method()) {
         ([], Method::Get) => list(req, &db),
-        ([], Method::Post) => create(req, &db, &who),
+        ([], Method::Post) => create(req, &db, &who, later),
         ([id], Method::Get) => read(&db, id),
         ([id], Method::Patch) => patch(req, &db, &who, id),
         ([id, "detach"], Method::Post) => detach(req, &db, &who, id),
-        ([id, "terminate"], Method::Post) => terminate(req, &db, &who, id),
+        ([id, "terminate"], Method::Post) => terminate(req, &db, &who, id, later),
         ([], _) => Err(method_not_allowed("GET, POST")),
         ([_], _) => Err(method_not_allowed("GET, PATCH")),
         ([_, "detach" | "terminate"], _) => Err(method_not_allowed("POST")),
@@ -125,9 +129,11 @@ fn list(req: &Request, db: &SpinDb) -> Answer<Response> {
     Ok(json(200, &json!({"actions": list, "next_cursor": next})))
 }
 
-fn create(req: &Request, db: &SpinDb, who: &Principal) -> Answer<Response> {
+fn create(req: &Request, db: &SpinDb, who: &Principal, later: &Later) -> Answer<Response> {
     let input = rules::parse_new_action(json_body(req)?).map_err(|e| invalid(&e))?;
-    let created = edits::create(db, &input, &usecase::who(who))?.value;
+    let done = edits::create(db, &input, &usecase::who(who))?;
+    later.add(done.after);
+    let created = done.value;
     let a = one(db, &created.action_id.to_string())?;
     let mut v = detail(db, &a)?;
     v["moved"] = json!(created.moved);
@@ -201,12 +207,20 @@ fn detach(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Respo
     Ok(with_etag(200, &a, &v))
 }
 
-fn terminate(req: &Request, db: &SpinDb, who: &Principal, id: &str) -> Answer<Response> {
+fn terminate(
+    req: &Request,
+    db: &SpinDb,
+    who: &Principal,
+    id: &str,
+    later: &Later,
+) -> Answer<Response> {
     // The body is optional: no body at all terminates today without a comment.
     let body = optional_object_body(req)?;
     let id = id_of(id)?;
     let seen = if_match(req, id, false)?;
-    let done = edits::terminate(db, id, seen, &body, &usecase::who(who))?.value;
+    let done = edits::terminate(db, id, seen, &body, &usecase::who(who))?;
+    later.add(done.after);
+    let done = done.value;
     let resolutions = store::resolutions(db, id)?;
     let a = one(db, &id.to_string())?;
     let mut v = detail(db, &a)?;

@@ -4,9 +4,12 @@
 //! - Statuses, resolvers, action models and email templates ([`config`]): created and
 //!   edited, deactivated rather than deleted, every change in `config_history`.
 //! - Console users ([`users`]): Argon2id passwords, never answered.
+//! - Outbound webhooks ([`webhooks`]): endpoints here; their deliveries, replays, flushes and
+//!   the event log under `/api/v1/webhooks/...`.
 
 mod config;
 mod users;
+mod webhooks;
 
 use serde::Deserialize;
 use settle_domain::auth::{Role, hash_token, new_token};
@@ -32,11 +35,19 @@ fn handle(req: Request) -> Response {
 }
 
 fn route(req: &Request) -> Answer<Response> {
+    if let Some(path) = segments(req.path(), "/api/v1/webhooks") {
+        let db = open_db()?;
+        let principal = authenticate(req, &db, &[Role::Admin], false)?;
+        return webhooks::api(req, &db, &principal, &path);
+    }
     let Some(path) = segments(req.path(), "/api/v1/admin") else {
         return Err(not_found("no such route"));
     };
     let db = open_db()?;
     let principal = authenticate(req, &db, &[Role::Admin], false)?;
+    if let Some(answer) = webhooks::admin(req, &db, &principal, &path) {
+        return answer;
+    }
     match (path.as_slice(), req.method()) {
         (["tokens"], Method::Get) => Ok(json(
             200,

@@ -10,6 +10,7 @@ use settle_store::Db;
 use settle_store::SpinDb;
 use settle_store::ledger::{self, ItemFilter};
 use settle_store::status_change as store;
+use settle_web::after_commit::Later;
 use settle_web::settle_usecases::status_change::{self, ChangeStatus, Changed};
 use settle_web::{
     Answer, Query, authenticate, idempotent, invalid, json, json_body, method_not_allowed,
@@ -19,18 +20,21 @@ use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
 #[http_component]
-fn handle(req: Request) -> Response {
-    respond(route(&req))
+async fn handle(req: Request) -> Response {
+    let later = Later::default();
+    let answer = route(&req, &later);
+    settle_web::after_commit::run_steps(&later.take()).await;
+    respond(answer)
 }
 
-fn route(req: &Request) -> Answer<Response> {
+fn route(req: &Request, later: &Later) -> Answer<Response> {
     let Some(path) = segments(req.path(), "/api/v1/status-changes") else {
         return Err(not_found("no such route"));
     };
     let db = open_db()?;
     let principal = authenticate(req, &db, &[Role::Collector], false)?;
     match (path.as_slice(), req.method()) {
-        ([], Method::Post) => create(req, &db, &principal),
+        ([], Method::Post) => create(req, &db, &principal, later),
         ([id], Method::Get) => read(&db, id),
         ([], _) => Err(method_not_allowed("POST")),
         ([_], _) => Err(method_not_allowed("GET")),
@@ -49,18 +53,19 @@ fn read(db: &SpinDb, id: &str) -> Answer<Response> {
     Ok(json(200, &change))
 }
 
-fn create(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response> {
+fn create(req: &Request, db: &SpinDb, principal: &Principal, later: &Later) -> Answer<Response> {
     let q = Query::parse(req, &["dry_run"])?;
     let dry_run = q.bool("dry_run")?.unwrap_or(false);
     let input = rules::parse_status_change(json_body(req)?).map_err(|e| invalid(&e))?;
     if dry_run {
         settle_web::check_idempotency_key(req)?;
-        let answer = db.rolled_back(|db| change_status(db, &input, principal))?;
+        let answer =
+            db.rolled_back(|db| change_status(db, &input, principal, &Later::default()))?;
         return Ok(json(200, &without_ids(answer)));
     }
     let mut r = db.transaction(|db| {
         idempotent(req, db, principal, || {
-            Ok((201, change_status(db, &input, principal)?))
+            Ok((201, change_status(db, &input, principal, later)?))
         })
     })?;
     if let Some(id) = serde_json::from_slice::<Value>(r.body())
@@ -74,12 +79,23 @@ fn create(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Response>
 
 /// Checks and applies the status change; answers the updated items, the action (if any),
 /// the suggestion computed from the status, and the items moved from other actions.
-fn change_status(db: &SpinDb, input: &StatusChangeIn, principal: &Principal) -> Answer<Value> {
+/// The events it wrote are delivered once the transaction committed (`later`).
+fn change_status(
+    db: &SpinDb,
+    input: &StatusChangeIn,
+    principal: &Principal,
+    later: &Later,
+) -> Answer<Value> {
     let change = ChangeStatus {
         input,
         customer_id: None,
     };
-    let Changed { plan, applied } = status_change::apply(db, &change, &usecase::who(principal))?;
+    let Changed {
+        plan,
+        applied,
+        after,
+    } = status_change::apply(db, &change, &usecase::who(principal))?;
+    later.add(after);
     let items = ledger::list_items(
         db,
         &ItemFilter {

@@ -11,6 +11,7 @@
 //! | `GET /app/admin/scenarios` | the reminder scenarios and their steps (edited by API) |
 //! | `/app/admin/tokens[/{id}/revoke]` | API tokens: created (shown once), revoked |
 //! | `/app/admin/links[/{id}/revoke]` | signed links: the latest, revoked |
+//! | `/app/admin/webhooks[...]` | outbound webhooks: endpoints (secret shown once, rotated, enabled, deleted), the latest deliveries with *Retry* |
 //!
 //! Every write goes through the same function as the admin API (`settle_web::config`), fed
 //! the JSON object the form stands for, so the rules, the audit rows and the refusals are
@@ -41,6 +42,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("tokens.html", include_str!("../templates/tokens.html")),
     ("links.html", include_str!("../templates/links.html")),
+    ("webhooks.html", include_str!("../templates/webhooks.html")),
 ];
 
 #[http_component]

@@ -2,6 +2,7 @@
 //! the admin API takes and goes through the same write (`settle_web::config`).
 
 mod tokens;
+mod webhooks;
 
 use minijinja::{Value, context};
 use serde_json::{Map, json};
@@ -53,8 +54,18 @@ pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
         (["tokens", id, "revoke"], Method::Post) => revoke_token(ctx, id),
         (["links"], Method::Get) => links(ctx),
         (["links", id, "revoke"], Method::Post) => revoke_link(ctx, id),
+        (["webhooks"], Method::Get) => webhooks::webhooks(ctx, 200, None, Vec::new()),
+        (["webhooks"], Method::Post) => webhooks::create(ctx),
+        (["webhooks", id, "rotate-secret"], Method::Post) => webhooks::rotate(ctx, id),
+        (["webhooks", id, "enabled"], Method::Post) => webhooks::enable(ctx, id),
+        (["webhooks", id, "delete"], Method::Post) => webhooks::delete(ctx, id),
+        (["webhooks", "deliveries", id, "retry"], Method::Post) => webhooks::retry(ctx, id),
         ([] | ["templates" | "links"], _) => Err(Failure::Method("GET")),
-        (["statuses" | "resolvers" | "action-models" | "tokens" | "scenarios"], _) => {
+        (["webhooks", "deliveries", _, "retry"], _) => Err(Failure::Method("POST")),
+        (["webhooks", _, "rotate-secret" | "enabled" | "delete"], _) => {
+            Err(Failure::Method("POST"))
+        }
+        (["statuses" | "resolvers" | "action-models" | "tokens" | "scenarios" | "webhooks"], _) => {
             Err(Failure::Method("GET, POST"))
         }
         (["templates", _, _], _) => Err(Failure::Method("GET, POST")),

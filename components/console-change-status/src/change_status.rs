@@ -25,6 +25,7 @@ use settle_store::access::{self, StoredResponse};
 use settle_store::status_change::Applied;
 use settle_store::{Db, SpinDb, config, ledger};
 use settle_web::forms::{Field, Form};
+use settle_web::settle_usecases::AfterCommit;
 use settle_web::settle_usecases::emails;
 use settle_web::settle_usecases::status_change::{self, ChangeStatus};
 use settle_web::usecase;
@@ -107,7 +108,7 @@ fn dry_run(
     mail: Option<&EmailChoice>,
 ) -> Result<DryRun, Failure> {
     ctx.db.rolled_back(|db| {
-        let (plan, applied) = apply(db, input, customer_id, &ctx.actor())?;
+        let (plan, applied, _) = apply(db, input, customer_id, &ctx.actor())?;
         let preview = mail.map(|m| {
             let base = public_base_url();
             let site = email::site(&base, "", &settle_pages::EmailFormats);
@@ -132,13 +133,13 @@ fn apply(
     input: &StatusChangeIn,
     customer_id: &str,
     actor: &str,
-) -> Result<(rules::Plan, Applied), Failure> {
+) -> Result<(rules::Plan, Applied, Vec<AfterCommit>), Failure> {
     let change = ChangeStatus {
         input,
         customer_id: Some(customer_id),
     };
     let changed = status_change::apply(db, &change, &usecase::who_is(actor))?;
-    Ok((changed.plan, changed.applied))
+    Ok((changed.plan, changed.applied, changed.after))
 }
 
 /// The rules' plan for the change (its suggestion), without writing.
@@ -344,7 +345,7 @@ fn confirm(
             input0.resolver_id,
         );
         let input = status_change(base.form, next)?;
-        let (_, applied) = apply(db, &input, &base.customer.id, &ctx.actor())?;
+        let (_, applied, events) = apply(db, &input, &base.customer.id, &ctx.actor())?;
         let message = match mail {
             Some(m) => Some(emails::queue(
                 db,
@@ -366,11 +367,16 @@ fn confirm(
             },
             &now(),
         )?;
-        Ok::<_, Failure>(Some(message))
+        Ok::<_, Failure>(Some((message, events)))
     });
     match outcome {
-        Ok(Some(Some(done))) => ctx.after_commit(done.after),
-        Ok(_) => {}
+        Ok(Some((message, events))) => {
+            ctx.after_commit(events);
+            if let Some(done) = message {
+                ctx.after_commit(done.after);
+            }
+        }
+        Ok(None) => {}
         Err(Failure::Invalid(s, inv)) => {
             // Refused: step 3 again, with what it showed and the fields in error.
             let m = mail.cloned().unwrap_or(EmailChoice::none(false));

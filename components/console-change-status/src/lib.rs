@@ -4,7 +4,7 @@
 //! frame, the session and the anti-forgery token are `settle_pages::console`'s.
 //!
 //! The email a confirmation queues is delivered after the transaction commits, by the one
-//! after-commit step every adapter runs (`settle_web::email::after_commit`).
+//! after-commit step every adapter runs (`settle_web::after_commit::run`).
 
 mod change_status;
 
@@ -36,6 +36,6 @@ async fn handle(req: Request) -> Response {
         Ok(r) => r,
         Err(f) => failure_page(&req, Some(&ctx), &f),
     };
-    settle_web::email::after_commit(&ctx.db, &ctx.later()).await;
+    settle_web::after_commit::run(&ctx.db, &ctx.later()).await;
     response
 }

@@ -169,7 +169,9 @@ pub fn terminate(ctx: &Ctx, id: &str) -> Result<Response, Failure> {
         id,
         |id, seen, f, who| {
             let o = f.to_object(&[("date", Field::Text), ("comment", Field::Text)]);
-            edits::terminate(&ctx.db, id, seen, &o, who)
+            let done = edits::terminate(&ctx.db, id, seen, &o, who)?;
+            ctx.after_commit(done.after.clone());
+            Ok(done)
         },
         |_| None,
     )

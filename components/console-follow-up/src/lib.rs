@@ -16,7 +16,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 #[http_component]
-fn handle(req: Request) -> Response {
+async fn handle(req: Request) -> Response {
     let method = req.method();
     let ctx = match Ctx::open_or_sign_in(&req, TEMPLATES) {
         Ok(ctx) => ctx,
@@ -39,8 +39,11 @@ fn handle(req: Request) -> Response {
         }
         _ => Err(Failure::NotFound),
     };
-    match result {
+    let response = match result {
         Ok(r) => r,
         Err(f) => failure_page(&req, Some(&ctx), &f),
-    }
+    };
+    // The events of a terminated action, once it committed.
+    settle_web::after_commit::run(&ctx.db, &ctx.later()).await;
+    response
 }

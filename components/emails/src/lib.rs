@@ -81,7 +81,7 @@ async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Respo
     let site = email::site(&base, &secret, &EmailFormats);
     let who = usecase::who(principal);
     let done = emails::send(db, &r, &who, &principal.actor, &site)?;
-    email::after_commit(db, &done.after).await;
+    settle_web::after_commit::run(db, &done.after).await;
     let id = done.value;
     let m = outbox::message(db, id)?.ok_or_else(|| not_found("the message vanished"))?;
     let mut resp = json(201, &m);

@@ -25,5 +25,6 @@ pub mod status_change;
 pub mod templates;
 pub mod users;
 pub mod validation;
+pub mod webhooks;
 
 pub use validation::{FieldError, Invalid};

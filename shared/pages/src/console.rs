@@ -319,7 +319,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Steps to run once the write that returned them has committed (the component's
-    /// handler runs them after answering: `settle_web::email::after_commit`).
+    /// handler runs them after answering: `settle_web::after_commit::run`).
     pub fn after_commit(&self, steps: Vec<settle_web::settle_usecases::AfterCommit>) {
         self.later.borrow_mut().extend(steps);
     }

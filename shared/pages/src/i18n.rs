@@ -458,7 +458,7 @@ mod tests {
                     let mut args = FluentArgs::new();
                     for a in [
                         "count", "amount", "symbol", "date", "name", "days", "number", "max",
-                        "language", "minutes", "value", "n", "from", "to", "template",
+                        "language", "minutes", "value", "n", "from", "to", "template", "url",
                     ] {
                         args.set(a, FluentValue::from(1));
                     }

@@ -40,7 +40,7 @@ impl Visit<'_> {
 
 /// Serves `/r/...` or `/c/...`. `route` picks the reader's language (from what is stored
 /// for them) with `language`, then answers; the steps its writes left for after their
-/// commit (the collector's notice) run last (`settle_web::email::after_commit`).
+/// commit (the collector's notice) run last (`settle_web::after_commit::run`).
 pub async fn serve(
     req: &Request,
     audience: Audience,
@@ -75,7 +75,7 @@ pub async fn serve(
         Err(e) => error_page(Arc::new(Messages::new(language)), &e, base, back.as_deref()),
     };
     if let Some(db) = db {
-        settle_web::email::after_commit(&db, &later).await;
+        settle_web::after_commit::run(&db, &later).await;
     }
     response
 }

@@ -24,6 +24,7 @@ pub mod scenarios;
 pub mod sql;
 pub mod status_change;
 pub mod users;
+pub mod webhooks;
 
 pub use db::*;
 

@@ -378,6 +378,71 @@ pub fn migrations() -> Vec<Migration> {
             ],
             after: None,
         },
+        Migration {
+            version: 17,
+            name: "outbound webhooks",
+            steps: webhook_tables(),
+            after: None,
+        },
+    ]
+}
+
+/// Version 17: outbound webhooks. Endpoints (a deleted one is kept, disabled, for its
+/// deliveries' history); events, written in the transaction of the change that caused them,
+/// with the exact body every attempt sends; one delivery per event and subscribed endpoint,
+/// with every attempt kept.
+fn webhook_tables() -> Vec<(String, Vec<Value>)> {
+    vec![
+        sql("CREATE TABLE webhook_endpoints (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            description TEXT,
+            events TEXT NOT NULL,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            secret TEXT NOT NULL,
+            previous_secret TEXT,
+            previous_until TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            deleted_at TEXT
+        )"),
+        sql("CREATE TABLE webhook_events (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            ordering TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"),
+        sql("CREATE TABLE webhook_deliveries (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES webhook_events(id),
+            endpoint_id INTEGER NOT NULL REFERENCES webhook_endpoints(id),
+            ordering TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_at TEXT,
+            last_at TEXT,
+            last_status INTEGER,
+            last_error TEXT,
+            delivered_at TEXT
+        )"),
+        sql("CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_at) WHERE state = 'pending'"),
+        sql("CREATE INDEX webhook_deliveries_in_order ON webhook_deliveries(endpoint_id, ordering, id)
+             WHERE state = 'pending'"),
+        sql("CREATE INDEX webhook_deliveries_by_state ON webhook_deliveries(state, id)"),
+        sql("CREATE INDEX webhook_deliveries_by_event ON webhook_deliveries(event_id)"),
+        sql("CREATE TABLE webhook_attempts (
+            id INTEGER PRIMARY KEY,
+            delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries(id),
+            at TEXT NOT NULL,
+            status INTEGER,
+            error TEXT,
+            duration_ms INTEGER NOT NULL
+        )"),
+        sql("CREATE INDEX webhook_attempts_by_delivery ON webhook_attempts(delivery_id, id)"),
     ]
 }
 

@@ -15,6 +15,7 @@ use settle_domain::validation::Invalid;
 use settle_store::actions::{self as store, ActionView, Created, Held, Terminated};
 use settle_store::{Db, config};
 
+use crate::webhooks::{self, Before, Emitted, StatusChanged};
 use crate::{Done, Refusal, Who};
 
 /// The version an edit was read at.
@@ -85,7 +86,12 @@ pub fn create(db: &impl Db, input: &NewAction, who: &Who) -> Result<Done<Created
             &who.actor,
             &who.at,
         )?;
-        Ok(Done::just(created))
+        let mut emitted = Emitted::default();
+        webhooks::action_created(db, created.action_id, who, &mut emitted)?;
+        Ok(Done {
+            value: created,
+            after: emitted.after(),
+        })
     })
 }
 
@@ -191,6 +197,7 @@ pub fn terminate(
         let resolved = config::resolved_status(db)?;
         rules::check_terminate(a.action_type, resolved.as_deref())
             .map_err(|e| Refusal::conflict("no-resolved-status", "type", e))?;
+        let before = settle_store::webhooks::event_items(db, &a.item_ids)?;
         let done = store::terminate(
             db,
             &a,
@@ -200,6 +207,45 @@ pub fn terminate(
             &who.actor,
             &who.at,
         )?;
-        Ok(Done::just(done))
+        let mut emitted = Emitted::default();
+        if let Some(status) = resolved
+            .as_deref()
+            .filter(|_| !done.resolved_item_ids.is_empty())
+        {
+            let before: Vec<Before> = before
+                .into_iter()
+                .filter(|i| done.resolved_item_ids.contains(&i.id))
+                .map(|i| Before {
+                    id: i.id,
+                    status_code: i.status_code,
+                    resolver_id: i.resolver_id,
+                })
+                .collect();
+            webhooks::status_changed(
+                db,
+                &StatusChanged {
+                    before: &before,
+                    status,
+                    comment: comment.as_deref(),
+                    status_change_id: None,
+                    status_date: Some(&date),
+                    reason: Some("action_terminated"),
+                },
+                who,
+                &mut emitted,
+            )?;
+        }
+        webhooks::action_terminated(
+            db,
+            a.id,
+            &done.resolved_item_ids,
+            &done.released_item_ids,
+            who,
+            &mut emitted,
+        )?;
+        Ok(Done {
+            value: done,
+            after: emitted.after(),
+        })
     })
 }

@@ -25,7 +25,9 @@ use settle_store::{Db, config};
 
 use crate::emails::{Formats, notify_collector};
 use crate::status_change::{self, ChangeStatus};
+use crate::webhooks::{self, Emitted};
 use crate::{AfterCommit, Done, Refusal, Who};
+use settle_domain::webhooks::EventType;
 
 /// How the collector hears of an answer: where a notice goes when the customer's collector
 /// is not an email address (`collector_email`), and how figures are written.
@@ -240,15 +242,29 @@ pub fn resolver_answer(
                 action_id: live_action,
                 actor: &who.actor,
                 event,
-                details,
+                details: details.clone(),
                 comment: Some(&said),
             },
             &who.at,
         )?;
-        let after = match d.regarding() {
+        let mut emitted = Emitted::default();
+        let item_ids: Vec<String> = d.items.iter().map(|i| i.id.clone()).collect();
+        webhooks::replied(
+            db,
+            EventType::ResolverReplied,
+            link.customer_key,
+            &item_ids,
+            json!({"reply": event, "details": details, "comment": said,
+                   "resolver_id": link.resolver_id, "status_change_id": change_id,
+                   "action_id": action_id}),
+            who,
+            &mut emitted,
+        )?;
+        let mut after = match d.regarding() {
             Some(r) => notify(db, r, name, &said, notice, who)?,
             None => Vec::new(),
         };
+        after.extend(emitted.after());
         Ok(Done { value: (), after })
     })
 }
@@ -366,10 +382,21 @@ pub fn customer_comment(
             &who.at,
         )?;
         store::mark_answered(db, &actions, &who.actor, &who.at)?;
-        let after = match actions.first() {
+        let mut emitted = Emitted::default();
+        webhooks::replied(
+            db,
+            EventType::CustomerReplied,
+            link.customer_key,
+            item_ids,
+            json!({"reply": "comment", "comment": text}),
+            who,
+            &mut emitted,
+        )?;
+        let mut after = match actions.first() {
             Some(&a) => notify(db, Regarding::Action(a), link.name, text, notice, who)?,
             None => Vec::new(),
         };
+        after.extend(emitted.after());
         Ok(Done { value: (), after })
     })
 }
@@ -402,21 +429,33 @@ fn change_in(
         input,
         customer_id: Some(link.customer_id),
     };
-    let applied = status_change::apply(db, &change, who)
-        .map_err(item_field)?
-        .applied;
+    let changed = status_change::apply(db, &change, who).map_err(item_field)?;
+    let applied = changed.applied;
     let change_id = applied.status_change_id;
+    let mut emitted = Emitted::default();
+    webhooks::replied(
+        db,
+        EventType::CustomerReplied,
+        link.customer_key,
+        &input.item_ids,
+        json!({"reply": changed.plan.kind.as_str(), "status": input.status,
+               "comment": input.comment, "status_change_id": change_id}),
+        who,
+        &mut emitted,
+    )?;
     let files = filed(files, link.link_id, Some(change_id), applied.action_id);
     save_files(db, &files, link.link_id, Some(change_id), applied.action_id)?;
     let said = input.comment.as_deref().unwrap_or("");
-    let after = notify(
+    let mut after = changed.after;
+    after.extend(emitted.after());
+    after.extend(notify(
         db,
         Regarding::StatusChange(change_id),
         link.name,
         said,
         notice,
         who,
-    )?;
+    )?);
     Ok(Done {
         value: change_id,
         after,
@@ -472,13 +511,24 @@ pub fn customer_dispute(
                         action_id: Some(action),
                         actor: &who.actor,
                         event: "dispute",
-                        details: json!({ "files": names }),
+                        details: json!({ "files": names.clone() }),
                         comment: text,
                     },
                     &who.at,
                 )?;
                 store::mark_answered(db, &[action], &who.actor, &who.at)?;
-                let after = notify(
+                let mut emitted = Emitted::default();
+                webhooks::replied(
+                    db,
+                    EventType::CustomerReplied,
+                    link.customer_key,
+                    item_ids,
+                    json!({"reply": "dispute", "comment": text, "files": names,
+                           "action_id": action}),
+                    who,
+                    &mut emitted,
+                )?;
+                let mut after = notify(
                     db,
                     Regarding::Action(action),
                     link.name,
@@ -486,6 +536,7 @@ pub fn customer_dispute(
                     notice,
                     who,
                 )?;
+                after.extend(emitted.after());
                 Ok(Done { value: None, after })
             }
             CustomerDispute::New => {

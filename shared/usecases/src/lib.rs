@@ -7,7 +7,7 @@
 //! the adapters turn requests and forms into its input, and render its answer, with one
 //! function per medium (`settle_web::refusal::problem` for problem+json,
 //! `settle_pages::console::Failure::from` for pages). Side effects that must wait for the
-//! commit (delivering an email, next the outbound events) are returned as [`AfterCommit`]
+//! commit (delivering an email, sending the outbound events) are returned as [`AfterCommit`]
 //! steps, which one shared function runs (`settle_web::after_commit::run`).
 //!
 //! Use cases are generic over [`settle_store::Db`], so they are tested natively here
@@ -22,6 +22,7 @@ pub mod imports;
 pub mod links;
 pub mod status_change;
 pub mod users;
+pub mod webhooks;
 
 use settle_domain::validation::Invalid;
 use settle_store::StoreError;
@@ -113,6 +114,8 @@ impl Refusal {
 pub enum AfterCommit {
     /// Deliver the queued outbox message with this id (when delivery is configured).
     DeliverEmail(i64),
+    /// Attempt these webhook deliveries (their events were written with the change).
+    DeliverWebhooks(Vec<i64>),
 }
 
 /// What a use case did: its result, and the steps to run after the commit.

@@ -8,7 +8,8 @@ use settle_domain::validation::Invalid;
 use settle_store::Db;
 use settle_store::status_change::{self as store, Applied};
 
-use crate::{Refusal, Who};
+use crate::webhooks::{self, Before, Emitted, StatusChanged};
+use crate::{AfterCommit, Refusal, Who};
 
 /// A status change to make.
 #[derive(Debug, Clone)]
@@ -26,6 +27,8 @@ pub struct ChangeStatus<'a> {
 pub struct Changed {
     pub plan: Plan,
     pub applied: Applied,
+    /// Delivering the events it wrote, once the caller's transaction committed.
+    pub after: Vec<AfterCommit>,
 }
 
 /// The rules' plan for the change (status date, suggestion, the action to create), without
@@ -57,5 +60,36 @@ fn checked(db: &impl Db, c: &ChangeStatus, who: &Who) -> Result<(Plan, store::Ta
 pub fn apply(db: &impl Db, c: &ChangeStatus, who: &Who) -> Result<Changed, Refusal> {
     let (plan, targets) = checked(db, c, who)?;
     let applied = store::apply(db, c.input, &plan, &targets, &who.actor, &who.at)?;
-    Ok(Changed { plan, applied })
+    let before: Vec<Before> = targets
+        .items
+        .iter()
+        .flatten()
+        .map(|i| Before {
+            id: i.state.id.clone(),
+            status_code: i.status_code.clone(),
+            resolver_id: i.resolver_id,
+        })
+        .collect();
+    let mut emitted = Emitted::default();
+    webhooks::status_changed(
+        db,
+        &StatusChanged {
+            before: &before,
+            status: &c.input.status,
+            comment: c.input.comment.as_deref(),
+            status_change_id: Some(applied.status_change_id),
+            status_date: Some(&settle_domain::dates::format_date(plan.status_date)),
+            reason: None,
+        },
+        who,
+        &mut emitted,
+    )?;
+    if let Some(action) = applied.action_id {
+        webhooks::action_created(db, action, who, &mut emitted)?;
+    }
+    Ok(Changed {
+        plan,
+        applied,
+        after: emitted.after(),
+    })
 }

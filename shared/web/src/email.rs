@@ -1,10 +1,9 @@
 //! Email delivery, the one side effect that waits for a commit: what the use cases queue
-//! (`settle_usecases::emails`) is POSTed to the email API by [`after_commit`], when delivery
+//! (`settle_usecases::emails`) is POSTed to the email API by `crate::after_commit::run`, when delivery
 //! is configured.
 
 use serde_json::json;
 use settle_store::{SpinDb, outbox};
-use settle_usecases::AfterCommit;
 use settle_usecases::emails::{Formats, Site};
 use spin_sdk::http::{Method, Request, Response};
 
@@ -17,25 +16,6 @@ pub fn site<'a>(base_url: &'a str, secret: &'a str, formats: &'a dyn Formats) ->
         base_url,
         secret,
         formats,
-    }
-}
-
-/// Runs a use case's after-commit steps, once its transaction committed: today, delivers
-/// the emails it queued when delivery is configured (otherwise they stay queued for
-/// `POST /api/v1/outbox/flush`). A failed delivery is recorded on the message and logged
-/// (never the token); it does not undo the write.
-pub async fn after_commit(db: &SpinDb, steps: &[AfterCommit]) {
-    let Some(delivery) = Delivery::configured() else {
-        return;
-    };
-    for step in steps {
-        match step {
-            AfterCommit::DeliverEmail(id) => {
-                if let Err(e) = delivery.deliver(db, *id).await {
-                    eprintln!("delivery of message {id}: {}", e.status());
-                }
-            }
-        }
     }
 }
 

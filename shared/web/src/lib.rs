@@ -13,8 +13,11 @@
 //! | [`idempotency`] | `Idempotency-Key` replays |
 //! | [`session`] | console sessions in the key-value store, their cookies |
 //! | [`usecase`] | the use cases' caller ([`usecase::who`]) and refusals as problems |
+//! | [`after_commit`] | the side effects a commit releases: emails, webhook deliveries |
+//! | [`webhooks`] | one signed webhook delivery attempt, flushes |
 
 pub mod accept;
+pub mod after_commit;
 pub mod auth;
 pub mod body;
 pub mod email;
@@ -24,6 +27,7 @@ pub mod problem;
 pub mod query;
 pub mod session;
 pub mod usecase;
+pub mod webhooks;
 
 pub use auth::authenticate;
 pub use body::{
