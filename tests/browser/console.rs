@@ -18,8 +18,23 @@ const PASSWORD: &str = "correct horse battery staple";
 /// C1 and C2 with invoices, a resolver, and two console users: Alice (English) and Kenji
 /// (Japanese).
 fn world() -> TestServer {
-    let s = start();
+    // Deliveries to a receiver that is down: the Webhooks screen shows them failing.
+    let s = start_with(&[("SPIN_VARIABLE_WEBHOOK_ORIGINS", "http://127.0.0.1:*")]);
     customers(&s, ADMIN_TOKEN);
+    let down = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/admin/webhooks",
+        ADMIN_TOKEN,
+        &json!({"url": format!("http://127.0.0.1:{down}/integration/settle/dispute-events?tenant=acme-industrial-holdings-europe"),
+                "events": ["*"], "description": "SAP S/4HANA dispute bridge (FSCM), production tenant"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
     let items = vec![
         item("I1", "C1", "2025-01-31", "1200.00", "1200.00"),
         item("I2", "C1", "2025-02-28", "450.00", "450.00"),
@@ -51,6 +66,22 @@ fn world() -> TestServer {
         assert_eq!(r.status, 201, "{}", r.text());
     }
     s
+}
+
+/// An SAP FBL5N export of C1 and C2 (semicolons, decimal commas, German headings), its last
+/// due date `last_due`, written to a file the browser uploads.
+fn sap_export(last_due: &str) -> std::path::PathBuf {
+    let text = format!(
+        "Konto;Belegart;Belegnummer;Referenz;Belegdatum;Nettofälligkeit;Betrag in Hauswährung;Hauswährung\r\n\
+         C1;RV;1800001234;F-2026-1;01.11.2026;01.12.2026;1.234,56;EUR\r\n\
+         C1;DG;1700000088;GS-88 Gutschrift Preisdifferenz Lieferung KW 44;05.11.2026;05.11.2026;155,22-;EUR\r\n\
+         C2;DR;1800001299;F-2026-9;15.11.2026;{last_due};12.000,00;EUR\r\n"
+    );
+    let dir = settle_host::testing::workspace_root().join("target/browser-uploads");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("FBL5N-{last_due}.csv"));
+    std::fs::write(&path, text).unwrap();
+    path
 }
 
 async fn sign_in(b: &Browser, s: &TestServer, email: &str, needle: &str) {
@@ -177,6 +208,34 @@ fn the_seed_story_by_clicking() {
             b.wait_for_text(needle).await;
             crate::review(&b, &format!("console-{name}-en")).await;
         }
+        // Outbound webhooks: the endpoint and the deliveries the story's changes made.
+        b.goto(&s.url("/app/admin/webhooks")).await;
+        let text = b.wait_for_text("Add an endpoint").await;
+        assert!(text.contains("dispute.opened") && text.contains("Pending"), "{text}");
+        crate::review(&b, "console-admin-webhooks-en").await;
+        // Import: an SAP export with one bad line, previewed; then the corrected one imported.
+        let bad = sap_export("31.02.2027");
+        b.goto(&s.url("/app/admin/import")).await;
+        b.wait_for_text("Import history").await;
+        crate::review(&b, "console-import-en").await;
+        b.type_in("#im-file", bad.to_str().unwrap()).await;
+        b.select("#im-profile", "sap-fbl5n").await;
+        let text = b
+            .submit("form[action='/app/admin/import'] button[type=submit]", "Rows read")
+            .await;
+        assert!(text.contains("Rows refused: 1"), "{text}");
+        crate::review(&b, "console-import-preview-refused-en").await;
+        let good = sap_export("15.01.2027");
+        b.goto(&s.url("/app/admin/import")).await;
+        b.wait_for_text("Import history").await;
+        b.type_in("#im-file", good.to_str().unwrap()).await;
+        b.select("#im-profile", "sap-fbl5n").await;
+        b.submit("form[action='/app/admin/import'] button[type=submit]", "Rows read")
+            .await;
+        crate::review(&b, "console-import-preview-en").await;
+        b.submit("form[action$='/confirm'] button[type=submit]", "The file was imported.")
+            .await;
+        crate::review(&b, "console-import-done-en").await;
         // The template editor: a preview on sample data, nothing saved.
         b.goto(&s.url("/app/admin/templates/resolver_dispute/en")).await;
         b.wait_for_text("#resolver_link").await;
@@ -213,11 +272,25 @@ fn the_seed_story_by_clicking() {
                 b.wait_for_text("Sam Sales").await;
                 crate::review(&b, &format!("console-replies-{lang}")).await;
                 if lang == "tr" {
+                    // An import preview in Turkish, with a refused line.
+                    b.goto(&s.url("/app/admin/import")).await;
+                    b.wait_for_text("İçe aktarma geçmişi").await;
+                    b.type_in("#im-file", sap_export("31.02.2027").to_str().unwrap())
+                        .await;
+                    b.select("#im-profile", "sap-fbl5n").await;
+                    b.submit(
+                        "form[action='/app/admin/import'] button[type=submit]",
+                        "Okunan satır",
+                    )
+                    .await;
+                    crate::review(&b, &format!("console-import-preview-{lang}")).await;
                     for (path, name, needle) in [
                         ("/app/admin", "admin", "Durumlar"),
                         ("/app/admin/statuses", "admin-statuses", "Fiyat"),
                         ("/app/admin/templates/resolver_dispute/en", "admin-template", "#resolver_link"),
                         ("/app/admin/tokens", "admin-tokens", "Anahtar ekle"),
+                        ("/app/admin/webhooks", "admin-webhooks", "Alıcı ekle"),
+                        ("/app/admin/import", "import", "İçe aktarma geçmişi"),
                         ("/app/admin/users", "admin-users", "kenji@corp.example"),
                     ] {
                         b.goto(&s.url(path)).await;

@@ -439,3 +439,266 @@ fn import_profiles_are_stored_audited_and_used() {
     let v: Value = problem(&get(&s, "/api/v1/admin/import-profiles", "nobody"), 401);
     assert!(v["detail"].is_string());
 }
+
+/// Posts a multipart form (fields, then one file) with the visitor's cookies.
+fn post_file(
+    v: &crate::console::Visitor,
+    s: &settle_host::testing::TestServer,
+    path: &str,
+    fields: &[(&str, &str)],
+    file_name: &str,
+    bytes: &[u8],
+) -> settle_host::testing::TestResponse {
+    let boundary = "settle-e2e-boundary-7d3f";
+    let mut body = Vec::new();
+    for (k, val) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\ncontent-disposition: form-data; name=\"{k}\"\r\n\r\n{val}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!("--{boundary}\r\ncontent-disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\ncontent-type: text/csv\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let cookie: String = v
+        .cookies
+        .borrow()
+        .iter()
+        .map(|(k, val)| format!("{k}={val}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    s.request(
+        "POST",
+        path,
+        &[
+            ("cookie", &cookie),
+            (
+                "content-type",
+                &format!("multipart/form-data; boundary={boundary}"),
+            ),
+        ],
+        &body,
+    )
+}
+
+#[test]
+fn the_console_previews_maps_and_imports_a_file_then_shows_it_in_the_history() {
+    use crate::console::{PASSWORD, Visitor, field, user};
+    let s = start();
+    sap_customers(&s);
+    user(&s, "ada@corp.example", "admin", "en");
+    user(&s, "deniz@corp.example", "admin", "tr");
+    user(&s, "carl@corp.example", "collector", "en");
+    let v = Visitor::new(&s);
+    assert_eq!(v.sign_in("ada@corp.example", PASSWORD).status, 303);
+    let page = v.get("/app/admin/import");
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page.text().contains("SAP FBL5N") && page.text().contains("No file imported yet."));
+    let token = field(&page.text(), "form_token");
+
+    // No anti-forgery token: refused before the file is kept.
+    let r = post_file(
+        &v,
+        &s,
+        "/app/admin/import",
+        &[("target", "items")],
+        "x.csv",
+        b"a;b\n",
+    );
+    assert_eq!(r.status, 403);
+    // A bad option: the form again, naming it.
+    let r = post_file(
+        &v,
+        &s,
+        "/app/admin/import",
+        &[("form_token", &token), ("delimiter", "#")],
+        "x.csv",
+        b"a;b\n",
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.text().contains("delimiter"), "{}", r.text());
+
+    // The SAP export with one bad line: previewed, the line named, nothing importable.
+    let bad = FBL5N.replace("15.01.2027", "31.02.2027");
+    let r = post_file(
+        &v,
+        &s,
+        "/app/admin/import",
+        &[
+            ("form_token", &token),
+            ("target", "items"),
+            ("profile", "sap-fbl5n"),
+            ("mode", "delta"),
+        ],
+        "FBL5N_bad.csv",
+        &windows_1252(&bad),
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let preview_path = r.header("location").unwrap().to_string();
+    assert!(
+        preview_path.starts_with("/app/admin/import/"),
+        "{preview_path}"
+    );
+    let p = v.get(&preview_path);
+    assert_eq!(p.status, 200, "{}", p.text());
+    let html = p.text();
+    assert!(
+        html.contains("Rows read: 3") && html.contains("Rows refused: 1"),
+        "{html}"
+    );
+    assert!(
+        html.contains("line 4") && html.contains("Nettofälligkeit"),
+        "{html}"
+    );
+    assert!(
+        html.contains("1800001234") && html.contains("1234.56"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("/confirm"),
+        "no import while a line is refused"
+    );
+    // Another admin cannot open it.
+    let d = Visitor::new(&s);
+    assert_eq!(d.sign_in("deniz@corp.example", PASSWORD).status, 303);
+    assert_eq!(d.get(&preview_path).status, 404);
+    // A confirmation forced anyway writes nothing.
+    let upload_id = preview_path
+        .trim_start_matches("/app/admin/import/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let r = v.post(
+        &format!("/app/admin/import/{upload_id}/confirm"),
+        &[
+            ("form_token", &token),
+            ("target", "items"),
+            ("profile", "sap-fbl5n"),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(
+        get(&s, "/api/v1/admin/imports", ADMIN_TOKEN).json()["imports"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    // A file with columns of its own: mapped from its header, saved as a profile.
+    let own = "Invoice|Client|Issued|Due|Total|Open|Cur\n\
+               INV-9|100234|2026-11-02|2026-12-02|99.50|99.50|EUR\n\
+               INV-10|100877|2026-11-03|2026-12-03|10.00|10.00|EUR\n";
+    let r = post_file(
+        &v,
+        &s,
+        "/app/admin/import",
+        &[("form_token", &token), ("target", "items")],
+        "own.txt",
+        own.as_bytes(),
+    );
+    let path = r.header("location").unwrap().to_string();
+    let p = v.get(&path);
+    assert_eq!(
+        p.status,
+        422,
+        "Settle's own columns are not there: {}",
+        p.text()
+    );
+    assert!(
+        p.text().contains("name=\"column-customer_id\""),
+        "{}",
+        p.text()
+    );
+    let own_id = path
+        .trim_start_matches("/app/admin/import/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let r = v.post(
+        &format!("/app/admin/import/{own_id}/profile"),
+        &[
+            ("form_token", &token),
+            ("target", "items"),
+            ("code", "pipe-invoices"),
+            ("name", "Pipe-separated invoices"),
+            ("column-id", "Invoice"),
+            ("column-customer_id", "Client"),
+            ("column-issue_date", "Issued"),
+            ("column-due_date", "Due"),
+            ("column-amount", "Total"),
+            ("column-open_amount", "Open"),
+            ("column-currency", "Cur"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let path = r.header("location").unwrap().to_string();
+    assert!(path.contains("profile=pipe-invoices"), "{path}");
+    let p = v.get(&path);
+    assert_eq!(p.status, 200, "{}", p.text());
+    assert!(p.text().contains("Rows read: 2") && p.text().contains("INV-10"));
+    let stored = get(
+        &s,
+        "/api/v1/admin/import-profiles/pipe-invoices",
+        ADMIN_TOKEN,
+    );
+    assert_eq!(stored.status, 200, "{}", stored.text());
+    assert_eq!(stored.json()["columns"]["customer_id"], "Client");
+    // Confirmed: imported once, in the history, the upload gone.
+    let r = v.post(
+        &format!("/app/admin/import/{own_id}/confirm"),
+        &[
+            ("form_token", &token),
+            ("target", "items"),
+            ("profile", "pipe-invoices"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(
+        r.header("location"),
+        Some("/app/admin/import?done=1#history")
+    );
+    assert_eq!(item_of(&s, "INV-9")["open_amount"], "99.50");
+    let h = get(&s, "/api/v1/admin/imports", ADMIN_TOKEN).json();
+    assert_eq!(h["imports"].as_array().unwrap().len(), 1);
+    assert_eq!(h["imports"][0]["file_name"], "own.txt");
+    assert_eq!(h["imports"][0]["profile"], "pipe-invoices");
+    let page = v.get("/app/admin/import?done=1").text();
+    assert!(
+        page.contains("The file was imported.") && page.contains("own.txt"),
+        "{page}"
+    );
+    assert_eq!(v.get(&path).status, 404, "the upload is gone once imported");
+    let r = v.post(
+        &format!("/app/admin/import/{own_id}/confirm"),
+        &[
+            ("form_token", &token),
+            ("target", "items"),
+            ("profile", "pipe-invoices"),
+        ],
+    );
+    assert_eq!(r.status, 404, "no second import");
+    assert_eq!(
+        get(&s, "/api/v1/admin/imports", ADMIN_TOKEN).json()["imports"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // In Turkish; not for collectors; a forged upload id is no page.
+    assert!(
+        d.get("/app/admin/import")
+            .text()
+            .contains("İçe aktarma geçmişi")
+    );
+    assert_eq!(v.get("/app/admin/import/not-an-upload").status, 404);
+    let c = Visitor::new(&s);
+    assert_eq!(c.sign_in("carl@corp.example", PASSWORD).status, 303);
+    assert_eq!(c.get("/app/admin/import").status, 403);
+}

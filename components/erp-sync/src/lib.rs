@@ -10,8 +10,6 @@
 //! makes a retry return the first answer without writing twice.
 
 use settle_domain::auth::Role;
-use settle_domain::import::text::Encoding;
-use settle_domain::import::values::{DateFormat, DecimalMark};
 use settle_domain::validation::Invalid;
 use settle_store::Db;
 use settle_web::settle_usecases::erp::{self as erp_sync, FileOptions};
@@ -139,45 +137,8 @@ fn bad(name: &str, why: &str) -> settle_web::Problem {
 }
 
 fn file_options(q: &Query) -> Answer<FileOptions> {
-    let choice = |name: &str, allowed: &str| bad(name, &format!("must be one of {allowed}"));
-    Ok(FileOptions {
-        profile: q.text("profile", 64)?,
-        delimiter: match q.get("delimiter") {
-            None => None,
-            Some(",") => Some(','),
-            Some(";") => Some(';'),
-            Some("tab" | "\t") => Some('\t'),
-            Some("|") => Some('|'),
-            Some(_) => return Err(choice("delimiter", ", ; tab |")),
-        },
-        decimal: q
-            .get("decimal")
-            .map(|d| DecimalMark::parse(d).ok_or_else(|| choice("decimal", ". ,")))
-            .transpose()?,
-        date_format: q
-            .get("date_format")
-            .map(|d| {
-                DateFormat::parse(d).ok_or_else(|| {
-                    choice(
-                        "date_format",
-                        "yyyy-mm-dd dd.mm.yyyy dd/mm/yyyy mm/dd/yyyy yyyymmdd",
-                    )
-                })
-            })
-            .transpose()?,
-        encoding: q
-            .get("encoding")
-            .map(|e| {
-                Encoding::parse(e).ok_or_else(|| choice("encoding", "utf-8 utf-16 windows-1252"))
-            })
-            .transpose()?,
-        skip_rows: match q.int("skip_rows")? {
-            None => None,
-            Some(n) if (0..=100).contains(&n) => Some(n as usize),
-            Some(_) => return Err(bad("skip_rows", "must be 0 to 100")),
-        },
-        mode: q.text("mode", 10)?,
-        entity: q.text("entity", 64)?,
-        file_name: q.text("file_name", 255)?,
+    FileOptions::read(&|name| q.get(name).map(str::to_string)).map_err(|inv| {
+        let e = &inv.0[0];
+        problem(400, "invalid-query", "Invalid query", e.message.clone())
     })
 }

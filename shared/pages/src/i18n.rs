@@ -457,8 +457,24 @@ mod tests {
                 if let Some(p) = msg.value() {
                     let mut args = FluentArgs::new();
                     for a in [
-                        "count", "amount", "symbol", "date", "name", "days", "number", "max",
-                        "language", "minutes", "value", "n", "from", "to", "template", "url",
+                        "count",
+                        "amount",
+                        "symbol",
+                        "date",
+                        "name",
+                        "days",
+                        "number",
+                        "max",
+                        "language",
+                        "minutes",
+                        "value",
+                        "n",
+                        "from",
+                        "to",
+                        "template",
+                        "url",
+                        "encoding",
+                        "delimiter",
                     ] {
                         args.set(a, FluentValue::from(1));
                     }

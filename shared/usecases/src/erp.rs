@@ -119,6 +119,68 @@ pub struct FileOptions {
     pub file_name: Option<String>,
 }
 
+impl FileOptions {
+    /// Reads the options of a file import from named values (an API query, a console form):
+    /// `profile`, `delimiter` (`,` `;` `tab` `|`), `decimal`, `date_format`, `encoding`,
+    /// `skip_rows` (0 to 100), `mode`, `entity`, `file_name`. A bad one is refused naming it.
+    pub fn read(get: &dyn Fn(&str) -> Option<String>) -> Result<FileOptions, Invalid> {
+        let bad =
+            |name: &str, why: String| Invalid::one(name, Some(name), format!("{name}: {why}"));
+        let choice = |name: &str, allowed: &str| bad(name, format!("must be one of {allowed}"));
+        let text = |name: &str, max: usize| -> Result<Option<String>, Invalid> {
+            match get(name) {
+                None => Ok(None),
+                Some(v) if v.trim().is_empty() => Err(bad(name, "must not be empty".into())),
+                Some(v) if v.chars().any(char::is_control) => {
+                    Err(bad(name, "control characters are not allowed".into()))
+                }
+                Some(v) if v.chars().count() > max => {
+                    Err(bad(name, format!("at most {max} characters")))
+                }
+                Some(v) => Ok(Some(v)),
+            }
+        };
+        Ok(FileOptions {
+            profile: text("profile", 64)?,
+            delimiter: get("delimiter")
+                .map(|d| {
+                    settle_domain::import::text::parse_delimiter(&d)
+                        .ok_or_else(|| choice("delimiter", ", ; tab |"))
+                })
+                .transpose()?,
+            decimal: get("decimal")
+                .map(|d| DecimalMark::parse(&d).ok_or_else(|| choice("decimal", ". ,")))
+                .transpose()?,
+            date_format: get("date_format")
+                .map(|d| {
+                    DateFormat::parse(&d).ok_or_else(|| {
+                        choice(
+                            "date_format",
+                            "yyyy-mm-dd dd.mm.yyyy dd/mm/yyyy mm/dd/yyyy yyyymmdd",
+                        )
+                    })
+                })
+                .transpose()?,
+            encoding: get("encoding")
+                .map(|e| {
+                    Encoding::parse(&e)
+                        .ok_or_else(|| choice("encoding", "utf-8 utf-16 windows-1252"))
+                })
+                .transpose()?,
+            skip_rows: match get("skip_rows") {
+                None => None,
+                Some(n) => match n.trim().parse::<usize>() {
+                    Ok(n) if n <= 100 => Some(n),
+                    _ => return Err(bad("skip_rows", "must be 0 to 100".into())),
+                },
+            },
+            mode: text("mode", 10)?,
+            entity: text("entity", 64)?,
+            file_name: text("file_name", 255)?,
+        })
+    }
+}
+
 /// The profile a file of `resource` is read with: `options.profile` (built in or stored;
 /// it must feed `resource`), or Settle's own columns; the options override its format.
 pub fn file_profile(

@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::erp::{self, CustomerIn, FileRow, ItemBatch, PaymentIn};
 use crate::validation::Invalid;
 use profile::{ImportProfile, Kinds, Target};
-use text::{Dialect, Encoding};
+use text::{Dialect, Encoding, delimiter_name};
 use values::{AmountReading, DateFormat, DecimalMark};
 
 /// What a file was read as, for the answer and the preview.
@@ -120,14 +120,6 @@ pub fn preview_file(
 
 fn line_of(pointer: &str) -> Option<usize> {
     pointer.strip_prefix("line ").and_then(|n| n.parse().ok())
-}
-
-fn delimiter_name(d: char) -> String {
-    if d == '\t' {
-        "tab".into()
-    } else {
-        d.to_string()
-    }
 }
 
 /// Reads `bytes` as a table and maps each record through `profile`. A file-level problem

@@ -99,6 +99,26 @@ pub fn decode(bytes: &[u8], given: Option<Encoding>) -> Result<(String, Encoding
 /// The separators a file's columns may be split by.
 pub const DELIMITERS: [char; 4] = [',', ';', '\t', '|'];
 
+/// A separator as a request names it: `,` `;` `|`, or `tab` (or the tab itself).
+pub fn parse_delimiter(s: &str) -> Option<char> {
+    match s {
+        "," => Some(','),
+        ";" => Some(';'),
+        "tab" | "\t" => Some('\t'),
+        "|" => Some('|'),
+        _ => None,
+    }
+}
+
+/// How a separator is named back (`tab` for the tab).
+pub fn delimiter_name(d: char) -> String {
+    if d == '\t' {
+        "tab".into()
+    } else {
+        d.to_string()
+    }
+}
+
 /// The separator of a header row: the candidate found most often outside quotes; a tie is
 /// refused (the caller may give it). A header without any is one column (`,`).
 pub fn delimiter_of(header: &str) -> Result<char, String> {
