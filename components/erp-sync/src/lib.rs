@@ -12,6 +12,7 @@
 use settle_domain::auth::Role;
 use settle_domain::validation::Invalid;
 use settle_store::Db;
+use settle_web::after_commit::Later;
 use settle_web::settle_usecases::erp::{self as erp_sync, FileOptions};
 use settle_web::{
     Answer, MAX_BATCH_BODY, Query, authenticate, body, content_type, idempotent,
@@ -21,8 +22,12 @@ use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
 #[http_component]
-fn handle(req: Request) -> Response {
-    respond(route(&req))
+async fn handle(req: Request) -> Response {
+    let later = Later::default();
+    let answer = route(&req, &later);
+    // The events of what the batch did (a disputed item paid off), once committed.
+    settle_web::after_commit::run_steps(&later.take()).await;
+    respond(answer)
 }
 
 /// What a file upload may say about the file, beside `mode`, `entity` and `dry_run`.
@@ -36,7 +41,7 @@ const FILE_PARAMS: [&str; 7] = [
     "file_name",
 ];
 
-fn route(req: &Request) -> Answer<Response> {
+fn route(req: &Request, later: &Later) -> Answer<Response> {
     let Some(path) = segments(req.path(), "/api/v1/erp") else {
         return Err(not_found("no such route"));
     };
@@ -109,7 +114,9 @@ fn route(req: &Request) -> Answer<Response> {
         let batch = erp_sync::parse_file(&db, resource, raw, &options)?;
         return db.transaction(|db| {
             idempotent(req, db, &principal, || {
-                let synced = erp_sync::apply_file(db, &batch, &who)?.value;
+                let done = erp_sync::apply_file(db, &batch, &who)?;
+                later.add(done.after);
+                let synced = done.value;
                 Ok((200, serde_json::to_value(synced).unwrap_or_default()))
             })
         });
@@ -121,7 +128,9 @@ fn route(req: &Request) -> Answer<Response> {
     let parsed = erp_sync::parse_json(resource, raw)?;
     db.transaction(|db| {
         idempotent(req, db, &principal, || {
-            let synced = erp_sync::apply(db, &parsed, &who)?.value;
+            let done = erp_sync::apply(db, &parsed, &who)?;
+            later.add(done.after);
+            let synced = done.value;
             Ok((200, serde_json::to_value(synced).unwrap_or_default()))
         })
     })

@@ -394,6 +394,10 @@ fn version_7_replays_the_status_history_into_periods() {
         "ALTER TABLE customers DROP COLUMN step_scenario",
         "ALTER TABLE customers DROP COLUMN step_due",
         "ALTER TABLE customers DROP COLUMN reference_due",
+        "DROP TABLE webhook_attempts",
+        "DROP TABLE webhook_deliveries",
+        "DROP TABLE webhook_events",
+        "DROP TABLE webhook_endpoints",
         "DELETE FROM schema_migrations WHERE version >= 7",
     ] {
         db.query(sql, &[]).unwrap();

@@ -58,7 +58,8 @@ impl From<WriteError> for Refusal {
 /// in the same one).
 pub fn apply(db: &impl Db, batch: &Batch, who: &Who) -> Result<Done<Synced>, Refusal> {
     let (actor, now) = (who.actor.as_str(), who.at.as_str());
-    Ok(Done::just(match batch {
+    let mut emitted = crate::webhooks::Emitted::default();
+    let synced = match batch {
         Batch::Customers(c) => Synced::Customers {
             customers: ledger::upsert_customers(db, c, now)?,
         },
@@ -74,9 +75,16 @@ pub fn apply(db: &impl Db, batch: &Batch, who: &Who) -> Result<Done<Synced>, Ref
             let counts = ledger::apply_payments(db, p, actor, now)?;
             // Closed items leave the actions holding them (and resolve their disputes).
             actions::items_paid(db, &counts.closed_items, actor, now)?;
+            // A disputed item paid off: its dispute is over, and subscribers hear of it.
+            let closed: Vec<String> = counts.closed_items.iter().map(|c| c.id.clone()).collect();
+            crate::webhooks::disputes_paid(db, &closed, who, &mut emitted)?;
             Synced::Payments { payments: counts }
         }
-    }))
+    };
+    Ok(Done {
+        value: synced,
+        after: emitted.after(),
+    })
 }
 
 /// Reads a JSON batch: `resource` is `customers`, `items` or `payments`.

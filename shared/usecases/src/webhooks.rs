@@ -339,6 +339,49 @@ pub fn status_changed(
     Ok(())
 }
 
+/// `dispute.resolved` (`reason: paid`) for the items payments closed while they were in
+/// dispute, one event per customer.
+pub fn disputes_paid(
+    db: &impl Db,
+    closed: &[String],
+    who: &Who,
+    into: &mut Emitted,
+) -> Result<(), Refusal> {
+    if closed.is_empty() {
+        return Ok(());
+    }
+    let items: Vec<EventItem> = store::event_items(db, closed)?
+        .into_iter()
+        .filter(|i| i.status_kind.as_deref() == Some("dispute"))
+        .collect();
+    let mut by_customer: std::collections::BTreeMap<i64, Vec<&EventItem>> = Default::default();
+    for i in &items {
+        by_customer.entry(i.customer_key).or_default().push(i);
+    }
+    for (customer_key, list) in by_customer {
+        let first = list[0];
+        let data = json!({
+            "customer": {"id": first.customer_id, "entity": first.entity},
+            "status": Value::Null, "status_kind": "dispute", "comment": Value::Null,
+            "status_change_id": Value::Null, "reason": "paid", "actor": who.actor,
+            "items": list.iter().map(|i| {
+                let mut v = item_json(i);
+                v["previous_status"] = json!(i.status_code);
+                v
+            }).collect::<Vec<_>>(),
+        });
+        emit(
+            db,
+            EventType::DisputeResolved,
+            customer_key,
+            data,
+            who,
+            into,
+        )?;
+    }
+    Ok(())
+}
+
 /// `action.created`, with the action and its items.
 pub fn action_created(
     db: &impl Db,

@@ -391,3 +391,45 @@ fn endpoints_are_audited_and_disabling_or_deleting_fails_what_was_pending() {
     let first = store::event_of(&db, failed[0].id).unwrap().unwrap();
     assert_eq!(first["type"], "dispute.opened");
 }
+
+#[test]
+fn a_disputed_item_paid_off_is_a_resolved_dispute() {
+    let db = db();
+    let e = subscribe(&db, json!(["dispute.resolved"]));
+    dispute(&db, &["I1"], 1);
+    let payments = json!({"payments": [
+        {"id": "P1", "item_id": "I1", "amount": "100.00", "date": "2026-12-01"},
+        {"id": "P2", "item_id": "J1", "amount": "10.00", "date": "2026-12-01"}]});
+    let batch =
+        settle_usecases::erp::parse_json("payments", payments.to_string().as_bytes()).unwrap();
+    let done = db
+        .transaction(|db| settle_usecases::erp::apply(db, &batch, &who("erp")))
+        .unwrap();
+    // J1 was not in dispute: only I1's dispute resolves, for the subscribed endpoint.
+    let AfterCommit::DeliverWebhooks(ids) = &done.after[0] else {
+        panic!("{:?}", done.after)
+    };
+    assert_eq!(ids.len(), 1);
+    let resolved = store::events(&db, 0, Some("dispute.resolved"), 10).unwrap();
+    assert_eq!(resolved.len(), 1);
+    let data = &resolved[0].event["data"];
+    assert_eq!(data["reason"], "paid");
+    assert_eq!(data["actor"], "erp");
+    assert_eq!(data["customer"]["id"], "C1");
+    assert_eq!(data["items"][0]["id"], "I1");
+    assert_eq!(data["items"][0]["open_amount"], "0.00");
+    assert_eq!(data["items"][0]["previous_status"], "price_dispute");
+    assert_eq!(
+        store::deliveries(
+            &db,
+            &DeliveryFilter {
+                endpoint: Some(e.endpoint.id),
+                limit: 9,
+                ..Default::default()
+            }
+        )
+        .unwrap()
+        .len(),
+        1
+    );
+}

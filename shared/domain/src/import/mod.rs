@@ -468,7 +468,7 @@ mod tests {
     }
 
     fn windows_1252(s: &str) -> Vec<u8> {
-        encoding_rs::WINDOWS_1252.encode(s).0.into_owned()
+        yore::code_pages::CP1252.encode(s).unwrap().into_owned()
     }
 
     const FBL5N: &str = "Konto;Belegart;Belegnummer;Referenz;Belegdatum;Nettofälligkeit;Betrag in Hauswährung;Hauswährung\n\

@@ -36,17 +36,27 @@ impl Encoding {
     }
 }
 
+/// A byte order mark at the start of `bytes`: the encoding it says and its length.
+fn bom_of(bytes: &[u8]) -> Option<(Encoding, bool, usize)> {
+    match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => Some((Encoding::Utf8, false, 3)),
+        [0xFF, 0xFE, ..] => Some((Encoding::Utf16, false, 2)),
+        [0xFE, 0xFF, ..] => Some((Encoding::Utf16, true, 2)),
+        _ => None,
+    }
+}
+
 /// The text of `bytes`: in `given` encoding, or as its byte order mark says, or UTF-8 when
-/// it is valid UTF-8 and Windows-1252 when it is not. Decoding is `encoding_rs`'s (the
-/// WHATWG tables browsers use). Returns the text and the encoding read.
+/// it is valid UTF-8 and Windows-1252 when it is not. Returns the text and the encoding
+/// read. Decoding is a library's, never a table kept here: UTF-8 and UTF-16 the standard
+/// library's (`str::from_utf8`, `char::decode_utf16`), Windows-1252 `yore`'s CP1252 table.
+/// (`encoding_rs` did this until its run-time dispatch linked every decoder it has, CJK
+/// tables included, into each component that reads a file: the console's Import went over
+/// the 2 MB budget.)
 pub fn decode(bytes: &[u8], given: Option<Encoding>) -> Result<(String, Encoding), Invalid> {
     let refuse = |m: String| Invalid::one("encoding", Some("encoding"), m);
-    let bom = encoding_rs::Encoding::for_bom(bytes);
-    let found = match bom {
-        Some((e, _)) if e == encoding_rs::UTF_8 => Some(Encoding::Utf8),
-        Some(_) => Some(Encoding::Utf16),
-        None => None,
-    };
+    let bom = bom_of(bytes);
+    let found = bom.map(|(e, _, _)| e);
     if let (Some(g), Some(f)) = (given, found)
         && g != f
     {
@@ -63,17 +73,31 @@ pub fn decode(bytes: &[u8], given: Option<Encoding>) -> Result<(String, Encoding
         (None, None) => Encoding::Windows1252,
     };
     let text = match (encoding, bom) {
-        (Encoding::Utf16, Some((e, len))) => e
-            .decode_without_bom_handling_and_without_replacement(&bytes[len..])
-            .ok_or_else(|| refuse("the file is not valid UTF-16".into()))?
-            .into_owned(),
+        (Encoding::Utf16, Some((_, big_endian, len))) => {
+            let body = &bytes[len..];
+            if body.len() % 2 == 1 {
+                return Err(refuse(
+                    "the file is not valid UTF-16: an odd number of bytes".into(),
+                ));
+            }
+            let units = body.chunks_exact(2).map(|p| {
+                if big_endian {
+                    u16::from_be_bytes([p[0], p[1]])
+                } else {
+                    u16::from_le_bytes([p[0], p[1]])
+                }
+            });
+            char::decode_utf16(units)
+                .collect::<Result<String, _>>()
+                .map_err(|_| refuse("the file is not valid UTF-16".into()))?
+        }
         (Encoding::Utf16, None) => {
             return Err(refuse(
                 "a UTF-16 file must start with its byte order mark (FF FE or FE FF)".into(),
             ));
         }
         (Encoding::Utf8, bom) => {
-            let body = &bytes[bom.map_or(0, |(_, l)| l)..];
+            let body = &bytes[bom.map_or(0, |(_, _, l)| l)..];
             std::str::from_utf8(body)
                 .map_err(|e| {
                     refuse(format!(
@@ -83,10 +107,9 @@ pub fn decode(bytes: &[u8], given: Option<Encoding>) -> Result<(String, Encoding
                 })?
                 .to_string()
         }
-        (Encoding::Windows1252, _) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        // Every byte is a character (the five Microsoft leaves undefined read as the C1
+        // controls, as WHATWG's windows-1252 does; a cell holding one is then refused).
+        (Encoding::Windows1252, _) => yore::code_pages::CP1252.decode(bytes).into_owned(),
     };
     if bom.is_none() && given.is_none() && text.contains('\0') {
         return Err(refuse(
@@ -441,5 +464,43 @@ mod tests {
             )
             .is_err()
         );
+    }
+}
+
+#[cfg(test)]
+mod decoding {
+    use super::*;
+
+    #[test]
+    fn each_encoding_decodes_as_its_standard_says() {
+        // Windows-1252 (not UTF-8): the euro at 0x80, 0x81 as WHATWG reads it, ä.
+        assert_eq!(
+            decode(&[b'a', 0x80, 0x81, 0xE4], None).unwrap(),
+            ("a€\u{81}ä".to_string(), Encoding::Windows1252)
+        );
+        // UTF-16 by its byte order mark, either end, with a character outside the BMP.
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("K;€😀".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("K;€😀".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [&le, &be] {
+            assert_eq!(
+                decode(bytes, None).unwrap(),
+                ("K;€😀".to_string(), Encoding::Utf16)
+            );
+        }
+        // An odd byte count, an unpaired surrogate: refused, never guessed.
+        assert!(decode(&le[..le.len() - 1], None).is_err());
+        assert!(decode(&[0xFF, 0xFE, 0x00, 0xD8, b'a', 0], None).is_err());
+        // UTF-8 with its BOM; a BOM that contradicts the encoding given.
+        assert_eq!(
+            decode(&[0xEF, 0xBB, 0xBF, b'x'], None).unwrap(),
+            ("x".to_string(), Encoding::Utf8)
+        );
+        assert!(decode(&le, Some(Encoding::Utf8)).is_err());
     }
 }
