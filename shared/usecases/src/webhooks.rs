@@ -265,6 +265,8 @@ pub fn status_changed(
         .filter_map(|b| b.status_code.clone())
         .collect();
     codes.push(c.status.to_string());
+    codes.sort_unstable();
+    codes.dedup();
     let kinds = store::status_kinds(db, &codes)?;
     let kind_of = |code: Option<&str>| code.and_then(|c| kinds.get(c)).map(String::as_str);
     let new_kind = kind_of(Some(c.status));
