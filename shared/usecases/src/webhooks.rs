@@ -516,11 +516,33 @@ pub fn finish(
 
 /// `POST /api/v1/webhooks/deliveries/{id}/retry`: makes a delivery due now, whatever its
 /// state (a failed one is replayed; a delivered one is sent again, with the same id).
+/// Refused (409) when its endpoint was deleted or is disabled: nothing is sent there.
 pub fn retry(db: &impl Db, delivery: i64, who: &Who) -> Result<(), Refusal> {
     db.transaction(|db| {
-        if !store::retry_now(db, delivery, &who.at)? {
-            return Err(Refusal::NotFound(format!("no webhook delivery {delivery}")));
+        let d = store::delivery(db, delivery)?
+            .ok_or_else(|| Refusal::NotFound(format!("no webhook delivery {delivery}")))?;
+        match store::endpoint(db, d.endpoint_id)? {
+            None => {
+                return Err(Refusal::conflict_about(
+                    "endpoint-deleted",
+                    format!(
+                        "endpoint {} was deleted: nothing is sent to it",
+                        d.endpoint_id
+                    ),
+                ));
+            }
+            Some(e) if !e.enabled => {
+                return Err(Refusal::conflict_about(
+                    "endpoint-disabled",
+                    format!(
+                        "endpoint {} is disabled: enable it to replay",
+                        d.endpoint_id
+                    ),
+                ));
+            }
+            Some(_) => {}
         }
+        store::retry_now(db, delivery, &who.at)?;
         Ok(())
     })
 }

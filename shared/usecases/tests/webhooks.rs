@@ -364,10 +364,28 @@ fn endpoints_are_audited_and_disabling_or_deleting_fails_what_was_pending() {
         failed[0].last_error.as_deref(),
         Some("the endpoint was disabled")
     );
-    // Disabled: a new dispute delivers nothing to it.
+    // Disabled: no replay to it, and a new dispute delivers nothing to it.
+    assert!(matches!(
+        uc::retry(&db, failed[0].id, &alice()),
+        Err(Refusal::Conflict {
+            code: "endpoint-disabled",
+            ..
+        })
+    ));
     dispute(&db, &["I2"], 1);
     assert_eq!(count(&db, "SELECT count(*) FROM webhook_deliveries"), 1);
     uc::delete(&db, id, &alice()).unwrap();
+    assert!(matches!(
+        uc::retry(&db, failed[0].id, &alice()),
+        Err(Refusal::Conflict {
+            code: "endpoint-deleted",
+            ..
+        })
+    ));
+    assert_eq!(
+        store::delivery(&db, failed[0].id).unwrap().unwrap().state,
+        "failed"
+    );
     assert!(matches!(uc::endpoint(&db, id), Err(Refusal::NotFound(_))));
     assert!(store::endpoints(&db).unwrap().is_empty());
     assert!(matches!(
