@@ -153,6 +153,19 @@ pub fn delete_endpoint(db: &impl Db, id: i64, actor: &str, now: &str) -> Result<
     Ok(())
 }
 
+/// The events each enabled endpoint subscribes to (what decides whether a change writes an
+/// event at all).
+pub fn subscriptions(db: &impl Db) -> Result<Vec<Vec<String>>> {
+    db.query(
+        "SELECT events FROM webhook_endpoints WHERE enabled = 1 AND deleted_at IS NULL",
+        &[],
+    )?
+    .map(|r| {
+        serde_json::from_str(&r.text(0)?)
+            .map_err(|e| StoreError(format!("webhook_endpoints.events: {e}")))
+    })
+}
+
 /// Fails what an endpoint still had pending (it was deleted or disabled: nothing will send
 /// it), with why; it can still be replayed.
 pub fn fail_pending(db: &impl Db, endpoint_id: i64, why: &str, now: &str) -> Result<i64> {

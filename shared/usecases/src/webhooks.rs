@@ -171,22 +171,49 @@ pub fn rotate(
 // ---- events -----------------------------------------------------------------------------
 
 /// Events written by one use case: the deliveries they made, delivered after the commit.
+/// An event is written only when an enabled endpoint subscribes to its type (read once per
+/// use case), so a change costs one extra read when nobody listens.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Emitted(pub Vec<i64>);
+pub struct Emitted {
+    deliveries: Vec<i64>,
+    /// The events of each enabled endpoint, once read.
+    subscriptions: Option<Vec<Vec<String>>>,
+}
 
 impl Emitted {
     /// The after-commit step delivering them (none when no endpoint subscribed).
     pub fn after(self) -> Vec<AfterCommit> {
-        if self.0.is_empty() {
+        if self.deliveries.is_empty() {
             Vec::new()
         } else {
-            vec![AfterCommit::DeliverWebhooks(self.0)]
+            vec![AfterCommit::DeliverWebhooks(self.deliveries)]
         }
+    }
+
+    fn subscriptions(&mut self, db: &impl Db) -> Result<&[Vec<String>], Refusal> {
+        if self.subscriptions.is_none() {
+            self.subscriptions = Some(store::subscriptions(db)?);
+        }
+        Ok(self.subscriptions.as_deref().unwrap_or_default())
+    }
+
+    /// Whether any enabled endpoint listens at all (before loading what events show).
+    pub fn anyone(&mut self, db: &impl Db) -> Result<bool, Refusal> {
+        Ok(!self.subscriptions(db)?.is_empty())
+    }
+
+    /// Whether an enabled endpoint subscribes to `t`.
+    pub fn wanted(&mut self, db: &impl Db, t: EventType) -> Result<bool, Refusal> {
+        Ok(self
+            .subscriptions(db)?
+            .iter()
+            .any(|events| rules::subscribed(events, t)))
     }
 }
 
 /// Writes an event about customer `customer_key` (its ordering key: the events of one
-/// dispute reach an endpoint in order) with one delivery per subscribed endpoint.
+/// dispute reach an endpoint in order) with one delivery per subscribed endpoint; nothing
+/// when no enabled endpoint subscribes to its type.
 pub fn emit(
     db: &impl Db,
     t: EventType,
@@ -195,9 +222,12 @@ pub fn emit(
     who: &Who,
     into: &mut Emitted,
 ) -> Result<(), Refusal> {
+    if !into.wanted(db, t)? {
+        return Ok(());
+    }
     let ordering = format!("customer:{customer_key}");
     let event = store::insert_event(db, t.as_str(), &ordering, &data, &who.at)?;
-    into.0
+    into.deliveries
         .extend(store::fan_out(db, event, t.as_str(), &ordering, &who.at)?);
     Ok(())
 }
@@ -253,6 +283,9 @@ pub fn status_changed(
     who: &Who,
     into: &mut Emitted,
 ) -> Result<(), Refusal> {
+    if !into.anyone(db)? {
+        return Ok(());
+    }
     let ids: Vec<String> = c.before.iter().map(|b| b.id.clone()).collect();
     let items = store::event_items(db, &ids)?;
     let Some(first) = items.first() else {
@@ -349,7 +382,7 @@ pub fn disputes_paid(
     who: &Who,
     into: &mut Emitted,
 ) -> Result<(), Refusal> {
-    if closed.is_empty() {
+    if closed.is_empty() || !into.wanted(db, EventType::DisputeResolved)? {
         return Ok(());
     }
     let items: Vec<EventItem> = store::event_items(db, closed)?
@@ -391,6 +424,9 @@ pub fn action_created(
     who: &Who,
     into: &mut Emitted,
 ) -> Result<(), Refusal> {
+    if !into.wanted(db, EventType::ActionCreated)? {
+        return Ok(());
+    }
     let Some(a) = settle_store::actions::action(db, action_id)? else {
         return Ok(());
     };
@@ -419,6 +455,9 @@ pub fn action_terminated(
     who: &Who,
     into: &mut Emitted,
 ) -> Result<(), Refusal> {
+    if !into.wanted(db, EventType::ActionTerminated)? {
+        return Ok(());
+    }
     let Some(a) = settle_store::actions::action(db, action_id)? else {
         return Ok(());
     };
@@ -450,6 +489,9 @@ pub fn replied(
     who: &Who,
     into: &mut Emitted,
 ) -> Result<(), Refusal> {
+    if !into.wanted(db, t)? {
+        return Ok(());
+    }
     let items = store::event_items(db, item_ids)?;
     let mut data = reply;
     data["actor"] = json!(who.actor);
