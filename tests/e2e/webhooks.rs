@@ -13,8 +13,16 @@ use crate::disputes::{World, post, price_dispute, qualify, vars_of, world_with};
 use crate::support::*;
 
 /// A Python with `standardwebhooks` (pinned in tests/webhooks/requirements.txt), in its own
-/// virtual environment under target/, made on first use.
+/// virtual environment under target/, made once per run. Tests run in parallel: the first
+/// caller builds it while the others wait on the same `OnceLock` (two builds at once broke
+/// each other's `ensurepip`). The requirements file is copied in last, so an interrupted
+/// build is never taken for a finished one.
 fn python() -> PathBuf {
+    static PYTHON: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PYTHON.get_or_init(make_venv).clone()
+}
+
+fn make_venv() -> PathBuf {
     let root = workspace_root();
     let venv = root.join("target/webhooks-venv");
     let py = venv.join("bin/python");
