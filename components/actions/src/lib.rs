@@ -8,6 +8,14 @@
 //! - `POST /api/v1/actions/{id}/detach` `{"item_ids"}`: the items return to the scenario.
 //! - `POST /api/v1/actions/{id}/terminate` `{"date"?, "comment"?}`: done; a dispute
 //!   follow-up resolves its disputed items ("Dispute resolved").
+//!
+//! And the dispute cases those follow-ups track:
+//!
+//! - `GET /api/v1/disputes?item_id=&customer_id=&status=&resolver_id=&reason=&late=`: cases,
+//!   newest first, paged.
+//! - `GET /api/v1/disputes/{id}`: a case with its amounts, item and amount history.
+//! - `POST /api/v1/disputes/{id}/write-off` `{"comment"?}`: the remainder written off under
+//!   the entity's tolerance.
 
 use serde_json::{Value, json};
 use settle_domain::actions::{self, ActionState};
@@ -27,6 +35,8 @@ use settle_web::{
 use spin_sdk::http::{Method, Request, Response};
 use spin_sdk::http_component;
 
+mod disputes;
+
 #[http_component]
 async fn handle(req: Request) -> Response {
     let later = Later::default();
@@ -36,6 +46,9 @@ async fn handle(req: Request) -> Response {
 }
 
 fn route(req: &Request, later: &Later) -> Answer<Response> {
+    if let Some(path) = segments(req.path(), "/api/v1/disputes") {
+        return disputes::route(req, &path, later);
+    }
     let Some(path) = segments(req.path(), "/api/v1/actions") else {
         return Err(not_found("no such route"));
     };

@@ -16,8 +16,8 @@ use settle_store::config as store;
 use settle_store::{SpinDb, StoreError, ledger};
 use settle_store::{pages, scenarios};
 use settle_web::settle_usecases::config::{self as cfg, Saved};
-use settle_web::settle_usecases::imports;
 use settle_web::settle_usecases::{Done, Refusal};
+use settle_web::settle_usecases::{disputes, imports};
 use settle_web::{
     Answer, invalid, json, method_not_allowed, not_found, now, object_body, parse_object_with,
     store_error, usecase,
@@ -152,6 +152,44 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
         (["import-profiles", code], Method::Delete) => {
             deleted(imports::delete_profile(db, code, &usecase::who(who)))
         }
+        (["write-off-tolerances"], Method::Get) => {
+            let all = s(settle_store::disputes::tolerances(db))?;
+            let list: Vec<Value> = all.iter().map(disputes::tolerance_json).collect();
+            ok(&json!({"write_off_tolerances": list}))
+        }
+        (["write-off-tolerances", entity, currency], Method::Get) => {
+            let t = settle_domain::money::Currency::parse(currency)
+                .ok()
+                .map(|c| s(settle_store::disputes::tolerance(db, entity, c)))
+                .transpose()?
+                .flatten()
+                .ok_or_else(|| {
+                    not_found(&format!("no write-off tolerance for {entity} {currency}"))
+                })?;
+            let mut v = disputes::tolerance_json(&t);
+            v["history"] = json!(s(store::history(
+                db,
+                "write_off_tolerance",
+                &format!("{entity}/{currency}")
+            ))?);
+            ok(&v)
+        }
+        (["write-off-tolerances", entity, currency], Method::Put) => {
+            let t = disputes::put_tolerance(
+                db,
+                entity,
+                currency,
+                settle_web::json_body(req)?,
+                &usecase::who(who),
+            )?
+            .value;
+            ok(&disputes::tolerance_json(&t))
+        }
+        (["write-off-tolerances", entity, currency], Method::Delete) => deleted(
+            disputes::delete_tolerance(db, entity, currency, &usecase::who(who)),
+        ),
+        (["write-off-tolerances"], _) => Err(method_not_allowed("GET")),
+        (["write-off-tolerances", _, _], _) => Err(method_not_allowed("GET, PUT, DELETE")),
         (["imports"], Method::Get) => {
             ok(&json!({"imports": s(settle_store::imports::imports(db, 200))?}))
         }

@@ -91,6 +91,17 @@ impl<'de> Deserialize<'de> for Scalar {
 
 /// A raw JSON row: each known field as a [`Scalar`], and the names of unknown fields (read
 /// without buffering the row, so a 100,000-item batch costs no more than before).
+/// A raw row's field name as a body spells it: `for_` is `for`.
+const fn raw_key(field: &'static str) -> &'static str {
+    match field.as_bytes() {
+        [.., b'_'] => {
+            let (head, _) = field.split_at(field.len() - 1);
+            head
+        }
+        _ => field,
+    }
+}
+
 macro_rules! raw_row {
     ($name:ident { $($field:ident),+ $(,)? }) => {
         #[derive(Default)]
@@ -100,7 +111,9 @@ macro_rules! raw_row {
         }
 
         impl $name {
-            const FIELDS: &'static [&'static str] = &[$(stringify!($field)),+];
+            /// The body's field names: the struct's, with a trailing `_` dropped (`for_` reads
+            /// `"for"`, a Rust keyword).
+            const FIELDS: &'static [&'static str] = &[$(raw_key(stringify!($field))),+];
         }
 
         impl<'de> Deserialize<'de> for $name {
@@ -114,13 +127,13 @@ macro_rules! raw_row {
                     fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<$name, A::Error> {
                         let mut row = $name::default();
                         while let Some(key) = m.next_key::<std::borrow::Cow<'de, str>>()? {
-                            match key.as_ref() {
-                                $(stringify!($field) => row.$field = Some(m.next_value()?),)+
-                                _ => {
-                                    m.next_value::<de::IgnoredAny>()?;
-                                    row.unknown.push(key.into_owned());
-                                }
-                            }
+                            let k = key.as_ref();
+                            $(if k == raw_key(stringify!($field)) {
+                                row.$field = Some(m.next_value()?);
+                                continue;
+                            })+
+                            m.next_value::<de::IgnoredAny>()?;
+                            row.unknown.push(key.into_owned());
                         }
                         Ok(row)
                     }
@@ -149,14 +162,16 @@ raw_row!(ItemRaw {
     due_date,
     amount,
     open_amount,
-    currency
+    currency,
+    applies_to
 });
 raw_row!(PaymentRaw {
     id,
     item_id,
     amount,
     date,
-    reference
+    reference,
+    for_
 });
 
 /// Reads fields of one row and collects its errors.
@@ -458,6 +473,9 @@ pub struct ItemIn {
     pub currency: Currency,
     pub amount_minor: i64,
     pub open_minor: i64,
+    /// For a credit note: the ERP id of the invoice it credits (`"applies_to": "INV-1"`).
+    /// It credits that invoice's dispute case once.
+    pub applies_to: Option<String>,
     /// Where the row came from, for errors found later (unknown customer): a JSON pointer or
     /// `line N`.
     pub at: String,
@@ -512,6 +530,16 @@ fn item_row(row: &mut Row, raw: &ItemRaw, seen: &mut HashSet<String>) -> Option<
     {
         row.err("open_amount", "open_amount is more than amount");
     }
+    let applies_to = match raw.applies_to.as_ref() {
+        None | Some(Scalar::Null) => None,
+        Some(v) => row.id("applies_to", Some(v)),
+    };
+    if applies_to.is_some() && kind.is_some_and(|k| k != ItemKind::CreditNote) {
+        row.err("applies_to", "only a credit note applies to an invoice");
+    }
+    if applies_to.is_some() && applies_to == erp_id {
+        row.err("applies_to", "a credit note cannot apply to itself");
+    }
     Some(ItemIn {
         erp_id: erp_id?,
         customer_erp_id: customer?,
@@ -522,6 +550,7 @@ fn item_row(row: &mut Row, raw: &ItemRaw, seen: &mut HashSet<String>) -> Option<
         currency: currency?,
         amount_minor: amount?,
         open_minor: open?,
+        applies_to,
         at: row.at.clone(),
     })
 }
@@ -625,6 +654,9 @@ pub struct PaymentIn {
     pub amount: String,
     pub date: NaiveDate,
     pub reference: Option<String>,
+    /// `"for": "disputed"`: the ERP says the payment settles the disputed part of the item
+    /// first; otherwise (`"undisputed"`, or not said) it pays the undisputed part first.
+    pub for_disputed: bool,
     pub at: String,
 }
 
@@ -680,12 +712,24 @@ fn payment_row(row: &mut Row, p: &PaymentRaw, seen: &mut HashSet<String>) -> Opt
     }
     let date = row.date("date", p.date.as_ref());
     let reference = row.text("reference", p.reference.as_ref(), false, MAX_TEXT_LEN);
+    let for_disputed = match row.text("for", p.for_.as_ref(), false, 16).as_deref() {
+        None | Some("undisputed") => Some(false),
+        Some("disputed") => Some(true),
+        Some(other) => {
+            row.err(
+                "for",
+                format!("{other:?} is not \"disputed\" or \"undisputed\""),
+            );
+            None
+        }
+    };
     Some(PaymentIn {
         erp_id: erp_id?,
         item_erp_id: item?,
         amount: amount?,
         date: date?,
         reference,
+        for_disputed: for_disputed?,
         at: row.at.clone(),
     })
 }
@@ -740,6 +784,7 @@ pub fn items_from_rows(
             amount: scalar(r, "amount"),
             open_amount: scalar(r, "open_amount"),
             currency: scalar(r, "currency"),
+            applies_to: scalar(r, "applies_to"),
             unknown: Vec::new(),
         };
         if let Some(item) = item_row(&mut file_row(&mut errors, r, names), &raw, &mut seen) {
@@ -774,6 +819,7 @@ pub fn payments_from_rows(
             amount: scalar(r, "amount"),
             date: scalar(r, "date"),
             reference: scalar(r, "reference"),
+            for_: scalar(r, "for"),
             unknown: Vec::new(),
         };
         if let Some(p) = payment_row(&mut file_row(&mut errors, r, names), &raw, &mut seen) {

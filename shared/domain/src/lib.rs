@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod config;
 pub mod csv;
 pub mod dates;
+pub mod disputes;
 pub mod erp;
 pub mod import;
 pub mod input;

@@ -359,6 +359,7 @@ pub fn dispute_change(
     item_ids: Vec<String>,
     reason: String,
     comment: Option<String>,
+    amounts: Vec<(String, String)>,
     today: NaiveDate,
 ) -> StatusChangeIn {
     StatusChangeIn {
@@ -368,6 +369,7 @@ pub fn dispute_change(
         comment,
         resolver_id: None,
         next_action: NextAction::Suggested,
+        amounts,
     }
 }
 
@@ -393,6 +395,7 @@ pub fn promise_change(
             resolver_id: None,
             comment,
         }),
+        amounts: Vec::new(),
     }
 }
 
@@ -428,6 +431,7 @@ pub fn payment_notice_change(
             resolver_id: None,
             comment: Some(comment),
         }),
+        amounts: Vec::new(),
     }
 }
 
@@ -870,7 +874,13 @@ mod tests {
     #[test]
     fn customer_requests_become_status_changes() {
         let today = d("2026-11-24");
-        let c = dispute_change(vec!["A".into()], "price_dispute".into(), None, today);
+        let c = dispute_change(
+            vec!["A".into()],
+            "price_dispute".into(),
+            None,
+            Vec::new(),
+            today,
+        );
         assert_eq!(c.next_action, NextAction::Suggested);
         assert_eq!(c.status_date, Some(today));
         let p = promise_change(

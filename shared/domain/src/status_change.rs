@@ -44,6 +44,9 @@ pub struct StatusChangeIn {
     pub comment: Option<String>,
     pub resolver_id: Option<i64>,
     pub next_action: NextAction,
+    /// The disputed amount of some items (`"amounts": {"INV-1": "150.00"}`), as given;
+    /// checked by [`check`] once the items' currencies are known. Dispute statuses only.
+    pub amounts: Vec<(String, String)>,
 }
 
 pub fn parse_status_change(body: &[u8]) -> Result<StatusChangeIn, Invalid> {
@@ -55,6 +58,7 @@ pub fn parse_status_change(body: &[u8]) -> Result<StatusChangeIn, Invalid> {
     let status_date = o.opt_date("status_date");
     let comment = o.opt_multiline("comment", MAX_COMMENT);
     let resolver_id = o.opt_int("resolver_id");
+    let amounts = o.opt_string_map("amounts", 32).unwrap_or_default();
     let next_action = match o.raw("next_action") {
         None => Some(NextAction::Scenario),
         Some(Value::String(s)) if s == "scenario" => Some(NextAction::Scenario),
@@ -83,6 +87,7 @@ pub fn parse_status_change(body: &[u8]) -> Result<StatusChangeIn, Invalid> {
                 comment,
                 resolver_id,
                 next_action,
+                amounts,
             })
         }
         _ => Err(errors),
@@ -95,6 +100,9 @@ pub struct ItemState {
     pub id: String,
     pub customer_id: String,
     pub open: bool,
+    /// The open amount in minor units of `currency`.
+    pub open_minor: i64,
+    pub currency: String,
 }
 
 /// What the store found for a status change.
@@ -202,6 +210,9 @@ pub struct Plan {
     pub suggestion: Option<Suggestion>,
     /// The action to create, if any.
     pub action: Option<ExplicitAction>,
+    /// For a dispute status: the disputed amount of each item, in `item_ids` order (the
+    /// whole open amount unless `amounts` says less). Empty otherwise.
+    pub disputed: Vec<i64>,
 }
 
 /// Step 1 and step 3 rules: items known, open and of one customer; the status known and
@@ -251,6 +262,21 @@ pub fn check(input: &StatusChangeIn, found: &Found, today: NaiveDate) -> Result<
             &mut errors,
         );
     }
+    let disputed = if kind == StatusKind::Dispute {
+        crate::disputes::disputed_amounts(&input.item_ids, found.items, &input.amounts, &mut errors)
+    } else {
+        if !input.amounts.is_empty() && found.status.is_some() {
+            errors.push(
+                "/amounts",
+                Some("amounts"),
+                format!(
+                    "amounts are for dispute statuses; {:?} is not one",
+                    input.status
+                ),
+            );
+        }
+        Vec::new()
+    };
     let suggestion = found.model.map(|m| suggest(m, status_date));
     let action = match &input.next_action {
         NextAction::Scenario => None,
@@ -289,6 +315,7 @@ pub fn check(input: &StatusChangeIn, found: &Found, today: NaiveDate) -> Result<
         kind,
         suggestion,
         action,
+        disputed,
     })
 }
 
@@ -361,6 +388,8 @@ mod tests {
             id: id.into(),
             customer_id: customer.into(),
             open,
+            open_minor: if open { 100_000 } else { 0 },
+            currency: "EUR".into(),
         })
     }
 
@@ -617,5 +646,30 @@ mod tests {
             chosen_next_action(Some(&typed), None, None)["resolver_id"],
             "x"
         );
+    }
+
+    #[test]
+    fn disputed_amounts_are_read_for_dispute_statuses_only() {
+        let items = [item("F1", "C1", true), item("F2", "C1", true)];
+        let with = |status: &str, amounts: &str| {
+            input(&format!(
+                r#"{{"item_ids": ["F1", "F2"], "status": "{status}", "comment": "c", "amounts": {amounts}}}"#
+            ))
+        };
+        let plan = run(&with("price_dispute", r#"{"F2": "150.50"}"#), &items).unwrap();
+        assert_eq!(plan.disputed, vec![100_000, 15_050]);
+        let e = run(&with("price_dispute", r#"{"F2": "1000.01"}"#), &items).unwrap_err();
+        assert_eq!(pointers(&e), ["/amounts/F2"]);
+        let e = run(&with("promise_to_pay", r#"{"F2": "1.00"}"#), &items).unwrap_err();
+        assert_eq!(pointers(&e), ["/amounts"]);
+        let plan = run(&with("promise_to_pay", "{}"), &items).unwrap();
+        assert!(plan.disputed.is_empty());
+        // Not an object, or not strings: the reader refuses.
+        for bad in [r#""150""#, r#"{"F2": 150}"#] {
+            let body = format!(
+                r#"{{"item_ids": ["F2"], "status": "price_dispute", "comment": "c", "amounts": {bad}}}"#
+            );
+            assert!(parse_status_change(body.as_bytes()).is_err(), "{bad}");
+        }
     }
 }

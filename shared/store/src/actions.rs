@@ -579,6 +579,30 @@ pub struct Terminated {
     pub released_item_ids: Vec<String>,
 }
 
+/// Gives `items` (key, resolver) the status `status` dated `date`, with its report period.
+fn set_status(
+    db: &impl Db,
+    items: &[(i64, Option<i64>)],
+    status: &str,
+    date: &str,
+    comment: Option<&str>,
+    now: &str,
+) -> Result<()> {
+    let kind = db
+        .query("SELECT kind FROM statuses WHERE code = ?", &[status.into()])?
+        .map_first(|r| r.parsed(0, "status kind", StatusKind::parse))?
+        .ok_or_else(|| StoreError(format!("no status {status:?}")))?;
+    let on = settle_domain::dates::parse_date(date).map_err(StoreError)?;
+    crate::asof::record_status(db, items, status, kind, on, now)?;
+    let keys: Vec<i64> = items.iter().map(|i| i.0).collect();
+    update_items(
+        db,
+        "status_code = ?, status_date = ?, status_comment = ?, updated_at = ?",
+        &[status.into(), date.into(), comment.into(), now.into()],
+        &keys,
+    )
+}
+
 /// Terminates a live action: for a dispute follow-up, its open items whose status is of kind
 /// `dispute` get `resolved_status` dated `date` (with resolution delays recorded); every item
 /// returns to the scenario.
@@ -611,20 +635,9 @@ pub fn terminate(
     if let Some(status) = resolved_status.filter(|_| !disputed.is_empty()) {
         let keys: Vec<i64> = map_rows(&disputed, |r| r.int(0))?;
         record_resolutions(db, &keys, date, "terminated", Some(a.id), now)?;
-        let kind = db
-            .query("SELECT kind FROM statuses WHERE code = ?", &[status.into()])?
-            .map_first(|r| r.parsed(0, "status kind", StatusKind::parse))?
-            .ok_or_else(|| StoreError(format!("no status {status:?}")))?;
         let with_resolvers: Vec<(i64, Option<i64>)> =
             map_rows(&disputed, |r| Ok((r.int(0)?, r.opt_int(5)?)))?;
-        let on = settle_domain::dates::parse_date(date).map_err(StoreError)?;
-        crate::asof::record_status(db, &with_resolvers, status, kind, on, now)?;
-        update_items(
-            db,
-            "status_code = ?, status_date = ?, status_comment = ?, updated_at = ?",
-            &[status.into(), date.into(), comment.into(), now.into()],
-            &keys,
-        )?;
+        set_status(db, &with_resolvers, status, date, comment, now)?;
         for r in &disputed {
             resolved_ids.push(r.text(1)?);
             item_history.push(history::row(
@@ -717,6 +730,119 @@ pub fn items_paid(db: &impl Db, closed: &[ClosedItem], actor: &str, now: &str) -
     insert_action_history(db, &history)
 }
 
+/// Items whose dispute case resolved by itself while they stay open (credited, paid or
+/// written off): their resolution delay recorded `how`, the resolved `status` (when one is
+/// configured) dated `date`, out of the live follow-up holding them and back in the
+/// scenario, with history. Answers each item's ERP id, status and resolver before.
+#[allow(clippy::too_many_arguments)]
+pub fn resolve_items(
+    db: &impl Db,
+    keys: &[i64],
+    date: &str,
+    how: &str,
+    status: Option<&str>,
+    comment: Option<&str>,
+    actor: &str,
+    now: &str,
+) -> Result<Vec<Prior>> {
+    let mut rows = Vec::new();
+    for chunk in keys.chunks(rows_per_statement(1)) {
+        let r = db.query(
+            &format!(
+                "SELECT i.id, i.erp_id, i.status_code, i.resolver_id, i.action_id, a.state
+                 FROM items i LEFT JOIN actions a ON a.id = i.action_id
+                 WHERE i.open_minor > 0 AND i.id IN ({})",
+                in_list(chunk.len())
+            ),
+            &chunk.iter().map(|k| Value::from(*k)).collect::<Vec<_>>(),
+        )?;
+        rows.extend(r.rows);
+    }
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let keys: Vec<i64> = map_rows(&rows, |r| r.int(0))?;
+    let mut by_action: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for r in &rows {
+        if let (Some(a), Some("live")) = (r.opt_int(4)?, r.opt_text(5)?.as_deref()) {
+            by_action.entry(a).or_default().push(r.int(0)?);
+        }
+    }
+    for (action, items) in &by_action {
+        record_resolutions(db, items, date, how, Some(*action), now)?;
+    }
+    let unheld: Vec<i64> = keys
+        .iter()
+        .copied()
+        .filter(|k| !by_action.values().any(|v| v.contains(k)))
+        .collect();
+    record_resolutions(db, &unheld, date, how, None, now)?;
+    let mut history = Vec::new();
+    if let Some(status) = status {
+        let with_resolvers: Vec<(i64, Option<i64>)> =
+            map_rows(&rows, |r| Ok((r.int(0)?, r.opt_int(3)?)))?;
+        set_status(db, &with_resolvers, status, date, comment, now)?;
+        for r in &rows {
+            history.push(history::row(
+                r.int(0)?,
+                now,
+                actor,
+                "status_changed",
+                json!({"reason": format!("dispute {how}"),
+                       "from": {"status": r.opt_text(2)?}, "to": {"status": status, "date": date}}),
+                comment,
+            ));
+        }
+    }
+    close_holdings(db, &keys, now)?;
+    update_items(db, "action_id = NULL, updated_at = ?", &[now.into()], &keys)?;
+    let mut action_history = Vec::new();
+    for (action, items) in &by_action {
+        let ids: Vec<String> = rows
+            .iter()
+            .filter(|r| r.int(0).is_ok_and(|k| items.contains(&k)))
+            .map(|r| r.text(1))
+            .collect::<Result<_>>()?;
+        for k in items {
+            history.push(history::row(
+                *k,
+                now,
+                actor,
+                "action_detached",
+                json!({"action_id": action, "reason": format!("dispute {how}")}),
+                None,
+            ));
+        }
+        action_history.push(history::row(
+            *action,
+            now,
+            actor,
+            "items_detached",
+            json!({"item_ids": ids, "reason": format!("dispute {how}")}),
+            None,
+        ));
+    }
+    insert_item_history(db, &history)?;
+    insert_action_history(db, &action_history)?;
+    rows.iter()
+        .map(|r| {
+            Ok(Prior {
+                id: r.text(1)?,
+                status_code: r.opt_text(2)?,
+                resolver_id: r.opt_int(3)?,
+            })
+        })
+        .collect()
+}
+
+/// An item's ERP id, status and resolver before a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prior {
+    pub id: String,
+    pub status_code: Option<String>,
+    pub resolver_id: Option<i64>,
+}
+
 /// A recorded resolution delay.
 #[derive(Debug, Clone, Serialize)]
 pub struct Resolution {
@@ -774,7 +900,7 @@ pub fn load_items(db: &impl Db, ids: &[String]) -> Result<Vec<Option<ItemRef>>> 
     let keys: Vec<Value> = ids.iter().map(|i| i.as_str().into()).collect();
     let rows = select_in(
         db,
-        "SELECT i.id, i.customer_id, c.erp_id, i.open_minor, i.action_id, i.erp_id FROM items i
+        "SELECT i.id, i.customer_id, c.erp_id, i.open_minor, i.action_id, i.erp_id, i.currency FROM items i
          JOIN customers c ON c.id = i.customer_id WHERE i.erp_id",
         &keys,
     )?;
@@ -788,6 +914,8 @@ pub fn load_items(db: &impl Db, ids: &[String]) -> Result<Vec<Option<ItemRef>>> 
                     id: r.text(5)?,
                     customer_id: r.text(2)?,
                     open: r.int(3)? > 0,
+                    open_minor: r.int(3)?,
+                    currency: r.text(6)?,
                 },
                 action_id: r.opt_int(4)?,
             },

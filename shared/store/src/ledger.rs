@@ -593,6 +593,21 @@ pub struct PaymentCounts {
     /// (`actions::items_paid`).
     #[serde(skip)]
     pub closed_items: Vec<ClosedItem>,
+    /// Every payment applied, in order, for the caller to settle dispute cases
+    /// (`settle_usecases::disputes::settle`).
+    #[serde(skip)]
+    pub applied_payments: Vec<AppliedPayment>,
+}
+
+/// A payment as applied to its item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppliedPayment {
+    pub item_key: i64,
+    pub erp_id: String,
+    pub amount_minor: i64,
+    pub open_before: i64,
+    pub for_disputed: bool,
+    pub paid_on: String,
 }
 
 /// An item a payment closed: its key, ERP id and closing date.
@@ -708,6 +723,14 @@ pub fn apply_payments(
         }
         match apply_payment(*open, minor) {
             Ok(outcome) => {
+                counts.applied_payments.push(AppliedPayment {
+                    item_key: *id,
+                    erp_id: p.erp_id.clone(),
+                    amount_minor: minor,
+                    open_before: *open,
+                    for_disputed: p.for_disputed,
+                    paid_on: format_date(p.date),
+                });
                 *open = outcome.open_minor;
                 counts.applied += 1;
                 let (kind, issue) = facts[id];
@@ -915,6 +938,10 @@ pub struct ItemView {
     /// Set once the open amount reached zero.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closed_on: Option<String>,
+    /// The amount in dispute, beside the open amount, while a dispute case is open.
+    pub disputed_amount: Option<String>,
+    /// That open case (`GET /api/v1/disputes/{id}`).
+    pub dispute_id: Option<i64>,
     #[serde(skip)]
     pub key: i64,
 }
@@ -929,11 +956,13 @@ pub fn list_items(
     let mut sql = String::from(
         "SELECT i.id, i.erp_id, c.erp_id, i.entity, i.number, i.kind, i.issue_date, i.due_date, i.currency,
                 i.amount_minor, i.open_minor, i.status_code, s.kind, s.typology, s.labels, i.status_date,
-                i.status_comment, i.resolver_id, r.name, i.action_id, c.language, i.closed_on
+                i.status_comment, i.resolver_id, r.name, i.action_id, c.language, i.closed_on,
+                d.disputed_minor, d.id
          FROM items i
          JOIN customers c ON c.id = i.customer_id
          LEFT JOIN statuses s ON s.code = i.status_code
-         LEFT JOIN resolvers r ON r.id = i.resolver_id",
+         LEFT JOIN resolvers r ON r.id = i.resolver_id
+         LEFT JOIN disputes d ON d.item_id = i.id AND d.state = 'open'",
     );
     // A literal condition, so the planner can use the partial indexes on open items.
     sql.push_str(if filter.include_closed {
@@ -1051,6 +1080,8 @@ fn item_view(row: &[Value], as_of: NaiveDate) -> crate::Result<ItemView> {
         in_scenario: row.opt_int(19)?.is_none(),
         action_id: row.opt_int(19)?,
         closed_on: row.opt_text(21)?,
+        disputed_amount: row.opt_int(22)?.map(|m| amount_string(m, currency)),
+        dispute_id: row.opt_int(23)?,
     })
 }
 

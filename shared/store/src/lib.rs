@@ -13,6 +13,7 @@ pub mod asof;
 pub mod config;
 pub mod console;
 mod db;
+pub mod disputes;
 pub mod history;
 pub mod imports;
 pub mod ledger;

@@ -384,6 +384,118 @@ pub fn migrations() -> Vec<Migration> {
             steps: webhook_tables(),
             after: None,
         },
+        Migration {
+            version: 18,
+            name: "dispute cases",
+            steps: dispute_cases(),
+            after: None,
+        },
+    ]
+}
+
+/// Version 18: dispute cases. One case per disputed item and episode, with its amounts
+/// (the CHECK holds `original = disputed + paid + credited + written_off`), an append-only
+/// amount history, the write-off tolerances, and the credit notes that credited a case
+/// (each once). Resolutions gain the new ways a dispute ends. Items in dispute today open a
+/// case over their open amount.
+fn dispute_cases() -> Vec<(String, Vec<Value>)> {
+    vec![
+        sql("CREATE TABLE disputes (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            currency TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved')),
+            reason TEXT NOT NULL,
+            resolver_id INTEGER REFERENCES resolvers(id),
+            status_change_id INTEGER REFERENCES status_changes(id),
+            original_minor INTEGER NOT NULL,
+            disputed_minor INTEGER NOT NULL CHECK (disputed_minor >= 0),
+            paid_minor INTEGER NOT NULL DEFAULT 0 CHECK (paid_minor >= 0),
+            credited_minor INTEGER NOT NULL DEFAULT 0 CHECK (credited_minor >= 0),
+            written_off_minor INTEGER NOT NULL DEFAULT 0 CHECK (written_off_minor >= 0),
+            opened_on TEXT NOT NULL,
+            deadline TEXT,
+            resolved_on TEXT,
+            resolution TEXT CHECK (resolution IN ('terminated', 'requalified', 'paid', 'credited',
+                                                  'written_off', 'item_closed')),
+            root_cause TEXT,
+            valid INTEGER,
+            version INTEGER NOT NULL DEFAULT 1,
+            opened_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (original_minor = disputed_minor + paid_minor + credited_minor + written_off_minor),
+            CHECK ((state = 'open') = (resolved_on IS NULL AND resolution IS NULL))
+        )"),
+        sql("CREATE UNIQUE INDEX disputes_open_item ON disputes(item_id) WHERE state = 'open'"),
+        sql("CREATE INDEX disputes_by_item ON disputes(item_id, id)"),
+        sql("CREATE INDEX disputes_by_customer ON disputes(customer_id, id)"),
+        sql("CREATE INDEX disputes_by_state ON disputes(state, id)"),
+        sql("CREATE INDEX disputes_by_resolver ON disputes(resolver_id, id)"),
+        sql("CREATE INDEX disputes_by_reason ON disputes(reason, id)"),
+        sql("CREATE INDEX disputes_by_opening ON disputes(opened_on, id)"),
+        sql("CREATE TABLE dispute_history (
+            id INTEGER PRIMARY KEY,
+            dispute_id INTEGER NOT NULL REFERENCES disputes(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            event TEXT NOT NULL,
+            amount_minor INTEGER,
+            before TEXT,
+            after TEXT NOT NULL,
+            details TEXT,
+            comment TEXT
+        )"),
+        sql("CREATE INDEX dispute_history_by_case ON dispute_history(dispute_id, id)"),
+        sql("CREATE TABLE write_off_tolerances (
+            entity TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+            percent TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            PRIMARY KEY (entity, currency)
+        )"),
+        // A credit note applying to an invoice is taken once, however often the ERP sends
+        // it again: it credits the invoice's open case then (`dispute_id`), or none.
+        sql("CREATE TABLE dispute_credits (
+            credit_item_id INTEGER PRIMARY KEY REFERENCES items(id),
+            dispute_id INTEGER REFERENCES disputes(id),
+            amount_minor INTEGER NOT NULL,
+            at TEXT NOT NULL
+        )"),
+        // Resolutions record the new endings (SQLite cannot alter a CHECK: the table is
+        // rebuilt, rows and index kept).
+        sql("CREATE TABLE resolutions_v18 (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            status_code TEXT NOT NULL,
+            typology TEXT,
+            resolver_id INTEGER,
+            disputed_on TEXT NOT NULL,
+            resolved_on TEXT NOT NULL,
+            delay_days INTEGER NOT NULL,
+            how TEXT NOT NULL CHECK (how IN ('terminated', 'paid', 'requalified', 'credited', 'written_off')),
+            action_id INTEGER REFERENCES actions(id),
+            at TEXT NOT NULL
+        )"),
+        sql("INSERT INTO resolutions_v18 SELECT id, item_id, status_code, typology, resolver_id,
+             disputed_on, resolved_on, delay_days, how, action_id, at FROM resolutions"),
+        sql("DROP TABLE resolutions"),
+        sql("ALTER TABLE resolutions_v18 RENAME TO resolutions"),
+        sql("CREATE INDEX resolutions_by_date ON resolutions(resolved_on)"),
+        sql("INSERT INTO disputes (item_id, customer_id, currency, reason, resolver_id, original_minor,
+                 disputed_minor, opened_on, opened_at, updated_at)
+             SELECT i.id, i.customer_id, i.currency, i.status_code, i.resolver_id, i.open_minor,
+                    i.open_minor, coalesce(i.disputed_since, i.status_date, substr(i.updated_at, 1, 10)),
+                    i.updated_at, i.updated_at
+             FROM items i JOIN statuses s ON s.code = i.status_code
+             WHERE s.kind = 'dispute' AND i.open_minor > 0"),
+        sql("INSERT INTO dispute_history (dispute_id, at, actor, event, amount_minor, after, details)
+             SELECT id, opened_at, 'migration', 'opened', original_minor,
+                    json_object('original', original_minor, 'disputed', disputed_minor, 'paid', 0,
+                                'credited', 0, 'written_off', 0), '{}'
+             FROM disputes"),
     ]
 }
 
@@ -1057,7 +1169,16 @@ fn current_version(db: &impl Db) -> Result<i64> {
 
 /// Brings the database to the latest version; returns it.
 pub fn migrate(db: &impl Db, now: &str) -> Result<i64> {
-    let all = migrations();
+    migrate_to(db, now, latest_version())
+}
+
+/// Applies the migrations up to `target` only (tests migrate a database with data written
+/// at an older version).
+pub fn migrate_to(db: &impl Db, now: &str, target: i64) -> Result<i64> {
+    let all: Vec<Migration> = migrations()
+        .into_iter()
+        .filter(|m| m.version <= target)
+        .collect();
     let latest = all.last().map_or(0, |m| m.version);
     let current = current_version(db)?;
     if current >= latest {

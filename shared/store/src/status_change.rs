@@ -76,7 +76,7 @@ pub fn load_targets(db: &impl Db, input: &StatusChangeIn) -> Result<Targets> {
     let rows = select_in(
         db,
         "SELECT i.id, i.erp_id, i.customer_id, c.erp_id, i.open_minor, i.status_code, i.status_date,
-                i.resolver_id, i.action_id
+                i.resolver_id, i.action_id, i.currency
          FROM items i JOIN customers c ON c.id = i.customer_id WHERE i.erp_id",
         &ids,
     )?;
@@ -93,6 +93,8 @@ pub fn load_targets(db: &impl Db, input: &StatusChangeIn) -> Result<Targets> {
                             id: r.text(1)?,
                             customer_id: r.text(3)?,
                             open: r.int(4)? > 0,
+                            open_minor: r.int(4)?,
+                            currency: r.text(9)?,
                         },
                         status_code: r.opt_text(5)?,
                         status_date: r.opt_text(6)?,

@@ -398,6 +398,10 @@ fn version_7_replays_the_status_history_into_periods() {
         "DROP TABLE webhook_deliveries",
         "DROP TABLE webhook_events",
         "DROP TABLE webhook_endpoints",
+        "DROP TABLE dispute_credits",
+        "DROP TABLE dispute_history",
+        "DROP TABLE disputes",
+        "DROP TABLE write_off_tolerances",
         "DELETE FROM schema_migrations WHERE version >= 7",
     ] {
         db.query(sql, &[]).unwrap();

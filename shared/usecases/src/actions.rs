@@ -207,6 +207,13 @@ pub fn terminate(
             &who.actor,
             &who.at,
         )?;
+        crate::disputes::on_terminated(
+            db,
+            &done.resolved_item_ids,
+            &date,
+            comment.as_deref(),
+            who,
+        )?;
         let mut emitted = Emitted::default();
         if let Some(status) = resolved
             .as_deref()

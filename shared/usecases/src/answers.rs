@@ -544,6 +544,7 @@ pub fn customer_dispute(
                     item_ids.to_vec(),
                     reason.to_string(),
                     text.map(str::to_string),
+                    Vec::new(),
                     who.today,
                 );
                 let done = change_in(db, link, &input, files, notice, who)?;

@@ -69,7 +69,11 @@ pub fn apply(db: &impl Db, batch: &Batch, who: &Who) -> Result<Done<Synced>, Ref
                 SyncMode::Stock => "stock",
             },
             entity: b.entity.clone(),
-            items: ledger::sync_items(db, b, actor, now, who.today)?,
+            items: {
+                let counts = ledger::sync_items(db, b, actor, now, who.today)?;
+                crate::disputes::on_items_synced(db, b, who, &mut emitted)?;
+                counts
+            },
         },
         Batch::Payments(p) => {
             let counts = ledger::apply_payments(db, p, actor, now)?;
@@ -78,6 +82,9 @@ pub fn apply(db: &impl Db, batch: &Batch, who: &Who) -> Result<Done<Synced>, Ref
             // A disputed item paid off: its dispute is over, and subscribers hear of it.
             let closed: Vec<String> = counts.closed_items.iter().map(|c| c.id.clone()).collect();
             crate::webhooks::disputes_paid(db, &closed, who, &mut emitted)?;
+            // Payments settle the disputed part of open cases (first only when said to
+            // be for it); a case settled in full resolves by itself.
+            crate::disputes::on_payments(db, &counts.applied_payments, who, &mut emitted)?;
             Synced::Payments { payments: counts }
         }
     };

@@ -16,6 +16,7 @@
 pub mod actions;
 pub mod answers;
 pub mod config;
+pub mod disputes;
 pub mod emails;
 pub mod erp;
 pub mod imports;

@@ -60,6 +60,7 @@ fn checked(db: &impl Db, c: &ChangeStatus, who: &Who) -> Result<(Plan, store::Ta
 pub fn apply(db: &impl Db, c: &ChangeStatus, who: &Who) -> Result<Changed, Refusal> {
     let (plan, targets) = checked(db, c, who)?;
     let applied = store::apply(db, c.input, &plan, &targets, &who.actor, &who.at)?;
+    crate::disputes::on_status_change(db, c.input, &plan, &targets, applied.status_change_id, who)?;
     let before: Vec<Before> = targets
         .items
         .iter()

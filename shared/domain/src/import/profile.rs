@@ -53,8 +53,9 @@ impl Target {
                 "amount",
                 "open_amount",
                 "currency",
+                "applies_to",
             ],
-            Target::Payments => &["id", "item_id", "amount", "date", "reference"],
+            Target::Payments => &["id", "item_id", "amount", "date", "reference", "for"],
             Target::Customers => &[
                 "id",
                 "name",

@@ -1,0 +1,629 @@
+//! Dispute cases, natively: a status change opens a case over part of an item, updates,
+//! reopens or resolves it; payments settle the undisputed part first unless said to be for
+//! the dispute; credit notes credit it once; a settled case resolves by itself and its item
+//! goes back to the scenario; write-offs under the tolerance and refused above it. Every
+//! query of `settle_store::disputes` runs here on SQLite, and every case's amounts add up
+//! (the table's CHECK would refuse them otherwise).
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+use settle_domain::erp::{parse_items_json, parse_payments};
+use settle_store::disputes::{self as store, CaseFilter, CaseView};
+use settle_store::{Db, NativeDb};
+use settle_usecases::disputes as uc;
+use settle_usecases::erp::{Batch, apply as erp};
+use settle_usecases::{Refusal, Who};
+
+fn change(db: &NativeDb, body: Value, who: &Who) -> Result<i64, Refusal> {
+    let input =
+        settle_domain::status_change::parse_status_change(body.to_string().as_bytes()).unwrap();
+    let c = settle_usecases::status_change::ChangeStatus {
+        input: &input,
+        customer_id: None,
+    };
+    db.transaction(|db| settle_usecases::status_change::apply(db, &c, who))
+        .map(|c| c.applied.status_change_id)
+}
+
+fn case_of(db: &NativeDb, item: &str) -> CaseView {
+    let key = settle_store::actions::load_items(db, &[item.to_string()]).unwrap()[0]
+        .as_ref()
+        .unwrap()
+        .key;
+    store::cases(
+        db,
+        &CaseFilter {
+            item_key: Some(key),
+            limit: 1,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .remove(0)
+}
+
+fn amounts(c: &CaseView) -> [&str; 5] {
+    [
+        &c.amounts.original_amount,
+        &c.amounts.disputed_amount,
+        &c.amounts.paid_amount,
+        &c.amounts.credited_amount,
+        &c.amounts.written_off_amount,
+    ]
+}
+
+fn events(db: &NativeDb, id: i64) -> Vec<String> {
+    store::history(
+        db,
+        id,
+        settle_domain::money::Currency::parse("EUR").unwrap(),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|h| h.event)
+    .collect()
+}
+
+fn pay(db: &NativeDb, body: Value) -> Result<(), Refusal> {
+    let p = parse_payments(body.to_string().as_bytes()).unwrap();
+    db.transaction(|db| erp(db, &Batch::Payments(p.clone()), &who("erp")))
+        .map(|_| ())
+}
+
+fn sync(db: &NativeDb, body: Value) -> Result<(), Refusal> {
+    let b = parse_items_json(body.to_string().as_bytes()).unwrap();
+    db.transaction(|db| erp(db, &Batch::Items(b.clone()), &who("erp")))
+        .map(|_| ())
+}
+
+fn item_status(db: &NativeDb, item: &str) -> (Option<String>, Option<i64>) {
+    let r = db
+        .query(
+            "SELECT status_code, action_id FROM items WHERE erp_id = ?",
+            &[item.into()],
+        )
+        .unwrap();
+    let row = &r.rows[0];
+    (row[0].as_str().map(str::to_string), row[1].as_i64())
+}
+
+#[test]
+fn a_dispute_over_part_of_an_item_opens_a_case_and_the_amount_is_checked() {
+    let db = db();
+    // 150.00 of I1 (100.00 open) is too much: refused, naming the item, nothing written.
+    let refused = change(
+        &db,
+        json!({"item_ids": ["I1", "I2"], "status": "price_dispute", "comment": "Wrong price",
+               "amounts": {"I1": "150.00", "I9": "1"}}),
+        &alice(),
+    );
+    let Err(Refusal::Invalid(e)) = refused else {
+        panic!("{refused:?}")
+    };
+    let pointers: Vec<&str> = e.0.iter().map(|f| f.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/amounts/I9", "/amounts/I1"]);
+    assert!(e.0[1].message.contains("100.00 EUR"), "{e:?}");
+    assert_eq!(count(&db, "SELECT count(*) FROM disputes"), 0);
+    assert_eq!(count(&db, "SELECT count(*) FROM status_changes"), 0);
+    // Amounts on a status that is not a dispute are refused.
+    let refused = change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "promise_to_pay", "amounts": {"I1": "1.00"}}),
+        &alice(),
+    );
+    let Err(Refusal::Invalid(e)) = refused else {
+        panic!("{refused:?}")
+    };
+    assert_eq!(e.0[0].pointer, "/amounts");
+    assert!(e.0[0].message.contains("dispute statuses"), "{e:?}");
+
+    let sc = change(
+        &db,
+        json!({"item_ids": ["I1", "I2"], "status": "price_dispute", "comment": "Wrong price",
+               "resolver_id": 1, "amounts": {"I1": "15.00"}}),
+        &alice(),
+    )
+    .unwrap();
+    let c1 = case_of(&db, "I1");
+    assert_eq!(amounts(&c1), ["15.00", "15.00", "0.00", "0.00", "0.00"]);
+    assert_eq!(
+        (c1.state.as_str(), c1.reason.as_str(), c1.resolver_id),
+        ("open", "price_dispute", Some(1))
+    );
+    assert_eq!(c1.status_change_id, Some(sc));
+    assert_eq!(c1.opened_on, "2026-12-02");
+    // I2 without an amount: its whole open amount.
+    assert_eq!(amounts(&case_of(&db, "I2"))[1], "50.00");
+    assert_eq!(events(&db, c1.id), ["opened"]);
+    // The statement shows the disputed amount beside the open amount.
+    let lines = settle_store::ledger::list_items(
+        &db,
+        &settle_store::ledger::ItemFilter {
+            limit: 10,
+            ..Default::default()
+        },
+        who("x").today,
+    )
+    .unwrap();
+    let i1 = lines.iter().find(|l| l.id == "I1").unwrap();
+    assert_eq!(
+        (
+            i1.open_amount.as_str(),
+            i1.disputed_amount.as_deref(),
+            i1.dispute_id
+        ),
+        ("100.00", Some("15.00"), Some(c1.id))
+    );
+    assert_eq!(
+        lines.iter().find(|l| l.id == "J1").unwrap().disputed_amount,
+        None
+    );
+
+    // Disputed again with another reason and a new amount: the same case, updated.
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "quality_dispute", "comment": "Damaged too",
+               "amounts": {"I1": "40.00"}}),
+        &alice(),
+    )
+    .unwrap();
+    let again = case_of(&db, "I1");
+    assert_eq!(again.id, c1.id);
+    assert_eq!(amounts(&again), ["40.00", "40.00", "0.00", "0.00", "0.00"]);
+    assert_eq!(again.reason, "quality_dispute");
+    assert_eq!(again.resolver_id, Some(1), "the resolver is kept");
+    assert_eq!(events(&db, c1.id), ["opened", "updated"]);
+
+    // A promise resolves it (requalified); disputed again within 30 days, it reopens.
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "promise_to_pay"}),
+        &alice(),
+    )
+    .unwrap();
+    let resolved = case_of(&db, "I1");
+    assert_eq!(
+        (resolved.state.as_str(), resolved.resolution.as_deref()),
+        ("resolved", Some("requalified"))
+    );
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Still wrong",
+               "amounts": {"I1": "20.00"}}),
+        &alice(),
+    )
+    .unwrap();
+    let reopened = case_of(&db, "I1");
+    assert_eq!(reopened.id, c1.id);
+    assert_eq!(reopened.state, "open");
+    assert_eq!(reopened.resolution, None);
+    assert_eq!(amounts(&reopened)[1], "20.00");
+    assert_eq!(
+        events(&db, c1.id),
+        ["opened", "updated", "resolved", "reopened"]
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM disputes"), 2);
+}
+
+#[test]
+fn payments_pay_the_undisputed_part_first_unless_they_are_for_the_dispute() {
+    let db = db();
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
+               "amounts": {"I1": "30.00"}, "next_action": "suggested"}),
+        &alice(),
+    )
+    .unwrap();
+    // 60.00 of the 70.00 undisputed: the case is untouched.
+    pay(
+        &db,
+        json!({"payments": [{"id": "P1", "item_id": "I1", "amount": "60.00", "date": "2026-12-01"}]}),
+    )
+    .unwrap();
+    let c = case_of(&db, "I1");
+    assert_eq!(amounts(&c), ["30.00", "30.00", "0.00", "0.00", "0.00"]);
+    // 20.00 without saying: 10.00 undisputed, then 10.00 of the dispute.
+    pay(
+        &db,
+        json!({"payments": [{"id": "P2", "item_id": "I1", "amount": "20.00", "date": "2026-12-01"}]}),
+    )
+    .unwrap();
+    assert_eq!(
+        amounts(&case_of(&db, "I1")),
+        ["30.00", "20.00", "10.00", "0.00", "0.00"]
+    );
+    // Sent again: applied once.
+    pay(
+        &db,
+        json!({"payments": [{"id": "P2", "item_id": "I1", "amount": "20.00", "date": "2026-12-01"}]}),
+    )
+    .unwrap();
+    assert_eq!(amounts(&case_of(&db, "I1"))[1], "20.00");
+    // A bad "for" is refused naming the field.
+    let bad = parse_payments(
+        br#"{"payments": [{"id": "P9", "item_id": "I1", "amount": "1", "date": "2026-12-01", "for": "both"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(bad.0[0].pointer, "/payments/0/for");
+
+    // I2 disputed in full, paid 20.00 for the dispute of its 50.00, then the rest: the
+    // case resolves by itself, paid.
+    change(
+        &db,
+        json!({"item_ids": ["I2"], "status": "price_dispute", "comment": "x",
+               "amounts": {"I2": "25.00"}, "next_action": "suggested"}),
+        &alice(),
+    )
+    .unwrap();
+    pay(
+        &db,
+        json!({"payments": [{"id": "P3", "item_id": "I2", "amount": "25.00", "date": "2026-12-02", "for": "disputed"}]}),
+    )
+    .unwrap();
+    let c2 = case_of(&db, "I2");
+    assert_eq!(amounts(&c2), ["25.00", "0.00", "25.00", "0.00", "0.00"]);
+    assert_eq!(
+        (
+            c2.state.as_str(),
+            c2.resolution.as_deref(),
+            c2.resolved_on.as_deref()
+        ),
+        ("resolved", Some("paid"), Some("2026-12-02"))
+    );
+    assert_eq!(events(&db, c2.id), ["opened", "paid", "resolved"]);
+    // The item stays open (25.00 undisputed), resolved and back in the scenario.
+    assert_eq!(
+        item_status(&db, "I2"),
+        (Some("dispute_resolved".into()), None)
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM resolutions WHERE how = 'paid' AND item_id = (SELECT id FROM items WHERE erp_id = 'I2')"
+        ),
+        1
+    );
+    let actor = db
+        .query(
+            "SELECT actor FROM dispute_history WHERE event = 'paid' ORDER BY id DESC LIMIT 1",
+            &[],
+        )
+        .unwrap()
+        .rows[0][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(actor, "erp");
+}
+
+#[test]
+fn credit_notes_that_apply_to_an_invoice_credit_its_case_once() {
+    let db = db();
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
+               "amounts": {"I1": "40.00"}, "next_action": "suggested"}),
+        &alice(),
+    )
+    .unwrap();
+    let cn = |id: &str, amount: &str, applies: &str| {
+        json!({"id": id, "customer_id": "C1", "kind": "credit_note", "number": id,
+               "issue_date": "2026-12-01", "due_date": "2026-12-01", "amount": amount,
+               "open_amount": amount, "currency": "EUR", "applies_to": applies})
+    };
+    // To an unknown invoice: refused, nothing written.
+    let refused = sync(
+        &db,
+        json!({"mode": "delta", "items": [cn("CN0", "10.00", "I9")]}),
+    );
+    let Err(Refusal::Invalid(e)) = refused else {
+        panic!("{refused:?}")
+    };
+    assert_eq!(e.0[0].pointer, "/items/0/applies_to");
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM items WHERE erp_id = 'CN0'"),
+        0
+    );
+
+    sync(
+        &db,
+        json!({"mode": "delta", "items": [cn("CN1", "15.00", "I1")]}),
+    )
+    .unwrap();
+    let c = case_of(&db, "I1");
+    assert_eq!(amounts(&c), ["40.00", "25.00", "0.00", "15.00", "0.00"]);
+    // Sent again (a stock snapshot sends everything every day): credited once.
+    sync(
+        &db,
+        json!({"mode": "delta", "items": [cn("CN1", "15.00", "I1")]}),
+    )
+    .unwrap();
+    assert_eq!(amounts(&case_of(&db, "I1"))[1], "25.00");
+    // A bigger credit note settles the rest: the case resolves by itself.
+    sync(
+        &db,
+        json!({"mode": "delta", "items": [cn("CN2", "30.00", "I1")]}),
+    )
+    .unwrap();
+    let c = case_of(&db, "I1");
+    assert_eq!(amounts(&c), ["40.00", "0.00", "0.00", "40.00", "0.00"]);
+    assert_eq!(c.resolution.as_deref(), Some("credited"));
+    assert_eq!(
+        events(&db, c.id),
+        ["opened", "credited", "credited", "resolved"]
+    );
+    assert_eq!(
+        item_status(&db, "I1"),
+        (Some("dispute_resolved".into()), None)
+    );
+    // applies_to on an invoice is refused by the reader.
+    let e = parse_items_json(
+        json!({"items": [{"id": "X", "customer_id": "C1", "kind": "invoice", "number": "X",
+               "issue_date": "2026-12-01", "due_date": "2026-12-01", "amount": "1",
+               "open_amount": "1", "currency": "EUR", "applies_to": "I1"}]})
+        .to_string()
+        .as_bytes(),
+    )
+    .unwrap_err();
+    assert_eq!(e.0[0].pointer, "/items/0/applies_to");
+}
+
+#[test]
+fn an_open_amount_lowered_by_the_erp_below_the_dispute_settles_it_down() {
+    let db = db();
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
+               "amounts": {"I1": "80.00"}}),
+        &alice(),
+    )
+    .unwrap();
+    let row = |open: &str| {
+        json!({"mode": "delta", "items": [{"id": "I1", "customer_id": "C1", "kind": "invoice",
+               "number": "N-I1", "issue_date": "2026-10-01", "due_date": "2026-11-01",
+               "amount": "100.00", "open_amount": open, "currency": "EUR"}]})
+    };
+    sync(&db, row("50.00")).unwrap();
+    assert_eq!(
+        amounts(&case_of(&db, "I1")),
+        ["80.00", "50.00", "30.00", "0.00", "0.00"]
+    );
+    sync(&db, row("0.00")).unwrap();
+    let c = case_of(&db, "I1");
+    assert_eq!(amounts(&c), ["80.00", "0.00", "80.00", "0.00", "0.00"]);
+    assert_eq!(c.resolution.as_deref(), Some("item_closed"));
+}
+
+#[test]
+fn write_offs_close_a_remainder_under_the_tolerance_and_are_refused_above_it() {
+    let db = db();
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
+               "next_action": "suggested"}),
+        &alice(),
+    )
+    .unwrap();
+    let id = case_of(&db, "I1").id;
+    let admin = who("token:1:admin");
+    // No tolerance for FR01 EUR yet.
+    let r = uc::write_off(&db, id, &obj(json!({})), &alice());
+    assert!(
+        matches!(
+            &r,
+            Err(Refusal::Conflict {
+                code: "no-write-off-tolerance",
+                ..
+            })
+        ),
+        "{r:?}"
+    );
+    // Bad tolerances are refused naming the field.
+    let bad = uc::put_tolerance(
+        &db,
+        "FR01",
+        "EUR",
+        br#"{"amount": "5.001", "percent": "5"}"#,
+        &admin,
+    );
+    let Err(Refusal::Invalid(e)) = bad else {
+        panic!("{bad:?}")
+    };
+    assert_eq!(e.0[0].field.as_deref(), Some("amount"));
+    uc::put_tolerance(
+        &db,
+        "FR01",
+        "EUR",
+        br#"{"amount": "5.00", "percent": "5"}"#,
+        &admin,
+    )
+    .unwrap();
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM config_history WHERE kind = 'write_off_tolerance'"
+        ),
+        1
+    );
+    // 100.00 disputed: above 5.00 and 5 %.
+    let r = uc::write_off(&db, id, &obj(json!({})), &alice());
+    let Err(Refusal::Conflict { code, message, .. }) = &r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(*code, "above-write-off-tolerance");
+    assert!(message.contains("FR01 EUR"), "{message}");
+    // A credit note of 96.00 leaves 4.00: written off.
+    sync(
+        &db,
+        json!({"mode": "delta", "items": [{"id": "CN1", "customer_id": "C1", "kind": "credit_note",
+               "number": "CN1", "issue_date": "2026-12-01", "due_date": "2026-12-01",
+               "amount": "96.00", "open_amount": "96.00", "currency": "EUR", "applies_to": "I1"}]}),
+    )
+    .unwrap();
+    let done = uc::write_off(
+        &db,
+        id,
+        &obj(json!({"comment": "Not worth chasing"})),
+        &alice(),
+    )
+    .unwrap();
+    assert_eq!(
+        amounts(&done.value),
+        ["100.00", "0.00", "0.00", "96.00", "4.00"]
+    );
+    assert_eq!(done.value.resolution.as_deref(), Some("written_off"));
+    assert_eq!(
+        item_status(&db, "I1"),
+        (Some("dispute_resolved".into()), None)
+    );
+    // Twice: refused, the case is resolved.
+    let r = uc::write_off(&db, id, &obj(json!({})), &alice());
+    assert!(
+        matches!(
+            &r,
+            Err(Refusal::Conflict {
+                code: "dispute-resolved",
+                ..
+            })
+        ),
+        "{r:?}"
+    );
+    let r = uc::write_off(&db, 999, &obj(json!({})), &alice());
+    assert!(matches!(&r, Err(Refusal::NotFound(_))), "{r:?}");
+    // The tolerance is removed, audited.
+    uc::delete_tolerance(&db, "FR01", "EUR", &admin).unwrap();
+    assert!(store::tolerances(&db).unwrap().is_empty());
+    assert!(matches!(
+        uc::delete_tolerance(&db, "FR01", "EUR", &admin),
+        Err(Refusal::NotFound(_))
+    ));
+}
+
+#[test]
+fn terminating_the_follow_up_resolves_the_case_and_the_list_filters() {
+    let db = db();
+    let (_, action) = dispute(&db, &["I1", "I2"], 1);
+    change(
+        &db,
+        json!({"item_ids": ["J1"], "status": "quality_dispute", "comment": "Broken",
+               "resolver_id": 2}),
+        &alice(),
+    )
+    .unwrap();
+    let list = |f: CaseFilter| -> Vec<String> {
+        store::cases(&db, &CaseFilter { limit: 10, ..f })
+            .unwrap()
+            .into_iter()
+            .map(|c| c.item_id)
+            .collect()
+    };
+    assert_eq!(list(CaseFilter::default()), ["J1", "I2", "I1"]);
+    assert_eq!(
+        list(CaseFilter {
+            resolver_id: Some(2),
+            ..Default::default()
+        }),
+        ["J1"]
+    );
+    assert_eq!(
+        list(CaseFilter {
+            reason: Some("price_dispute".into()),
+            ..Default::default()
+        }),
+        ["I2", "I1"]
+    );
+    let page = store::cases(
+        &db,
+        &CaseFilter {
+            limit: 2,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let last = page.last().unwrap();
+    assert_eq!(
+        list(CaseFilter {
+            before: Some((last.opened_on.clone(), last.id)),
+            ..Default::default()
+        }),
+        ["I1"]
+    );
+    settle_usecases::actions::terminate(
+        &db,
+        action,
+        settle_usecases::actions::Seen::Any,
+        &obj(json!({"comment": "Credit agreed"})),
+        &alice(),
+    )
+    .unwrap();
+    let c = case_of(&db, "I1");
+    assert_eq!(
+        (c.state.as_str(), c.resolution.as_deref()),
+        ("resolved", Some("terminated"))
+    );
+    assert_eq!(
+        list(CaseFilter {
+            state: Some("open".into()),
+            ..Default::default()
+        }),
+        ["J1"]
+    );
+    // Late: no deadline yet, so none is late.
+    assert!(
+        list(CaseFilter {
+            late_on: Some("2027-01-01".into()),
+            ..Default::default()
+        })
+        .is_empty()
+    );
+    // Every case's amounts add up in the table.
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM disputes WHERE original_minor <> disputed_minor + paid_minor + credited_minor + written_off_minor"
+        ),
+        0
+    );
+}
+
+#[test]
+fn the_migration_opens_a_case_for_every_item_in_dispute() {
+    // A ledger written at version 17, I1 in dispute, I2 resolved, then migrated to 18.
+    let db = NativeDb(rusqlite::Connection::open_in_memory().unwrap());
+    settle_store::migrations::migrate_to(&db, NOW, 17).unwrap();
+    let c = settle_domain::erp::parse_customers(
+        br#"{"customers":[{"id":"C1","name":"Acme","entity":"FR01","currency":"EUR"}]}"#,
+    )
+    .unwrap();
+    settle_store::ledger::upsert_customers(&db, &c, NOW).unwrap();
+    let items = json!({"mode": "delta", "items": [
+        {"id": "I1", "customer_id": "C1", "kind": "invoice", "number": "N-I1", "issue_date": "2026-10-01",
+         "due_date": "2026-11-01", "amount": "100.00", "open_amount": "60.00", "currency": "EUR"},
+        {"id": "I2", "customer_id": "C1", "kind": "invoice", "number": "N-I2", "issue_date": "2026-10-01",
+         "due_date": "2026-11-01", "amount": "50.00", "open_amount": "50.00", "currency": "EUR"}]});
+    let batch = parse_items_json(items.to_string().as_bytes()).unwrap();
+    settle_store::ledger::sync_items(&db, &batch, "erp", NOW, who("erp").today).unwrap();
+    db.query(
+        "UPDATE items SET status_code = 'price_dispute', disputed_since = '2026-11-20', resolver_id = NULL
+         WHERE erp_id = 'I1'",
+        &[],
+    )
+    .unwrap();
+    db.query(
+        "UPDATE items SET status_code = 'dispute_resolved' WHERE erp_id = 'I2'",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(settle_store::migrations::migrate(&db, NOW).unwrap(), 18);
+    let c = case_of(&db, "I1");
+    assert_eq!(amounts(&c), ["60.00", "60.00", "0.00", "0.00", "0.00"]);
+    assert_eq!(
+        (c.state.as_str(), c.opened_on.as_str()),
+        ("open", "2026-11-20")
+    );
+    assert_eq!(events(&db, c.id), ["opened"]);
+    assert_eq!(count(&db, "SELECT count(*) FROM disputes"), 1);
+}
