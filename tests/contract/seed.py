@@ -72,7 +72,7 @@ spare_resolver = call("POST", "/api/v1/admin/resolvers",
 # (status change -> action -> detach -> terminate) starts from these ids.
 change = call("POST", "/api/v1/status-changes", {
     "item_ids": ["INV-1", "INV-2"], "status": "price_dispute", "comment": "Unit price is wrong",
-    "resolver_id": resolver, "next_action": "suggested"})
+    "resolver_id": resolver, "next_action": "suggested", "amounts": {"INV-1": "300.00"}})
 action = change["action"]["id"]
 call("POST", "/api/v1/status-changes", {
     "item_ids": ["INV-5"], "status": "quality_dispute", "comment": "Goods arrived damaged",
@@ -87,6 +87,8 @@ user = call("POST", "/api/v1/admin/users", {
 call("POST", "/api/v1/admin/outcomes", {"code": "credit_note", "label": "Credit note to issue"},
      expect=(201, 409))
 scenarios = call("GET", "/api/v1/admin/scenarios")["scenarios"]
+call("PUT", "/api/v1/admin/write-off-tolerances/FR01/EUR", {"amount": "50.00", "percent": "10"})
+disputes = call("GET", "/api/v1/disputes?limit=10")["disputes"]
 
 # schemathesis.toml's dictionaries name these ids: a fresh database must give exactly them.
 expected = {
@@ -94,6 +96,7 @@ expected = {
     "status change": (change["status_change_id"], 1), "action": (action, 1),
     "message": (email["id"], 1), "link": (link["id"], 2), "token": (token["id"], 1),
     "user": (user["id"], 1),
+    "disputes": (sorted(d["id"] for d in disputes), [1, 2, 3]),
 }
 wrong = {k: v for k, v in expected.items() if v[0] != v[1]}
 if wrong:
@@ -101,4 +104,5 @@ if wrong:
 if "default" not in [s["code"] for s in scenarios]:
     sys.exit("seed: no scenario 'default' (schemathesis.toml's scenario dictionary)")
 print("seeded: customers C1, C2; items INV-1..6, CN-1; resolvers 1, 2; status changes 1, 2;"
-      " action 1; message 1; links 1, 2; token 1; user 1; scenario default")
+      " action 1; message 1; links 1, 2; token 1; user 1; scenario default; disputes 1, 2, 3;"
+      " write-off tolerance FR01/EUR")

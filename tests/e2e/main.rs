@@ -5,6 +5,7 @@ mod accounts;
 mod actions;
 mod agenda;
 mod auth;
+mod cases;
 mod catalogue;
 mod config;
 mod console;

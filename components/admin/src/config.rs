@@ -17,7 +17,7 @@ use settle_store::{SpinDb, StoreError, ledger};
 use settle_store::{pages, scenarios};
 use settle_web::settle_usecases::config::{self as cfg, Saved};
 use settle_web::settle_usecases::{Done, Refusal};
-use settle_web::settle_usecases::{disputes, imports};
+use settle_web::settle_usecases::{disputes, imports, routing};
 use settle_web::{
     Answer, invalid, json, method_not_allowed, not_found, now, object_body, parse_object_with,
     store_error, usecase,
@@ -152,6 +152,43 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
         (["import-profiles", code], Method::Delete) => {
             deleted(imports::delete_profile(db, code, &usecase::who(who)))
         }
+        (["routing-rules"], Method::Get) => {
+            let list: Vec<_> = s(settle_store::routing::rules(db))?
+                .iter()
+                .map(|r| r.view())
+                .collect();
+            ok(&json!({"routing_rules": list}))
+        }
+        (["routing-rules"], Method::Post) => {
+            let rule = routing::create(db, settle_web::json_body(req)?, &usecase::who(who))?.value;
+            let mut r = json(201, &rule);
+            r.set_header(
+                "location",
+                format!("/api/v1/admin/routing-rules/{}", rule.id),
+            );
+            Ok(r)
+        }
+        (["routing-rules", id], Method::Get) => {
+            let rule = id
+                .parse::<i64>()
+                .ok()
+                .map(|id| s(settle_store::routing::rule(db, id)))
+                .transpose()?
+                .flatten()
+                .ok_or_else(|| not_found(&format!("no routing rule {id:?}")))?;
+            let mut v = json!(rule.view());
+            v["history"] = json!(s(store::history(db, "routing_rule", &rule.id.to_string()))?);
+            ok(&v)
+        }
+        (["routing-rules", id], Method::Put) => {
+            let id = rule_id(id)?;
+            ok(&routing::update(db, id, settle_web::json_body(req)?, &usecase::who(who))?.value)
+        }
+        (["routing-rules", id], Method::Delete) => {
+            deleted(routing::delete(db, rule_id(id)?, &usecase::who(who)))
+        }
+        (["routing-rules"], _) => Err(method_not_allowed("GET, POST")),
+        (["routing-rules", _], _) => Err(method_not_allowed("GET, PUT, DELETE")),
         (["write-off-tolerances"], Method::Get) => {
             let all = s(settle_store::disputes::tolerances(db))?;
             let list: Vec<Value> = all.iter().map(disputes::tolerance_json).collect();
@@ -241,6 +278,11 @@ impl Location for settle_domain::config::ScenarioConfig {}
 impl Location for settle_domain::import::profile::ImportProfile {}
 
 /// A deleted record: 204.
+fn rule_id(id: &str) -> Answer<i64> {
+    id.parse::<i64>()
+        .map_err(|_| not_found(&format!("no routing rule {id:?}")))
+}
+
 fn deleted(r: Result<Done<()>, Refusal>) -> Answer<Response> {
     r?;
     Ok(Response::builder().status(204).build())

@@ -93,6 +93,8 @@ fn change_status(
     let Changed {
         plan,
         applied,
+        resolver_id,
+        routing_rule_id,
         after,
     } = status_change::apply(db, &change, &usecase::who(principal))?;
     later.add(after);
@@ -114,6 +116,8 @@ fn change_status(
         "customer_id": plan.customer_id,
         "status": input.status,
         "status_date": settle_domain::dates::format_date(plan.status_date),
+        "resolver_id": resolver_id,
+        "routing_rule_id": routing_rule_id,
         "items": items,
         "action": action,
         "suggestion": plan.suggestion,

@@ -215,6 +215,13 @@ pub struct Plan {
     pub disputed: Vec<i64>,
 }
 
+impl Plan {
+    /// The disputed amount of the `n`th item of the change, whose open amount is `open`.
+    pub fn disputed_of(&self, n: usize, open: i64) -> i64 {
+        self.disputed.get(n).copied().unwrap_or(open)
+    }
+}
+
 /// Step 1 and step 3 rules: items known, open and of one customer; the status known and
 /// active; a comment for dispute kinds; resolvers known and active; `suggested` only for a
 /// status with an action model. Every violation is reported.

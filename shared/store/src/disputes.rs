@@ -133,8 +133,10 @@ pub struct NewCase {
     pub status_change_id: Option<i64>,
     pub amounts: Amounts,
     pub opened_on: String,
-    /// The routing rule that chose the resolver, when one did.
+    /// When it should be resolved by (the reason's target resolution time).
     pub deadline: Option<String>,
+    /// The routing rule that chose the resolver, when one did.
+    pub routing_rule_id: Option<i64>,
 }
 
 /// Opens cases; answers their ids in order.
@@ -153,6 +155,7 @@ pub fn insert_cases(db: &impl Db, cases: &[NewCase], now: &str) -> Result<Vec<i6
                 c.amounts.disputed.into(),
                 c.opened_on.as_str().into(),
                 c.deadline.clone().into(),
+                c.routing_rule_id.into(),
                 now.into(),
                 now.into(),
             ]
@@ -161,9 +164,9 @@ pub fn insert_cases(db: &impl Db, cases: &[NewCase], now: &str) -> Result<Vec<i6
     let out = insert_many(
         db,
         "INSERT INTO disputes (item_id, customer_id, currency, reason, resolver_id, status_change_id,
-             original_minor, disputed_minor, opened_on, deadline, opened_at, updated_at)",
+             original_minor, disputed_minor, opened_on, deadline, routing_rule_id, opened_at, updated_at)",
         "RETURNING id",
-        12,
+        13,
         &rows,
     )?;
     out.iter().map(|r| r.int(0)).collect()
@@ -291,6 +294,8 @@ pub struct CaseView {
     pub root_cause: Option<String>,
     pub valid: Option<bool>,
     pub status_change_id: Option<i64>,
+    /// The routing rule that chose the resolver, when one did.
+    pub routing_rule_id: Option<i64>,
     pub version: i64,
     pub updated_at: String,
     #[serde(skip)]
@@ -304,7 +309,7 @@ pub struct CaseView {
 const VIEW_SELECT: &str = "SELECT d.id, d.state, i.erp_id, c.erp_id, i.entity, d.reason, d.resolver_id,
     d.currency, d.original_minor, d.disputed_minor, d.paid_minor, d.credited_minor, d.written_off_minor,
     d.opened_on, d.deadline, d.resolved_on, d.resolution, d.root_cause, d.valid, d.status_change_id,
-    d.version, d.updated_at, d.item_id, d.customer_id
+    d.version, d.updated_at, d.item_id, d.customer_id, d.routing_rule_id
     FROM disputes d JOIN items i ON i.id = d.item_id JOIN customers c ON c.id = d.customer_id";
 
 fn view_row(r: &[Value]) -> Result<CaseView> {
@@ -337,6 +342,7 @@ fn view_row(r: &[Value]) -> Result<CaseView> {
         raw,
         item_key: r.int(22)?,
         customer_key: r.int(23)?,
+        routing_rule_id: r.opt_int(24)?,
     })
 }
 

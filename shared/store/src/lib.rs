@@ -21,6 +21,7 @@ pub mod migrations;
 pub mod outbox;
 pub mod pages;
 pub mod reports;
+pub mod routing;
 pub mod scenarios;
 pub mod sql;
 pub mod status_change;

@@ -409,6 +409,8 @@ fn dispute_cases() -> Vec<(String, Vec<Value>)> {
             reason TEXT NOT NULL,
             resolver_id INTEGER REFERENCES resolvers(id),
             status_change_id INTEGER REFERENCES status_changes(id),
+            -- The routing rule that chose the resolver, when one did.
+            routing_rule_id INTEGER,
             original_minor INTEGER NOT NULL,
             disputed_minor INTEGER NOT NULL CHECK (disputed_minor >= 0),
             paid_minor INTEGER NOT NULL DEFAULT 0 CHECK (paid_minor >= 0),
@@ -447,6 +449,21 @@ fn dispute_cases() -> Vec<(String, Vec<Value>)> {
             comment TEXT
         )"),
         sql("CREATE INDEX dispute_history_by_case ON dispute_history(dispute_id, id)"),
+        // Who resolves a new dispute when the collector names nobody: the first rule, by
+        // position, that matches (`settle_domain::routing`).
+        sql("CREATE TABLE routing_rules (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL,
+            status TEXT,
+            entity TEXT,
+            customer_id TEXT,
+            currency TEXT,
+            min_minor INTEGER,
+            max_minor INTEGER,
+            resolver_id INTEGER NOT NULL REFERENCES resolvers(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"),
         sql("CREATE TABLE write_off_tolerances (
             entity TEXT NOT NULL,
             currency TEXT NOT NULL,

@@ -402,6 +402,7 @@ fn version_7_replays_the_status_history_into_periods() {
         "DROP TABLE dispute_history",
         "DROP TABLE disputes",
         "DROP TABLE write_off_tolerances",
+        "DROP TABLE routing_rules",
         "DELETE FROM schema_migrations WHERE version >= 7",
     ] {
         db.query(sql, &[]).unwrap();

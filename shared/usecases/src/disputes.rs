@@ -53,6 +53,7 @@ pub fn on_status_change(
     plan: &Plan,
     targets: &Targets,
     status_change_id: i64,
+    routing_rule_id: Option<i64>,
     who: &Who,
 ) -> Result<(), Refusal> {
     let items: Vec<_> = targets.items.iter().flatten().collect();
@@ -66,11 +67,7 @@ pub fn on_status_change(
     let mut errors = Invalid::default();
     for (n, item) in targets.items.iter().enumerate() {
         let Some(item) = item else { continue };
-        let amount = plan
-            .disputed
-            .get(n)
-            .copied()
-            .unwrap_or(item.state.open_minor);
+        let amount = plan.disputed_of(n, item.state.open_minor);
         let given = input.amounts.iter().any(|(k, _)| *k == item.state.id);
         let latest = match rows.get(&item.key) {
             Some(c) => Some(c.latest()?),
@@ -111,6 +108,7 @@ pub fn on_status_change(
                     amounts,
                     opened_on: on.clone(),
                     deadline: None,
+                    routing_rule_id,
                 },
                 comment,
             )),

@@ -21,6 +21,7 @@ pub mod emails;
 pub mod erp;
 pub mod imports;
 pub mod links;
+pub mod routing;
 pub mod status_change;
 pub mod users;
 pub mod webhooks;

@@ -627,3 +627,107 @@ fn the_migration_opens_a_case_for_every_item_in_dispute() {
     assert_eq!(events(&db, c.id), ["opened"]);
     assert_eq!(count(&db, "SELECT count(*) FROM disputes"), 1);
 }
+
+#[test]
+fn routing_rules_name_the_resolver_of_a_new_dispute_given_none() {
+    let db = db();
+    let admin = who("token:1:admin");
+    let rule = |body: Value| {
+        settle_usecases::routing::create(&db, body.to_string().as_bytes(), &admin)
+            .unwrap()
+            .value
+            .id
+    };
+    // Overlapping: anything in FR01 to Rita (1) last; price disputes of 60.00 or more in EUR
+    // to Sam (2) first.
+    let fr = rule(json!({"position": 20, "entity": "FR01", "resolver_id": 1}));
+    let big = rule(
+        json!({"position": 10, "status": "price_dispute", "currency": "EUR",
+                          "min_amount": "60.00", "resolver_id": 2}),
+    );
+    // Refusals name the field and write nothing.
+    for (body, field) in [
+        (json!({"position": 1, "resolver_id": 9}), "resolver_id"),
+        (
+            json!({"position": 1, "resolver_id": 1, "max_amount": "5"}),
+            "max_amount",
+        ),
+    ] {
+        let r = settle_usecases::routing::create(&db, body.to_string().as_bytes(), &admin);
+        let Err(Refusal::Invalid(e)) = r else {
+            panic!("{r:?}")
+        };
+        assert_eq!(e.0[0].field.as_deref(), Some(field));
+    }
+    assert_eq!(settle_store::routing::rules(&db).unwrap().len(), 2);
+
+    let changed = |body: Value| {
+        let input =
+            settle_domain::status_change::parse_status_change(body.to_string().as_bytes()).unwrap();
+        let c = settle_usecases::status_change::ChangeStatus {
+            input: &input,
+            customer_id: None,
+        };
+        db.transaction(|db| settle_usecases::status_change::apply(db, &c, &alice()))
+            .unwrap()
+    };
+    // I1 + I2 disputed for 100.00 + 20.00: the big-price rule, Sam.
+    let c = changed(
+        json!({"item_ids": ["I1", "I2"], "status": "price_dispute", "comment": "x",
+                           "amounts": {"I2": "20.00"}, "next_action": "suggested"}),
+    );
+    assert_eq!((c.resolver_id, c.routing_rule_id), (Some(2), Some(big)));
+    let case = case_of(&db, "I1");
+    assert_eq!(
+        (case.resolver_id, case.routing_rule_id),
+        (Some(2), Some(big))
+    );
+    // The follow-up action got the routed resolver too.
+    let action = settle_store::actions::action(&db, c.applied.action_id.unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(action.resolver.as_ref().map(|r| r.id), Some(2));
+    // Already with a resolver: the rules do not move it.
+    let c = changed(json!({"item_ids": ["I1"], "status": "quality_dispute", "comment": "y"}));
+    assert_eq!((c.resolver_id, c.routing_rule_id), (None, None));
+    assert_eq!(case_of(&db, "I1").resolver_id, Some(2));
+    // C2's disputes: two overlapping rules; Sam deactivated, the first is passed over.
+    let c2_sam = rule(json!({"position": 1, "customer_id": "C2", "resolver_id": 2}));
+    let c2_rita = rule(json!({"position": 2, "customer_id": "C2", "resolver_id": 1}));
+    db.query("UPDATE resolvers SET active = 0 WHERE id = 2", &[])
+        .unwrap();
+    let c = changed(json!({"item_ids": ["J1"], "status": "price_dispute", "comment": "w"}));
+    assert_eq!((c.resolver_id, c.routing_rule_id), (Some(1), Some(c2_rita)));
+    assert_ne!(c2_sam, c2_rita);
+    settle_usecases::routing::delete(&db, fr, &admin).unwrap();
+    assert!(matches!(
+        settle_usecases::routing::delete(&db, fr, &admin),
+        Err(Refusal::NotFound(_))
+    ));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM config_history WHERE kind = 'routing_rule'"
+        ),
+        5
+    );
+}
+
+#[test]
+fn without_a_matching_rule_a_new_dispute_keeps_no_resolver() {
+    let db = db();
+    settle_usecases::routing::create(
+        &db,
+        br#"{"position": 1, "entity": "DE01", "resolver_id": 1}"#,
+        &who("token:1:admin"),
+    )
+    .unwrap();
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "x"}),
+        &alice(),
+    )
+    .unwrap();
+    let c = case_of(&db, "I1");
+    assert_eq!((c.resolver_id, c.routing_rule_id), (None, None));
+}

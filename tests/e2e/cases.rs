@@ -1,0 +1,403 @@
+//! Dispute cases through the host: a dispute over part of an invoice, the case list and
+//! detail, payments and credit notes from the ERP settling it, write-offs under the
+//! tolerance, and every refusal answered with a problem naming the field, writing nothing.
+
+use serde_json::{Value, json};
+
+use crate::disputes::{World, post, qualify, world};
+use crate::support::*;
+
+/// What the ERP pushes, with the admin token.
+fn erp(w: &World, path: &str, body: &Value) -> settle_host::testing::TestResponse {
+    call(&w.s, "POST", path, ADMIN_TOKEN, body)
+}
+
+fn cases(w: &World, query: &str) -> Vec<Value> {
+    let r = get(&w.s, &format!("/api/v1/disputes{query}"), &w.collector);
+    assert_eq!(r.status, 200, "{}", r.text());
+    r.json()["disputes"].as_array().unwrap().clone()
+}
+
+fn case(w: &World, id: i64) -> Value {
+    let r = get(&w.s, &format!("/api/v1/disputes/{id}"), &w.collector);
+    assert_eq!(r.status, 200, "{}", r.text());
+    r.json()
+}
+
+fn amounts(c: &Value) -> [&str; 5] {
+    [
+        "original_amount",
+        "disputed_amount",
+        "paid_amount",
+        "credited_amount",
+        "written_off_amount",
+    ]
+    .map(|k| c[k].as_str().unwrap())
+}
+
+fn events(c: &Value) -> Vec<&str> {
+    c["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["event"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_dispute_over_part_of_an_invoice_is_a_case_the_erp_settles() {
+    let w = world();
+    // More than I1's open 100.00, and an item outside the change: refused, nothing written.
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I1", "I3"], "status": "price_dispute", "comment": "Wrong price",
+               "amounts": {"I1": "100.01", "I2": "1.00"}, "next_action": "suggested"}),
+    );
+    let p = problem(&r, 422);
+    assert_eq!(pointers(&p), ["/amounts/I2", "/amounts/I1"]);
+    assert!(cases(&w, "").is_empty());
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
+               "amounts": {"I1": 15}}),
+    );
+    assert_eq!(pointers(&problem(&r, 422)), ["/amounts/I1"]);
+
+    // 15.00 of I1 and all of I3 (80.00) in dispute.
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I1", "I3"], "status": "price_dispute", "comment": "Wrong price",
+               "resolver_id": w.resolver_id, "amounts": {"I1": "15.00"}, "next_action": "suggested"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let list = cases(&w, "?customer_id=C1&status=open");
+    assert_eq!(list.len(), 2);
+    let i1 = list.iter().find(|c| c["item_id"] == "I1").unwrap().clone();
+    assert_eq!(amounts(&i1), ["15.00", "15.00", "0.00", "0.00", "0.00"]);
+    assert_eq!(i1["currency"], "EUR");
+    assert_eq!(i1["reason"], "price_dispute");
+    assert_eq!(i1["resolver_id"], w.resolver_id);
+    assert_eq!(i1["entity"], "FR01");
+    assert_eq!(i1["late"], false);
+    let id = i1["id"].as_i64().unwrap();
+    // The statement shows the disputed amount beside the open amount.
+    let r = get(&w.s, "/api/v1/customers/C1/statement", &w.collector);
+    let lines = r.json()["items"].as_array().unwrap().clone();
+    let line = lines.iter().find(|l| l["id"] == "I1").unwrap();
+    assert_eq!(
+        (
+            &line["open_amount"],
+            &line["disputed_amount"],
+            &line["dispute_id"]
+        ),
+        (&json!("100.00"), &json!("15.00"), &json!(id))
+    );
+    assert_eq!(
+        lines.iter().find(|l| l["id"] == "I5").unwrap()["disputed_amount"],
+        Value::Null
+    );
+    // Filters.
+    assert_eq!(cases(&w, "?item_id=I1").len(), 1);
+    assert_eq!(
+        cases(&w, &format!("?resolver_id={}", w.resolver_id)).len(),
+        2
+    );
+    assert_eq!(cases(&w, "?reason=quality_dispute").len(), 0);
+    assert_eq!(cases(&w, "?status=resolved").len(), 0);
+    assert_eq!(cases(&w, "?late=true").len(), 0);
+    let page = get(&w.s, "/api/v1/disputes?limit=1", &w.collector).json();
+    let cursor = page["next_cursor"].as_str().unwrap().to_string();
+    let next = cases(&w, &format!("?limit=1&cursor={cursor}"));
+    assert_ne!(next[0]["id"], page["disputes"][0]["id"]);
+    // Bad queries and unknown ids.
+    problem(
+        &get(&w.s, "/api/v1/disputes?status=maybe", &w.collector),
+        400,
+    );
+    problem(
+        &get(&w.s, "/api/v1/disputes?late=perhaps", &w.collector),
+        400,
+    );
+    problem(&get(&w.s, "/api/v1/disputes?colour=red", &w.collector), 400);
+    problem(&get(&w.s, "/api/v1/disputes?item_id=I9", &w.collector), 404);
+    problem(
+        &get(&w.s, "/api/v1/disputes?customer_id=C9", &w.collector),
+        404,
+    );
+    problem(&get(&w.s, "/api/v1/disputes/999", &w.collector), 404);
+    problem(&get(&w.s, "/api/v1/disputes/abc", &w.collector), 404);
+    problem(&get(&w.s, "/api/v1/disputes", "wrong-token"), 401);
+    problem(
+        &call(
+            &w.s,
+            "DELETE",
+            &format!("/api/v1/disputes/{id}"),
+            &w.collector,
+            &Value::Null,
+        ),
+        405,
+    );
+
+    // A payment of 90.00 without saying: 85.00 undisputed, 5.00 of the dispute.
+    let r = erp(
+        &w,
+        "/api/v1/erp/payments",
+        &json!({"payments": [{"id": "P1", "item_id": "I1", "amount": "90.00", "date": "2025-03-20"}]}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let c = case(&w, id);
+    assert_eq!(amounts(&c), ["15.00", "10.00", "5.00", "0.00", "0.00"]);
+    assert_eq!(c["items"][0]["open_amount"], "10.00");
+    assert_eq!(c["history"][1]["event"], "paid");
+    assert_eq!(c["history"][1]["amount"], "5.00");
+    // A bad "for" is refused naming the field, and writes nothing.
+    let r = erp(
+        &w,
+        "/api/v1/erp/payments",
+        &json!({"payments": [{"id": "P2", "item_id": "I3", "amount": "1.00", "date": "2025-03-20", "for": "all"}]}),
+    );
+    assert_eq!(pointers(&problem(&r, 422)), ["/payments/0/for"]);
+
+    // I3: a credit note of 30.00 that applies to it credits the case; 50.00 paid for the
+    // dispute settles the rest, and the case resolves by itself.
+    let r = erp(
+        &w,
+        "/api/v1/erp/items",
+        &json!({"mode": "delta", "items": [{"id": "CN1", "customer_id": "C1", "kind": "credit_note",
+                "number": "A-1", "issue_date": "2025-03-21", "due_date": "2025-03-21", "amount": "30.00",
+                "open_amount": "30.00", "currency": "EUR", "applies_to": "I3"}]}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let i3 = cases(&w, "?item_id=I3")[0].clone();
+    assert_eq!(amounts(&i3), ["80.00", "50.00", "0.00", "30.00", "0.00"]);
+    let r = erp(
+        &w,
+        "/api/v1/erp/payments",
+        &json!({"payments": [{"id": "P3", "item_id": "I3", "amount": "50.00", "date": "2025-03-22", "for": "disputed"}]}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let i3 = case(&w, i3["id"].as_i64().unwrap());
+    assert_eq!(amounts(&i3), ["80.00", "0.00", "50.00", "30.00", "0.00"]);
+    assert_eq!(
+        (&i3["state"], &i3["resolution"], &i3["resolved_on"]),
+        (&json!("resolved"), &json!("paid"), &json!("2025-03-22"))
+    );
+    assert_eq!(events(&i3), ["opened", "credited", "paid", "resolved"]);
+    // Its item: resolved, back in the scenario, still open for the 30.00 credited.
+    let item = &i3["items"][0];
+    assert_eq!(item["status"]["code"], "dispute_resolved");
+    assert_eq!(item["in_scenario"], true);
+    assert_eq!(item["open_amount"], "30.00");
+    assert_eq!(item["disputed_amount"], Value::Null);
+
+    // Write-off of I1's remaining 10.00: no tolerance yet, then above it, then under it.
+    let write_off = |body: &Value| post(&w, &format!("/api/v1/disputes/{id}/write-off"), body);
+    let p = problem(&write_off(&json!({})), 409);
+    assert!(p["detail"].as_str().unwrap().contains("FR01"), "{p}");
+    let tolerance = "/api/v1/admin/write-off-tolerances/FR01/EUR";
+    // Collectors cannot set one; bad values name the field.
+    problem(
+        &call(
+            &w.s,
+            "PUT",
+            tolerance,
+            &w.collector,
+            &json!({"amount": "5", "percent": "5"}),
+        ),
+        403,
+    );
+    for (path, body, field) in [
+        (
+            tolerance,
+            json!({"amount": "5.001", "percent": "5"}),
+            "/amount",
+        ),
+        (
+            tolerance,
+            json!({"amount": "5", "percent": "100.5"}),
+            "/percent",
+        ),
+        (tolerance, json!({"amount": "5"}), "/percent"),
+        (
+            "/api/v1/admin/write-off-tolerances/FR01/EURO",
+            json!({"amount": "5", "percent": "5"}),
+            "/currency",
+        ),
+    ] {
+        let r = call(&w.s, "PUT", path, ADMIN_TOKEN, &body);
+        assert_eq!(pointers(&problem(&r, 422)), [field], "{body}");
+    }
+    let r = call(
+        &w.s,
+        "PUT",
+        tolerance,
+        ADMIN_TOKEN,
+        &json!({"amount": "5.00", "percent": "50"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(
+        r.json(),
+        json!({"entity": "FR01", "currency": "EUR", "amount": "5.00", "percent": "50"})
+    );
+    let p = problem(&write_off(&json!({})), 409);
+    assert!(p["detail"].as_str().unwrap().contains("5.00 EUR"), "{p}");
+    let r = call(
+        &w.s,
+        "PUT",
+        tolerance,
+        ADMIN_TOKEN,
+        &json!({"amount": "10.00", "percent": "100"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = get(&w.s, tolerance, ADMIN_TOKEN);
+    assert_eq!(r.json()["history"].as_array().unwrap().len(), 2);
+    let r = get(&w.s, "/api/v1/admin/write-off-tolerances", ADMIN_TOKEN);
+    assert_eq!(
+        r.json()["write_off_tolerances"].as_array().unwrap().len(),
+        1
+    );
+    problem(&write_off(&json!({"comment": 5})), 422);
+    problem(&write_off(&json!({"extra": true})), 422);
+    let r = write_off(&json!({"comment": "Not worth chasing"}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let c = r.json();
+    assert_eq!(amounts(&c), ["15.00", "0.00", "5.00", "0.00", "10.00"]);
+    assert_eq!(c["resolution"], "written_off");
+    assert_eq!(
+        c["history"].as_array().unwrap().last().unwrap()["comment"],
+        "Not worth chasing"
+    );
+    assert_eq!(c["items"][0]["status"]["code"], "dispute_resolved");
+    // Twice: refused; unknown: 404.
+    problem(&write_off(&json!({})), 409);
+    problem(&post(&w, "/api/v1/disputes/999/write-off", &json!({})), 404);
+    assert_eq!(cases(&w, "?status=open").len(), 0);
+    assert_eq!(cases(&w, "?status=resolved").len(), 2);
+    // The tolerance removed: 204, then 404.
+    let r = call(&w.s, "DELETE", tolerance, ADMIN_TOKEN, &Value::Null);
+    assert_eq!(r.status, 204, "{}", r.text());
+    problem(
+        &call(&w.s, "DELETE", tolerance, ADMIN_TOKEN, &Value::Null),
+        404,
+    );
+    problem(&get(&w.s, tolerance, ADMIN_TOKEN), 404);
+}
+
+#[test]
+fn routing_rules_are_administered_and_route_a_new_dispute() {
+    let w = world();
+    let rules = "/api/v1/admin/routing-rules";
+    // Collectors cannot; bad bodies name the field; nothing is written.
+    problem(
+        &call(
+            &w.s,
+            "POST",
+            rules,
+            &w.collector,
+            &json!({"position": 1, "resolver_id": w.resolver_id}),
+        ),
+        403,
+    );
+    for (body, pointer) in [
+        (json!({"position": 1}), "/resolver_id"),
+        (json!({"position": 1, "resolver_id": 999}), "/resolver_id"),
+        (
+            json!({"position": 1, "resolver_id": w.resolver_id, "min_amount": "5"}),
+            "/min_amount",
+        ),
+        (
+            json!({"position": "first", "resolver_id": w.resolver_id}),
+            "/position",
+        ),
+    ] {
+        let r = call(&w.s, "POST", rules, ADMIN_TOKEN, &body);
+        assert_eq!(pointers(&problem(&r, 422)), [pointer], "{body}");
+    }
+    problem(&call(&w.s, "POST", rules, ADMIN_TOKEN, &Value::Null), 400);
+    let r = get(&w.s, rules, ADMIN_TOKEN);
+    assert_eq!(r.json()["routing_rules"], json!([]));
+    // Price disputes of 50.00 or more in EUR, in FR01, go to Sam.
+    let r = call(
+        &w.s,
+        "POST",
+        rules,
+        ADMIN_TOKEN,
+        &json!({"position": 10, "status": "price_dispute", "entity": "FR01", "currency": "EUR",
+                "min_amount": "50", "resolver_id": w.resolver_id}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let rule = r.json();
+    let id = rule["id"].as_i64().unwrap();
+    assert_eq!(r.header("location"), Some(format!("{rules}/{id}").as_str()));
+    assert_eq!(rule["min_amount"], "50.00");
+    assert_eq!(rule["max_amount"], Value::Null);
+    // 20.00 of I2: below the range, no resolver.
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I2"], "status": "price_dispute", "comment": "Wrong price"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    assert_eq!(
+        (&r.json()["resolver_id"], &r.json()["routing_rule_id"]),
+        (&Value::Null, &Value::Null)
+    );
+    // 80.00 of I3: routed to Sam, and the case says which rule chose him.
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I3"], "status": "price_dispute", "comment": "Wrong price",
+               "next_action": "suggested"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let v = r.json();
+    assert_eq!(
+        (&v["resolver_id"], &v["routing_rule_id"]),
+        (&json!(w.resolver_id), &json!(id))
+    );
+    assert_eq!(v["action"]["resolver"]["id"], w.resolver_id);
+    let case = cases(&w, "?item_id=I3")[0].clone();
+    assert_eq!(
+        (&case["resolver_id"], &case["routing_rule_id"]),
+        (&json!(w.resolver_id), &json!(id))
+    );
+    // Edited (audited), then deleted.
+    let r = call(
+        &w.s,
+        "PUT",
+        &format!("{rules}/{id}"),
+        ADMIN_TOKEN,
+        &json!({"position": 5, "resolver_id": w.resolver_id}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["status"], Value::Null);
+    let r = get(&w.s, &format!("{rules}/{id}"), ADMIN_TOKEN);
+    assert_eq!(r.json()["history"].as_array().unwrap().len(), 2);
+    problem(
+        &call(
+            &w.s,
+            "PUT",
+            &format!("{rules}/999"),
+            ADMIN_TOKEN,
+            &json!({"position": 5, "resolver_id": w.resolver_id}),
+        ),
+        404,
+    );
+    let r = call(
+        &w.s,
+        "DELETE",
+        &format!("{rules}/{id}"),
+        ADMIN_TOKEN,
+        &Value::Null,
+    );
+    assert_eq!(r.status, 204, "{}", r.text());
+    problem(
+        &call(
+            &w.s,
+            "DELETE",
+            &format!("{rules}/{id}"),
+            ADMIN_TOKEN,
+            &Value::Null,
+        ),
+        404,
+    );
+    problem(&get(&w.s, &format!("{rules}/abc"), ADMIN_TOKEN), 404);
+}
