@@ -54,6 +54,11 @@ pub struct Status {
     pub customer_visible: bool,
     /// A reason the customer may pick on their page to dispute items (dispute kind only).
     pub customer_selectable: bool,
+    /// Dispute kind only: the target resolution time in days. A case of this reason is due
+    /// this many days after it opened, and *late* after that.
+    pub target_days: Option<i64>,
+    /// Dispute kind only: days past the deadline before a late case is escalated.
+    pub escalation_days: Option<i64>,
 }
 
 impl Status {
@@ -83,6 +88,8 @@ fn status(
         active: true,
         customer_visible: visible,
         customer_selectable: kind == StatusKind::Dispute && typology != Some("administrative"),
+        target_days: None,
+        escalation_days: None,
     }
 }
 
@@ -157,6 +164,14 @@ pub fn valid_language(l: &str) -> bool {
 
 /// The rules a status must keep, whoever edits it: a code of lowercase words, a typology
 /// exactly when it is a dispute, an English label and only valid language codes.
+/// At most ten years of target or escalation time.
+pub const MAX_TARGET_DAYS: i64 = 3650;
+
+/// The deadline of a case of a status with `target_days`, opened on `opened`.
+pub fn deadline(opened: chrono::NaiveDate, target_days: Option<i64>) -> Option<chrono::NaiveDate> {
+    target_days.and_then(|d| opened.checked_add_days(chrono::Days::new(d.max(0) as u64)))
+}
+
 pub fn check_status(s: &Status) -> crate::Invalid {
     let mut e = crate::Invalid::default();
     if !valid_code(&s.code) {
@@ -190,6 +205,31 @@ pub fn check_status(s: &Status) -> crate::Invalid {
             format!("/labels/{l}"),
             Some("labels"),
             format!("{l:?} is not a language tag such as \"en\" or \"pt-BR\""),
+        );
+    }
+    for (field, v) in [
+        ("target_days", s.target_days),
+        ("escalation_days", s.escalation_days),
+    ] {
+        match v {
+            Some(_) if s.kind != StatusKind::Dispute => e.push(
+                format!("/{field}"),
+                Some(field),
+                format!("only dispute statuses have {field}"),
+            ),
+            Some(d) if !(1..=MAX_TARGET_DAYS).contains(&d) => e.push(
+                format!("/{field}"),
+                Some(field),
+                format!("{field} must be 1 to {MAX_TARGET_DAYS} days"),
+            ),
+            _ => {}
+        }
+    }
+    if s.escalation_days.is_some() && s.target_days.is_none() {
+        e.push(
+            "/escalation_days",
+            Some("escalation_days"),
+            "escalation_days counts from the deadline: set target_days too",
         );
     }
     if s.customer_selectable && s.kind != StatusKind::Dispute {

@@ -71,6 +71,8 @@ pub fn read_status(
         active: true,
         customer_visible: true,
         customer_selectable: false,
+        target_days: None,
+        escalation_days: None,
     });
     let mut model = existing.and_then(|(_, m)| m.map(str::to_string));
     if creating {
@@ -108,6 +110,21 @@ pub fn read_status(
     }
     if o.has("action_model") {
         model = o.opt_text("action_model", 64);
+    }
+    if o.has("target_days") {
+        st.target_days = o.opt_int("target_days");
+    }
+    if o.has("escalation_days") {
+        st.escalation_days = o.opt_int("escalation_days");
+    }
+    // A status leaving the dispute kind has no deadline, unless asked for (refused below).
+    if st.kind != StatusKind::Dispute {
+        if !o.has("target_days") {
+            st.target_days = None;
+        }
+        if !o.has("escalation_days") {
+            st.escalation_days = None;
+        }
     }
     o.errors.0.append(&mut check_status(&st).0);
     (st, model)

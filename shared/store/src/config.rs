@@ -83,11 +83,11 @@ pub struct StatusConfig {
 const STATUS_COLUMNS: &str =
     "s.code, s.kind, s.typology, s.labels, s.active, s.customer_visible, s.action_model,
      (SELECT count(*) FROM items i WHERE i.status_code = s.code AND i.open_minor > 0),
-     s.customer_selectable";
+     s.customer_selectable, s.target_days, s.escalation_days";
 /// The same without the usage count (which reads every open item carrying the status).
 const STATUS_COLUMNS_LIGHT: &str =
     "s.code, s.kind, s.typology, s.labels, s.active, s.customer_visible, s.action_model, 0,
-     s.customer_selectable";
+     s.customer_selectable, s.target_days, s.escalation_days";
 
 fn status_row(r: &[Value]) -> Result<StatusConfig> {
     let code = r.text(0)?;
@@ -102,6 +102,8 @@ fn status_row(r: &[Value]) -> Result<StatusConfig> {
             active: r.int(4)? != 0,
             customer_visible: r.int(5)? != 0,
             customer_selectable: r.int(8)? != 0,
+            target_days: r.opt_int(9)?,
+            escalation_days: r.opt_int(10)?,
         },
         action_model: r.opt_text(6)?,
         open_items: r.int(7)?,
@@ -183,19 +185,22 @@ pub fn save_status(db: &impl Db, s: &Status, action_model: Option<&str>, new: bo
         s.customer_visible.into(),
         s.customer_selectable.into(),
         action_model.into(),
+        s.target_days.into(),
+        s.escalation_days.into(),
         s.code.as_str().into(),
     ];
     if new {
         db.query(
             "INSERT INTO statuses (kind, typology, labels, active, customer_visible, customer_selectable,
-                                   action_model, code, position)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM statuses))",
+                                   action_model, target_days, escalation_days, code, position)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM statuses))",
             &params,
         )?;
     } else {
         db.query(
             "UPDATE statuses SET kind = ?, typology = ?, labels = ?, active = ?, customer_visible = ?,
-                 customer_selectable = ?, action_model = ? WHERE code = ?",
+                 customer_selectable = ?, action_model = ?, target_days = ?, escalation_days = ?
+             WHERE code = ?",
             &params,
         )?;
     }

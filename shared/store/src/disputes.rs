@@ -25,6 +25,8 @@ pub struct CaseRow {
     pub resolver_id: Option<i64>,
     pub amounts: Amounts,
     pub resolved_on: Option<String>,
+    pub opened_on: String,
+    pub deadline: Option<String>,
 }
 
 impl CaseRow {
@@ -46,7 +48,8 @@ impl CaseRow {
 }
 
 const CASE_COLUMNS: &str = "id, item_id, customer_id, currency, state, reason, resolver_id,
-    original_minor, disputed_minor, paid_minor, credited_minor, written_off_minor, resolved_on";
+    original_minor, disputed_minor, paid_minor, credited_minor, written_off_minor, resolved_on,
+    opened_on, deadline";
 
 fn case_row(r: &[Value]) -> Result<CaseRow> {
     Ok(CaseRow {
@@ -65,6 +68,8 @@ fn case_row(r: &[Value]) -> Result<CaseRow> {
             written_off: r.int(11)?,
         },
         resolved_on: r.opt_text(12)?,
+        opened_on: r.text(13)?,
+        deadline: r.opt_text(14)?,
     })
 }
 
@@ -179,13 +184,14 @@ pub struct CaseUpdate {
     pub amounts: Amounts,
     pub reason: String,
     pub resolver_id: Option<i64>,
+    pub deadline: Option<String>,
     /// `Some((date, how))` resolves the case; `None` leaves it (or makes it) open.
     pub resolved: Option<(String, &'static str)>,
 }
 
 /// Writes the cases' amounts and state, bumping their version.
 pub fn update_cases(db: &impl Db, updates: &[CaseUpdate], now: &str) -> Result<()> {
-    const COLS: usize = 11;
+    const COLS: usize = 12;
     for chunk in updates.chunks(rows_per_statement(COLS) - 1) {
         // `now` is ?1; the VALUES' anonymous parameters number on from 2.
         let mut params: Vec<Value> = Vec::with_capacity(chunk.len() * COLS + 1);
@@ -212,6 +218,7 @@ pub fn update_cases(db: &impl Db, updates: &[CaseUpdate], now: &str) -> Result<(
                 u.amounts.written_off.into(),
                 on,
                 how,
+                u.deadline.clone().into(),
             ]);
         }
         db.query(
@@ -219,7 +226,7 @@ pub fn update_cases(db: &impl Db, updates: &[CaseUpdate], now: &str) -> Result<(
                 "UPDATE disputes SET state = v.column2, reason = v.column3, resolver_id = v.column4,
                      original_minor = v.column5, disputed_minor = v.column6, paid_minor = v.column7,
                      credited_minor = v.column8, written_off_minor = v.column9,
-                     resolved_on = v.column10, resolution = v.column11,
+                     resolved_on = v.column10, resolution = v.column11, deadline = v.column12,
                      version = version + 1, updated_at = ?1
                  FROM (VALUES {}) AS v WHERE disputes.id = v.column1",
                 crate::sql::placeholders(chunk.len(), COLS)
@@ -551,7 +558,7 @@ pub fn overdisputed(db: &impl Db) -> Result<Vec<(CaseRow, i64)>> {
         ),
         &[],
     )?
-    .map(|r| Ok((case_row(r)?, r.int(13)?)))
+    .map(|r| Ok((case_row(r)?, r.int(15)?)))
 }
 
 /// A credit note that applies to an invoice, as stored.

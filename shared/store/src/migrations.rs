@@ -436,6 +436,11 @@ fn dispute_cases() -> Vec<(String, Vec<Value>)> {
         sql("CREATE INDEX disputes_by_resolver ON disputes(resolver_id, id)"),
         sql("CREATE INDEX disputes_by_reason ON disputes(reason, id)"),
         sql("CREATE INDEX disputes_by_opening ON disputes(opened_on, id)"),
+        // Late cases: open ones by deadline.
+        sql("CREATE INDEX disputes_open_by_deadline ON disputes(deadline, id) WHERE state = 'open'"),
+        // A dispute status's target resolution time, and the escalation after it.
+        sql("ALTER TABLE statuses ADD COLUMN target_days INTEGER"),
+        sql("ALTER TABLE statuses ADD COLUMN escalation_days INTEGER"),
         sql("CREATE TABLE dispute_history (
             id INTEGER PRIMARY KEY,
             dispute_id INTEGER NOT NULL REFERENCES disputes(id),

@@ -177,6 +177,8 @@ fn only_what_nothing_refers_to_can_be_deleted() {
         active: true,
         customer_visible: true,
         customer_selectable: false,
+        target_days: None,
+        escalation_days: None,
     };
     config::save_status(&db, &unused, None, true).unwrap();
     assert!(!config::status_referenced(&db, "spare").unwrap());

@@ -39,6 +39,7 @@ fn update_of(
         amounts,
         reason: c.reason.clone(),
         resolver_id: c.resolver_id,
+        deadline: c.deadline.clone(),
         resolved,
     }
 }
@@ -61,6 +62,11 @@ pub fn on_status_change(
     let rows = store::latest_cases(db, &keys)?;
     let dispute = plan.kind == settle_domain::catalog::StatusKind::Dispute;
     let on = format_date(plan.status_date);
+    // The reason's target resolution time: a case is due that many days after it opened.
+    let target_days = targets.status.as_ref().and_then(|s| s.status.target_days);
+    let due = |opened: chrono::NaiveDate| {
+        settle_domain::catalog::deadline(opened, target_days).map(format_date)
+    };
     let mut new = Vec::new();
     let mut updates = Vec::new();
     let mut history = Vec::new();
@@ -107,7 +113,7 @@ pub fn on_status_change(
                     status_change_id: Some(status_change_id),
                     amounts,
                     opened_on: on.clone(),
-                    deadline: None,
+                    deadline: due(plan.status_date),
                     routing_rule_id,
                 },
                 comment,
@@ -116,11 +122,22 @@ pub fn on_status_change(
                 let reopened = latest.as_ref().is_some_and(|l| !l.open);
                 let prior = latest.as_ref().map(|l| (l.reason.clone(), l.resolver_id));
                 let (old_reason, old_resolver) = prior.unwrap_or_default();
+                let row = rows.get(&item.key);
+                // Reopened: due from today; another reason: due from the opening by the new
+                // reason's target; otherwise the deadline stands.
+                let deadline = if reopened {
+                    due(plan.status_date)
+                } else if old_reason != input.status {
+                    row.and_then(|r| r.opened_on.parse().ok()).and_then(due)
+                } else {
+                    row.and_then(|r| r.deadline.clone())
+                };
                 updates.push(CaseUpdate {
                     id,
                     amounts: after,
                     reason: input.status.clone(),
                     resolver_id: resolver.or(old_resolver),
+                    deadline,
                     resolved: None,
                 });
                 history.push(HistoryRow {
@@ -419,6 +436,7 @@ pub fn write_off(
                 amounts: after,
                 reason: case.reason.clone(),
                 resolver_id: case.resolver_id,
+                deadline: case.deadline.clone(),
                 resolved: Some((today.clone(), "written_off")),
             }],
             &who.at,

@@ -731,3 +731,94 @@ fn without_a_matching_rule_a_new_dispute_keeps_no_resolver() {
     let c = case_of(&db, "I1");
     assert_eq!((c.resolver_id, c.routing_rule_id), (None, None));
 }
+
+#[test]
+fn a_reasons_target_time_gives_its_cases_a_deadline_and_late_ones_are_listed() {
+    let db = db();
+    let admin = who("token:1:admin");
+    let save = |code: &str, body: Value| {
+        settle_usecases::config::save_status(&db, &obj(body), &admin, Some(code))
+    };
+    // Refused: on a status that is not a dispute, out of range, escalation without a target.
+    for (code, body, field) in [
+        ("promise_to_pay", json!({"target_days": 5}), "target_days"),
+        ("price_dispute", json!({"target_days": 0}), "target_days"),
+        ("price_dispute", json!({"target_days": 3651}), "target_days"),
+        (
+            "price_dispute",
+            json!({"escalation_days": 3}),
+            "escalation_days",
+        ),
+        (
+            "price_dispute",
+            json!({"target_days": "ten"}),
+            "target_days",
+        ),
+    ] {
+        let r = save(code, body.clone());
+        let Err(Refusal::Invalid(e)) = r else {
+            panic!("{body}: {r:?}")
+        };
+        assert_eq!(e.0[0].field.as_deref(), Some(field), "{body}");
+    }
+    save(
+        "price_dispute",
+        json!({"target_days": 10, "escalation_days": 5}),
+    )
+    .unwrap();
+    save("quality_dispute", json!({"target_days": 20})).unwrap();
+    let s = settle_store::config::status(&db, "price_dispute")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (s.status.target_days, s.status.escalation_days),
+        (Some(10), Some(5))
+    );
+
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "x"}),
+        &alice(),
+    )
+    .unwrap();
+    change(
+        &db,
+        json!({"item_ids": ["J1"], "status": "delivery_dispute", "comment": "y"}),
+        &alice(),
+    )
+    .unwrap();
+    assert_eq!(case_of(&db, "I1").deadline.as_deref(), Some("2026-12-12"));
+    assert_eq!(case_of(&db, "J1").deadline, None, "no target: no deadline");
+    let late = |on: &str| -> Vec<String> {
+        store::cases(
+            &db,
+            &CaseFilter {
+                late_on: Some(on.into()),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .into_iter()
+        .map(|c| c.item_id)
+        .collect()
+    };
+    assert!(late("2026-12-12").is_empty(), "due that day: not late yet");
+    assert_eq!(late("2026-12-13"), ["I1"]);
+    // Another reason: due from the opening by the new reason's target.
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "quality_dispute", "comment": "z"}),
+        &alice(),
+    )
+    .unwrap();
+    assert_eq!(case_of(&db, "I1").deadline.as_deref(), Some("2026-12-22"));
+    // Resolved cases are never late.
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "promise_to_pay"}),
+        &alice(),
+    )
+    .unwrap();
+    assert!(late("2027-06-01").is_empty());
+}
