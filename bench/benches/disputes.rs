@@ -5,7 +5,9 @@
 //! Through settle-host (change-status component, Spin SQLite): p50/p99 of
 //! `POST /api/v1/status-changes` on 100 items each time (a fresh slice of a customer's
 //! 10,500 open items, so every call writes 100 status updates, 200 history rows and an
-//! action), the same call as a dry run, and `GET /api/v1/health` measured in the same run.
+//! action), the same call as a dry run, the same call with `amounts` putting part of every
+//! item in dispute (issue 24: each item's case opened over that part), and
+//! `GET /api/v1/health` measured in the same run.
 
 use serde_json::{Value, json};
 use settle_bench::{post_json, report, time_calls};
@@ -14,7 +16,7 @@ use settle_host::testing::{TestServer, workspace_root};
 const TOKEN: &str = "bench-admin";
 const SLICE: usize = 100;
 const CALLS: usize = 100;
-const ITEMS: usize = SLICE * (CALLS + 5);
+const ITEMS: usize = SLICE * (2 * CALLS + 5);
 
 fn post(s: &TestServer, path: &str, body: &Value) -> settle_host::testing::TestResponse {
     post_json(s, TOKEN, path, &body.to_string())
@@ -55,6 +57,17 @@ fn main() {
         json!({"item_ids": ids, "status": "price_dispute", "comment": "Price not as agreed",
                "resolver_id": resolver, "next_action": "suggested"})
     };
+    let with_amounts = |slice: usize| {
+        let mut b = body(slice);
+        let amounts: serde_json::Map<String, Value> = b["item_ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|id| (id.as_str().unwrap().to_string(), json!("4.00")))
+            .collect();
+        b["amounts"] = Value::Object(amounts);
+        b
+    };
     println!("customer with {ITEMS} open items; {CALLS} timed calls of {SLICE} items each");
 
     let health = report(
@@ -79,11 +92,26 @@ fn main() {
             slice += 1;
         }),
     );
+    let partial = report(
+        "POST /api/v1/status-changes, 100 items with amounts",
+        time_calls(CALLS, || {
+            let r = post(&server, "/api/v1/status-changes", &with_amounts(slice));
+            assert_eq!(r.status, 201, "{}", r.text());
+            slice += 1;
+        }),
+    );
+    let r = server.get("/api/v1/health");
+    assert_eq!(r.status, 200);
     println!(
         "{:<60} {:>7.1}x (dry run {:.1}x)",
         "status change p50 / health p50",
         real / health,
         dry / health
     );
-    println!("target: status change p50 under 20 ms");
+    println!(
+        "{:<60} {:>7.2}x",
+        "with amounts p50 / without p50",
+        partial / real
+    );
+    println!("target: status change p50 under 20 ms; with amounts within 1.2x of without");
 }

@@ -119,6 +119,9 @@ fn the_seed_story_by_clicking() {
         b.type_in("#comment", "Unit price is wrong on both invoices")
             .await;
         b.select("#resolver_id", "1").await;
+        // Only part of I1 is in dispute.
+        b.type_in("input[name=amount_item][value=I1] ~ input[name=amount]", "15.50")
+            .await;
         let text = b
             .submit("form.card button[type=submit]", "sam@corp.example")
             .await;
@@ -131,6 +134,7 @@ fn the_seed_story_by_clicking() {
             .submit("form.card button[type=submit]", "Held by an action")
             .await;
         assert!(text.contains("Price dispute"), "{text}");
+        assert!(text.contains("in dispute"), "{text}");
         crate::review(&b, "console-sheet-qualified-en").await;
 
         // The agenda holds the follow-up.

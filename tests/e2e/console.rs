@@ -568,6 +568,13 @@ fn the_collector_qualifies_follows_and_resolves_a_dispute() {
         ],
     );
     assert_eq!(step1.status, 200, "{}", step1.text());
+    // Step 1 offers the part of each item in dispute (blank: all of it).
+    assert!(
+        step1.text().contains("name=\"amount_item\" value=\"I1\"")
+            && step1.text().contains("name=\"amount\""),
+        "{}",
+        step1.text()
+    );
     let wizard = field(&step1.text(), "wizard");
     let rid = w.resolver_id.to_string();
     let base = vec![
@@ -579,7 +586,26 @@ fn the_collector_qualifies_follows_and_resolves_a_dispute() {
         ("status_date", "2025-03-01"),
         ("comment", "Unit price is wrong"),
         ("resolver_id", rid.as_str()),
+        ("amount_item", "I1"),
+        ("amount", "15.50"),
+        ("amount_item", "I2"),
+        ("amount", ""),
     ];
+    // More than I1's open amount: step 1 again, naming the problem; nothing written.
+    let too_much: Vec<(&str, &str)> = base
+        .iter()
+        .map(|(a, b)| {
+            if *b == "15.50" {
+                (*a, "500.00")
+            } else {
+                (*a, *b)
+            }
+        })
+        .chain([("step", "2")])
+        .collect();
+    let r = v.post("/app/customers/C1/change-status", &too_much);
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.text().contains("open amount"), "{}", r.text());
     let with = |extra: &[(&'static str, &'static str)]| {
         let mut f = base.clone();
         f.extend_from_slice(extra);
@@ -620,6 +646,7 @@ fn the_collector_qualifies_follows_and_resolves_a_dispute() {
         ("item", "I4"),
         ("comment", "Edited after the preview"),
         ("status", "quality_dispute"),
+        ("amount", "20.00"),
     ] {
         let mut tampered: Vec<(&str, &str)> = base
             .iter()
@@ -697,6 +724,18 @@ fn the_collector_qualifies_follows_and_resolves_a_dispute() {
         .clone();
     assert_eq!(i1["status"]["code"], "price_dispute");
     assert_eq!(i1["in_scenario"], false);
+    // 15.50 of I1 in dispute, all of I2's 20.00; the sheet says so beside the open amount.
+    assert_eq!(i1["disputed_amount"], "15.50");
+    let i2 = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "I2")
+        .unwrap()
+        .clone();
+    assert_eq!(i2["disputed_amount"], "20.00");
+    let sheet = v.get("/app/customers/C1").text();
+    assert!(sheet.contains("class=\"disputed\""), "{sheet}");
     let action_id = i1["action_id"].as_i64().unwrap();
     let action = get(&w.s, &format!("/api/v1/actions/{action_id}"), &w.collector).json();
     assert!(

@@ -21,6 +21,7 @@ use serde_json::json;
 use settle_domain::sessions;
 use settle_domain::status_change::{self as rules, ActionFields, StatusChangeIn};
 use settle_domain::templates::{self, EmailRequest, Regarding};
+use settle_pages::i18n::Messages;
 use settle_store::access::{self, StoredResponse};
 use settle_store::status_change::Applied;
 use settle_store::{Db, SpinDb, config, ledger};
@@ -72,7 +73,11 @@ fn fields(f: &Form, names: &[&str]) -> Value {
 }
 
 /// The status change the form describes, as the API's reader reads it.
-fn status_change(f: &Form, next_action: serde_json::Value) -> Result<StatusChangeIn, Failure> {
+fn status_change(
+    f: &Form,
+    m: &Messages,
+    next_action: serde_json::Value,
+) -> Result<StatusChangeIn, Failure> {
     let mut o = f.to_object(&[
         ("status", Field::Text),
         ("status_date", Field::Text),
@@ -80,9 +85,35 @@ fn status_change(f: &Form, next_action: serde_json::Value) -> Result<StatusChang
         ("resolver_id", Field::Int),
     ]);
     o.insert("item_ids".into(), json!(f.all("item")));
+    let amounts = amount_pairs(f);
+    if !amounts.is_empty() {
+        let m: serde_json::Map<String, serde_json::Value> = amounts
+            .iter()
+            // As typed in the user's language (`15,50`); what is no amount goes as typed,
+            // for the reader to refuse naming the item.
+            .map(|(i, a)| {
+                (
+                    (*i).to_string(),
+                    json!(m.typed_amount(a).unwrap_or(a.to_string())),
+                )
+            })
+            .collect();
+        o.insert("amounts".into(), serde_json::Value::Object(m));
+    }
     o.insert("next_action".into(), next_action);
     let body = serde_json::Value::Object(o).to_string();
     rules::parse_status_change(body.as_bytes()).map_err(|e| Failure::Invalid(422, e))
+}
+
+/// The disputed amounts typed in step 1: each `amount` field follows the `amount_item`
+/// naming its item; blank ones (the whole open amount) are left out.
+fn amount_pairs(f: &Form) -> Vec<(&str, &str)> {
+    f.all("amount_item")
+        .into_iter()
+        .zip(f.all("amount"))
+        .map(|(i, a)| (i, a.trim()))
+        .filter(|(_, a)| !a.is_empty())
+        .collect()
 }
 
 fn action_fields(f: &Form) -> Option<ActionFields> {
@@ -166,8 +197,11 @@ fn previewed(f: &Form) -> Vec<(&'static str, Vec<&str>)> {
         (false, Some("skip")) => vec!["skip"],
         (false, _) => vec!["send"],
     };
+    let amounts = amount_pairs(f);
     vec![
         ("item", f.all("item")),
+        ("amount_item", amounts.iter().map(|p| p.0).collect()),
+        ("amount", amounts.iter().map(|p| p.1).collect()),
         ("status", one("status")),
         ("status_date", one("status_date")),
         ("comment", one("comment")),
@@ -229,7 +263,7 @@ pub fn step(ctx: &Ctx, customer_id: &str) -> Result<Response, Failure> {
     match step {
         "1" => base.show(1, 200, None, Vec::new()),
         "2" => {
-            let input = match status_change(&f, json!("scenario")) {
+            let input = match status_change(&f, &ctx.messages, json!("scenario")) {
                 Ok(i) => i,
                 Err(Failure::Invalid(s, inv)) => {
                     return base.show(1, s, None, field_errors(&ctx.messages, &inv));
@@ -260,7 +294,7 @@ pub fn step(ctx: &Ctx, customer_id: &str) -> Result<Response, Failure> {
             }
         }
         "3" => {
-            let input = match status_change(&f, json!("scenario")) {
+            let input = match status_change(&f, &ctx.messages, json!("scenario")) {
                 Ok(i) => i,
                 Err(Failure::Invalid(s, inv)) => {
                     return base.show(1, s, None, field_errors(&ctx.messages, &inv));
@@ -305,7 +339,7 @@ pub fn step(ctx: &Ctx, customer_id: &str) -> Result<Response, Failure> {
                     ),
                 ));
             }
-            let input0 = match status_change(&f, json!("scenario")) {
+            let input0 = match status_change(&f, &ctx.messages, json!("scenario")) {
                 Ok(i) => i,
                 Err(Failure::Invalid(s, inv)) => {
                     return base.show(1, s, None, field_errors(&ctx.messages, &inv));
@@ -344,7 +378,7 @@ fn confirm(
             suggested.as_ref(),
             input0.resolver_id,
         );
-        let input = status_change(base.form, next)?;
+        let input = status_change(base.form, &ctx.messages, next)?;
         let (_, applied, events) = apply(db, &input, &base.customer.id, &ctx.actor())?;
         let message = match mail {
             Some(m) => Some(emails::queue(

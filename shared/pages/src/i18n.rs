@@ -271,6 +271,34 @@ impl Messages {
         self.decimals.format(&Decimal::from(n)).to_string()
     }
 
+    /// Whether the language writes decimals with a comma (`1,5`) rather than a point.
+    pub fn decimal_comma(&self) -> bool {
+        self.decimals
+            .format(&Decimal::try_from_str("1.5").unwrap_or_default())
+            .to_string()
+            .contains(',')
+    }
+
+    /// An amount as a person typed it in this language (`1 234,56`, `1,234.56`, `15`) as
+    /// a plain decimal (`1234.56`); what reads only one way is read that way, what reads
+    /// two ways (`1.500`) the language's way. `None` when it is no amount at all.
+    pub fn typed_amount(&self, s: &str) -> Option<String> {
+        use settle_domain::import::values::{AmountReading, read_amount};
+        match read_amount(s.trim()).ok()? {
+            AmountReading::Plain {
+                negative: false,
+                value,
+                ..
+            } => Some(value),
+            AmountReading::TwoWays {
+                negative: false,
+                point,
+                comma,
+            } => Some(if self.decimal_comma() { comma } else { point }),
+            _ => None,
+        }
+    }
+
     /// A decimal figure as the store or a report gives it (`"25.5"`, `"-3"`) in the
     /// language's conventions (`25,5`); the text itself when it is not a number.
     pub fn decimal_str(&self, s: &str) -> String {
@@ -402,6 +430,26 @@ impl settle_domain::templates::EmailFormat for Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_read_as_the_reader_types_them() {
+        let fr = Messages::new(language("fr").unwrap());
+        let en = Messages::new(language("en").unwrap());
+        assert!(fr.decimal_comma() && !en.decimal_comma());
+        for (typed, in_fr, in_en) in [
+            ("15,50", Some("15.50"), Some("15.50")),
+            ("15.50", Some("15.50"), Some("15.50")),
+            ("1 234,56", Some("1234.56"), Some("1234.56")),
+            ("1.500", Some("1500"), Some("1.500")),
+            ("1,500", Some("1.500"), Some("1500")),
+            ("15", Some("15"), Some("15")),
+            ("-5", None, None),
+            ("abc", None, None),
+        ] {
+            assert_eq!(fr.typed_amount(typed).as_deref(), in_fr, "fr {typed}");
+            assert_eq!(en.typed_amount(typed).as_deref(), in_en, "en {typed}");
+        }
+    }
 
     #[test]
     fn every_catalogue_parses_and_has_every_message() {

@@ -29,6 +29,8 @@ pub struct ItemRow {
     pub days_overdue: Option<String>,
     /// The status label as given (the caller picks the wording for its reader).
     pub status: Option<String>,
+    /// The part of the open amount in dispute, while a dispute case is open.
+    pub disputed_amount: Option<String>,
 }
 
 /// Is an item of this kind a credit (it counts against the customer)?
@@ -58,6 +60,10 @@ pub fn item_rows(m: &Messages, items: &[ItemView]) -> Vec<ItemRow> {
                 .overdue
                 .then(|| m.get("days-overdue", &[("days", Arg::Int(i.days_overdue))])),
             status: i.status.as_ref().map(|s| s.label.clone()),
+            disputed_amount: i
+                .disputed_amount
+                .as_ref()
+                .map(|d| m.item_money(d, &i.currency, &i.kind)),
         })
         .collect()
 }

@@ -112,6 +112,10 @@ impl Base<'_> {
                 items => chosen,
                 item_ids => self.wizard.items.clone(),
                 wizard => self.wizard.id.clone(),
+                amounts => amount_pairs(self.form)
+                    .into_iter()
+                    .map(|(i, a)| context! { item => i, amount => a })
+                    .collect::<Vec<_>>(),
                 values => fields(self.form, &["status", "status_date", "comment", "resolver_id", "next", "action_type", "action_name", "action_date", "action_resolver_id", "action_comment"]),
                 today => settle_domain::dates::format_date(today()),
                 statuses => statuses,

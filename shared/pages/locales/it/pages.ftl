@@ -42,6 +42,7 @@ col-document-date = Data documento
 col-due-date = Scadenza
 col-amount = Importo
 col-open-amount = Importo residuo
+disputed-part = di cui { $amount } contestati
 col-currency = Valuta
 col-status = Stato
 overdue = Scaduta
