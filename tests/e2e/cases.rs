@@ -401,3 +401,150 @@ fn routing_rules_are_administered_and_route_a_new_dispute() {
     );
     problem(&get(&w.s, &format!("{rules}/abc"), ADMIN_TOKEN), 404);
 }
+
+#[test]
+fn root_causes_are_a_list_admins_keep_and_cases_record() {
+    let w = world();
+    let list = get(&w.s, "/api/v1/admin/root-causes", ADMIN_TOKEN).json();
+    let codes: Vec<&str> = list["root_causes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "pricing_error",
+            "delivery_damaged",
+            "duplicate_billing",
+            "quantity_error",
+            "service_issue",
+            "customer_error"
+        ]
+    );
+    assert_eq!(list["root_causes"][0]["labels"]["tr"], "Fiyat hatası");
+    let root = "/api/v1/admin/root-causes";
+    problem(
+        &call(
+            &w.s,
+            "POST",
+            root,
+            &w.collector,
+            &json!({"code": "x_y", "labels": {"en": "X"}}),
+        ),
+        403,
+    );
+    let r = call(
+        &w.s,
+        "POST",
+        root,
+        ADMIN_TOKEN,
+        &json!({"code": "wrong_vat", "labels": {"fr": "TVA"}}),
+    );
+    assert_eq!(pointers(&problem(&r, 422)), ["/labels"]);
+    let r = call(
+        &w.s,
+        "POST",
+        root,
+        ADMIN_TOKEN,
+        &json!({"code": "wrong_vat", "labels": {"en": "Wrong VAT rate", "tr": "Yanlış KDV oranı"}}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    assert_eq!(
+        r.header("location"),
+        Some("/api/v1/admin/root-causes/wrong_vat")
+    );
+    problem(
+        &call(
+            &w.s,
+            "POST",
+            root,
+            ADMIN_TOKEN,
+            &json!({"code": "wrong_vat", "labels": {"en": "x"}}),
+        ),
+        409,
+    );
+    let r = call(
+        &w.s,
+        "PATCH",
+        &format!("{root}/wrong_vat"),
+        ADMIN_TOKEN,
+        &json!({"active": false}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["active"], false);
+    let r = get(&w.s, &format!("{root}/wrong_vat"), ADMIN_TOKEN);
+    assert_eq!(r.json()["history"].as_array().unwrap().len(), 2);
+    problem(&get(&w.s, &format!("{root}/nope"), ADMIN_TOKEN), 404);
+
+    // A case records its root cause and validity.
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let id = cases(&w, "?item_id=I1")[0]["id"].as_i64().unwrap();
+    let finding = |body: Value| {
+        call(
+            &w.s,
+            "PATCH",
+            &format!("/api/v1/disputes/{id}"),
+            &w.collector,
+            &body,
+        )
+    };
+    assert_eq!(
+        pointers(&problem(&finding(json!({})), 422)),
+        ["/root_cause"]
+    );
+    assert_eq!(
+        pointers(&problem(&finding(json!({"root_cause": "wrong_vat"})), 422)),
+        ["/root_cause"],
+        "deactivated"
+    );
+    assert_eq!(
+        pointers(&problem(&finding(json!({"valid": 1})), 422)),
+        ["/valid"]
+    );
+    problem(
+        &call(
+            &w.s,
+            "PATCH",
+            "/api/v1/disputes/999",
+            &w.collector,
+            &json!({"valid": true}),
+        ),
+        404,
+    );
+    let r =
+        finding(json!({"root_cause": "pricing_error", "valid": true, "comment": "Old price list"}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let c = r.json();
+    assert_eq!(
+        (&c["root_cause"], &c["valid"]),
+        (&json!("pricing_error"), &json!(true))
+    );
+    let last = c["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["event"], "finding");
+    assert_eq!(last["comment"], "Old price list");
+    // In use: cannot be deleted; unused: can.
+    problem(
+        &call(
+            &w.s,
+            "DELETE",
+            &format!("{root}/pricing_error"),
+            ADMIN_TOKEN,
+            &Value::Null,
+        ),
+        409,
+    );
+    let r = call(
+        &w.s,
+        "DELETE",
+        &format!("{root}/wrong_vat"),
+        ADMIN_TOKEN,
+        &Value::Null,
+    );
+    assert_eq!(r.status, 204, "{}", r.text());
+}

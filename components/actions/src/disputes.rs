@@ -1,4 +1,5 @@
-//! `/api/v1/disputes`: dispute cases (see `settle_usecases::disputes`).
+//! `/api/v1/disputes`: dispute cases (see `settle_usecases::disputes`): the list, one case,
+//! `PATCH` its root cause and validity, `POST .../write-off`.
 
 use serde_json::{Value, json};
 use settle_domain::auth::Role;
@@ -21,13 +22,19 @@ pub fn route(req: &Request, path: &[&str], later: &Later) -> Answer<Response> {
     match (path, req.method()) {
         ([], Method::Get) => list(req, &db),
         ([id], Method::Get) => read(&db, id),
+        ([id], Method::Patch) => {
+            let body = settle_web::object_body(req)?;
+            let case = cases::record_finding(&db, id_of(id)?, &body, &usecase::who(&who))?.value;
+            Ok(json(200, &detail(&db, &case)?))
+        }
         ([id, "write-off"], Method::Post) => {
             let body = optional_object_body(req)?;
             let done = cases::write_off(&db, id_of(id)?, &body, &usecase::who(&who))?;
             later.add(done.after);
             Ok(json(200, &detail(&db, &done.value)?))
         }
-        ([], _) | ([_], _) => Err(method_not_allowed("GET")),
+        ([], _) => Err(method_not_allowed("GET")),
+        ([_], _) => Err(method_not_allowed("GET, PATCH")),
         ([_, "write-off"], _) => Err(method_not_allowed("POST")),
         _ => Err(not_found("no such route")),
     }

@@ -152,6 +152,34 @@ pub fn route(req: &Request, db: &SpinDb, who: &Principal, path: &[&str]) -> Answ
         (["import-profiles", code], Method::Delete) => {
             deleted(imports::delete_profile(db, code, &usecase::who(who)))
         }
+        (["root-causes"], Method::Get) => {
+            ok(&json!({"root_causes": s(settle_store::disputes::root_causes(db))?}))
+        }
+        (["root-causes"], Method::Post) => {
+            let rc =
+                disputes::save_root_cause(db, &object_body(req)?, &usecase::who(who), None)?.value;
+            let mut r = json(201, &rc);
+            r.set_header("location", format!("/api/v1/admin/root-causes/{}", rc.code));
+            Ok(r)
+        }
+        (["root-causes", code], Method::Get) => {
+            let rc = s(settle_store::disputes::root_cause(db, code))?
+                .ok_or_else(|| not_found(&format!("no root cause {code:?}")))?;
+            let mut v = json!(rc);
+            v["history"] = json!(s(store::history(db, "root_cause", code))?);
+            ok(&v)
+        }
+        (["root-causes", code], Method::Patch) => {
+            ok(
+                &disputes::save_root_cause(db, &object_body(req)?, &usecase::who(who), Some(code))?
+                    .value,
+            )
+        }
+        (["root-causes", code], Method::Delete) => {
+            deleted(disputes::delete_root_cause(db, code, &usecase::who(who)))
+        }
+        (["root-causes"], _) => Err(method_not_allowed("GET, POST")),
+        (["root-causes", _], _) => Err(method_not_allowed("GET, PATCH, DELETE")),
         (["routing-rules"], Method::Get) => {
             let list: Vec<_> = s(settle_store::routing::rules(db))?
                 .iter()

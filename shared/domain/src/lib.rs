@@ -20,6 +20,7 @@ pub mod pages;
 
 pub mod report_views;
 pub mod reports;
+pub mod root_causes;
 pub mod routing;
 pub mod scenario;
 pub mod sessions;

@@ -640,3 +640,94 @@ pub fn record_credits(db: &impl Db, credits: &[(i64, Option<i64>, i64)], now: &s
     )?;
     Ok(())
 }
+
+// ---- root causes ----
+
+pub use settle_domain::root_causes::RootCause;
+
+fn root_cause_row(r: &[Value]) -> Result<RootCause> {
+    let code = r.text(0)?;
+    Ok(RootCause {
+        labels: serde_json::from_str(&r.text(1)?)
+            .map_err(|e| StoreError(format!("bad labels of root cause {code}: {e}")))?,
+        active: r.int(2)? != 0,
+        code,
+    })
+}
+
+/// Every root cause, in the list's order.
+pub fn root_causes(db: &impl Db) -> Result<Vec<RootCause>> {
+    db.query(
+        "SELECT code, labels, active FROM root_causes ORDER BY position, code",
+        &[],
+    )?
+    .map(root_cause_row)
+}
+
+pub fn root_cause(db: &impl Db, code: &str) -> Result<Option<RootCause>> {
+    db.query(
+        "SELECT code, labels, active FROM root_causes WHERE code = ?",
+        &[code.into()],
+    )?
+    .map_first(root_cause_row)
+}
+
+/// Inserts (at the end of the list) or replaces a root cause.
+pub fn save_root_cause(db: &impl Db, rc: &RootCause, new: bool, now: &str) -> Result<()> {
+    let labels = serde_json::to_string(&rc.labels).unwrap_or_default();
+    if new {
+        db.query(
+            "INSERT INTO root_causes (code, labels, active, position, created_at, updated_at)
+             VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM root_causes), ?, ?)",
+            &[
+                rc.code.as_str().into(),
+                labels.into(),
+                rc.active.into(),
+                now.into(),
+                now.into(),
+            ],
+        )?;
+    } else {
+        db.query(
+            "UPDATE root_causes SET labels = ?, active = ?, updated_at = ? WHERE code = ?",
+            &[
+                labels.into(),
+                rc.active.into(),
+                now.into(),
+                rc.code.as_str().into(),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// Has any case recorded this root cause?
+pub fn root_cause_used(db: &impl Db, code: &str) -> Result<bool> {
+    db.query(
+        "SELECT EXISTS (SELECT 1 FROM disputes WHERE root_cause = ?)",
+        &[code.into()],
+    )?
+    .single_int()
+    .map(|n| n != 0)
+}
+
+pub fn delete_root_cause(db: &impl Db, code: &str) -> Result<()> {
+    db.query("DELETE FROM root_causes WHERE code = ?", &[code.into()])?;
+    Ok(())
+}
+
+/// Records a case's root cause and validity.
+pub fn set_finding(
+    db: &impl Db,
+    id: i64,
+    root_cause: Option<&str>,
+    valid: Option<bool>,
+    now: &str,
+) -> Result<()> {
+    db.query(
+        "UPDATE disputes SET root_cause = ?, valid = ?, version = version + 1, updated_at = ?
+         WHERE id = ?",
+        &[root_cause.into(), valid.into(), now.into(), id.into()],
+    )?;
+    Ok(())
+}

@@ -399,7 +399,7 @@ pub fn migrations() -> Vec<Migration> {
 /// (each once). Resolutions gain the new ways a dispute ends. Items in dispute today open a
 /// case over their open amount.
 fn dispute_cases() -> Vec<(String, Vec<Value>)> {
-    vec![
+    let mut steps = vec![
         sql("CREATE TABLE disputes (
             id INTEGER PRIMARY KEY,
             item_id INTEGER NOT NULL REFERENCES items(id),
@@ -518,7 +518,32 @@ fn dispute_cases() -> Vec<(String, Vec<Value>)> {
                     json_object('original', original_minor, 'disputed', disputed_minor, 'paid', 0,
                                 'credited', 0, 'written_off', 0), '{}'
              FROM disputes"),
-    ]
+        // Why disputes really happened, recorded on resolution; labelled like statuses.
+        sql("CREATE TABLE root_causes (
+            code TEXT PRIMARY KEY,
+            labels TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            position INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"),
+    ];
+    for (n, rc) in settle_domain::root_causes::default_root_causes()
+        .into_iter()
+        .enumerate()
+    {
+        steps.push((
+            "INSERT INTO root_causes (code, labels, active, position, created_at, updated_at)
+             VALUES (?, ?, 1, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+                .to_string(),
+            vec![
+                rc.code.into(),
+                serde_json::to_string(&rc.labels).unwrap_or_default().into(),
+                (n as i64 + 1).into(),
+            ],
+        ));
+    }
+    steps
 }
 
 /// Version 17: outbound webhooks. Endpoints (a deleted one is kept, disabled, for its

@@ -404,6 +404,7 @@ pub fn write_off(
     let mut errors = Invalid::default();
     let mut o = Object::new(body, "", &mut errors);
     let comment = o.opt_multiline("comment", settle_domain::status_change::MAX_COMMENT);
+    let finding = settle_domain::root_causes::read_finding(&mut o);
     o.finish(&[]);
     errors.into_result()?;
     db.transaction(|db| {
@@ -427,6 +428,7 @@ pub fn write_off(
         tolerance
             .allows(&case.raw)
             .map_err(|e| Refusal::conflict_about("above-write-off-tolerance", e))?;
+        apply_finding(db, &case, &finding, None, who)?;
         let after = case.raw.write_off();
         let today = format_date(who.today);
         store::update_cases(
@@ -655,4 +657,148 @@ pub fn on_items_synced(
         })
         .collect();
     settle(db, &lowered, who, emitted)
+}
+
+/// Records on a case why the dispute really happened and whether it was valid
+/// (`{"root_cause"?: code | null, "valid"?: bool | null, "comment"?}`), with a history row.
+/// Open or resolved: a root cause is often known only once the case is settled.
+pub fn record_finding(
+    db: &impl Db,
+    id: i64,
+    body: &Map<String, Value>,
+    who: &Who,
+) -> Result<Done<CaseView>, Refusal> {
+    let mut errors = Invalid::default();
+    let mut o = Object::new(body, "", &mut errors);
+    let finding = settle_domain::root_causes::read_finding(&mut o);
+    let comment = o.opt_multiline("comment", settle_domain::status_change::MAX_COMMENT);
+    o.finish(&[]);
+    if finding.is_empty() && errors.is_empty() {
+        errors.push(
+            "/root_cause",
+            Some("root_cause"),
+            "give root_cause or valid (or both): what the case records",
+        );
+    }
+    errors.into_result()?;
+    db.transaction(|db| {
+        let case =
+            store::case(db, id)?.ok_or_else(|| Refusal::NotFound(format!("no dispute {id}")))?;
+        apply_finding(db, &case, &finding, comment.clone(), who)?;
+        let view =
+            store::case(db, id)?.ok_or_else(|| Refusal::NotFound(format!("no dispute {id}")))?;
+        Ok(Done::just(view))
+    })
+}
+
+/// Writes a finding on a loaded case (checked against the root-cause list), with history.
+fn apply_finding(
+    db: &impl Db,
+    case: &CaseView,
+    finding: &settle_domain::root_causes::Finding,
+    comment: Option<String>,
+    who: &Who,
+) -> Result<(), Refusal> {
+    if finding.is_empty() {
+        return Ok(());
+    }
+    let root_cause = match &finding.root_cause {
+        Some(Some(code)) => {
+            let found = store::root_cause(db, code)?;
+            settle_domain::root_causes::check_root_cause(code, found.as_ref())?;
+            Some(code.clone())
+        }
+        Some(None) => None,
+        None => case.root_cause.clone(),
+    };
+    let valid = match finding.valid {
+        Some(v) => v,
+        None => case.valid,
+    };
+    store::set_finding(db, case.id, root_cause.as_deref(), valid, &who.at)?;
+    store::insert_history(
+        db,
+        &[HistoryRow {
+            dispute_id: case.id,
+            event: "finding",
+            amount_minor: None,
+            before: Some(case.raw),
+            after: case.raw,
+            details: json!({
+                "root_cause": {"from": case.root_cause, "to": root_cause},
+                "valid": {"from": case.valid, "to": valid},
+            }),
+            comment,
+        }],
+        &who.actor,
+        &who.at,
+    )?;
+    Ok(())
+}
+
+/// Adds or edits a root cause of the list (`{"code", "labels", "active"?}`), audited.
+pub fn save_root_cause(
+    db: &impl Db,
+    body: &Map<String, Value>,
+    who: &Who,
+    code: Option<&str>,
+) -> Result<Done<settle_domain::root_causes::RootCause>, Refusal> {
+    db.transaction(|db| {
+        let existing = match code {
+            Some(c) => Some(
+                store::root_cause(db, c)?
+                    .ok_or_else(|| Refusal::NotFound(format!("no root cause {c:?}")))?,
+            ),
+            None => None,
+        };
+        let mut errors = Invalid::default();
+        let mut o = Object::new(body, "", &mut errors);
+        let rc = settle_domain::root_causes::read_root_cause(&mut o, existing.as_ref());
+        o.finish(if existing.is_some() { &["code"] } else { &[] });
+        errors.into_result()?;
+        if existing.is_none() && store::root_cause(db, &rc.code)?.is_some() {
+            return Err(Refusal::conflict(
+                "root-cause-exists",
+                "code",
+                format!("root cause {:?} exists already", rc.code),
+            ));
+        }
+        store::save_root_cause(db, &rc, existing.is_none(), &who.at)?;
+        settle_store::config::record(
+            db,
+            &who.actor,
+            &who.at,
+            "root_cause",
+            &rc.code,
+            existing.map(|e| json!(e)),
+            Some(json!(rc)),
+        )?;
+        Ok(Done::just(rc.clone()))
+    })
+}
+
+/// Deletes a root cause no case recorded (409 otherwise: deactivate it instead), audited.
+pub fn delete_root_cause(db: &impl Db, code: &str, who: &Who) -> Result<Done<()>, Refusal> {
+    db.transaction(|db| {
+        let existing = store::root_cause(db, code)?
+            .ok_or_else(|| Refusal::NotFound(format!("no root cause {code:?}")))?;
+        if store::root_cause_used(db, code)? {
+            return Err(Refusal::conflict(
+                "root-cause-in-use",
+                "code",
+                format!("cases record root cause {code:?}: deactivate it instead"),
+            ));
+        }
+        store::delete_root_cause(db, code)?;
+        settle_store::config::record(
+            db,
+            &who.actor,
+            &who.at,
+            "root_cause",
+            code,
+            Some(json!(existing)),
+            None,
+        )?;
+        Ok(Done::just(()))
+    })
 }

@@ -822,3 +822,107 @@ fn a_reasons_target_time_gives_its_cases_a_deadline_and_late_ones_are_listed() {
     .unwrap();
     assert!(late("2027-06-01").is_empty());
 }
+
+#[test]
+fn a_case_records_its_root_cause_and_whether_it_was_valid() {
+    let db = db();
+    let admin = who("token:1:admin");
+    // The seeded list, in 15 languages.
+    let list = store::root_causes(&db).unwrap();
+    assert_eq!(list.len(), 6);
+    assert_eq!(list[0].code, "pricing_error");
+    assert_eq!(list[0].label("ja"), "価格の誤り");
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price"}),
+        &alice(),
+    )
+    .unwrap();
+    let id = case_of(&db, "I1").id;
+    // Nothing said, an unknown cause, a wrong type: refused, nothing written.
+    for (body, field) in [
+        (json!({}), "root_cause"),
+        (json!({"root_cause": "bad_luck"}), "root_cause"),
+        (json!({"valid": "yes"}), "valid"),
+    ] {
+        let r = uc::record_finding(&db, id, &obj(body.clone()), &alice());
+        let Err(Refusal::Invalid(e)) = r else {
+            panic!("{body}: {r:?}")
+        };
+        assert_eq!(e.0[0].field.as_deref(), Some(field), "{body}");
+    }
+    let done = uc::record_finding(
+        &db,
+        id,
+        &obj(json!({"root_cause": "pricing_error", "valid": true, "comment": "Old price list"})),
+        &alice(),
+    )
+    .unwrap()
+    .value;
+    assert_eq!(
+        (done.root_cause.as_deref(), done.valid),
+        (Some("pricing_error"), Some(true))
+    );
+    // Only validity changes: the root cause stays.
+    let done = uc::record_finding(&db, id, &obj(json!({"valid": false})), &alice())
+        .unwrap()
+        .value;
+    assert_eq!(
+        (done.root_cause.as_deref(), done.valid),
+        (Some("pricing_error"), Some(false))
+    );
+    assert_eq!(events(&db, id), ["opened", "finding", "finding"]);
+    // A deactivated cause cannot be recorded; one in use cannot be deleted.
+    uc::save_root_cause(
+        &db,
+        &obj(json!({"active": false})),
+        &admin,
+        Some("customer_error"),
+    )
+    .unwrap();
+    assert!(matches!(
+        uc::record_finding(
+            &db,
+            id,
+            &obj(json!({"root_cause": "customer_error"})),
+            &alice()
+        ),
+        Err(Refusal::Invalid(_))
+    ));
+    assert!(matches!(
+        uc::delete_root_cause(&db, "pricing_error", &admin),
+        Err(Refusal::Conflict {
+            code: "root-cause-in-use",
+            ..
+        })
+    ));
+    // A new one, then a duplicate; an unused one is deleted.
+    uc::save_root_cause(
+        &db,
+        &obj(json!({"code": "wrong_vat", "labels": {"en": "Wrong VAT rate", "fr": "Mauvais taux de TVA"}})),
+        &admin,
+        None,
+    )
+    .unwrap();
+    assert!(matches!(
+        uc::save_root_cause(
+            &db,
+            &obj(json!({"code": "wrong_vat", "labels": {"en": "x"}})),
+            &admin,
+            None
+        ),
+        Err(Refusal::Conflict {
+            code: "root-cause-exists",
+            ..
+        })
+    ));
+    uc::delete_root_cause(&db, "wrong_vat", &admin).unwrap();
+    assert_eq!(store::root_causes(&db).unwrap().len(), 6);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM config_history WHERE kind = 'root_cause'"
+        ),
+        3
+    );
+}
