@@ -548,3 +548,73 @@ fn root_causes_are_a_list_admins_keep_and_cases_record() {
     );
     assert_eq!(r.status, 204, "{}", r.text());
 }
+
+#[test]
+fn a_promise_whose_date_passed_unpaid_is_broken_and_its_items_are_chased_again() {
+    let w = world();
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I1"], "status": "promise_to_pay",
+               "next_action": {"type": "promise", "name": "Will pay", "date": "2025-03-01"}}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let action = r.json()["action"]["id"].as_i64().unwrap();
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I3"], "status": "promise_to_pay",
+               "next_action": {"type": "promise", "name": "Will pay later", "date": "2099-01-01"}}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    problem(&get(&w.s, "/api/v1/promises/check", &w.collector), 405);
+    problem(&post(&w, "/api/v1/promises/nope", &json!({})), 404);
+    problem(
+        &call(
+            &w.s,
+            "POST",
+            "/api/v1/promises/check",
+            "wrong",
+            &Value::Null,
+        ),
+        401,
+    );
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/promises/check",
+        &w.collector,
+        &Value::Null,
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let ended = r.json()["ended"].clone();
+    assert_eq!(
+        ended,
+        json!([{"action_id": action, "due_date": "2025-03-01", "outcome": "broken", "item_ids": ["I1"]}])
+    );
+    // I1 is chased again; the customer's promise history counts it.
+    let lines = get(&w.s, "/api/v1/customers/C1/statement", &w.collector).json();
+    let i1 = lines["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "I1")
+        .unwrap()
+        .clone();
+    assert_eq!(i1["in_scenario"], true);
+    let c = get(&w.s, "/api/v1/customers/C1", &w.collector).json();
+    assert_eq!(c["promises"], json!({"kept": 0, "broken": 1, "live": 1}));
+    let a = get(&w.s, &format!("/api/v1/actions/{action}"), &w.collector).json();
+    assert_eq!(a["state"], "done");
+    assert_eq!(
+        a["history"].as_array().unwrap().last().unwrap()["event"],
+        "promise_broken"
+    );
+    // Checked again: nothing.
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/promises/check",
+        &w.collector,
+        &Value::Null,
+    );
+    assert_eq!(r.json()["ended"], json!([]));
+}

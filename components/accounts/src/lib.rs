@@ -67,6 +67,7 @@ fn customer(req: &Request, db: &SpinDb, id: &str) -> Answer<Response> {
     let mut v = serde_json::to_value(&c).unwrap_or_default();
     v["as_of"] = json!(format_date(as_of));
     v["balances"] = json!(balance_views(&balances(&open, as_of)));
+    v["promises"] = json!(settle_store::actions::promise_counts(db, c.key)?);
     Ok(json(200, &v))
 }
 

@@ -9,6 +9,10 @@
 //! - `POST /api/v1/actions/{id}/terminate` `{"date"?, "comment"?}`: done; a dispute
 //!   follow-up resolves its disputed items ("Dispute resolved").
 //!
+//! - `POST /api/v1/promises/check`: ends the promises to pay whose fate is known (kept:
+//!   all paid; broken: the day after their date with items open, which go back to the
+//!   scenario). Run daily from cron.
+//!
 //! And the dispute cases those follow-ups track:
 //!
 //! - `GET /api/v1/disputes?item_id=&customer_id=&status=&resolver_id=&reason=&late=`: cases,
@@ -48,6 +52,21 @@ async fn handle(req: Request) -> Response {
 fn route(req: &Request, later: &Later) -> Answer<Response> {
     if let Some(path) = segments(req.path(), "/api/v1/disputes") {
         return disputes::route(req, &path, later);
+    }
+    if let Some(path) = segments(req.path(), "/api/v1/promises") {
+        let db = open_db()?;
+        let who = authenticate(req, &db, &[Role::Collector], false)?;
+        return match (path.as_slice(), req.method()) {
+            (["check"], Method::Post) => {
+                let ended = edits::check_promises(&db, &usecase::who(&who))?.value;
+                Ok(json(
+                    200,
+                    &json!({"date": format_date(today()), "ended": ended}),
+                ))
+            }
+            (["check"], _) => Err(method_not_allowed("POST")),
+            _ => Err(not_found("no such route")),
+        };
     }
     let Some(path) = segments(req.path(), "/api/v1/actions") else {
         return Err(not_found("no such route"));

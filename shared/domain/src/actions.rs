@@ -356,8 +356,68 @@ pub fn read_termination(o: &mut Object) -> (Option<NaiveDate>, Option<String>) {
     (o.opt_date("date"), o.opt_multiline("comment", MAX_COMMENT))
 }
 
+/// How a promise to pay ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PromiseOutcome {
+    /// Every item it held was paid.
+    Kept,
+    /// Its date passed with items still open: they go back to the reminder scenario.
+    Broken,
+}
+
+impl PromiseOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PromiseOutcome::Kept => "kept",
+            PromiseOutcome::Broken => "broken",
+        }
+    }
+}
+
+/// A live promise due on `due` holding `open_items` still open, seen on `today`: kept once
+/// nothing it holds is open; broken the day after its date with something still open
+/// (the promised day itself is the customer's); otherwise still running.
+pub fn promise_outcome(
+    due: NaiveDate,
+    today: NaiveDate,
+    open_items: i64,
+) -> Option<PromiseOutcome> {
+    if open_items == 0 {
+        Some(PromiseOutcome::Kept)
+    } else if today > due {
+        Some(PromiseOutcome::Broken)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_promise_is_kept_when_paid_and_broken_the_day_after_its_date() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let due = d("2026-12-10");
+        assert_eq!(
+            promise_outcome(due, d("2026-12-10"), 2),
+            None,
+            "the day itself"
+        );
+        assert_eq!(
+            promise_outcome(due, d("2026-12-11"), 2),
+            Some(PromiseOutcome::Broken)
+        );
+        assert_eq!(
+            promise_outcome(due, d("2026-12-11"), 0),
+            Some(PromiseOutcome::Kept)
+        );
+        assert_eq!(
+            promise_outcome(due, d("2026-12-01"), 0),
+            Some(PromiseOutcome::Kept),
+            "paid early"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -925,3 +925,119 @@ pub fn load_items(db: &impl Db, ids: &[String]) -> Result<Vec<Option<ItemRef>>> 
     .collect();
     Ok(ids.iter().map(|id| by_id.remove(id)).collect())
 }
+
+/// A live promise to pay, with how many of its items are still open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LivePromise {
+    pub id: i64,
+    pub customer_key: i64,
+    pub due_date: String,
+    pub open_items: i64,
+}
+
+/// Live promises due before `today`, and those whose items are all paid, whatever their
+/// date: the ones a check may end.
+pub fn promises_to_check(db: &impl Db, today: &str) -> Result<Vec<LivePromise>> {
+    db.query(
+        "SELECT a.id, a.customer_id, a.due_date,
+                (SELECT count(*) FROM items i WHERE i.action_id = a.id AND i.open_minor > 0) AS open
+         FROM actions a
+         WHERE a.state = 'live' AND a.type = 'promise'
+           AND (a.due_date < ? OR NOT EXISTS (SELECT 1 FROM items i WHERE i.action_id = a.id AND i.open_minor > 0))
+         ORDER BY a.due_date, a.id",
+        &[today.into()],
+    )?
+    .map(|r| {
+        Ok(LivePromise {
+            id: r.int(0)?,
+            customer_key: r.int(1)?,
+            due_date: r.text(2)?,
+            open_items: r.int(3)?,
+        })
+    })
+}
+
+/// Ends a promise: done today with its outcome; its items leave it, back in the reminder
+/// scenario (a broken promise's items are chased again), with history.
+pub fn end_promise(
+    db: &impl Db,
+    id: i64,
+    outcome: settle_domain::actions::PromiseOutcome,
+    today: &str,
+    actor: &str,
+    now: &str,
+) -> Result<Vec<String>> {
+    let items = db.query(
+        "SELECT id, erp_id FROM items WHERE action_id = ? ORDER BY due_date, id",
+        &[id.into()],
+    )?;
+    let keys = items.ints(0)?;
+    let ids = items.texts(1)?;
+    close_holdings(db, &keys, now)?;
+    update_items(db, "action_id = NULL, updated_at = ?", &[now.into()], &keys)?;
+    let event = format!("promise_{}", outcome.as_str());
+    insert_item_history(
+        db,
+        &keys
+            .iter()
+            .map(|k| {
+                history::row(
+                    *k,
+                    now,
+                    actor,
+                    "action_detached",
+                    json!({"action_id": id, "reason": event}),
+                    None,
+                )
+            })
+            .collect::<Vec<_>>(),
+    )?;
+    db.query(
+        "UPDATE actions SET state = 'done', done_on = ?, done_by = ?, promise_outcome = ?,
+             version = version + 1, updated_at = ? WHERE id = ?",
+        &[
+            today.into(),
+            actor.into(),
+            outcome.as_str().into(),
+            now.into(),
+            id.into(),
+        ],
+    )?;
+    insert_action_history(
+        db,
+        &[history::row(
+            id,
+            now,
+            actor,
+            &event,
+            json!({"date": today, "released_item_ids": ids}),
+            None,
+        )],
+    )?;
+    Ok(ids)
+}
+
+/// A customer's promises to pay: how many were kept, broken, and are running.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PromiseCounts {
+    pub kept: i64,
+    pub broken: i64,
+    pub live: i64,
+}
+
+pub fn promise_counts(db: &impl Db, customer_key: i64) -> Result<PromiseCounts> {
+    let r = db.query(
+        "SELECT coalesce(sum(promise_outcome = 'kept'), 0), coalesce(sum(promise_outcome = 'broken'), 0),
+                coalesce(sum(state = 'live'), 0)
+         FROM actions WHERE customer_id = ? AND type = 'promise'",
+        &[customer_key.into()],
+    )?;
+    r.map_first(|r| {
+        Ok(PromiseCounts {
+            kept: r.int(0)?,
+            broken: r.int(1)?,
+            live: r.int(2)?,
+        })
+    })
+    .map(Option::unwrap_or_default)
+}

@@ -518,6 +518,8 @@ fn dispute_cases() -> Vec<(String, Vec<Value>)> {
                     json_object('original', original_minor, 'disputed', disputed_minor, 'paid', 0,
                                 'credited', 0, 'written_off', 0), '{}'
              FROM disputes"),
+        // How a promise to pay ended (a live one: not yet).
+        sql("ALTER TABLE actions ADD COLUMN promise_outcome TEXT CHECK (promise_outcome IN ('kept', 'broken'))"),
         // Why disputes really happened, recorded on resolution; labelled like statuses.
         sql("CREATE TABLE root_causes (
             code TEXT PRIMARY KEY,

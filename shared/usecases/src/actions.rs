@@ -256,3 +256,39 @@ pub fn terminate(
         })
     })
 }
+
+/// A promise a check ended.
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
+pub struct EndedPromise {
+    pub action_id: i64,
+    pub due_date: String,
+    pub outcome: rules::PromiseOutcome,
+    /// The items it released (a broken promise's are chased again).
+    pub item_ids: Vec<String>,
+}
+
+/// Ends the live promises to pay whose fate is known today: kept when every item they
+/// held is paid, broken the day after their date with items still open; their items go
+/// back to the reminder scenario. One transaction; run it daily (`POST
+/// /api/v1/promises/check`, from cron as the webhook flush is).
+pub fn check_promises(db: &impl Db, who: &Who) -> Result<Done<Vec<EndedPromise>>, Refusal> {
+    let today = format_date(who.today);
+    db.transaction(|db| {
+        let mut ended = Vec::new();
+        for p in store::promises_to_check(db, &today)? {
+            let due =
+                settle_domain::dates::parse_date(&p.due_date).map_err(settle_store::StoreError)?;
+            let Some(outcome) = rules::promise_outcome(due, who.today, p.open_items) else {
+                continue;
+            };
+            let item_ids = store::end_promise(db, p.id, outcome, &today, &who.actor, &who.at)?;
+            ended.push(EndedPromise {
+                action_id: p.id,
+                due_date: p.due_date,
+                outcome,
+                item_ids,
+            });
+        }
+        Ok(Done::just(ended))
+    })
+}

@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use serde_json::json;
 use settle_domain::status_change::parse_new_action;
+use settle_store::Db;
 use settle_usecases::Refusal;
 use settle_usecases::actions::{self, Seen};
 
@@ -172,4 +173,92 @@ fn detach_returns_items_and_terminate_resolves_the_dispute_once() {
         Err(Refusal::Invalid(inv)) => assert_eq!(inv.0[0].pointer, "/date"),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn promises_are_kept_when_paid_and_broken_the_day_after_their_date() {
+    let db = db();
+    let promise = |ids: &[&str], date: &str| {
+        let body = json!({"item_ids": ids, "status": "promise_to_pay",
+                          "next_action": {"type": "promise", "name": "Promise", "date": date}});
+        let input =
+            settle_domain::status_change::parse_status_change(body.to_string().as_bytes()).unwrap();
+        let c = settle_usecases::status_change::ChangeStatus {
+            input: &input,
+            customer_id: None,
+        };
+        db.transaction(|db| settle_usecases::status_change::apply(db, &c, &alice()))
+            .unwrap()
+            .applied
+            .action_id
+            .unwrap()
+    };
+    // Today is 2026-12-02 (common::NOW).
+    let broken = promise(&["I1"], "2026-12-01");
+    let today = promise(&["I2"], "2026-12-02");
+    let kept = promise(&["J1"], "2026-12-20");
+    let p = settle_domain::erp::parse_payments(
+        br#"{"payments": [{"id": "P1", "item_id": "J1", "amount": "10.00", "date": "2026-12-02"}]}"#,
+    )
+    .unwrap();
+    db.transaction(|db| {
+        settle_usecases::erp::apply(
+            db,
+            &settle_usecases::erp::Batch::Payments(p.clone()),
+            &who("erp"),
+        )
+    })
+    .unwrap();
+    let ended = settle_usecases::actions::check_promises(&db, &who("token:1:cron"))
+        .unwrap()
+        .value;
+    let got: Vec<(i64, &str, Vec<String>)> = ended
+        .iter()
+        .map(|e| (e.action_id, e.outcome.as_str(), e.item_ids.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (broken, "broken", vec!["I1".to_string()]),
+            (kept, "kept", vec!["J1".to_string()])
+        ]
+    );
+    // I1 is back in the scenario; I2's promise runs until its day is over.
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM items WHERE erp_id = 'I1' AND action_id IS NULL"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &db,
+            &format!("SELECT count(*) FROM actions WHERE id = {today} AND state = 'live'")
+        ),
+        1
+    );
+    // Checked again: nothing more.
+    assert!(
+        settle_usecases::actions::check_promises(&db, &who("token:1:cron"))
+            .unwrap()
+            .value
+            .is_empty()
+    );
+    let c1 = settle_store::ledger::customer(&db, "C1").unwrap().unwrap();
+    assert_eq!(
+        settle_store::actions::promise_counts(&db, c1.key).unwrap(),
+        settle_store::actions::PromiseCounts {
+            kept: 0,
+            broken: 1,
+            live: 1
+        }
+    );
+    let c2 = settle_store::ledger::customer(&db, "C2").unwrap().unwrap();
+    assert_eq!(
+        settle_store::actions::promise_counts(&db, c2.key)
+            .unwrap()
+            .kept,
+        1
+    );
 }
