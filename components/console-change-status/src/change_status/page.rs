@@ -116,6 +116,9 @@ impl Base<'_> {
                     .into_iter()
                     .map(|(i, a)| context! { item => i, amount => a })
                     .collect::<Vec<_>>(),
+                typed_amounts => amount_pairs(self.form)
+                    .into_iter()
+                    .collect::<std::collections::BTreeMap<_, _>>(),
                 values => fields(self.form, &["status", "status_date", "comment", "resolver_id", "next", "action_type", "action_name", "action_date", "action_resolver_id", "action_comment"]),
                 today => settle_domain::dates::format_date(today()),
                 statuses => statuses,
