@@ -73,10 +73,11 @@ fn detail(db: &SpinDb, c: &CaseView) -> Answer<Value> {
 }
 
 fn late(c: &CaseView) -> bool {
-    c.state == "open"
-        && c.deadline
-            .as_deref()
-            .is_some_and(|d| d < format_date(today()).as_str())
+    settle_domain::disputes::is_late(
+        c.state == "open",
+        c.deadline.as_deref(),
+        &format_date(today()),
+    )
 }
 
 fn list(req: &Request, db: &SpinDb) -> Answer<Response> {

@@ -211,6 +211,12 @@ impl Resolution {
     }
 }
 
+/// Whether a case is late on `today`: open and past its deadline (the deadline day itself is
+/// still on time). ISO dates compare as text.
+pub fn is_late(open: bool, deadline: Option<&str>, today: &str) -> bool {
+    open && deadline.is_some_and(|d| d < today)
+}
+
 /// What a settlement did to an open case: when nothing is disputed any more the case
 /// resolves by itself, the way the settlement says.
 pub fn settled(after: &Amounts, how: Resolution) -> Option<Resolution> {
@@ -686,6 +692,14 @@ mod tests {
         );
         // Too much, however the case stands.
         assert!(case_step(true, Some(&recent), 100_001, true, 100_000, on).is_err());
+    }
+
+    #[test]
+    fn a_case_is_late_the_day_after_its_deadline_while_open() {
+        assert!(!is_late(true, Some("2026-12-12"), "2026-12-12"));
+        assert!(is_late(true, Some("2026-12-12"), "2026-12-13"));
+        assert!(!is_late(false, Some("2026-12-12"), "2026-12-13"));
+        assert!(!is_late(true, None, "2026-12-13"));
     }
 
     fn op() -> impl Strategy<Value = (u8, i64, bool)> {

@@ -145,7 +145,9 @@ struct ExistingItem {
 }
 
 /// Where a row's field is: `/items/3/currency` for JSON, the row's `line N` for CSV.
-fn field_pointer(at: &str, field: &str) -> String {
+/// Where a row's field error points: `<pointer>/<field>` for a JSON row, the row's own
+/// `line N` for a file row (the file reader names the column in its message).
+pub fn field_pointer(at: &str, field: &str) -> String {
     if at.starts_with('/') {
         format!("{at}/{field}")
     } else {

@@ -586,11 +586,7 @@ pub fn on_items_synced(
                 .find(|i| i.erp_id == t.credit_id)
                 .map(|i| i.at.clone())
                 .unwrap_or_default();
-            let field = if at.starts_with('/') {
-                format!("{at}/applies_to")
-            } else {
-                format!("{at}: applies_to")
-            };
+            let field = settle_store::ledger::field_pointer(&at, "applies_to");
             match &t.invoice {
                 None => errors.push(
                     field,
