@@ -178,9 +178,12 @@ fn a_dispute_over_part_of_an_invoice_is_a_case_the_erp_settles() {
     assert_eq!(r.status, 200, "{}", r.text());
     let i3 = case(&w, i3["id"].as_i64().unwrap());
     assert_eq!(amounts(&i3), ["80.00", "0.00", "50.00", "30.00", "0.00"]);
+    // Resolved the day it was paid, but not before it opened (today: the payment is dated
+    // earlier).
+    let today = settle_domain::dates::format_date(chrono::Utc::now().date_naive());
     assert_eq!(
         (&i3["state"], &i3["resolution"], &i3["resolved_on"]),
-        (&json!("resolved"), &json!("paid"), &json!("2025-03-22"))
+        (&json!("resolved"), &json!("paid"), &json!(today))
     );
     assert_eq!(events(&i3), ["opened", "credited", "paid", "resolved"]);
     // Its item: resolved, back in the scenario, still open for the 30.00 credited.
@@ -273,6 +276,32 @@ fn a_dispute_over_part_of_an_invoice_is_a_case_the_erp_settles() {
     problem(&post(&w, "/api/v1/disputes/999/write-off", &json!({})), 404);
     assert_eq!(cases(&w, "?status=open").len(), 0);
     assert_eq!(cases(&w, "?status=resolved").len(), 2);
+    // The analytics: both cases resolved today (one paid, one written off), none open.
+    let r = get(&w.s, "/api/v1/reports/dispute-cases", &w.collector);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let a = r.json();
+    assert_eq!((&a["open"], &a["resolved"]), (&json!(0), &json!(2)));
+    assert_eq!(a["by_reason"][0]["key"], "price_dispute");
+    assert_eq!(a["by_reason"][0]["original_amount"]["EUR"], "95.00");
+    assert_eq!(a["settled"]["written_off_amount"]["EUR"], "10.00");
+    assert_eq!(a["settled"]["credited_amount"]["EUR"], "30.00");
+    assert_eq!(a["settled"]["paid_amount"]["EUR"], "55.00");
+    problem(
+        &get(
+            &w.s,
+            "/api/v1/reports/dispute-cases?as_of=2999-01-01",
+            &w.collector,
+        ),
+        400,
+    );
+    problem(
+        &get(
+            &w.s,
+            "/api/v1/reports/dispute-cases?from=2026-12-31&to=2026-01-01",
+            &w.collector,
+        ),
+        400,
+    );
     // The tolerance removed: 204, then 404.
     let r = call(&w.s, "DELETE", tolerance, ADMIN_TOKEN, &Value::Null);
     assert_eq!(r.status, 204, "{}", r.text());

@@ -70,6 +70,9 @@ fn route(req: &Request) -> Answer<Response> {
     if p.as_slice() == ["assets", "pages.css"] {
         return Ok(settle_pages::css());
     }
+    if p.as_slice() == ["dispute-cases"] {
+        return dispute_cases(req);
+    }
     let report = match p.as_slice() {
         ["disputes"] => Report::Disputes,
         ["item-statuses"] => Report::ItemStatuses,
@@ -238,4 +241,25 @@ fn kpis(db: &SpinDb, p: &Params) -> Answer<Response> {
         Format::Csv => csv(p, report_views::kpi_table(&report)),
         Format::Html => page::kpis(p, &report, &lookups(db)?)?,
     })
+}
+
+/// `GET /api/v1/reports/dispute-cases?as_of=&from=&to=` (JSON): the dispute cases resolved
+/// in the period by reason and root cause, how they were settled, deadline compliance per
+/// resolver, open and late cases at `as_of` (`settle_domain::case_analytics`).
+fn dispute_cases(req: &Request) -> Answer<Response> {
+    if req.method() != &Method::Get {
+        return Err(method_not_allowed("GET"));
+    }
+    let db = open_db()?;
+    settle_web::session::principal(req, &db, &[Role::Collector])?;
+    let q = settle_web::Query::parse(req, &["as_of", "from", "to"])?;
+    let today = settle_web::today();
+    let as_of = q.date("as_of")?.unwrap_or(today);
+    let checked =
+        settle_domain::reports::check_request(as_of, today, q.date("from")?, q.date("to")?, None)
+            .map_err(|(field, why)| settle_web::bad_query(field, why))?;
+    let (from, to) = checked.period;
+    let facts = settle_store::disputes::case_facts(&db, &settle_domain::dates::format_date(as_of))?;
+    let analytics = settle_domain::case_analytics::analyse(&facts, from, to, as_of);
+    Ok(settle_web::json(200, &analytics))
 }

@@ -217,6 +217,12 @@ pub fn is_late(open: bool, deadline: Option<&str>, today: &str) -> bool {
     open && deadline.is_some_and(|d| d < today)
 }
 
+/// The day a settlement resolves a case: its own date, but never before the case opened
+/// (an ERP may send a payment dated before the dispute it settles). ISO dates.
+pub fn resolution_date<'a>(settled_on: &'a str, opened_on: &'a str) -> &'a str {
+    settled_on.max(opened_on)
+}
+
 /// What a settlement did to an open case: when nothing is disputed any more the case
 /// resolves by itself, the way the settlement says.
 pub fn settled(after: &Amounts, how: Resolution) -> Option<Resolution> {
@@ -692,6 +698,12 @@ mod tests {
         );
         // Too much, however the case stands.
         assert!(case_step(true, Some(&recent), 100_001, true, 100_000, on).is_err());
+    }
+
+    #[test]
+    fn a_case_never_resolves_before_it_opened() {
+        assert_eq!(resolution_date("2026-03-22", "2026-03-01"), "2026-03-22");
+        assert_eq!(resolution_date("2025-03-22", "2026-12-03"), "2026-12-03");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod auth;
+pub mod case_analytics;
 pub mod catalog;
 pub mod config;
 pub mod csv;

@@ -731,3 +731,38 @@ pub fn set_finding(
     )?;
     Ok(())
 }
+
+/// The cases opened by `until` (end of day), as the analytics read them.
+pub fn case_facts(
+    db: &impl Db,
+    until: &str,
+) -> Result<Vec<settle_domain::case_analytics::CaseFact>> {
+    let date = |s: Option<String>| -> Result<Option<chrono::NaiveDate>> {
+        s.as_deref().map(parse_date).transpose().map_err(StoreError)
+    };
+    db.query(
+        "SELECT reason, root_cause, valid, resolver_id, currency, opened_on, resolved_on, deadline,
+                original_minor, disputed_minor, paid_minor, credited_minor, written_off_minor
+         FROM disputes WHERE opened_on <= ?",
+        &[until.into()],
+    )?
+    .map(|r| {
+        Ok(settle_domain::case_analytics::CaseFact {
+            reason: r.text(0)?,
+            root_cause: r.opt_text(1)?,
+            valid: r.opt_int(2)?.map(|v| v != 0),
+            resolver_id: r.opt_int(3)?,
+            currency: Currency::parse(&r.text(4)?).map_err(StoreError)?,
+            opened_on: parse_date(&r.text(5)?).map_err(StoreError)?,
+            resolved_on: date(r.opt_text(6)?)?,
+            deadline: date(r.opt_text(7)?)?,
+            amounts: Amounts {
+                original: r.int(8)?,
+                disputed: r.int(9)?,
+                paid: r.int(10)?,
+                credited: r.int(11)?,
+                written_off: r.int(12)?,
+            },
+        })
+    })
+}

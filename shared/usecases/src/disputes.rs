@@ -302,7 +302,8 @@ pub fn settle(
             comment: None,
         });
         if let Some(how) = rules::settled(&after, s.how) {
-            resolved.insert(c.item_key, (s.date.clone(), how));
+            let on = rules::resolution_date(&s.date, &c.opened_on).to_string();
+            resolved.insert(c.item_key, (on, how));
             history.push(HistoryRow {
                 dispute_id: c.id,
                 event: "resolved",

@@ -926,3 +926,41 @@ fn a_case_records_its_root_cause_and_whether_it_was_valid() {
         3
     );
 }
+
+#[test]
+fn the_analytics_read_the_cases_as_of_a_date() {
+    let db = db();
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "x", "amounts": {"I1": "40.00"}}),
+        &alice(),
+    )
+    .unwrap();
+    change(
+        &db,
+        json!({"item_ids": ["J1"], "status": "quality_dispute", "comment": "y"}),
+        &alice(),
+    )
+    .unwrap();
+    // I1 credited in full: resolved today; J1 still open.
+    sync(
+        &db,
+        json!({"mode": "delta", "items": [{"id": "CN1", "customer_id": "C1", "kind": "credit_note",
+               "number": "CN1", "issue_date": "2026-12-01", "due_date": "2026-12-01",
+               "amount": "40.00", "open_amount": "40.00", "currency": "EUR", "applies_to": "I1"}]}),
+    )
+    .unwrap();
+    let facts = store::case_facts(&db, "2026-12-02").unwrap();
+    assert_eq!(facts.len(), 2);
+    assert!(store::case_facts(&db, "2026-12-01").unwrap().is_empty());
+    let d = |s: &str| s.parse().unwrap();
+    let a = settle_domain::case_analytics::analyse(
+        &facts,
+        d("2026-12-01"),
+        d("2026-12-02"),
+        d("2026-12-02"),
+    );
+    assert_eq!((a.open, a.resolved), (1, 1));
+    assert_eq!(a.by_reason[0].key.as_deref(), Some("price_dispute"));
+    assert_eq!(a.settled.credited_amount.0["EUR"], "40.00");
+}
