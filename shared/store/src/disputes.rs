@@ -544,21 +544,29 @@ pub fn disputed_by_item(db: &impl Db, item_keys: &[i64]) -> Result<BTreeMap<i64,
 }
 
 /// Open cases whose disputed amount is more than their item's open amount now (the ERP
-/// lowered it without a payment Settle saw): with the item's open amount.
-pub fn overdisputed(db: &impl Db) -> Result<Vec<(CaseRow, i64)>> {
+/// lowered it without a payment Settle saw), with the item's open amount: among the items
+/// with these ERP ids (a delta batch's), or among every open case (`None`: a stock
+/// snapshot, which also closes items it does not list).
+pub fn overdisputed(db: &impl Db, item_ids: Option<&[String]>) -> Result<Vec<(CaseRow, i64)>> {
     let cols: String = CASE_COLUMNS
         .split(',')
         .map(|c| format!("d.{}", c.trim()))
         .collect::<Vec<_>>()
         .join(", ");
-    db.query(
-        &format!(
-            "SELECT {cols}, i.open_minor FROM disputes d JOIN items i ON i.id = d.item_id
-             WHERE d.state = 'open' AND d.disputed_minor > i.open_minor"
-        ),
-        &[],
-    )?
-    .map(|r| Ok((case_row(r)?, r.int(15)?)))
+    let sql = format!(
+        "SELECT {cols}, i.open_minor FROM disputes d JOIN items i ON i.id = d.item_id
+         WHERE d.state = 'open' AND d.disputed_minor > i.open_minor"
+    );
+    let rows = match item_ids {
+        None => db.query(&sql, &[])?.rows,
+        Some(ids) => {
+            let keys: Vec<Value> = ids.iter().map(|k| k.as_str().into()).collect();
+            select_in(db, &format!("{sql} AND i.erp_id"), &keys)?
+        }
+    };
+    rows.iter()
+        .map(|r| Ok((case_row(r)?, r.int(15)?)))
+        .collect()
 }
 
 /// A credit note that applies to an invoice, as stored.

@@ -634,7 +634,14 @@ pub fn on_items_synced(
         .collect();
     settle(db, &settlements, who, emitted)?;
     store::record_credits(db, &recorded, &who.at)?;
-    let lowered: Vec<Settlement> = store::overdisputed(db)?
+    // A delta batch lowers only the items it lists; a stock snapshot also closes the ones
+    // it leaves out.
+    let listed: Vec<String> = batch.items.iter().map(|i| i.erp_id.clone()).collect();
+    let scope = match batch.mode {
+        settle_domain::erp::SyncMode::Delta => Some(listed.as_slice()),
+        settle_domain::erp::SyncMode::Stock => None,
+    };
+    let lowered: Vec<Settlement> = store::overdisputed(db, scope)?
         .into_iter()
         .map(|(c, open)| Settlement {
             item_key: c.item_key,

@@ -395,6 +395,23 @@ fn an_open_amount_lowered_by_the_erp_below_the_dispute_settles_it_down() {
     let c = case_of(&db, "I1");
     assert_eq!(amounts(&c), ["80.00", "0.00", "80.00", "0.00", "0.00"]);
     assert_eq!(c.resolution.as_deref(), Some("item_closed"));
+    // A stock snapshot that leaves I2 out closes it: its case settles too.
+    change(
+        &db,
+        json!({"item_ids": ["I2"], "status": "price_dispute", "comment": "x"}),
+        &alice(),
+    )
+    .unwrap();
+    sync(
+        &db,
+        json!({"mode": "stock", "entity": "FR01", "items": [{"id": "I9", "customer_id": "C1",
+               "kind": "invoice", "number": "N-I9", "issue_date": "2026-10-01", "due_date": "2026-11-01",
+               "amount": "1.00", "open_amount": "1.00", "currency": "EUR"}]}),
+    )
+    .unwrap();
+    let c = case_of(&db, "I2");
+    assert_eq!(amounts(&c), ["50.00", "0.00", "50.00", "0.00", "0.00"]);
+    assert_eq!(c.resolution.as_deref(), Some("item_closed"));
 }
 
 #[test]
