@@ -122,6 +122,16 @@ pub fn on_status_change(
                 let reopened = latest.as_ref().is_some_and(|l| !l.open);
                 let prior = latest.as_ref().map(|l| (l.reason.clone(), l.resolver_id));
                 let (old_reason, old_resolver) = prior.unwrap_or_default();
+                let new_resolver = resolver.or(old_resolver);
+                // The same dispute qualified again (same reason, resolver and amount):
+                // nothing of the case changes, so nothing is written.
+                if !reopened
+                    && after == before
+                    && old_reason == input.status
+                    && new_resolver == old_resolver
+                {
+                    continue;
+                }
                 let row = rows.get(&item.key);
                 // Reopened: due from today; another reason: due from the opening by the new
                 // reason's target; otherwise the deadline stands.

@@ -84,14 +84,14 @@ pub fn delete(db: &impl Db, id: i64, who: &Who) -> Result<Done<()>, Refusal> {
     })
 }
 
-/// The rule that names the resolver of this dispute, if any (its resolver active).
-pub fn route(db: &impl Db, d: &Dispute) -> Result<Option<Rule>, Refusal> {
-    let all = store::rules(db)?;
+/// The rule of `all` (the stored rules) that names the resolver of this dispute, if any
+/// (its resolver active).
+pub fn route(db: &impl Db, all: &[Rule], d: &Dispute) -> Result<Option<Rule>, Refusal> {
     if all.is_empty() {
         return Ok(None);
     }
     let ids: Vec<i64> = all.iter().map(|r| r.resolver_id).collect();
     let states = settle_store::config::resolver_states(db, &ids)?;
     let active = |id: i64| states.iter().any(|s| s.id == id && s.active);
-    Ok(rules::route(&all, d, active).cloned())
+    Ok(rules::route(all, d, active).cloned())
 }

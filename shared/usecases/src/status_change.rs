@@ -103,6 +103,11 @@ fn routed(
     {
         return Ok(None);
     }
+    // Read inside the change's write transaction: nothing more while no rule exists.
+    let rules = settle_store::routing::rules(db)?;
+    if rules.is_empty() {
+        return Ok(None);
+    }
     let Some(customer) = settle_store::ledger::customer(db, &plan.customer_id)? else {
         return Ok(None);
     };
@@ -121,7 +126,7 @@ fn routed(
         customer_id: &plan.customer_id,
         totals: &totals,
     };
-    Ok(crate::routing::route(db, &dispute)?.map(|rule| {
+    Ok(crate::routing::route(db, &rules, &dispute)?.map(|rule| {
         (
             StatusChangeIn {
                 resolver_id: Some(rule.resolver_id),
