@@ -116,6 +116,15 @@ pub fn parse_rule(id: i64, body: &[u8]) -> Result<Rule, Invalid> {
     let entity = o.opt_text("entity", 64);
     let customer_id = o.opt_text("customer_id", 128);
     let currency_text = o.opt_text("currency", 3);
+    // A bound is an amount or null; a blank one is refused, not read as "no bound".
+    for field in ["min_amount", "max_amount"] {
+        if matches!(o.raw(field), Some(serde_json::Value::String(s)) if s.trim().is_empty()) {
+            o.err(
+                field,
+                format!("{field} must be an amount such as \"1000.00\", or null"),
+            );
+        }
+    }
     let min = o.opt_text("min_amount", 32);
     let max = o.opt_text("max_amount", 32);
     let resolver_id = o.opt_int("resolver_id");
@@ -289,6 +298,10 @@ mod tests {
                 "colour",
             ),
             (r#"{"position": null, "resolver_id": 1}"#, "position"),
+            (
+                r#"{"position": 1, "resolver_id": 1, "currency": "EUR", "max_amount": ""}"#,
+                "max_amount",
+            ),
         ] {
             let e = parse_rule(0, body.as_bytes()).unwrap_err();
             assert!(

@@ -465,7 +465,9 @@ pub fn resolver_referenced(db: &impl Db, id: i64) -> Result<bool> {
              OR EXISTS (SELECT 1 FROM resolutions WHERE resolver_id = ?1)
              OR EXISTS (SELECT 1 FROM links WHERE audience = 'resolver' AND subject = CAST(?1 AS TEXT))
              OR EXISTS (SELECT 1 FROM item_history WHERE actor = 'resolver:' || ?1)
-             OR EXISTS (SELECT 1 FROM action_history WHERE actor = 'resolver:' || ?1)",
+             OR EXISTS (SELECT 1 FROM action_history WHERE actor = 'resolver:' || ?1)
+             OR EXISTS (SELECT 1 FROM disputes WHERE resolver_id = ?1)
+             OR EXISTS (SELECT 1 FROM routing_rules WHERE resolver_id = ?1)",
         &[id.into()],
     )?;
     Ok(r.single_int()? != 0)

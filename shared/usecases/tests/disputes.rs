@@ -677,6 +677,9 @@ fn routing_rules_name_the_resolver_of_a_new_dispute_given_none() {
         assert_eq!(e.0[0].field.as_deref(), Some(field));
     }
     assert_eq!(settle_store::routing::rules(&db).unwrap().len(), 2);
+    // A resolver a rule names cannot be deleted (409, not a foreign-key failure).
+    let r = settle_usecases::config::delete_resolver(&db, &admin, "2");
+    assert!(matches!(r, Err(Refusal::Conflict { .. })), "{r:?}");
 
     let changed = |body: Value| {
         let input =
