@@ -647,3 +647,63 @@ fn a_promise_whose_date_passed_unpaid_is_broken_and_its_items_are_chased_again()
     );
     assert_eq!(r.json()["ended"], json!([]));
 }
+
+/// An invoice disputed in part stays in the reminder scenario for its undisputed rest: the
+/// next reminder covers it and asks for the rest, the agenda's step shows the same amount,
+/// the item disputed whole is held; once the rest is paid, the item is held too.
+#[test]
+fn the_undisputed_rest_of_an_invoice_is_chased_as_usual() {
+    let w = world();
+    // 15.00 of I1 (100.00 open) and all of I3 in dispute, with their follow-up.
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I1", "I3"], "status": "price_dispute", "comment": "Wrong price",
+               "resolver_id": w.resolver_id, "amounts": {"I1": "15.00"}, "next_action": "suggested"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let next = |w: &World| {
+        let r = get(
+            &w.s,
+            "/api/v1/reminders/next?customer_id=C1&date=2025-12-31",
+            &w.collector,
+        );
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.json()
+    };
+    let n = next(&w);
+    // The last step (30 days after I1's due date) covers I1 (85.00 chased) and I2 (20.00);
+    // I3 is held whole.
+    assert_eq!(n["next"]["cutoff"], "2025-03-02");
+    assert_eq!(n["item_ids"], json!(["I1", "I2"]), "{n}");
+    assert_eq!(n["held_item_ids"], json!(["I3"]));
+    assert_eq!(n["to_chase"], json!({"EUR": "105.00"}));
+    assert_eq!(n["next"]["reference_due"], "2025-01-31");
+    // The agenda's step for C1 asks for the same.
+    let r = get(&w.s, "/api/v1/agenda?date=2025-12-31", &w.collector);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let a = r.json();
+    let step = a["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "scenario_step" && e["customer"]["id"] == "C1")
+        .unwrap_or_else(|| panic!("no step for C1: {a}"))
+        .clone();
+    assert_eq!(
+        step["amounts"],
+        json!([{"currency": "EUR", "open_amount": "105.00"}])
+    );
+    assert_eq!(step["item_ids"], json!(["I1", "I2"]));
+    // The undisputed 85.00 paid: what is left of I1 is all in dispute, so held.
+    let r = erp(
+        &w,
+        "/api/v1/erp/payments",
+        &json!({"payments": [{"id": "P1", "item_id": "I1", "amount": "85.00", "date": "2025-03-20"}]}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let n = next(&w);
+    assert_eq!(n["item_ids"], json!(["I2"]), "{n}");
+    assert_eq!(n["held_item_ids"], json!(["I1", "I3"]));
+    assert_eq!(n["to_chase"], json!({"EUR": "20.00"}));
+    assert_eq!(n["next"]["reference_due"], "2025-02-28");
+}

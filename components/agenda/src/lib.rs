@@ -11,12 +11,13 @@ use serde_json::json;
 use settle_domain::auth::{Principal, Role};
 use settle_domain::dates::format_date;
 use settle_domain::input::{Object, parse_object};
+use settle_domain::money::{Currency, amount_string};
 use settle_domain::scenario::{self, NextStep, Scenario, ScenarioItem};
 use settle_domain::validation::Invalid;
-use settle_store::Db;
 use settle_store::SpinDb;
 use settle_store::ledger::{self, Customer};
 use settle_store::scenarios::{self, AgendaFilter, NewReminder};
+use settle_store::{Db, StoreError};
 use settle_web::{
     Answer, Query, authenticate, bad_query, conflict, invalid, json, json_body, method_not_allowed,
     not_found, now, open_db, respond, segments, today, unprocessable,
@@ -114,18 +115,25 @@ fn next(req: &Request, db: &SpinDb) -> Answer<Response> {
     let customer =
         ledger::customer(db, c)?.ok_or_else(|| not_found(&format!("no customer {c:?}")))?;
     let s = state(db, customer, date)?;
-    let ids = |items: Vec<&ScenarioItem>| items.into_iter().map(|i| i.id.clone()).collect();
-    let covered: Vec<String> = s
+    let ids = |items: &[&ScenarioItem]| items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+    let covered: Vec<&ScenarioItem> = s
         .next
         .as_ref()
-        .map(|n| ids(scenario::covered(&s.items, n)))
+        .map(|n| scenario::covered(&s.items, n))
         .unwrap_or_default();
-    let held: Vec<String> = ids(s.items.iter().filter(|i| i.held).collect());
+    let held: Vec<&ScenarioItem> = s.items.iter().filter(|i| i.held).collect();
+    // What the reminder asks for: an item disputed in part only for its undisputed rest.
+    let mut to_chase = serde_json::Map::new();
+    for (currency, minor) in scenario::to_chase(&covered) {
+        let c = Currency::parse(&currency).map_err(StoreError)?;
+        to_chase.insert(currency, amount_string(minor, c).into());
+    }
     Ok(json(
         200,
         &json!({
             "customer_id": s.customer.id, "date": format_date(date), "scenario": s.scenario.code,
-            "next": s.next, "item_ids": covered, "held_item_ids": held,
+            "next": s.next, "item_ids": ids(&covered), "held_item_ids": ids(&held),
+            "to_chase": to_chase,
         }),
     ))
 }

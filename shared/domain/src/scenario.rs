@@ -7,7 +7,9 @@
 //! [`next_step`] proposes what comes next from the items, the steps already done for the
 //! current reference date, and a date:
 //! - items held by a live action never trigger reminders (a customer whose every item is
-//!   held has no next step); detached and resolved items count again;
+//!   held has no next step); detached and resolved items count again. A follow-up holds
+//!   only the disputed part of an item disputed in part: the undisputed rest stays in the
+//!   scenario and is chased as usual ([`hold`]);
 //! - the steps after the last one done for this reference date are candidates; when several
 //!   are already due, the most advanced due one is proposed (a stale preventive reminder is
 //!   not sent for a debt that is already late); otherwise the first upcoming one, with its
@@ -137,8 +139,57 @@ pub struct ScenarioItem {
     /// The ERP id.
     pub id: String,
     pub due_date: NaiveDate,
-    /// Held by a live specific action: out of the scenario.
+    /// Held in full by a live specific action: out of the scenario ([`hold`]).
     pub held: bool,
+    /// What the scenario chases of it, in minor units of `currency`: its open amount, less
+    /// the part a follow-up holds in dispute; 0 when held.
+    pub to_chase_minor: i64,
+    pub currency: String,
+}
+
+/// How a live action holds an open item, from the scenario's side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hold {
+    /// Out of the scenario.
+    pub held: bool,
+    /// What is still chased (minor units).
+    pub to_chase_minor: i64,
+}
+
+/// How an open item of `open_minor` stands in the scenario when a live action holds it
+/// (`attached`) and `disputed_minor` of it is in an open dispute case.
+///
+/// A live action holds its items out of the scenario, whole, except an item disputed in
+/// part (0 < disputed < open): only its disputed part is held, and the undisputed rest is
+/// chased as usual. Without an action nothing is held: a status alone does not stop
+/// dunning. The SQL that keeps the agenda's columns states the same rule
+/// (`settle_store::migrations`, "in the scenario"); a store test checks them equal.
+pub fn hold(attached: bool, open_minor: i64, disputed_minor: i64) -> Hold {
+    let partly = disputed_minor > 0 && disputed_minor < open_minor;
+    match (attached, partly) {
+        (false, _) => Hold {
+            held: false,
+            to_chase_minor: open_minor,
+        },
+        (true, true) => Hold {
+            held: false,
+            to_chase_minor: open_minor - disputed_minor,
+        },
+        (true, false) => Hold {
+            held: true,
+            to_chase_minor: 0,
+        },
+    }
+}
+
+/// What the scenario chases of `items`, per currency (minor units).
+pub fn to_chase(items: &[&ScenarioItem]) -> std::collections::BTreeMap<String, i64> {
+    let mut out = std::collections::BTreeMap::new();
+    for i in items.iter().filter(|i| !i.held) {
+        let sum: &mut i64 = out.entry(i.currency.clone()).or_insert(0);
+        *sum = sum.saturating_add(i.to_chase_minor);
+    }
+    out
 }
 
 /// A reminder already done.
@@ -344,11 +395,49 @@ mod tests {
 
     fn item(key: i64, due: &str, held: bool) -> ScenarioItem {
         ScenarioItem {
+            to_chase_minor: if held { 0 } else { 1000 },
+            currency: "EUR".into(),
             key,
             id: format!("I{key}"),
             due_date: d(due),
             held,
         }
+    }
+
+    /// A follow-up holds its items whole, except the undisputed rest of an item disputed in
+    /// part; without an action nothing is held.
+    #[test]
+    fn a_follow_up_holds_only_the_disputed_part_of_an_item_disputed_in_part() {
+        let h = |held, to_chase_minor| Hold {
+            held,
+            to_chase_minor,
+        };
+        // No action: chased in full, disputed or not.
+        assert_eq!(hold(false, 100_000, 0), h(false, 100_000));
+        assert_eq!(hold(false, 100_000, 15_000), h(false, 100_000));
+        // A follow-up on an item disputed in part: the rest is chased.
+        assert_eq!(hold(true, 100_000, 15_000), h(false, 85_000));
+        assert_eq!(hold(true, 100_000, 99_999), h(false, 1));
+        // Disputed in full (or paid down to its disputed part), or no case: held.
+        assert_eq!(hold(true, 100_000, 100_000), h(true, 0));
+        assert_eq!(hold(true, 15_000, 15_000), h(true, 0));
+        assert_eq!(hold(true, 100_000, 0), h(true, 0));
+    }
+
+    /// The amount chased adds what is not held, per currency.
+    #[test]
+    fn what_is_chased_adds_up_per_currency() {
+        let mut a = item(1, "2025-01-31", false);
+        a.to_chase_minor = 85_000;
+        let b = item(2, "2025-02-28", true);
+        let mut c = item(3, "2025-03-31", false);
+        c.currency = "USD".into();
+        c.to_chase_minor = 500;
+        let chased = to_chase(&[&a, &b, &c]);
+        assert_eq!(
+            chased.into_iter().collect::<Vec<_>>(),
+            vec![("EUR".to_string(), 85_000), ("USD".to_string(), 500)]
+        );
     }
 
     fn done(step: usize, reference: &str) -> DoneStep {

@@ -115,7 +115,9 @@ fn line_sums(from: &str, filter: &str) -> String {
                                   THEN i.open_minor ELSE 0 END), 0) AS overdue,
                 coalesce(sum(CASE WHEN s.kind <> 'dispute' OR s.kind IS NULL THEN 0
                                   WHEN i.kind IN ('credit_note', 'payment_on_account')
-                                  THEN -i.open_minor ELSE i.open_minor END), 0)
+                                  THEN -i.open_minor
+                                  WHEN i.disputed_minor > 0 THEN i.disputed_minor
+                                  ELSE i.open_minor END), 0)
                     AS disputed,
                 count(i.id),
                 (SELECT min(a.due_date) FROM actions a
@@ -371,7 +373,9 @@ pub fn customer_totals(
                          THEN i.open_minor ELSE 0 END),
                 sum(CASE WHEN s.kind <> 'dispute' OR s.kind IS NULL THEN 0
                          WHEN i.kind IN ('credit_note', 'payment_on_account')
-                         THEN -i.open_minor ELSE i.open_minor END),
+                         THEN -i.open_minor
+                         WHEN i.disputed_minor > 0 THEN i.disputed_minor
+                         ELSE i.open_minor END),
                 count(*)
          FROM items i JOIN customers c ON c.id = i.customer_id
          LEFT JOIN statuses s ON s.code = i.status_code

@@ -390,6 +390,119 @@ pub fn migrations() -> Vec<Migration> {
             steps: dispute_cases(),
             after: None,
         },
+        Migration {
+            version: 19,
+            name: "disputed in part, chased for the rest",
+            steps: partial_holds(),
+            after: None,
+        },
+    ]
+}
+
+/// An open item of `items` still in the reminder scenario (`settle_domain::scenario::hold`):
+/// no live action holds it, or it is disputed in part and its follow-up holds only that part.
+pub const IN_SCENARIO: &str = "(items.action_id IS NULL OR (items.disputed_minor > 0 AND items.disputed_minor < items.open_minor))";
+
+/// What the scenario chases of an open item in it (`settle_domain::scenario::hold`): its
+/// open amount, less the disputed part a follow-up holds.
+pub const TO_CHASE: &str = "(CASE WHEN items.action_id IS NULL THEN items.open_minor
+      ELSE items.open_minor - items.disputed_minor END)";
+
+/// The scenario reference date of customer `{c}` from version 19: as [`REFERENCE_DUE`],
+/// with the items disputed in part counted by what is still chased of them.
+fn reference_due_19(c: &str) -> String {
+    format!(
+        "(SELECT due_date FROM items WHERE customer_id = {c} AND open_minor > 0
+          AND {IN_SCENARIO} AND kind IN ('invoice', 'other') ORDER BY due_date LIMIT 1)"
+    )
+}
+
+/// Version 19: an item disputed in part is chased for its undisputed rest. Each item keeps
+/// the amount its open case disputes (`items.disputed_minor`, 0 without one), kept by
+/// triggers on `disputes` in the transaction of every change to a case; the scenario's
+/// reference date and the agenda's columns count such an item as in the scenario even while
+/// its follow-up is live ([`IN_SCENARIO`]).
+fn partial_holds() -> Vec<(String, Vec<Value>)> {
+    // An item disputed in part leaves the scenario when its open amount falls to the
+    // disputed part (the rest paid), so its open amount moves it too.
+    let moved =
+        "(OLD.open_minor > 0) IS NOT (NEW.open_minor > 0) OR OLD.due_date IS NOT NEW.due_date
+        OR (OLD.action_id IS NULL) IS NOT (NEW.action_id IS NULL) OR OLD.kind IS NOT NEW.kind
+        OR OLD.customer_id IS NOT NEW.customer_id OR OLD.disputed_minor IS NOT NEW.disputed_minor
+        OR (NEW.disputed_minor > 0 AND OLD.open_minor IS NOT NEW.open_minor)";
+    vec![
+        sql("ALTER TABLE items ADD COLUMN disputed_minor INTEGER NOT NULL DEFAULT 0"),
+        sql("UPDATE items SET disputed_minor = (SELECT d.disputed_minor FROM disputes d
+               WHERE d.item_id = items.id AND d.state = 'open')
+             WHERE id IN (SELECT item_id FROM disputes WHERE state = 'open')"),
+        sql("CREATE TRIGGER disputes_inserted_item AFTER INSERT ON disputes
+             WHEN NEW.state = 'open' BEGIN
+               UPDATE items SET disputed_minor = NEW.disputed_minor WHERE id = NEW.item_id;
+             END"),
+        sql("CREATE TRIGGER disputes_open_item AFTER UPDATE OF state, disputed_minor ON disputes
+             WHEN NEW.state = 'open' BEGIN
+               UPDATE items SET disputed_minor = NEW.disputed_minor
+                 WHERE id = NEW.item_id AND disputed_minor IS NOT NEW.disputed_minor;
+             END"),
+        // Only the case that was open releases its item (a resolved case edited later, its
+        // root cause recorded, leaves a newer open case of the item alone).
+        sql("CREATE TRIGGER disputes_closed_item AFTER UPDATE OF state ON disputes
+             WHEN OLD.state = 'open' AND NEW.state <> 'open' BEGIN
+               UPDATE items SET disputed_minor = 0 WHERE id = NEW.item_id;
+             END"),
+        // The customer's open items as the sheet, the totals and the reference date read
+        // them, now with the disputed part.
+        sql("DROP INDEX items_open_by_customer"),
+        sql("CREATE INDEX items_open_by_customer ON items(customer_id, due_date, id, currency, kind,
+             open_minor, status_code, action_id, disputed_minor) WHERE open_minor > 0"),
+        sql("DROP TRIGGER items_inserted_reference"),
+        sql("DROP TRIGGER items_deleted_reference"),
+        sql("DROP TRIGGER items_updated_reference"),
+    ]
+    .into_iter()
+    .chain(reference_triggers(&reference_due_19, moved))
+    .chain([
+        // Customers with an item disputed in part under a live follow-up get it back in their
+        // scenario (the step columns follow by their own trigger).
+        sql(&format!(
+            "UPDATE customers SET reference_due = {} WHERE id IN (SELECT customer_id FROM items
+               WHERE open_minor > 0 AND action_id IS NOT NULL AND disputed_minor > 0
+                 AND disputed_minor < open_minor)",
+            reference_due_19("customers.id")
+        )),
+    ])
+    .collect()
+}
+
+/// The three triggers that keep `customers.reference_due` (`reference` gives its SQL for a
+/// customer key) through every item inserted, deleted, or updated in a way `moved` says can
+/// move it (versions 14 and 19).
+fn reference_triggers(
+    reference: &dyn Fn(&str) -> String,
+    moved: &str,
+) -> Vec<(String, Vec<Value>)> {
+    vec![
+        sql(&format!(
+            "CREATE TRIGGER items_inserted_reference AFTER INSERT ON items BEGIN
+               UPDATE customers SET reference_due = {} WHERE id = NEW.customer_id;
+             END",
+            reference("NEW.customer_id")
+        )),
+        sql(&format!(
+            "CREATE TRIGGER items_deleted_reference AFTER DELETE ON items BEGIN
+               UPDATE customers SET reference_due = {} WHERE id = OLD.customer_id;
+             END",
+            reference("OLD.customer_id")
+        )),
+        sql(&format!(
+            "CREATE TRIGGER items_updated_reference AFTER UPDATE ON items WHEN {moved} BEGIN
+               UPDATE customers SET reference_due = {} WHERE id = NEW.customer_id;
+               UPDATE customers SET reference_due = {} WHERE id = OLD.customer_id
+                 AND OLD.customer_id <> NEW.customer_id;
+             END",
+            reference("NEW.customer_id"),
+            reference("OLD.customer_id")
+        )),
     ]
 }
 
@@ -648,27 +761,10 @@ fn agenda_columns() -> Vec<(String, Vec<Value>)> {
              WHERE step_due IS NOT NULL"),
         sql("CREATE INDEX customers_by_collector_step_due ON customers(collector, step_due, id, scenario,
              reference_due) WHERE step_due IS NOT NULL"),
-        sql(&format!(
-            "CREATE TRIGGER items_inserted_reference AFTER INSERT ON items BEGIN
-               UPDATE customers SET reference_due = {} WHERE id = NEW.customer_id;
-             END",
-            reference("NEW.customer_id")
-        )),
-        sql(&format!(
-            "CREATE TRIGGER items_deleted_reference AFTER DELETE ON items BEGIN
-               UPDATE customers SET reference_due = {} WHERE id = OLD.customer_id;
-             END",
-            reference("OLD.customer_id")
-        )),
-        sql(&format!(
-            "CREATE TRIGGER items_updated_reference AFTER UPDATE ON items WHEN {moved} BEGIN
-               UPDATE customers SET reference_due = {} WHERE id = NEW.customer_id;
-               UPDATE customers SET reference_due = {} WHERE id = OLD.customer_id
-                 AND OLD.customer_id <> NEW.customer_id;
-             END",
-            reference("NEW.customer_id"),
-            reference("OLD.customer_id")
-        )),
+    ]
+    .into_iter()
+    .chain(reference_triggers(&reference, moved))
+    .chain([
         sql(&format!(
             "CREATE TRIGGER customers_step_due AFTER UPDATE OF reference_due, scenario ON customers
              WHEN OLD.reference_due IS NOT NEW.reference_due OR OLD.scenario IS NOT NEW.scenario BEGIN
@@ -695,7 +791,8 @@ fn agenda_columns() -> Vec<(String, Vec<Value>)> {
                UPDATE customers SET step_due = {STEP_DUE} WHERE reference_due IS NOT NULL;
              END"
         )),
-    ]
+    ])
+    .collect()
 }
 
 /// Where customer row `customers` stands in its scenario: the scenario it follows (the one

@@ -17,6 +17,7 @@ use settle_domain::scenario::{
 };
 
 use crate::history::{self, insert_item_history};
+use crate::migrations::{IN_SCENARIO, TO_CHASE};
 use crate::sql::{rows_per_statement, select_in};
 use crate::{Db, Result, RowExt, StoreError, Value};
 
@@ -102,22 +103,32 @@ pub fn scenario_of(db: &impl Db, customer_key: i64) -> Result<Option<Scenario>> 
         .map(|s| s.scenario))
 }
 
-/// The customer's open debit items, held or not.
+/// The customer's open debit items, held or not (`settle_domain::scenario::hold`: a
+/// follow-up holds only the disputed part of an item disputed in part).
 pub fn scenario_items(db: &impl Db, customer_key: i64) -> Result<Vec<ScenarioItem>> {
     let r = db.query(
-        "SELECT id, due_date, action_id IS NOT NULL, erp_id FROM items
+        "SELECT id, due_date, action_id IS NOT NULL, erp_id, open_minor, disputed_minor, currency
+         FROM items
          WHERE customer_id = ? AND open_minor > 0 AND kind IN ('invoice', 'other')
          ORDER BY due_date, id",
         &[customer_key.into()],
     )?;
     r.map(|r| {
+        let hold = settle_domain::scenario::hold(r.int(2)? != 0, r.int(4)?, r.int(5)?);
         Ok(ScenarioItem {
             key: r.int(0)?,
             id: r.text(3)?,
             due_date: parse_date(&r.text(1)?).map_err(StoreError)?,
-            held: r.int(2)? != 0,
+            held: hold.held,
+            to_chase_minor: hold.to_chase_minor,
+            currency: r.text(6)?,
         })
     })
+}
+
+/// [`IN_SCENARIO`] and [`TO_CHASE`] for items aliased `i`.
+fn in_scenario_i() -> String {
+    IN_SCENARIO.replace("items.", "i.")
 }
 
 /// The reference date of a customer's scenario (`settle_domain::scenario::reference_due`:
@@ -125,9 +136,11 @@ pub fn scenario_items(db: &impl Db, customer_key: i64) -> Result<Vec<ScenarioIte
 /// index seek instead of loading every item.
 pub fn reference_due(db: &impl Db, customer_key: i64) -> Result<Option<chrono::NaiveDate>> {
     db.query(
-        "SELECT due_date FROM items WHERE customer_id = ? AND open_minor > 0
-           AND action_id IS NULL AND kind IN ('invoice', 'other')
-         ORDER BY due_date LIMIT 1",
+        &format!(
+            "SELECT due_date FROM items WHERE customer_id = ? AND open_minor > 0
+               AND {IN_SCENARIO} AND kind IN ('invoice', 'other')
+             ORDER BY due_date LIMIT 1"
+        ),
         &[customer_key.into()],
     )?
     .map_first(|r| parse_date(&r.text(0)?).map_err(StoreError))
@@ -585,10 +598,12 @@ pub fn agenda(
         let r = db.query(
             &format!(
                 "WITH cut(customer_id, cutoff) AS (VALUES {values})
-                 SELECT i.customer_id, i.currency, sum(i.open_minor) FROM cut
+                 SELECT i.customer_id, i.currency, sum({to_chase}) FROM cut
                  JOIN items i ON i.customer_id = cut.customer_id AND i.due_date <= cut.cutoff
-                 WHERE i.open_minor > 0 AND i.action_id IS NULL AND i.kind IN ('invoice', 'other')
-                 GROUP BY i.customer_id, i.currency"
+                 WHERE i.open_minor > 0 AND {in_scenario} AND i.kind IN ('invoice', 'other')
+                 GROUP BY i.customer_id, i.currency",
+                to_chase = TO_CHASE.replace("items.", "i."),
+                in_scenario = in_scenario_i(),
             ),
             &params,
         )?;
@@ -675,9 +690,10 @@ pub fn agenda(
                 "WITH cut(customer_id, cutoff) AS (VALUES {})
                  SELECT i.customer_id, i.erp_id FROM cut
                  JOIN items i ON i.customer_id = cut.customer_id AND i.due_date <= cut.cutoff
-                 WHERE i.open_minor > 0 AND i.action_id IS NULL AND i.kind IN ('invoice', 'other')
+                 WHERE i.open_minor > 0 AND {} AND i.kind IN ('invoice', 'other')
                  ORDER BY i.customer_id, i.due_date, i.id",
-                vec!["(?, ?)"; cuts.len() / 2].join(", ")
+                vec!["(?, ?)"; cuts.len() / 2].join(", "),
+                in_scenario_i()
             ),
             &cuts,
         )?;

@@ -4,7 +4,9 @@ mod common;
 
 use common::*;
 use settle_domain::config::ScenarioConfig;
+use settle_domain::disputes::Amounts;
 use settle_domain::scenario::{Scenario, Step, StepType};
+use settle_store::disputes;
 use settle_store::scenarios::{self, AgendaFilter, NewReminder};
 
 fn strict() -> ScenarioConfig {
@@ -174,7 +176,7 @@ fn the_agenda_by_index_is_the_agenda_computed_for_every_customer() {
     let mut item_no = 0;
     for round in 0..60 {
         let c = &customers[rng.below(customers.len() as u64) as usize];
-        match rng.below(6) {
+        match rng.below(7) {
             0 | 1 => {
                 // New or changed invoices: due dates around today, some paid off.
                 let items: Vec<String> = (0..1 + rng.below(3))
@@ -186,7 +188,8 @@ fn the_agenda_by_index_is_the_agenda_computed_for_every_customer() {
                             format!("X{}", item_no - 1)
                         };
                         let due = d("2025-03-01") + chrono::Days::new(rng.below(90)) - chrono::Days::new(60);
-                        let open = if rng.below(4) == 0 { "0.00" } else { "10.00" };
+                        // Paid off, paid down to a case's part, or open in full.
+                        let open = ["0.00", "4.00", "10.00", "10.00"][rng.below(4) as usize];
                         format!(r#"{{"id":"{id}","customer_id":"{c}","kind":"invoice","number":"N-{id}","issue_date":"2024-12-01","due_date":"{due}","amount":"10.00","open_amount":"{open}","currency":"EUR"}}"#)
                     })
                     .collect();
@@ -216,6 +219,31 @@ fn the_agenda_by_index_is_the_agenda_computed_for_every_customer() {
                             serde_json::to_string(&free).unwrap()
                         ),
                     );
+                    // Their cases: some disputed in part (chased for the rest), some whole.
+                    let mut cases: Vec<disputes::NewCase> = Vec::new();
+                    let keys: Vec<i64> = open.iter().map(|i| i.key).collect();
+                    let open_cases = disputes::open_cases(&db, &keys).unwrap();
+                    for i in open.iter().filter(|i| free.contains(&i.id)) {
+                        if rng.below(3) == 0 || open_cases.contains_key(&i.key) {
+                            continue;
+                        }
+                        // Free and without a case before: what was chased is its open amount.
+                        let open = i.to_chase_minor;
+                        let disputed = [400, 1000][rng.below(2) as usize].min(open);
+                        cases.push(disputes::NewCase {
+                            item_key: i.key,
+                            customer_key: key,
+                            currency: "EUR".into(),
+                            reason: "price_dispute".into(),
+                            resolver_id: Some(1),
+                            status_change_id: None,
+                            amounts: Amounts::open(disputed, open).unwrap(),
+                            opened_on: "2025-03-01".into(),
+                            deadline: None,
+                            routing_rule_id: None,
+                        });
+                    }
+                    disputes::insert_cases(&db, &cases, NOW).unwrap();
                 }
             }
             3 => {
@@ -250,6 +278,39 @@ fn the_agenda_by_index_is_the_agenda_computed_for_every_customer() {
                 let key = customer_key(&db, c);
                 let to = ["strict", "default"][rng.below(2) as usize];
                 scenarios::assign(&db, key, (to != "default").then_some(to), NOW).unwrap();
+            }
+            6 => {
+                // An open case moves: disputed in part or whole, or resolved.
+                let all: Vec<String> = (0..item_no).map(|n| format!("X{n}")).collect();
+                let open = disputes::open_cases_of(&db, &all).unwrap();
+                if open.is_empty() {
+                    continue;
+                }
+                let case = &open[rng.below(open.len() as u64) as usize];
+                let original = case.amounts.original;
+                let disputed = [0, 400, 700, 1000][rng.below(4) as usize].min(original);
+                let resolved = (disputed == 0 || rng.below(4) == 0)
+                    .then(|| ("2025-04-01".to_string(), "paid"));
+                let amounts = Amounts {
+                    original,
+                    disputed: if resolved.is_some() { 0 } else { disputed },
+                    paid: original - disputed,
+                    credited: 0,
+                    written_off: if resolved.is_some() { disputed } else { 0 },
+                };
+                disputes::update_cases(
+                    &db,
+                    &[disputes::CaseUpdate {
+                        id: case.id,
+                        amounts,
+                        reason: case.reason.clone(),
+                        resolver_id: case.resolver_id,
+                        deadline: None,
+                        resolved,
+                    }],
+                    NOW,
+                )
+                .unwrap();
             }
             5 if rng.below(2) == 0 => {
                 // The customer changes collector (the agenda's counts move with it).
@@ -368,10 +429,23 @@ fn the_agenda_by_index_is_the_agenda_computed_for_every_customer() {
                     "round {round}, {date}"
                 );
                 // Every customer whose step is due by the domain rule is listed, at its date.
-                let mut steps: Vec<(String, String)> = all
+                // With the items it covers and what it chases of them (an item disputed in
+                // part under a follow-up: its undisputed rest).
+                type Step = (String, String, Vec<String>, Vec<(String, String)>);
+                let mut steps: Vec<Step> = all
                     .iter()
                     .filter(|e| e.kind == "scenario_step")
-                    .map(|e| (e.customer.id.clone(), e.due_on.clone()))
+                    .map(|e| {
+                        (
+                            e.customer.id.clone(),
+                            e.due_on.clone(),
+                            e.item_ids.clone(),
+                            e.amounts
+                                .iter()
+                                .map(|a| (a.currency.clone(), a.open_amount.clone()))
+                                .collect(),
+                        )
+                    })
                     .collect();
                 steps.sort();
                 let mut expected = Vec::new();
@@ -395,7 +469,21 @@ fn the_agenda_by_index_is_the_agenda_computed_for_every_customer() {
                         if let Some(n) = next_step(&s, &items, &done, date)
                             && n.due_on <= date
                         {
-                            expected.push((c.clone(), n.due_on.to_string()));
+                            let covered = settle_domain::scenario::covered(&items, &n);
+                            let chased = settle_domain::scenario::to_chase(&covered)
+                                .into_iter()
+                                .map(|(c, m)| {
+                                    let currency =
+                                        settle_domain::money::Currency::parse(&c).unwrap();
+                                    (c, settle_domain::money::amount_string(m, currency))
+                                })
+                                .collect();
+                            expected.push((
+                                c.clone(),
+                                n.due_on.to_string(),
+                                covered.iter().map(|i| i.id.clone()).collect(),
+                                chased,
+                            ));
                         }
                     }
                 }

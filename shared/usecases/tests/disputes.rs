@@ -634,7 +634,10 @@ fn the_migration_opens_a_case_for_every_item_in_dispute() {
         &[],
     )
     .unwrap();
-    assert_eq!(settle_store::migrations::migrate(&db, NOW).unwrap(), 18);
+    assert_eq!(
+        settle_store::migrations::migrate_to(&db, NOW, 18).unwrap(),
+        18
+    );
     let c = case_of(&db, "I1");
     assert_eq!(amounts(&c), ["60.00", "60.00", "0.00", "0.00", "0.00"]);
     assert_eq!(
@@ -643,6 +646,23 @@ fn the_migration_opens_a_case_for_every_item_in_dispute() {
     );
     assert_eq!(events(&db, c.id), ["opened"]);
     assert_eq!(count(&db, "SELECT count(*) FROM disputes"), 1);
+    // Version 19: each item keeps what its open case disputes.
+    assert_eq!(settle_store::migrations::migrate(&db, NOW).unwrap(), 19);
+    let kept = db
+        .query(
+            "SELECT erp_id, disputed_minor FROM items ORDER BY erp_id",
+            &[],
+        )
+        .unwrap();
+    let kept: Vec<(String, i64)> = kept
+        .rows
+        .iter()
+        .map(|r| {
+            use settle_store::RowExt;
+            (r.text(0).unwrap(), r.int(1).unwrap())
+        })
+        .collect();
+    assert_eq!(kept, [("I1".to_string(), 6000), ("I2".to_string(), 0)]);
 }
 
 #[test]
@@ -983,4 +1003,85 @@ fn the_analytics_read_the_cases_as_of_a_date() {
     assert_eq!((a.open, a.resolved), (1, 1));
     assert_eq!(a.by_reason[0].key.as_deref(), Some("price_dispute"));
     assert_eq!(a.settled.credited_amount.0["EUR"], "40.00");
+}
+
+/// A follow-up holds only the disputed part of an item disputed in part: the rest stays in
+/// the reminder scenario (its reference date, what a step covers and chases) until the
+/// undisputed part is paid; an item disputed whole is held whole. The customer's disputed
+/// total is the disputed parts.
+#[test]
+fn an_item_disputed_in_part_is_chased_for_the_rest() {
+    use settle_domain::scenario;
+    use settle_store::scenarios;
+    let db = db();
+    change(
+        &db,
+        json!({"item_ids": ["I1", "I2"], "status": "price_dispute", "comment": "Wrong price",
+               "resolver_id": 1, "next_action": "suggested", "amounts": {"I1": "30.00"}}),
+        &alice(),
+    )
+    .unwrap();
+    assert!(item_status(&db, "I1").1.is_some() && item_status(&db, "I2").1.is_some());
+    let c1 = count(&db, "SELECT id FROM customers WHERE erp_id = 'C1'");
+    let seen = |db: &NativeDb| {
+        let items = scenarios::scenario_items(db, c1).unwrap();
+        let held: Vec<(String, bool, i64)> = items
+            .iter()
+            .map(|i| (i.id.clone(), i.held, i.to_chase_minor))
+            .collect();
+        let reference = scenarios::reference_due(db, c1).unwrap();
+        assert_eq!(reference, scenario::reference_due(&items));
+        let kept = db
+            .query(
+                "SELECT reference_due FROM customers WHERE id = ?",
+                &[c1.into()],
+            )
+            .unwrap()
+            .rows[0][0]
+            .as_str()
+            .map(str::to_string);
+        assert_eq!(kept, reference.map(|d| d.to_string()));
+        let disputed = settle_store::console::customer_totals(db, c1, who("erp").today).unwrap()[0]
+            .disputed
+            .clone();
+        (held, reference.map(|d| d.to_string()), disputed)
+    };
+    assert_eq!(
+        seen(&db),
+        (
+            vec![("I1".into(), false, 7000), ("I2".into(), true, 0)],
+            Some("2026-11-01".into()),
+            "80.00".into()
+        )
+    );
+    // The undisputed 70.00 paid: what is left is all in dispute, so held.
+    pay(
+        &db,
+        json!({"payments": [{"id": "P1", "item_id": "I1", "amount": "70.00", "date": "2026-12-01"}]}),
+    )
+    .unwrap();
+    assert_eq!(
+        seen(&db),
+        (
+            vec![("I1".into(), true, 0), ("I2".into(), true, 0)],
+            None,
+            "80.00".into()
+        )
+    );
+    // Disputed again for 10.00 of the 30.00 left: 20.00 is chased again.
+    change(
+        &db,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Only the freight",
+               "resolver_id": 1, "amounts": {"I1": "10.00"}}),
+        &alice(),
+    )
+    .unwrap();
+    assert_eq!(
+        seen(&db),
+        (
+            vec![("I1".into(), false, 2000), ("I2".into(), true, 0)],
+            Some("2026-11-01".into()),
+            "60.00".into()
+        )
+    );
 }
