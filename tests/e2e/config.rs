@@ -345,12 +345,14 @@ fn email_templates_are_validated_before_they_are_saved() {
             )
         })
         .collect();
-    // The pages' three emails in the 15 page languages; reminders in English and French.
+    // The pages' three emails and the escalation in the 15 page languages; reminders in
+    // English and French.
     let mut expected = Vec::new();
     for code in [
         "collector_reply",
         "customer_confirmation",
         "resolver_dispute",
+        "dispute_escalation",
     ] {
         for l in settle_domain::catalog::PAGE_LANGUAGES {
             expected.push(format!("{code}/{l}"));

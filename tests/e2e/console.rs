@@ -1076,20 +1076,44 @@ fn admins_configure_statuses_resolvers_models_templates_tokens_and_links() {
         .unwrap()
         .clone();
     let id = tess["id"].as_i64().unwrap();
-    let r = admin.post(
-        &format!("/app/admin/resolvers/{id}"),
-        &[
-            ("form_token", &t),
-            ("name", "Tess Tech"),
-            ("email", "tess@corp.example"),
-            ("role", "technician"),
-            ("language", "de"),
-            ("active", "false"),
-        ],
+    // Her escalation contact: Sam, chosen from the list; herself is refused; "nobody" clears.
+    let page = admin.get("/app/admin/resolvers").text();
+    assert!(
+        page.contains(&format!(
+            "<option value=\"{}\">Sam Sales</option>",
+            w.resolver_id
+        )),
+        "{page}"
     );
+    let with = |escalation: &str, active: &str| {
+        admin.post(
+            &format!("/app/admin/resolvers/{id}"),
+            &[
+                ("form_token", &t),
+                ("name", "Tess Tech"),
+                ("email", "tess@corp.example"),
+                ("role", "technician"),
+                ("language", "de"),
+                ("escalation_id", escalation),
+                ("active", active),
+            ],
+        )
+    };
+    assert_eq!(with(&w.resolver_id.to_string(), "true").status, 303);
+    let tess = get(&w.s, &format!("/api/v1/admin/resolvers/{id}"), ADMIN_TOKEN).json();
+    assert_eq!(tess["escalation_id"], w.resolver_id);
+    let r = with(&id.to_string(), "true");
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text().contains("its own escalation contact"),
+        "{}",
+        r.text()
+    );
+    let r = with("", "false");
     assert_eq!(r.status, 303, "{}", r.text());
     let tess = get(&w.s, &format!("/api/v1/admin/resolvers/{id}"), ADMIN_TOKEN).json();
     assert_eq!(tess["active"], false);
+    assert_eq!(tess["escalation_id"], serde_json::Value::Null);
     let r = admin.post(
         "/app/admin/resolvers",
         &[

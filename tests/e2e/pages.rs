@@ -1188,3 +1188,116 @@ fn the_collectors_notice_of_a_page_answer_is_delivered_after_the_commit() {
     assert_eq!(r.status, 400, "{}", r.text());
     assert_eq!(api.received.lock().unwrap().len(), sent_before + 1);
 }
+
+/// An overdue dispute reaches the resolver's escalation contact once, by email with a link
+/// of their own, and the contact can answer on the page as the resolver could; the contact
+/// must be another resolver, and cannot be deleted while named.
+#[test]
+fn an_overdue_dispute_reaches_the_escalation_contact_who_can_answer() {
+    let w = world();
+    let admin =
+        |method: &str, path: &str, body: Value| call(&w.s, method, path, ADMIN_TOKEN, &body);
+    let r = admin(
+        "POST",
+        "/api/v1/admin/resolvers",
+        json!({"name": "Max Manager", "email": "max@corp.example", "role": "manager", "language": "fr"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let max = r.json()["id"].as_i64().unwrap();
+    let sam = format!("/api/v1/admin/resolvers/{}", w.resolver_id);
+    for (bad, why) in [
+        (json!(w.resolver_id), "own escalation contact"),
+        (json!(999), "no resolver 999"),
+        (json!("Max"), "integer"),
+        (json!(0), "not a resolver id"),
+    ] {
+        let r = admin("PATCH", &sam, json!({"escalation_id": bad}));
+        let p = problem(&r, 422);
+        assert_eq!(pointers(&p), ["/escalation_id"], "{p}");
+        assert!(p.to_string().contains(why), "{p}");
+    }
+    let r = admin("PATCH", &sam, json!({"escalation_id": max}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["escalation_id"], max);
+    // Price disputes: 10 days to resolve, escalated 3 days after.
+    let r = admin(
+        "PATCH",
+        "/api/v1/admin/statuses/price_dispute",
+        json!({"target_days": 10, "escalation_days": 3}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    // Disputed on 2025-03-10: due by 03-20, escalated from 03-23, long past.
+    price_dispute(&w);
+    let r = post(&w, "/api/v1/emails/escalations", &json!({}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let escalated = r.json()["escalated"].clone();
+    assert_eq!(escalated.as_array().unwrap().len(), 1, "{escalated}");
+    assert_eq!(escalated[0]["item_ids"], json!(["I1", "I2", "I3"]));
+    assert_eq!(
+        (&escalated[0]["resolver_id"], &escalated[0]["escalation_id"]),
+        (&json!(w.resolver_id), &json!(max))
+    );
+    // The email: to Max, in French, with a resolver link of his own.
+    let id = escalated[0]["message_id"].as_i64().unwrap();
+    let m = get(&w.s, &format!("/api/v1/outbox/{id}"), &w.collector).json();
+    assert_eq!(
+        (&m["to"], &m["template"], &m["language"]),
+        (
+            &json!("max@corp.example"),
+            &json!("dispute_escalation"),
+            &json!("fr")
+        )
+    );
+    assert!(
+        m["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with("Litige en retard"),
+        "{m}"
+    );
+    let path = format!("/r/{}", resolver_token(m["html"].as_str().unwrap()));
+    // Max answers on the page, as Sam could.
+    let r = page(&w, &path, "fr");
+    assert_eq!(r.status, 200, "{}", r.text());
+    let token = form_token(&r.text());
+    let r = submit(
+        &w,
+        &format!("{path}/comments"),
+        &[("form_token", &token), ("comment", "Je prends la main")],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let history = get(&w.s, "/api/v1/items/I1/history", &w.collector).text();
+    assert!(history.contains("Je prends la main"), "{history}");
+    assert!(history.contains(&format!("resolver:{max}")), "{history}");
+    // Once: recorded on each case, and a second run escalates nothing.
+    let cases = get(&w.s, "/api/v1/disputes?item_id=I1", &w.collector).json();
+    let case = &cases["disputes"][0];
+    assert_eq!(case["deadline"], "2025-03-20");
+    assert!(case["escalated_on"].is_string(), "{case}");
+    let detail = get(
+        &w.s,
+        &format!("/api/v1/disputes/{}", case["id"]),
+        &w.collector,
+    )
+    .json();
+    let events: Vec<&str> = detail["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(events, ["opened", "escalated"]);
+    let r = post(&w, "/api/v1/emails/escalations", &json!({}));
+    assert_eq!(r.json()["escalated"], json!([]));
+    assert_eq!(
+        get(&w.s, "/api/v1/emails/escalations", &w.collector).status,
+        405
+    );
+    // Max is named: not deleted.
+    let r = admin(
+        "DELETE",
+        &format!("/api/v1/admin/resolvers/{max}"),
+        json!(null),
+    );
+    assert_eq!(r.status, 409, "{}", r.text());
+}

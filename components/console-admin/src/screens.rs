@@ -163,13 +163,18 @@ fn resolvers(ctx: &Ctx, status: u16, errors: Vec<Value>) -> Result<Response, Fai
 
 fn save_resolver(ctx: &Ctx, id: Option<&str>) -> Result<Response, Failure> {
     let f = ctx.form()?;
-    let o = f.to_object(&[
+    let mut o = f.to_object(&[
         ("name", Field::Text),
         ("email", Field::Text),
         ("role", Field::Text),
         ("language", Field::Text),
         ("active", Field::Bool),
+        ("escalation_id", Field::Int),
     ]);
+    // "Nobody" (blank) clears the escalation contact.
+    if f.get("escalation_id").is_some_and(|v| v.trim().is_empty()) {
+        o.insert("escalation_id".into(), serde_json::Value::Null);
+    }
     let who = ctx.who();
     let r = cfg::save_resolver(&ctx.db, &o, &who, id).map(|_| ());
     write(ctx, r, "/app/admin/resolvers", |s, e| resolvers(ctx, s, e))

@@ -4,6 +4,8 @@
 //! - `POST /api/v1/emails/preview`: render, write nothing (links show as placeholders).
 //! - `POST /api/v1/emails`: create the signed links the template uses, render, queue in the
 //!   outbox (one transaction), then deliver when `email_api_url` and `email_api_token` are set.
+//! - `POST /api/v1/emails/escalations`: tells the escalation contact of each overdue dispute
+//!   case's resolver, once (`settle_usecases::disputes::escalate`). Run daily from cron.
 //! - `GET /api/v1/outbox`, `GET /api/v1/outbox/{id}`, `POST /api/v1/outbox/flush` (retry).
 //! - `POST /api/v1/links` (a customer-page link to paste into one's own reminders),
 //!   `GET /api/v1/links/{id}`, `DELETE /api/v1/links/{id}` (revoke).
@@ -40,7 +42,8 @@ async fn route(req: &Request) -> Answer<Response> {
         return match (p.as_slice(), req.method()) {
             (["preview"], Method::Post) => preview(req, &db),
             ([], Method::Post) => send(req, &db, &principal).await,
-            (["preview"] | [], _) => Err(method_not_allowed("POST")),
+            (["escalations"], Method::Post) => escalate(&db, &principal).await,
+            (["preview"] | [] | ["escalations"], _) => Err(method_not_allowed("POST")),
             _ => Err(not_found("no such route")),
         };
     }
@@ -87,6 +90,18 @@ async fn send(req: &Request, db: &SpinDb, principal: &Principal) -> Answer<Respo
     let mut resp = json(201, &m);
     resp.set_header("location", format!("/api/v1/outbox/{id}"));
     Ok(resp)
+}
+
+async fn escalate(db: &SpinDb, principal: &Principal) -> Answer<Response> {
+    let (secret, base) = (link_secret()?, public_base_url());
+    let site = email::site(&base, &secret, &EmailFormats);
+    let who = usecase::who(principal);
+    let done = settle_web::settle_usecases::disputes::escalate(db, &who, &principal.actor, &site)?;
+    settle_web::after_commit::run(db, &done.after).await;
+    Ok(json(
+        200,
+        &json!({"date": who.today.to_string(), "escalated": done.value}),
+    ))
 }
 
 async fn flush(db: &SpinDb) -> Answer<Response> {

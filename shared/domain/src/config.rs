@@ -22,6 +22,9 @@ pub struct Resolver {
     pub role: String,
     pub language: String,
     pub active: bool,
+    /// Who hears of this resolver's disputes once they are overdue past their status's
+    /// escalation days (another resolver; `null`: nobody).
+    pub escalation_id: Option<i64>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -155,6 +158,7 @@ pub fn read_resolver(o: &mut Object, existing: Option<&Resolver>) -> Resolver {
         role: String::new(),
         language: "en".into(),
         active: true,
+        escalation_id: None,
         created_at: String::new(),
         updated_at: String::new(),
     });
@@ -175,6 +179,17 @@ pub fn read_resolver(o: &mut Object, existing: Option<&Resolver>) -> Resolver {
     }
     if let Some(v) = o.opt_bool("active") {
         r.active = v;
+    }
+    // A resolver's id, or null for nobody; that it exists, and is not this one, is checked
+    // against the store by the use case.
+    let given = o.opt_int("escalation_id");
+    if o.raw_is_null("escalation_id") {
+        r.escalation_id = None;
+    } else if let Some(v) = given {
+        if v < 1 {
+            o.err("escalation_id", format!("{v} is not a resolver id"));
+        }
+        r.escalation_id = Some(v);
     }
     r
 }
@@ -528,6 +543,23 @@ mod tests {
         });
         assert_eq!(e, ["/email", "/language"]);
         assert_eq!(r2.name, "Sam", "an edit keeps the fields it does not give");
+        // The escalation contact: an id, kept when not given, cleared by null.
+        let (with, e) = read(r#"{"escalation_id":2}"#, |o| read_resolver(o, Some(&r)));
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(with.escalation_id, Some(2));
+        let (kept, _) = read(r#"{"role":"buyer"}"#, |o| read_resolver(o, Some(&with)));
+        assert_eq!(kept.escalation_id, Some(2));
+        let (cleared, e) = read(r#"{"escalation_id":null}"#, |o| {
+            read_resolver(o, Some(&with))
+        });
+        assert!(e.is_empty(), "null is known: {e:?}");
+        assert_eq!(cleared.escalation_id, None);
+        for bad in [r#"{"escalation_id":"2"}"#, r#"{"escalation_id":0}"#] {
+            assert_eq!(
+                read(bad, |o| read_resolver(o, Some(&r))).1,
+                ["/escalation_id"]
+            );
+        }
     }
 
     #[test]

@@ -217,6 +217,18 @@ pub fn is_late(open: bool, deadline: Option<&str>, today: &str) -> bool {
     open && deadline.is_some_and(|d| d < today)
 }
 
+/// Whether an open case is due for escalation on `today`: more than `escalation_days` past
+/// its deadline (a deadline of the 10th and 2 days: from the 12th). ISO dates.
+pub fn escalation_due(
+    deadline: chrono::NaiveDate,
+    escalation_days: i64,
+    today: chrono::NaiveDate,
+) -> bool {
+    deadline
+        .checked_add_days(chrono::Days::new(escalation_days.max(0) as u64))
+        .is_some_and(|due| today >= due)
+}
+
 /// The day a settlement resolves a case: its own date, but never before the case opened
 /// (an ERP may send a payment dated before the dispute it settles). ISO dates.
 pub fn resolution_date<'a>(settled_on: &'a str, opened_on: &'a str) -> &'a str {
@@ -479,6 +491,18 @@ fn pointer_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_case_escalates_its_escalation_days_after_its_deadline() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        assert!(!escalation_due(d("2026-03-10"), 2, d("2026-03-10")));
+        assert!(!escalation_due(d("2026-03-10"), 2, d("2026-03-11")));
+        assert!(escalation_due(d("2026-03-10"), 2, d("2026-03-12")));
+        assert!(escalation_due(d("2026-03-10"), 2, d("2027-01-01")));
+        // Across a month end.
+        assert!(!escalation_due(d("2026-02-27"), 3, d("2026-03-01")));
+        assert!(escalation_due(d("2026-02-27"), 3, d("2026-03-02")));
+    }
+
     use super::*;
     use proptest::prelude::*;
 

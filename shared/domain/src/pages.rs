@@ -583,19 +583,29 @@ pub struct DisputeHold {
     pub action: Option<(bool, Option<i64>)>,
     /// The resolver of each of the dispute's items still open and in a dispute status.
     pub disputed: Vec<Option<i64>>,
+    /// `(resolver, escalation contact)` of the resolvers named above that have one: the
+    /// contact may act on the dispute as its holder does.
+    pub escalations: Vec<(i64, i64)>,
 }
 
 /// May the link of `resolver` still write on this dispute? Resolved when its action is no
 /// longer live or nothing is left in dispute; handed over when whoever holds it now (the live
-/// action's resolver, else the disputed items') is someone else.
+/// action's resolver, else the disputed items') is someone else and `resolver` is not that
+/// holder's escalation contact (who is sent the dispute once it is overdue, to act on it).
 pub fn resolver_access(resolver: i64, d: &DisputeHold) -> ResolverAccess {
     let live = d.action.filter(|(live, _)| *live);
     if (d.action.is_some() && live.is_none()) || d.disputed.is_empty() {
         return ResolverAccess::Resolved;
     }
+    let acts_for = |holder: i64| {
+        holder == resolver
+            || d.escalations
+                .iter()
+                .any(|(of, contact)| *of == holder && *contact == resolver)
+    };
     let holds = match live {
-        Some((_, Some(holder))) => holder == resolver,
-        _ => d.disputed.iter().any(|r| r.is_none_or(|r| r == resolver)),
+        Some((_, Some(holder))) => acts_for(holder),
+        _ => d.disputed.iter().any(|r| r.is_none_or(acts_for)),
     };
     if holds {
         ResolverAccess::Open
@@ -673,7 +683,11 @@ mod tests {
     #[test]
     fn a_resolver_link_writes_only_while_its_dispute_is_open_and_theirs() {
         use ResolverAccess::*;
-        let d = |action, disputed: Vec<Option<i64>>| DisputeHold { action, disputed };
+        let d = |action, disputed: Vec<Option<i64>>| DisputeHold {
+            action,
+            disputed,
+            escalations: Vec::new(),
+        };
         assert_eq!(
             resolver_access(3, &d(Some((true, Some(3))), vec![Some(3)])),
             Open
@@ -698,6 +712,29 @@ mod tests {
             HandedOver
         );
         assert_eq!(resolver_access(3, &d(None, vec![Some(4), Some(3)])), Open);
+        // The holder's escalation contact acts as the holder does; another resolver's does not.
+        let escalated = |action, disputed: Vec<Option<i64>>| DisputeHold {
+            action,
+            disputed,
+            escalations: vec![(4, 3), (5, 6)],
+        };
+        assert_eq!(
+            resolver_access(3, &escalated(Some((true, Some(4))), vec![Some(4)])),
+            Open
+        );
+        assert_eq!(resolver_access(3, &escalated(None, vec![Some(4)])), Open);
+        assert_eq!(
+            resolver_access(3, &escalated(Some((true, Some(5))), vec![Some(4)])),
+            HandedOver
+        );
+        assert_eq!(
+            resolver_access(6, &escalated(Some((true, Some(4))), vec![Some(4)])),
+            HandedOver
+        );
+        assert_eq!(
+            resolver_access(3, &escalated(Some((false, Some(4))), vec![Some(4)])),
+            Resolved
+        );
         // Nobody named on the action: the items say.
         assert_eq!(
             resolver_access(3, &d(Some((true, None)), vec![Some(4)])),

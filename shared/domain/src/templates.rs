@@ -708,6 +708,7 @@ macro_rules! email_files {
             ($lang, "resolver_dispute", include_str!(concat!("../emails/", $lang, "/resolver_dispute.html"))),
             ($lang, "customer_confirmation", include_str!(concat!("../emails/", $lang, "/customer_confirmation.html"))),
             ($lang, "collector_reply", include_str!(concat!("../emails/", $lang, "/collector_reply.html"))),
+            ($lang, "dispute_escalation", include_str!(concat!("../emails/", $lang, "/dispute_escalation.html"))),
         )*]
     };
 }
@@ -730,7 +731,7 @@ fn email_file(language: &'static str, code: &'static str, file: &'static str) ->
     DefaultTemplate {
         code,
         audience: match code {
-            "resolver_dispute" => "resolver",
+            "resolver_dispute" | "dispute_escalation" => "resolver",
             "collector_reply" => "collector",
             _ => "customer",
         },
@@ -745,6 +746,17 @@ fn email_file(language: &'static str, code: &'static str, file: &'static str) ->
 pub fn page_language_templates() -> Vec<DefaultTemplate> {
     EMAIL_FILES
         .iter()
+        .filter(|(_, c, _)| *c != "dispute_escalation")
+        .map(|(l, c, f)| email_file(l, c, f))
+        .collect()
+}
+
+/// The email to a resolver's escalation contact about an overdue dispute
+/// (`dispute_escalation`), in all 15 page languages (seeded by migration 20 where missing).
+pub fn escalation_templates() -> Vec<DefaultTemplate> {
+    EMAIL_FILES
+        .iter()
+        .filter(|(_, c, _)| *c == "dispute_escalation")
         .map(|(l, c, f)| email_file(l, c, f))
         .collect()
 }
@@ -929,11 +941,14 @@ mod tests {
 
     #[test]
     fn the_pages_emails_exist_in_every_page_language_and_render() {
-        let all = page_language_templates();
+        let mut all = page_language_templates();
+        assert!(all.iter().all(|t| t.code != "dispute_escalation"));
+        all.extend(escalation_templates());
         for code in [
             "resolver_dispute",
             "customer_confirmation",
             "collector_reply",
+            "dispute_escalation",
         ] {
             for l in crate::catalog::PAGE_LANGUAGES {
                 let t = all
@@ -961,7 +976,10 @@ mod tests {
         // The links the pages live on are in the emails that need them.
         for t in &all {
             match t.code {
-                "resolver_dispute" => assert!(t.body.contains("#resolver_link"), "{}", t.language),
+                "resolver_dispute" | "dispute_escalation" => {
+                    assert!(t.body.contains("#resolver_link"), "{}", t.language);
+                    assert_eq!(t.audience, "resolver");
+                }
                 "customer_confirmation" => {
                     assert!(t.body.contains("#customer_link"), "{}", t.language)
                 }

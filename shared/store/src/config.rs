@@ -211,7 +211,8 @@ pub fn save_status(db: &impl Db, s: &Status, action_model: Option<&str>, new: bo
 
 pub use settle_domain::config::Resolver;
 
-const RESOLVER_COLUMNS: &str = "id, name, email, role, language, active, created_at, updated_at";
+const RESOLVER_COLUMNS: &str =
+    "id, name, email, role, language, active, created_at, updated_at, escalation_id";
 
 fn resolver_row(r: &[Value]) -> Result<Resolver> {
     Ok(Resolver {
@@ -221,6 +222,7 @@ fn resolver_row(r: &[Value]) -> Result<Resolver> {
         role: r.text(3)?,
         language: r.text(4)?,
         active: r.int(5)? != 0,
+        escalation_id: r.opt_int(8)?,
         created_at: r.text(6)?,
         updated_at: r.text(7)?,
     })
@@ -284,7 +286,8 @@ pub fn resolver_states(db: &impl Db, ids: &[i64]) -> Result<Vec<ResolverState>> 
 
 pub fn update_resolver(db: &impl Db, r: &Resolver, now: &str) -> Result<()> {
     db.query(
-        "UPDATE resolvers SET name = ?, email = ?, role = ?, language = ?, active = ?, updated_at = ?
+        "UPDATE resolvers SET name = ?, email = ?, role = ?, language = ?, active = ?,
+             escalation_id = ?, updated_at = ?
          WHERE id = ?",
         &[
             r.name.as_str().into(),
@@ -292,6 +295,7 @@ pub fn update_resolver(db: &impl Db, r: &Resolver, now: &str) -> Result<()> {
             r.role.as_str().into(),
             r.language.as_str().into(),
             r.active.into(),
+            r.escalation_id.into(),
             now.into(),
             r.id.into(),
         ],
@@ -455,7 +459,8 @@ pub fn status_referenced(db: &impl Db, code: &str) -> Result<bool> {
 }
 
 /// Does anything refer to the resolver: an item, an action, a status change, a status
-/// period, a resolution, a link, or something the resolver wrote?
+/// period, a resolution, a link, a case, a routing rule, another resolver escalating to it,
+/// or something the resolver wrote?
 pub fn resolver_referenced(db: &impl Db, id: i64) -> Result<bool> {
     let r = db.query(
         "SELECT EXISTS (SELECT 1 FROM items WHERE resolver_id = ?1)
@@ -467,7 +472,8 @@ pub fn resolver_referenced(db: &impl Db, id: i64) -> Result<bool> {
              OR EXISTS (SELECT 1 FROM item_history WHERE actor = 'resolver:' || ?1)
              OR EXISTS (SELECT 1 FROM action_history WHERE actor = 'resolver:' || ?1)
              OR EXISTS (SELECT 1 FROM disputes WHERE resolver_id = ?1)
-             OR EXISTS (SELECT 1 FROM routing_rules WHERE resolver_id = ?1)",
+             OR EXISTS (SELECT 1 FROM routing_rules WHERE resolver_id = ?1)
+             OR EXISTS (SELECT 1 FROM resolvers WHERE escalation_id = ?1)",
         &[id.into()],
     )?;
     Ok(r.single_int()? != 0)

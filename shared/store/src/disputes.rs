@@ -250,6 +250,28 @@ pub struct HistoryRow {
     pub comment: Option<String>,
 }
 
+impl HistoryRow {
+    /// An event that moves no amount (resolved, escalated, a finding recorded): the case's
+    /// amounts before and after are the same.
+    pub fn unchanged(
+        dispute_id: i64,
+        event: &'static str,
+        amounts: Amounts,
+        details: serde_json::Value,
+        comment: Option<String>,
+    ) -> HistoryRow {
+        HistoryRow {
+            dispute_id,
+            event,
+            amount_minor: None,
+            before: Some(amounts),
+            after: amounts,
+            details,
+            comment,
+        }
+    }
+}
+
 fn amounts_json(a: &Amounts) -> String {
     serde_json::to_string(a).unwrap_or_default()
 }
@@ -303,6 +325,8 @@ pub struct CaseView {
     pub status_change_id: Option<i64>,
     /// The routing rule that chose the resolver, when one did.
     pub routing_rule_id: Option<i64>,
+    /// When the resolver's escalation contact was told it is overdue (once).
+    pub escalated_on: Option<String>,
     pub version: i64,
     pub updated_at: String,
     #[serde(skip)]
@@ -316,7 +340,7 @@ pub struct CaseView {
 const VIEW_SELECT: &str = "SELECT d.id, d.state, i.erp_id, c.erp_id, i.entity, d.reason, d.resolver_id,
     d.currency, d.original_minor, d.disputed_minor, d.paid_minor, d.credited_minor, d.written_off_minor,
     d.opened_on, d.deadline, d.resolved_on, d.resolution, d.root_cause, d.valid, d.status_change_id,
-    d.version, d.updated_at, d.item_id, d.customer_id, d.routing_rule_id
+    d.version, d.updated_at, d.item_id, d.customer_id, d.routing_rule_id, d.escalated_on
     FROM disputes d JOIN items i ON i.id = d.item_id JOIN customers c ON c.id = d.customer_id";
 
 fn view_row(r: &[Value]) -> Result<CaseView> {
@@ -350,6 +374,7 @@ fn view_row(r: &[Value]) -> Result<CaseView> {
         item_key: r.int(22)?,
         customer_key: r.int(23)?,
         routing_rule_id: r.opt_int(24)?,
+        escalated_on: r.opt_text(25)?,
     })
 }
 
@@ -773,4 +798,77 @@ pub fn case_facts(
             },
         })
     })
+}
+
+/// An open case past its deadline that may be escalated: not yet escalated, its status has
+/// escalation days, its resolver an active escalation contact. Whether it is due today is the
+/// domain's rule (`settle_domain::disputes::escalation_due`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EscalationCandidate {
+    pub id: i64,
+    pub deadline: String,
+    pub escalation_days: i64,
+    pub resolver_id: i64,
+    /// The escalation contact.
+    pub escalation_id: i64,
+    pub amounts: Amounts,
+    /// What the email is about: the case's status change, else its item's live action.
+    pub status_change_id: Option<i64>,
+    pub action_id: Option<i64>,
+    pub item_id: String,
+}
+
+/// The open cases whose deadline is before `today` and that could be escalated, read from
+/// the open cases' deadline index.
+pub fn escalation_candidates(db: &impl Db, today: &str) -> Result<Vec<EscalationCandidate>> {
+    let r = db.query(
+        "SELECT d.id, d.deadline, s.escalation_days, d.resolver_id, r.escalation_id,
+                d.original_minor, d.disputed_minor, d.paid_minor, d.credited_minor,
+                d.written_off_minor, d.status_change_id, i.action_id, i.erp_id
+         FROM disputes d
+         JOIN statuses s ON s.code = d.reason
+         JOIN resolvers r ON r.id = d.resolver_id
+         JOIN resolvers e ON e.id = r.escalation_id AND e.active = 1
+         JOIN items i ON i.id = d.item_id
+         WHERE d.state = 'open' AND d.deadline < ? AND d.escalated_on IS NULL
+           AND s.escalation_days IS NOT NULL AND r.escalation_id IS NOT NULL
+         ORDER BY d.deadline, d.id",
+        &[today.into()],
+    )?;
+    r.map(|r| {
+        Ok(EscalationCandidate {
+            id: r.int(0)?,
+            deadline: r.text(1)?,
+            escalation_days: r.int(2)?,
+            resolver_id: r.int(3)?,
+            escalation_id: r.int(4)?,
+            amounts: Amounts {
+                original: r.int(5)?,
+                disputed: r.int(6)?,
+                paid: r.int(7)?,
+                credited: r.int(8)?,
+                written_off: r.int(9)?,
+            },
+            status_change_id: r.opt_int(10)?,
+            action_id: r.opt_int(11)?,
+            item_id: r.text(12)?,
+        })
+    })
+}
+
+/// Marks cases escalated on `on` (each once: an escalated case is never a candidate again).
+pub fn mark_escalated(db: &impl Db, ids: &[i64], on: &str, now: &str) -> Result<()> {
+    for chunk in ids.chunks(rows_per_statement(1) - 2) {
+        let mut params: Vec<Value> = vec![on.into(), now.into()];
+        params.extend(chunk.iter().map(|id| Value::from(*id)));
+        db.query(
+            &format!(
+                "UPDATE disputes SET escalated_on = ?, updated_at = ?, version = version + 1
+                 WHERE escalated_on IS NULL AND id IN ({})",
+                in_list(chunk.len())
+            ),
+            &params,
+        )?;
+    }
+    Ok(())
 }

@@ -396,7 +396,29 @@ pub fn migrations() -> Vec<Migration> {
             steps: partial_holds(),
             after: None,
         },
+        Migration {
+            version: 20,
+            name: "escalation",
+            steps: escalation(),
+            after: None,
+        },
     ]
+}
+
+/// Version 20: escalation. A resolver may name another as its escalation contact; an open
+/// case past its deadline by its status's escalation days is escalated once
+/// (`disputes.escalated_on`), with the `dispute_escalation` email in the 15 page languages.
+fn escalation() -> Vec<(String, Vec<Value>)> {
+    let mut steps = vec![
+        sql("ALTER TABLE resolvers ADD COLUMN escalation_id INTEGER REFERENCES resolvers(id)"),
+        sql("ALTER TABLE disputes ADD COLUMN escalated_on TEXT"),
+    ];
+    steps.extend(
+        settle_domain::templates::escalation_templates()
+            .iter()
+            .map(seed_template_if_missing),
+    );
+    steps
 }
 
 /// An open item of `items` still in the reminder scenario (`settle_domain::scenario::hold`):

@@ -408,6 +408,7 @@ fn version_7_replays_the_status_history_into_periods() {
         "ALTER TABLE statuses DROP COLUMN target_days",
         "ALTER TABLE statuses DROP COLUMN escalation_days",
         "ALTER TABLE items DROP COLUMN disputed_minor",
+        "ALTER TABLE resolvers DROP COLUMN escalation_id",
         "DELETE FROM schema_migrations WHERE version >= 7",
     ] {
         db.query(sql, &[]).unwrap();

@@ -131,7 +131,7 @@ pub fn resolver_dispute(
             today,
         )?
     };
-    let hold = DisputeHold {
+    let mut hold = DisputeHold {
         action: action.as_ref().map(|a| {
             (
                 a.state == ActionState::Live,
@@ -144,7 +144,19 @@ pub fn resolver_dispute(
             .filter(|i| i.status.as_ref().is_some_and(|s| s.kind == "dispute"))
             .map(|i| i.resolver.as_ref().map(|r| r.id))
             .collect(),
+        escalations: Vec::new(),
     };
+    // The escalation contacts of the resolvers who could hold it (the rule picks the holder).
+    let mut named: Vec<i64> = hold.disputed.iter().flatten().copied().collect();
+    named.extend(hold.action.and_then(|(_, r)| r));
+    named.sort_unstable();
+    named.dedup();
+    for id in named {
+        if let Some(contact) = settle_store::config::resolver(db, id)?.and_then(|r| r.escalation_id)
+        {
+            hold.escalations.push((id, contact));
+        }
+    }
     Ok(ResolverDispute {
         access: rules::resolver_access(link.resolver_id, &hold),
         change,

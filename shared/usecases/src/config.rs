@@ -129,8 +129,37 @@ pub fn save_resolver(
     let new = existing.is_none();
     let r = read(body, |o| Some(config::read_resolver(o, existing.as_ref())))?;
     db.transaction(|db| {
+        if let Some(to) = r.escalation_id {
+            let known = store::resolver(db, to)?.is_some();
+            if !known || existing.as_ref().is_some_and(|e| e.id == to) {
+                let why = if known {
+                    "a resolver cannot be its own escalation contact".to_string()
+                } else {
+                    format!("no resolver {to}")
+                };
+                return Err(Refusal::Invalid(settle_domain::validation::Invalid::one(
+                    "/escalation_id",
+                    Some("escalation_id"),
+                    why,
+                )));
+            }
+        }
         let saved = match &existing {
-            None => store::create_resolver(db, &r.name, &r.email, &r.role, &r.language, &who.at)?,
+            None => {
+                let created =
+                    store::create_resolver(db, &r.name, &r.email, &r.role, &r.language, &who.at)?;
+                match r.escalation_id {
+                    Some(to) => {
+                        let with = settle_domain::config::Resolver {
+                            escalation_id: Some(to),
+                            ..created
+                        };
+                        store::update_resolver(db, &with, &who.at)?;
+                        with
+                    }
+                    None => created,
+                }
+            }
             Some(_) => {
                 store::update_resolver(db, &r, &who.at)?;
                 store::resolver(db, r.id)?.unwrap_or(r.clone())

@@ -10,6 +10,8 @@
 //!   scenario ([`on_payments`], [`on_credit_notes`], [`on_open_amounts`]).
 //! - `POST /api/v1/disputes/{id}/write-off` closes a remainder under the entity's tolerance
 //!   ([`write_off`]); tolerances are edited with [`put_tolerance`] / [`delete_tolerance`].
+//! - `POST /api/v1/disputes/escalate` tells each overdue case's escalation contact, once
+//!   ([`escalate`]).
 //!
 //! The rules are `settle_domain::disputes`; this module loads, asks them, and writes.
 
@@ -170,16 +172,14 @@ pub fn on_status_change(
                     continue;
                 };
                 updates.push(update_of(c, c.amounts, Some((on.clone(), how.as_str()))));
-                history.push(HistoryRow {
-                    dispute_id: id,
-                    event: "resolved",
-                    amount_minor: None,
-                    before: Some(c.amounts),
-                    after: c.amounts,
-                    details: json!({"resolution": how.as_str(), "status": input.status,
-                                    "status_change_id": status_change_id}),
+                history.push(HistoryRow::unchanged(
+                    id,
+                    "resolved",
+                    c.amounts,
+                    json!({"resolution": how.as_str(), "status": input.status,
+                           "status_change_id": status_change_id}),
                     comment,
-                });
+                ));
             }
         }
     }
@@ -220,14 +220,14 @@ pub fn on_terminated(
         .collect();
     let history: Vec<HistoryRow> = cases
         .iter()
-        .map(|c| HistoryRow {
-            dispute_id: c.id,
-            event: "resolved",
-            amount_minor: None,
-            before: Some(c.amounts),
-            after: c.amounts,
-            details: json!({"resolution": "terminated"}),
-            comment: comment.map(str::to_string),
+        .map(|c| {
+            HistoryRow::unchanged(
+                c.id,
+                "resolved",
+                c.amounts,
+                json!({"resolution": "terminated"}),
+                comment.map(str::to_string),
+            )
         })
         .collect();
     store::update_cases(db, &updates, &who.at)?;
@@ -314,15 +314,13 @@ pub fn settle(
         if let Some(how) = rules::settled(&after, s.how) {
             let on = rules::resolution_date(&s.date, &c.opened_on).to_string();
             resolved.insert(c.item_key, (on, how));
-            history.push(HistoryRow {
-                dispute_id: c.id,
-                event: "resolved",
-                amount_minor: None,
-                before: Some(after),
+            history.push(HistoryRow::unchanged(
+                c.id,
+                "resolved",
                 after,
-                details: json!({"resolution": how.as_str()}),
-                comment: None,
-            });
+                json!({"resolution": how.as_str()}),
+                None,
+            ));
         }
     }
     let updates: Vec<CaseUpdate> = touched
@@ -732,18 +730,16 @@ fn apply_finding(
     store::set_finding(db, case.id, root_cause.as_deref(), valid, &who.at)?;
     store::insert_history(
         db,
-        &[HistoryRow {
-            dispute_id: case.id,
-            event: "finding",
-            amount_minor: None,
-            before: Some(case.raw),
-            after: case.raw,
-            details: json!({
+        &[HistoryRow::unchanged(
+            case.id,
+            "finding",
+            case.raw,
+            json!({
                 "root_cause": {"from": case.root_cause, "to": root_cause},
                 "valid": {"from": case.valid, "to": valid},
             }),
             comment,
-        }],
+        )],
         &who.actor,
         &who.at,
     )?;
@@ -814,5 +810,95 @@ pub fn delete_root_cause(db: &impl Db, code: &str, who: &Who) -> Result<Done<()>
             None,
         )?;
         Ok(Done::just(()))
+    })
+}
+
+/// Cases escalated together: one email to one escalation contact about one dispute.
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
+pub struct Escalated {
+    pub dispute_ids: Vec<i64>,
+    pub item_ids: Vec<String>,
+    /// The resolver holding the cases, and the contact told.
+    pub resolver_id: i64,
+    pub escalation_id: i64,
+    /// The queued email (`dispute_escalation`, with a resolver link of the contact's own).
+    pub message_id: i64,
+}
+
+/// Tells the escalation contact of each overdue case's resolver, once: the open cases more
+/// than their status's escalation days past their deadline
+/// (`settle_domain::disputes::escalation_due`), whose resolver names an escalation contact.
+/// One email per contact and dispute (its status change, else its item's follow-up), with
+/// a link to the resolver page; each case records `escalated` in its history and is never
+/// escalated again. One transaction; the emails are delivered after it (run it daily, as
+/// `POST /api/v1/promises/check`). A case with neither a status change nor a follow-up to
+/// write about (opened by migration 18 and since detached) is left out.
+pub fn escalate(
+    db: &impl Db,
+    who: &Who,
+    sender: &str,
+    site: &crate::emails::Site,
+) -> Result<Done<Vec<Escalated>>, Refusal> {
+    use settle_domain::templates::{EmailRequest, Regarding};
+    let today = format_date(who.today);
+    db.transaction(|db| {
+        // (contact, (0 status change | 1 action, its id)) -> cases, in deadline order.
+        let mut groups: BTreeMap<(i64, (u8, i64)), Vec<store::EscalationCandidate>> =
+            BTreeMap::new();
+        for c in store::escalation_candidates(db, &today)? {
+            let deadline =
+                settle_domain::dates::parse_date(&c.deadline).map_err(settle_store::StoreError)?;
+            if !rules::escalation_due(deadline, c.escalation_days, who.today) {
+                continue;
+            }
+            let about = match (c.status_change_id, c.action_id) {
+                (Some(id), _) => (0, id),
+                (None, Some(id)) => (1, id),
+                (None, None) => continue,
+            };
+            groups.entry((c.escalation_id, about)).or_default().push(c);
+        }
+        let mut out = Vec::new();
+        let mut after = Vec::new();
+        for ((to, (kind, id)), cases) in groups {
+            let request = EmailRequest {
+                template: "dispute_escalation".into(),
+                regarding: if kind == 0 {
+                    Regarding::StatusChange(id)
+                } else {
+                    Regarding::Action(id)
+                },
+                to: None,
+                language: None,
+                subject_override: None,
+                body_override: None,
+            };
+            let sent = crate::emails::queue_for(db, &request, Some(to), who, sender, site)?;
+            let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
+            store::mark_escalated(db, &ids, &today, &who.at)?;
+            let history: Vec<HistoryRow> = cases
+                .iter()
+                .map(|c| {
+                    HistoryRow::unchanged(
+                        c.id,
+                        "escalated",
+                        c.amounts,
+                        json!({"deadline": c.deadline, "resolver_id": c.resolver_id,
+                               "escalation_id": to, "message_id": sent.value}),
+                        None,
+                    )
+                })
+                .collect();
+            store::insert_history(db, &history, &who.actor, &who.at)?;
+            after.extend(sent.after);
+            out.push(Escalated {
+                dispute_ids: ids,
+                item_ids: cases.iter().map(|c| c.item_id.clone()).collect(),
+                resolver_id: cases[0].resolver_id,
+                escalation_id: to,
+                message_id: sent.value,
+            });
+        }
+        Ok(Done { value: out, after })
     })
 }

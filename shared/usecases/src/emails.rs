@@ -59,12 +59,28 @@ pub struct Preview {
 
 /// The template in the recipient's language (or the one asked), and the recipient.
 pub fn compose(db: &impl Db, r: &EmailRequest) -> Result<Composed, Refusal> {
-    let source = outbox::email_source(db, r.regarding)?.ok_or_else(|| match r.regarding {
+    compose_for(db, r, None)
+}
+
+/// [`compose`], addressed to resolver `to_resolver` instead of the dispute's own (an
+/// escalation goes to the resolver's escalation contact, with a link of their own).
+fn compose_for(
+    db: &impl Db,
+    r: &EmailRequest,
+    to_resolver: Option<i64>,
+) -> Result<Composed, Refusal> {
+    let mut source = outbox::email_source(db, r.regarding)?.ok_or_else(|| match r.regarding {
         Regarding::StatusChange(id) => {
             field_error("/status_change_id", format!("no status change {id}"))
         }
         Regarding::Action(id) => field_error("/action_id", format!("no action {id}")),
     })?;
+    if let Some(id) = to_resolver {
+        source.resolver = Some(
+            config::resolver(db, id)?
+                .ok_or_else(|| field_error("/resolver_id", format!("no resolver {id}")))?,
+        );
+    }
     let any = config::template_for(db, &r.template, "en")?
         .ok_or_else(|| field_error("/template", format!("no email template {:?}", r.template)))?;
     let audience = Audience::parse(&any.audience).unwrap_or(Audience::Customer);
@@ -166,8 +182,20 @@ pub fn queue(
     sender: &str,
     site: &Site,
 ) -> Result<Done<i64>, Refusal> {
+    queue_for(db, r, None, who, sender, site)
+}
+
+/// [`queue`], to resolver `to_resolver` instead of the dispute's own, the link theirs.
+pub fn queue_for(
+    db: &impl Db,
+    r: &EmailRequest,
+    to_resolver: Option<i64>,
+    who: &Who,
+    sender: &str,
+    site: &Site,
+) -> Result<Done<i64>, Refusal> {
     let formats = site.formats;
-    let c = compose(db, r)?;
+    let c = compose_for(db, r, to_resolver)?;
     let mut d = data(&c, sender, who.today);
     let now_s = &who.at;
     let expires = links::expiry(who.now());

@@ -608,7 +608,7 @@ fn terminating_the_follow_up_resolves_the_case_and_the_list_filters() {
 
 #[test]
 fn the_migration_opens_a_case_for_every_item_in_dispute() {
-    // A ledger written at version 17, I1 in dispute, I2 resolved, then migrated to 18.
+    // A ledger written at version 17, I1 in dispute, I2 resolved, then migrated to 18 and on.
     let db = NativeDb(rusqlite::Connection::open_in_memory().unwrap());
     settle_store::migrations::migrate_to(&db, NOW, 17).unwrap();
     let c = settle_domain::erp::parse_customers(
@@ -638,6 +638,11 @@ fn the_migration_opens_a_case_for_every_item_in_dispute() {
         settle_store::migrations::migrate_to(&db, NOW, 18).unwrap(),
         18
     );
+    // Versions 19 (each item keeps what its open case disputes) and on.
+    assert_eq!(
+        settle_store::migrations::migrate(&db, NOW).unwrap(),
+        settle_store::migrations::latest_version()
+    );
     let c = case_of(&db, "I1");
     assert_eq!(amounts(&c), ["60.00", "60.00", "0.00", "0.00", "0.00"]);
     assert_eq!(
@@ -646,8 +651,6 @@ fn the_migration_opens_a_case_for_every_item_in_dispute() {
     );
     assert_eq!(events(&db, c.id), ["opened"]);
     assert_eq!(count(&db, "SELECT count(*) FROM disputes"), 1);
-    // Version 19: each item keeps what its open case disputes.
-    assert_eq!(settle_store::migrations::migrate(&db, NOW).unwrap(), 19);
     let kept = db
         .query(
             "SELECT erp_id, disputed_minor FROM items ORDER BY erp_id",
@@ -1083,5 +1086,120 @@ fn an_item_disputed_in_part_is_chased_for_the_rest() {
             Some("2026-11-01".into()),
             "60.00".into()
         )
+    );
+}
+
+/// An overdue case is escalated once to its resolver's escalation contact, by email with a
+/// resolver link of the contact's own, and says so in its history; a case not yet due, or
+/// whose resolver names nobody, is not; the contact must be another known resolver.
+#[test]
+fn an_overdue_case_is_escalated_once_to_the_escalation_contact() {
+    use settle_usecases::emails::Site;
+    let db = db();
+    let admin = who("token:1:admin");
+    let site = Site {
+        base_url: "https://settle.example",
+        secret: "s3cret",
+        formats: &Plain,
+    };
+    // Rita (1) escalates to Sam (2); herself or nobody known is refused.
+    for (to, field_message) in [(1, "its own escalation contact"), (99, "no resolver 99")] {
+        let r = settle_usecases::config::save_resolver(
+            &db,
+            &obj(json!({"escalation_id": to})),
+            &admin,
+            Some("1"),
+        );
+        let Err(Refusal::Invalid(e)) = r else {
+            panic!("{r:?}")
+        };
+        assert_eq!(e.0[0].pointer, "/escalation_id");
+        assert!(e.0[0].message.contains(field_message), "{e:?}");
+    }
+    let saved = settle_usecases::config::save_resolver(
+        &db,
+        &obj(json!({"escalation_id": 2})),
+        &admin,
+        Some("1"),
+    )
+    .unwrap();
+    assert_eq!(saved.value.record.escalation_id, Some(2));
+    // Price disputes: 10 days to resolve, escalated 3 days after.
+    db.query(
+        "UPDATE statuses SET target_days = 10, escalation_days = 3 WHERE code = 'price_dispute'",
+        &[],
+    )
+    .unwrap();
+    // I1 opened on 2026-11-15 (deadline 11-25, escalation from 11-28); I2 on 11-22
+    // (deadline 12-02, escalation from 12-05); J1 held by Sam, who names nobody.
+    for (item, date, resolver) in [
+        ("I1", "2026-11-15", 1),
+        ("I2", "2026-11-22", 1),
+        ("J1", "2026-11-01", 2),
+    ] {
+        change(
+            &db,
+            json!({"item_ids": [item], "status": "price_dispute", "comment": "Wrong price",
+                   "resolver_id": resolver, "status_date": date, "next_action": "suggested"}),
+            &alice(),
+        )
+        .unwrap();
+    }
+    assert_eq!(case_of(&db, "I1").deadline.as_deref(), Some("2026-11-25"));
+    let today = who("cron"); // 2026-12-02
+    let done = uc::escalate(&db, &today, "Settle", &site).unwrap();
+    assert_eq!(done.value.len(), 1, "{:?}", done.value);
+    let e = &done.value[0];
+    assert_eq!(
+        (e.item_ids.clone(), e.resolver_id, e.escalation_id),
+        (vec!["I1".to_string()], 1, 2)
+    );
+    assert_eq!(
+        done.after,
+        vec![settle_usecases::AfterCommit::DeliverEmail(e.message_id)]
+    );
+    // The email: to Sam, in his words, with a link signed for him.
+    let m = db
+        .query(
+            "SELECT template, to_addr, audience FROM outbox WHERE id = ?",
+            &[e.message_id.into()],
+        )
+        .unwrap();
+    assert_eq!(
+        m.rows[0],
+        vec![
+            "dispute_escalation".into(),
+            "sam@corp.example".into(),
+            "resolver".into()
+        ]
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM links WHERE audience = 'resolver' AND subject = '2'"
+        ),
+        1
+    );
+    let c = case_of(&db, "I1");
+    assert_eq!(c.escalated_on.as_deref(), Some("2026-12-02"));
+    assert_eq!(events(&db, c.id), ["opened", "escalated"]);
+    assert_eq!(case_of(&db, "I2").escalated_on, None);
+    // Once: the next run finds nothing; three days later I2 is due.
+    assert!(
+        uc::escalate(&db, &today, "Settle", &site)
+            .unwrap()
+            .value
+            .is_empty()
+    );
+    let mut later = who("cron");
+    later.today = "2026-12-05".parse().unwrap();
+    let done = uc::escalate(&db, &later, "Settle", &site).unwrap();
+    assert_eq!(done.value[0].item_ids, ["I2"]);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM outbox WHERE template = 'dispute_escalation'"
+        ),
+        2
     );
 }

@@ -337,3 +337,6 @@ import-save-profile = Als Profil speichern
 field-file = Wählen Sie die zu importierende Datei.
 field-profile = Wählen Sie ein Profil, das diese Daten liest.
 field-code = Geben Sie einen Code aus Kleinbuchstaben, Ziffern, - oder _ an.
+field-escalation-contact = Eskalationskontakt
+escalation-nobody = Niemand
+escalation-hint = Wenn eine Reklamation dieses Bearbeiters ihr Zieldatum um die Eskalationstage ihres Status überschreitet, erhält diese Person einmal einen Link per E-Mail und kann antworten.

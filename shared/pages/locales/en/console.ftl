@@ -339,3 +339,6 @@ import-save-profile = Save as a profile
 field-file = Choose the file to import.
 field-profile = Choose a profile that reads this kind of data.
 field-code = Give a code of lowercase letters, digits, - or _.
+field-escalation-contact = Escalation contact
+escalation-nobody = Nobody
+escalation-hint = When one of this resolver's disputes is overdue past its status's escalation days, this person is emailed a link to it, once, and may answer it.

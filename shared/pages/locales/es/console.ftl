@@ -337,3 +337,6 @@ import-save-profile = Guardar como perfil
 field-file = Elija el archivo que desea importar.
 field-profile = Elija un perfil que lea este tipo de datos.
 field-code = Indique un código con minúsculas, cifras, - o _.
+field-escalation-contact = Contacto de escalado
+escalation-nobody = Nadie
+escalation-hint = Cuando una disputa de este responsable supera su fecha objetivo en los días de escalado de su estado, esta persona recibe una vez un enlace por correo y puede responder.

@@ -337,3 +337,6 @@ import-save-profile = Enregistrer comme profil
 field-file = Choisissez le fichier à importer.
 field-profile = Choisissez un profil qui lit ce type de données.
 field-code = Donnez un code en minuscules, chiffres, - ou _.
+field-escalation-contact = Contact d’escalade
+escalation-nobody = Personne
+escalation-hint = Quand un litige de ce résolveur dépasse sa date cible des jours d’escalade de son statut, cette personne en reçoit le lien par e-mail, une fois, et peut y répondre.

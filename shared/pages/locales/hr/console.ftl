@@ -341,3 +341,6 @@ import-save-profile = Spremi kao profil
 field-file = Odaberite datoteku za uvoz.
 field-profile = Odaberite profil koji čita ovu vrstu podataka.
 field-code = Unesite šifru od malih slova, znamenki, - ili _.
+field-escalation-contact = Kontakt za eskalaciju
+escalation-nobody = Nitko
+escalation-hint = Kad spor ovog rješavatelja prijeđe ciljani datum za dane eskalacije svog statusa, ta osoba jednom dobiva poveznicu e-poštom i može odgovoriti.

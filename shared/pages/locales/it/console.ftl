@@ -337,3 +337,6 @@ import-save-profile = Salva come profilo
 field-file = Scegliete il file da importare.
 field-profile = Scegliete un profilo che legga questo tipo di dati.
 field-code = Indicate un codice di lettere minuscole, cifre, - o _.
+field-escalation-contact = Referente di escalation
+escalation-nobody = Nessuno
+escalation-hint = Quando una contestazione di questo referente supera la data prevista dei giorni di escalation del suo stato, questa persona riceve una volta un link via e-mail e può rispondere.

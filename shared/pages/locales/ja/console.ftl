@@ -322,3 +322,6 @@ import-save-profile = プロファイルとして保存
 field-file = インポートするファイルを選んでください。
 field-profile = このデータを読み取るプロファイルを選んでください。
 field-code = 英小文字・数字・- または _ のコードを入力してください。
+field-escalation-contact = エスカレーション先
+escalation-nobody = なし
+escalation-hint = この担当者の係争が、ステータスのエスカレーション日数を超えて目標日を過ぎると、この人にリンクが一度メールで送られ、回答できます。

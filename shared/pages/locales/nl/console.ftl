@@ -337,3 +337,6 @@ import-save-profile = Opslaan als profiel
 field-file = Kies het bestand om te importeren.
 field-profile = Kies een profiel dat dit soort gegevens leest.
 field-code = Geef een code van kleine letters, cijfers, - of _.
+field-escalation-contact = Escalatiecontact
+escalation-nobody = Niemand
+escalation-hint = Als een geschil van deze behandelaar de streefdatum met de escalatiedagen van zijn status overschrijdt, krijgt deze persoon één keer een link per e-mail en kan antwoorden.

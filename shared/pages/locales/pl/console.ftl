@@ -341,3 +341,6 @@ import-save-profile = Zapisz jako profil
 field-file = Wybierz plik do zaimportowania.
 field-profile = Wybierz profil, który odczytuje takie dane.
 field-code = Podaj kod z małych liter, cyfr, - lub _.
+field-escalation-contact = Osoba do eskalacji
+escalation-nobody = Nikt
+escalation-hint = Gdy spór tej osoby przekroczy termin o dni eskalacji swojego statusu, ta osoba raz otrzyma link e-mailem i może odpowiedzieć.

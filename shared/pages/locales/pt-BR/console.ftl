@@ -337,3 +337,6 @@ import-save-profile = Salvar como perfil
 field-file = Escolha o arquivo a importar.
 field-profile = Escolha um perfil que leia este tipo de dado.
 field-code = Informe um código com minúsculas, dígitos, - ou _.
+field-escalation-contact = Contato de escalonamento
+escalation-nobody = Ninguém
+escalation-hint = Quando uma disputa deste responsável passa da data-alvo pelos dias de escalonamento do seu status, esta pessoa recebe uma vez um link por e-mail e pode responder.

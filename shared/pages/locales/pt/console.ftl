@@ -337,3 +337,6 @@ import-save-profile = Guardar como perfil
 field-file = Escolha o ficheiro a importar.
 field-profile = Escolha um perfil que leia este tipo de dados.
 field-code = Indique um código com minúsculas, algarismos, - ou _.
+field-escalation-contact = Contacto de escalamento
+escalation-nobody = Ninguém
+escalation-hint = Quando um litígio deste responsável ultrapassa a data-alvo pelos dias de escalamento do seu estado, esta pessoa recebe uma vez uma ligação por e-mail e pode responder.

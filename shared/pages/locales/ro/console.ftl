@@ -342,3 +342,6 @@ import-save-profile = Salvați ca profil
 field-file = Alegeți fișierul de importat.
 field-profile = Alegeți un profil care citește acest tip de date.
 field-code = Indicați un cod din litere mici, cifre, - sau _.
+field-escalation-contact = Contact de escaladare
+escalation-nobody = Nimeni
+escalation-hint = Când o dispută a acestui responsabil depășește data-țintă cu zilele de escaladare ale statusului, această persoană primește o dată un link pe e-mail și poate răspunde.

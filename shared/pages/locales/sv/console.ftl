@@ -337,3 +337,6 @@ import-save-profile = Spara som profil
 field-file = Välj filen som ska importeras.
 field-profile = Välj en profil som läser den här sortens data.
 field-code = Ange en kod av gemener, siffror, - eller _.
+field-escalation-contact = Eskaleringskontakt
+escalation-nobody = Ingen
+escalation-hint = När en tvist hos den här handläggaren passerat måldatumet med statusens eskaleringsdagar får den här personen en länk via e-post en gång och kan svara.

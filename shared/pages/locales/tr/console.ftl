@@ -331,3 +331,6 @@ import-save-profile = Profil olarak kaydet
 field-file = İçe aktarılacak dosyayı seçin.
 field-profile = Bu tür verileri okuyan bir profil seçin.
 field-code = Küçük harf, rakam, - veya _ içeren bir kod girin.
+field-escalation-contact = Üst bildirim kişisi
+escalation-nobody = Kimse
+escalation-hint = Bu çözümleyicinin bir itirazı, durumunun üst bildirim günleri kadar hedef tarihini geçtiğinde bu kişiye bir kez e-postayla bağlantı gönderilir ve yanıt verebilir.

@@ -322,3 +322,6 @@ import-save-profile = 保存为配置
 field-file = 请选择要导入的文件。
 field-profile = 请选择能读取此类数据的配置。
 field-code = 请输入由小写字母、数字、- 或 _ 组成的代码。
+field-escalation-contact = 升级联系人
+escalation-nobody = 无
+escalation-hint = 当该处理人的争议超过目标日期达到其状态的升级天数时，会向此人发送一次链接邮件，此人可以答复。
