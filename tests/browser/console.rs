@@ -40,6 +40,7 @@ fn world() -> TestServer {
         item("I2", "C1", "2025-02-28", "450.00", "450.00"),
         item("I3", "C1", "2025-03-31", "830.00", "830.00"),
         item("I4", "C2", "2025-01-31", "310.00", "310.00"),
+        item("I5", "C2", "2025-02-15", "95.40", "95.40"),
     ];
     assert_eq!(push_items(&s, ADMIN_TOKEN, "delta", items).status, 200);
     let r = call(
@@ -50,6 +51,40 @@ fn world() -> TestServer {
         &json!({"name": "Sam Sales", "email": "sam@corp.example", "role": "sales"}),
     );
     assert_eq!(r.status, 201, "{}", r.text());
+    // A late dispute over part of I4, escalated to a long-named manager, and a broken
+    // promise on I5: the agenda's Late disputes and Broken promises tabs have something.
+    let r = call(
+        &s,
+        "POST",
+        "/api/v1/admin/resolvers",
+        ADMIN_TOKEN,
+        &json!({"name": "Maximilian Oberhuber-Katzenberger", "email": "max@corp.example", "role": "head of sales"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let max = r.json()["id"].as_i64().unwrap();
+    for (path, body) in [
+        (
+            "/api/v1/admin/statuses/price_dispute",
+            json!({"target_days": 10, "escalation_days": 2}),
+        ),
+        ("/api/v1/admin/resolvers/1", json!({"escalation_id": max})),
+    ] {
+        let r = call(&s, "PATCH", path, ADMIN_TOKEN, &body);
+        assert_eq!(r.status, 200, "{}", r.text());
+    }
+    for body in [
+        json!({"item_ids": ["I4"], "status": "price_dispute", "status_date": "2025-03-10",
+               "comment": "Freight charged twice", "resolver_id": 1, "amounts": {"I4": "110.00"}}),
+        json!({"item_ids": ["I5"], "status": "promise_to_pay",
+               "next_action": {"type": "promise", "name": "Promised by the accounts payable team", "date": "2025-03-01"}}),
+    ] {
+        let r = call(&s, "POST", "/api/v1/status-changes", ADMIN_TOKEN, &body);
+        assert_eq!(r.status, 201, "{}", r.text());
+    }
+    for path in ["/api/v1/promises/check", "/api/v1/emails/escalations"] {
+        let r = call(&s, "POST", path, ADMIN_TOKEN, &json!({}));
+        assert_eq!(r.status, 200, "{}", r.text());
+    }
     for (email, language, role) in [
         ("alice@corp.example", "en", "admin"),
         ("kenji@corp.example", "ja", "collector"),
@@ -141,6 +176,12 @@ fn the_seed_story_by_clicking() {
         b.goto(&s.url("/app/agenda?date=2030-12-31")).await;
         b.wait_for_text("Acme SA").await;
         crate::review(&b, "console-agenda-en").await;
+        b.goto(&s.url("/app/agenda/late")).await;
+        b.wait_for_text("Sam Sales").await;
+        crate::review(&b, "console-agenda-late-en").await;
+        b.goto(&s.url("/app/agenda/broken")).await;
+        b.wait_for_text("Promised by the accounts payable team").await;
+        crate::review(&b, "console-agenda-broken-en").await;
 
         // The resolver answers from the link in the email, in another browser.
         let outbox = get(&s, "/api/v1/outbox", ADMIN_TOKEN).json();
@@ -275,6 +316,9 @@ fn the_seed_story_by_clicking() {
                 b.goto(&s.url("/app/agenda/replies")).await;
                 b.wait_for_text("Sam Sales").await;
                 crate::review(&b, &format!("console-replies-{lang}")).await;
+                b.goto(&s.url("/app/agenda/late")).await;
+                b.wait_for_text("Sam Sales").await;
+                crate::review(&b, &format!("console-agenda-late-{lang}")).await;
                 if lang == "tr" {
                     // An import preview in Turkish, with a refused line.
                     b.goto(&s.url("/app/admin/import")).await;

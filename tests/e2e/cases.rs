@@ -694,6 +694,19 @@ fn the_undisputed_rest_of_an_invoice_is_chased_as_usual() {
         json!([{"currency": "EUR", "open_amount": "105.00"}])
     );
     assert_eq!(step["item_ids"], json!(["I1", "I2"]));
+    // Days deductions outstanding over January 2025 (245.00 invoiced): 95.00 in dispute
+    // (15.00 of I1, all of I3) x 31 days / 245.00 = 12.0 days.
+    let r = get(
+        &w.s,
+        "/api/v1/reports/dispute-cases?from=2025-01-01&to=2025-01-31",
+        &w.collector,
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(
+        r.json()["deductions"],
+        json!([{"currency": "EUR", "disputed_outstanding": "95.00", "credit_sales": "245.00",
+                "days": 31, "ddo": "12.0"}])
+    );
     // The undisputed 85.00 paid: what is left of I1 is all in dispute, so held.
     let r = erp(
         &w,

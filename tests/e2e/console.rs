@@ -1393,3 +1393,110 @@ fn the_agenda_records_a_reminder_step() {
     assert_eq!(r.status, 403, "no form token");
     assert_eq!(v.get("/app/agenda/reminders").status, 405);
 }
+
+/// The agenda's *Late disputes* tab lists the open cases past their deadline, the most
+/// overdue first, with their disputed part, how late they are and whether they were
+/// escalated, filtered by collector and resolver; *Broken promises* lists the promises
+/// found broken. In English and Japanese; bad filters are a 400 page.
+#[test]
+fn the_agenda_shows_late_disputes_and_broken_promises() {
+    let w = world();
+    let r = call(
+        &w.s,
+        "PATCH",
+        "/api/v1/admin/statuses/price_dispute",
+        ADMIN_TOKEN,
+        &json!({"target_days": 10}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    // I1 disputed for 15.00 on 2025-03-10 (due by 03-20): late.
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/status-changes",
+        &w.collector,
+        &json!({"item_ids": ["I1"], "status": "price_dispute", "status_date": "2025-03-10",
+                "comment": "Wrong price", "resolver_id": w.resolver_id, "amounts": {"I1": "15.00"}}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    // A promise on I3 for 2025-03-01, unpaid: broken by the daily check.
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/status-changes",
+        &w.collector,
+        &json!({"item_ids": ["I3"], "status": "promise_to_pay",
+                "next_action": {"type": "promise", "name": "Pays on Friday", "date": "2025-03-01"}}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/promises/check",
+        &w.collector,
+        &json!({}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+
+    let v = signed_in(&w, "alice@corp.example", "collector");
+    let agenda = v.get("/app/agenda?date=2025-03-01");
+    assert_eq!(agenda.status, 200, "{}", agenda.text());
+    assert!(
+        agenda.text().contains(
+            "href=\"/app/agenda/late\">Late disputes <span class=\"badge warn\">1</span>"
+        ),
+        "{}",
+        agenda.text()
+    );
+    let late = v.get("/app/agenda/late");
+    assert_eq!(late.status, 200, "{}", late.text());
+    let html = late.text();
+    for text in [
+        "1 dispute past its deadline",
+        "Acme SA",
+        "F-I1",
+        "Price dispute",
+        "Sam Sales",
+        "15.00",
+    ] {
+        assert!(html.contains(text), "{text} missing: {html}");
+    }
+    assert!(!html.contains("F-I3"));
+    // By another resolver, or another collector: none.
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/admin/resolvers",
+        ADMIN_TOKEN,
+        &json!({"name": "Tess Tech", "email": "tess@corp.example", "role": "technician"}),
+    );
+    let tess = r.json()["id"].as_i64().unwrap();
+    let html = v
+        .get(&format!("/app/agenda/late?resolver_id={tess}"))
+        .text();
+    assert!(html.contains("No dispute is past its deadline."), "{html}");
+    let html = v.get("/app/agenda/late?collector=nobody").text();
+    assert!(!html.contains("F-I1"), "{html}");
+    for (path, status) in [
+        ("/app/agenda/late?resolver_id=999", 400),
+        ("/app/agenda/late?page=0", 400),
+        ("/app/agenda/late?bogus=1", 400),
+        ("/app/agenda/broken?collector=%00", 400),
+    ] {
+        let r = v.get(path);
+        assert_eq!(r.status, status, "{path}: {}", r.text());
+        assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
+    }
+    let r = v.post("/app/agenda/late", &[]);
+    assert_eq!(r.status, 405, "{}", r.text());
+    let broken = v.get("/app/agenda/broken");
+    assert_eq!(broken.status, 200, "{}", broken.text());
+    let html = broken.text();
+    for text in ["Acme SA", "Pays on Friday", "Promised for", "1 item"] {
+        assert!(html.contains(text), "{text} missing: {html}");
+    }
+    // In Japanese.
+    let html = v.get("/app/agenda/late?lang=ja").text();
+    assert!(html.contains("期限超過の係争"), "{html}");
+    assert!(html.contains("目標日を過ぎた係争 1 件"), "{html}");
+}

@@ -2,8 +2,10 @@
 //! live actions and scenario steps due by the date (terminate an action, record a reminder
 //! step, open the customer); `GET /app/agenda/replies` is the "Replies and comments" tab:
 //! what resolvers and customers wrote in the last 30 days, the ones since the user last
-//! looked marked new (opening the tab marks them seen). `POST /app/agenda/reminders` records
-//! a scenario step as done.
+//! looked marked new (opening the tab marks them seen); `GET /app/agenda/late` is the
+//! "Late disputes" tab (open cases past their deadline, the most overdue first, by collector
+//! and resolver) and `GET /app/agenda/broken` the "Broken promises" tab (the last 60 days).
+//! `POST /app/agenda/reminders` records a scenario step as done.
 
 use chrono::Duration;
 use minijinja::context;
@@ -23,6 +25,8 @@ use settle_pages::console::{Ctx, Failure};
 const PAGE: usize = 50;
 /// The replies tab looks this far back.
 const REPLY_DAYS: i64 = 30;
+/// The broken promises tab looks this far back.
+const BROKEN_DAYS: i64 = 60;
 
 fn bad(field: &str, why: &str) -> Failure {
     Failure::Invalid(400, Invalid::one(field, Some(field), why))
@@ -36,6 +40,46 @@ fn new_replies(ctx: &Ctx) -> Result<i64, Failure> {
     Ok(console::new_reply_count(&ctx.db, &since, None)?)
 }
 
+/// The collector, resolver and page a tab is filtered and paged by, checked.
+struct Filters {
+    collector: Option<String>,
+    resolver_id: Option<i64>,
+    page: usize,
+}
+
+impl Filters {
+    fn read(ctx: &Ctx, q: &Query) -> Result<Filters, Failure> {
+        let collector = q.text("collector", 200)?;
+        let resolver_id = q.int("resolver_id")?;
+        if let Some(r) = resolver_id
+            && config::resolver(&ctx.db, r)?.is_none()
+        {
+            return Err(bad("resolver_id", "not a resolver"));
+        }
+        let page = q.int("page")?.unwrap_or(1);
+        if !(1..=100_000).contains(&page) {
+            return Err(bad("page", "a page number from 1"));
+        }
+        Ok(Filters {
+            collector,
+            resolver_id,
+            page: page as usize,
+        })
+    }
+
+    /// Page `p` of `path` with these filters, after the pairs `first`.
+    fn link(&self, path: &str, mut first: Vec<(String, String)>, p: usize) -> String {
+        if let Some(c) = &self.collector {
+            first.push(("collector".into(), c.clone()));
+        }
+        if let Some(r) = self.resolver_id {
+            first.push(("resolver_id".into(), r.to_string()));
+        }
+        first.push(("page".into(), p.to_string()));
+        format!("{path}?{}", settle_web::encode_query(&first))
+    }
+}
+
 pub fn agenda(ctx: &Ctx) -> Result<Response, Failure> {
     let q = Query::parse(
         ctx.req,
@@ -43,23 +87,13 @@ pub fn agenda(ctx: &Ctx) -> Result<Response, Failure> {
     )?
     .without_empty();
     let date = q.date("date")?.unwrap_or_else(today);
-    let collector = q.text("collector", 200)?;
-    let resolver_id = q.int("resolver_id")?;
-    if let Some(r) = resolver_id
-        && config::resolver(&ctx.db, r)?.is_none()
-    {
-        return Err(bad("resolver_id", "not a resolver"));
-    }
-    let page = q.int("page")?.unwrap_or(1);
-    if !(1..=100_000).contains(&page) {
-        return Err(bad("page", "a page number from 1"));
-    }
+    let f = Filters::read(ctx, &q)?;
     let filter = AgendaFilter {
-        collector: collector.clone(),
-        resolver_id,
+        collector: f.collector.clone(),
+        resolver_id: f.resolver_id,
     };
     let (mut entries, total) =
-        scenarios::agenda(&ctx.db, date, &filter, (page as usize - 1) * PAGE, PAGE)?;
+        scenarios::agenda(&ctx.db, date, &filter, (f.page - 1) * PAGE, PAGE)?;
     // Each action by the name its reader reads.
     let names = settle_pages::rows::ActionNames::load(&ctx.db, ctx.lang())?;
     for a in entries.iter_mut().filter_map(|e| e.action.as_mut()) {
@@ -69,17 +103,10 @@ pub fn agenda(ctx: &Ctx) -> Result<Response, Failure> {
     let pages = total.div_ceil(PAGE).max(1);
     let resolvers = config::resolvers(&ctx.db)?;
     let link = |p: usize| {
-        let mut v = vec![("date".to_string(), settle_domain::dates::format_date(date))];
-        if let Some(c) = &collector {
-            v.push(("collector".into(), c.clone()));
-        }
-        if let Some(r) = resolver_id {
-            v.push(("resolver_id".into(), r.to_string()));
-        }
-        v.push(("page".into(), p.to_string()));
-        format!("/app/agenda?{}", settle_web::encode_query(&v))
+        let date = vec![("date".to_string(), settle_domain::dates::format_date(date))];
+        f.link("/app/agenda", date, p)
     };
-    let page = page as usize;
+    let page = f.page;
     ctx.render(
         200,
         "agenda.html",
@@ -90,14 +117,110 @@ pub fn agenda(ctx: &Ctx) -> Result<Response, Failure> {
             total => total,
             date => settle_domain::dates::format_date(date),
             today => settle_domain::dates::format_date(today()),
-            collector => collector,
-            resolver_id => resolver_id,
+            collector => f.collector,
+            resolver_id => f.resolver_id,
             resolvers => resolvers,
             page => page,
             pages => pages,
             previous => (page > 1).then(|| link(page - 1)),
             next => (page < pages).then(|| link(page + 1)),
             new_replies => new_replies(ctx)?,
+            late_total => late_total(ctx)?,
+        },
+    )
+}
+
+/// The late disputes on the tab's badge (everyone's).
+fn late_total(ctx: &Ctx) -> Result<i64, Failure> {
+    let today = settle_domain::dates::format_date(today());
+    Ok(console::late_count(
+        &ctx.db,
+        &today,
+        &console::LateFilter::default(),
+    )?)
+}
+
+pub fn late(ctx: &Ctx) -> Result<Response, Failure> {
+    let q = Query::parse(ctx.req, &["collector", "resolver_id", "page", "lang"])?.without_empty();
+    let f = Filters::read(ctx, &q)?;
+    let day = today();
+    let today_s = settle_domain::dates::format_date(day);
+    let filter = console::LateFilter {
+        collector: f.collector.clone(),
+        resolver_id: f.resolver_id,
+    };
+    let total = console::late_count(&ctx.db, &today_s, &filter)? as usize;
+    let cases = console::late_cases(&ctx.db, &today_s, &filter, (f.page - 1) * PAGE, PAGE)?;
+    // Each reason by its label in the reader's language, and how late each case is.
+    let labels: std::collections::HashMap<String, String> = config::statuses(&ctx.db)?
+        .into_iter()
+        .map(|s| {
+            (
+                s.status.code.clone(),
+                s.status.label(ctx.lang()).to_string(),
+            )
+        })
+        .collect();
+    let rows: Vec<minijinja::Value> = cases
+        .iter()
+        .map(|c| {
+            let late = settle_domain::dates::parse_date(&c.deadline)
+                .map(|d| settle_domain::disputes::days_late(d, day))
+                .unwrap_or(0);
+            context! {
+                case => c,
+                reason => labels.get(&c.reason).cloned().unwrap_or_else(|| c.reason.clone()),
+                days_late => late,
+            }
+        })
+        .collect();
+    let pages = total.div_ceil(PAGE).max(1);
+    let link = |p: usize| f.link("/app/agenda/late", Vec::new(), p);
+    let page = f.page;
+    ctx.render(
+        200,
+        "agenda.html",
+        "agenda",
+        context! {
+            tab => "late",
+            late => rows,
+            total => total,
+            collector => f.collector,
+            resolver_id => f.resolver_id,
+            resolvers => config::resolvers(&ctx.db)?,
+            page => page,
+            pages => pages,
+            previous => (page > 1).then(|| link(page - 1)),
+            next => (page < pages).then(|| link(page + 1)),
+            new_replies => new_replies(ctx)?,
+            late_total => late_total(ctx)?,
+        },
+    )
+}
+
+pub fn broken(ctx: &Ctx) -> Result<Response, Failure> {
+    let q = Query::parse(ctx.req, &["collector", "lang"])?.without_empty();
+    let collector = q.text("collector", 200)?;
+    let since = settle_domain::dates::format_date(today() - Duration::days(BROKEN_DAYS));
+    let promises = console::broken_promises(&ctx.db, &since, collector.as_deref(), 200)?;
+    let names = settle_pages::rows::ActionNames::load(&ctx.db, ctx.lang())?;
+    let promises: Vec<console::BrokenPromise> = promises
+        .into_iter()
+        .map(|mut p| {
+            p.name = names.shown(&p.name, None);
+            p
+        })
+        .collect();
+    ctx.render(
+        200,
+        "agenda.html",
+        "agenda",
+        context! {
+            tab => "broken",
+            broken => promises,
+            collector => collector,
+            new_replies => new_replies(ctx)?,
+            late_total => late_total(ctx)?,
         },
     )
 }
@@ -121,6 +244,7 @@ pub fn replies(ctx: &Ctx) -> Result<Response, Failure> {
             collector => collector,
             seen => seen,
             new_replies => 0,
+            late_total => late_total(ctx)?,
         },
     )
 }

@@ -31,8 +31,10 @@ async fn handle(req: Request) -> Response {
         (["actions", id, "terminate"], Method::Post) => actions::terminate(&ctx, id),
         (["agenda"], Method::Get) => agenda::agenda(&ctx),
         (["agenda", "replies"], Method::Get) => agenda::replies(&ctx),
+        (["agenda", "late"], Method::Get) => agenda::late(&ctx),
+        (["agenda", "broken"], Method::Get) => agenda::broken(&ctx),
         (["agenda", "reminders"], Method::Post) => agenda::record_reminder(&ctx),
-        (["agenda"] | ["agenda", "replies"], _) => Err(Failure::Method("GET")),
+        (["agenda"] | ["agenda", "replies" | "late" | "broken"], _) => Err(Failure::Method("GET")),
         (["actions", _], _) => Err(Failure::Method("GET, POST")),
         (["actions", _, "detach" | "terminate"] | ["agenda", "reminders"], _) => {
             Err(Failure::Method("POST"))

@@ -21,6 +21,8 @@ mod params;
 use params::OFFERS;
 pub use params::Params;
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use settle_domain::auth::Role;
 use settle_domain::report_views::{self, KpiPlan, Names, Table};
@@ -260,6 +262,26 @@ fn dispute_cases(req: &Request) -> Answer<Response> {
             .map_err(|(field, why)| settle_web::bad_query(field, why))?;
     let (from, to) = checked.period;
     let facts = settle_store::disputes::case_facts(&db, &settle_domain::dates::format_date(as_of))?;
-    let analytics = settle_domain::case_analytics::analyse(&facts, from, to, as_of);
+    let mut analytics = settle_domain::case_analytics::analyse(&facts, from, to, as_of);
+    // Credit sales of the period per currency, for days deductions outstanding.
+    let before = from.pred_opt().unwrap_or(from);
+    let mut sales: BTreeMap<String, i64> = BTreeMap::new();
+    for (currency, _, minor) in
+        settle_store::reports::sales_by_day(&db, before, to, &Default::default())?
+    {
+        let sum = sales.entry(currency).or_default();
+        *sum = sum.saturating_add(minor);
+    }
+    let sales = sales
+        .into_iter()
+        .map(|(c, m)| {
+            Ok((
+                settle_domain::money::Currency::parse(&c).map_err(settle_store::StoreError)?,
+                m,
+            ))
+        })
+        .collect::<Result<Vec<_>, settle_store::StoreError>>()?;
+    analytics.deductions =
+        settle_domain::case_analytics::deductions(&facts, as_of, from, to, &sales);
     Ok(settle_web::json(200, &analytics))
 }

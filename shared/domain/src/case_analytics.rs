@@ -149,6 +149,65 @@ pub struct Analytics {
     pub deadline_compliance: Vec<Compliance>,
     /// Open at the end of `as_of` and past their deadline.
     pub late: Late,
+    /// Days deductions outstanding per currency ([`deductions`]; empty until given sales).
+    pub deductions: Vec<Deduction>,
+}
+
+/// Days deductions outstanding (DDO) in one currency: the amount in dispute at the end of
+/// `as_of` ÷ the credit sales invoiced in the period × the period's days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deduction {
+    pub currency: &'static str,
+    pub disputed_outstanding: String,
+    pub credit_sales: String,
+    pub days: i64,
+    /// One decimal; `None` without sales in the period.
+    pub ddo: Option<String>,
+}
+
+/// What a case had in dispute at the end of `d` when it was open then: its disputed amount
+/// while still open; for a case resolved since, what was put in dispute (its settlements
+/// are not dated, so the part settled before `d` is not known).
+fn disputed_at(f: &CaseFact, d: NaiveDate) -> i64 {
+    match f.resolved_on {
+        _ if !f.open_at(d) => 0,
+        None => f.amounts.disputed,
+        Some(_) => f.amounts.original,
+    }
+}
+
+/// DDO per currency of the cases open at the end of `as_of`, for `sales` invoiced from
+/// `from` to `to` (minor units per currency); every currency with either.
+pub fn deductions(
+    facts: &[CaseFact],
+    as_of: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+    sales: &[(Currency, i64)],
+) -> Vec<Deduction> {
+    let days = (to - from).num_days() + 1;
+    let mut by: BTreeMap<&'static str, (Currency, i64, i64)> = BTreeMap::new();
+    for f in facts {
+        let e = by.entry(f.currency.code()).or_insert((f.currency, 0, 0));
+        e.1 = e.1.saturating_add(disputed_at(f, as_of));
+    }
+    for (c, minor) in sales {
+        let e = by.entry(c.code()).or_insert((*c, 0, 0));
+        e.2 = e.2.saturating_add(*minor);
+    }
+    by.into_iter()
+        .filter(|(_, (_, disputed, sold))| *disputed != 0 || *sold != 0)
+        .map(|(code, (c, disputed, sold))| Deduction {
+            currency: code,
+            disputed_outstanding: amount_string(disputed, c),
+            credit_sales: amount_string(sold, c),
+            days,
+            ddo: (sold > 0).then(|| {
+                let days = Decimal::from(disputed) * Decimal::from(days) / Decimal::from(sold);
+                format!("{:.1}", days.round_dp(1))
+            }),
+        })
+        .collect()
 }
 
 /// The analytics of `facts`: groups, settlement and compliance over the cases resolved
@@ -191,6 +250,7 @@ pub fn analyse(facts: &[CaseFact], from: NaiveDate, to: NaiveDate, as_of: NaiveD
             count: late.len() as u64,
             disputed_amount: sums(late.iter().copied(), |a| a.disputed),
         },
+        deductions: Vec::new(),
     }
 }
 
@@ -222,6 +282,65 @@ mod tests {
             deadline: deadline.map(d),
             amounts,
         }
+    }
+
+    /// DDO: 3,000.00 in dispute at the end of March over 31,000.00 of March's credit sales
+    /// is 3.0 days; a case resolved since counts what was put in dispute, one opened after
+    /// or resolved before counts nothing; no sales, no DDO.
+    #[test]
+    fn days_deductions_outstanding_divide_disputed_by_sales_over_the_period() {
+        let eur = Currency::parse("EUR").unwrap();
+        let usd = Currency::parse("USD").unwrap();
+        let case =
+            |currency, opened: &str, resolved: Option<&str>, original: i64, disputed: i64| {
+                let mut amounts = Amounts::open(original, original).unwrap();
+                amounts.disputed = disputed;
+                amounts.paid = original - disputed;
+                CaseFact {
+                    reason: "price_dispute".into(),
+                    root_cause: None,
+                    valid: None,
+                    resolver_id: None,
+                    currency,
+                    opened_on: d(opened),
+                    resolved_on: resolved.map(d),
+                    deadline: None,
+                    amounts,
+                }
+            };
+        let facts = [
+            case(eur, "2026-03-05", None, 200_000, 200_000),
+            case(eur, "2026-03-10", Some("2026-04-02"), 100_000, 0),
+            case(eur, "2026-04-01", None, 50_000, 50_000),
+            case(eur, "2026-02-01", Some("2026-03-15"), 70_000, 0),
+            case(usd, "2026-03-01", None, 1_000, 1_000),
+        ];
+        let r = deductions(
+            &facts,
+            d("2026-03-31"),
+            d("2026-03-01"),
+            d("2026-03-31"),
+            &[(eur, 3_100_000)],
+        );
+        assert_eq!(
+            r,
+            [
+                Deduction {
+                    currency: "EUR",
+                    disputed_outstanding: "3000.00".into(),
+                    credit_sales: "31000.00".into(),
+                    days: 31,
+                    ddo: Some("3.0".into()),
+                },
+                Deduction {
+                    currency: "USD",
+                    disputed_outstanding: "10.00".into(),
+                    credit_sales: "0.00".into(),
+                    days: 31,
+                    ddo: None,
+                }
+            ]
+        );
     }
 
     #[test]

@@ -217,6 +217,11 @@ pub fn is_late(open: bool, deadline: Option<&str>, today: &str) -> bool {
     open && deadline.is_some_and(|d| d < today)
 }
 
+/// How many days a case is past its deadline on `today` (0 on the deadline or before).
+pub fn days_late(deadline: chrono::NaiveDate, today: chrono::NaiveDate) -> i64 {
+    (today - deadline).num_days().max(0)
+}
+
 /// Whether an open case is due for escalation on `today`: more than `escalation_days` past
 /// its deadline (a deadline of the 10th and 2 days: from the 12th). ISO dates.
 pub fn escalation_due(
@@ -491,6 +496,15 @@ fn pointer_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn days_late_count_from_the_day_after_the_deadline() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        assert_eq!(days_late(d("2026-03-10"), d("2026-03-09")), 0);
+        assert_eq!(days_late(d("2026-03-10"), d("2026-03-10")), 0);
+        assert_eq!(days_late(d("2026-03-10"), d("2026-03-11")), 1);
+        assert_eq!(days_late(d("2026-02-27"), d("2026-03-02")), 3);
+    }
+
     #[test]
     fn a_case_escalates_its_escalation_days_after_its_deadline() {
         let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();

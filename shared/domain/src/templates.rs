@@ -66,6 +66,8 @@ pub struct EmailItem {
     pub due_date: String,
     pub amount_minor: i64,
     pub open_minor: i64,
+    /// What its open dispute case disputes (0: none).
+    pub disputed_minor: i64,
     pub currency: Currency,
     pub status: String,
 }
@@ -256,7 +258,7 @@ fn environment(escape: AutoEscape) -> Environment<'static> {
 
 /// The column headings of the `#items_list_selected` table, from
 /// `emails/<language>/items_table.txt` (one heading a line); English when the language has none.
-fn labels(language: &str) -> [&'static str; 7] {
+fn labels(language: &str) -> [&'static str; 8] {
     let file = TABLE_LABELS
         .iter()
         .find(|(l, _)| *l == language)
@@ -270,6 +272,7 @@ fn labels(language: &str) -> [&'static str; 7] {
         "Amount",
         "Open amount",
         "Status",
+        "In dispute",
     ];
     for (slot, line) in out.iter_mut().zip(file.lines()) {
         *slot = line.trim();
@@ -314,17 +317,28 @@ fn signed(i: &EmailItem, minor: i64) -> i64 {
     minor.saturating_mul(sign)
 }
 
-/// The `#items_list_selected` table: every cell escaped here.
+/// The `#items_list_selected` table: every cell escaped here. When an item is disputed in
+/// part, a last column says how much of each item is in dispute.
 pub fn items_table(items: &[EmailItem], language: &str, fmt: &dyn EmailFormat) -> String {
     let mut t = String::from(
         "<table class=\"items\" border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n<thead><tr>",
     );
-    for h in labels(language) {
+    let in_part = items
+        .iter()
+        .any(|i| i.disputed_minor > 0 && i.disputed_minor < i.open_minor);
+    let headings = labels(language);
+    let shown = if in_part { 8 } else { 7 };
+    for h in &headings[..shown] {
         t.push_str(&format!("<th>{}</th>", escape_html(h)));
     }
     t.push_str("</tr></thead>\n<tbody>\n");
     for i in items {
         t.push_str("<tr>");
+        let disputed = if i.disputed_minor > 0 {
+            fmt.money(signed(i, i.disputed_minor), i.currency)
+        } else {
+            String::new()
+        };
         for cell in [
             i.number.clone(),
             fmt.kind(&i.kind),
@@ -333,8 +347,12 @@ pub fn items_table(items: &[EmailItem], language: &str, fmt: &dyn EmailFormat) -
             fmt.money(signed(i, i.amount_minor), i.currency),
             fmt.money(signed(i, i.open_minor), i.currency),
             i.status.clone(),
-        ] {
-            t.push_str(&format!("<td>{}</td>", escape_html(&cell)));
+            disputed,
+        ]
+        .iter()
+        .take(shown)
+        {
+            t.push_str(&format!("<td>{}</td>", escape_html(cell)));
         }
         t.push_str("</tr>\n");
     }
@@ -501,6 +519,7 @@ pub fn sample() -> EmailData {
             due_date: "2025-01-31".into(),
             amount_minor: 120_000,
             open_minor: 120_000,
+            disputed_minor: 0,
             currency: eur,
             status: "Price dispute".into(),
         }],
@@ -939,6 +958,32 @@ mod tests {
             .collect()
     }
 
+    /// The items table shows the disputed part when an item is disputed in part only.
+    #[test]
+    fn the_items_table_shows_a_disputed_part() {
+        let mut d = sample();
+        let whole = items_table(&d.items, "en", &PlainFormat);
+        assert!(!whole.contains("In dispute"), "{whole}");
+        d.items[0].disputed_minor = 15_000;
+        d.items.push(EmailItem {
+            number: "INV-0002".into(),
+            disputed_minor: 0,
+            ..d.items[0].clone()
+        });
+        let t = items_table(&d.items, "fr", &PlainFormat);
+        assert_eq!(t.matches("<th>").count(), 8, "{t}");
+        assert!(t.contains("<th>En litige</th>"), "{t}");
+        assert!(t.contains("<td>150.00 EUR</td></tr>"), "{t}");
+        assert!(
+            t.contains("<td></td></tr>"),
+            "INV-0002 has no disputed part: {t}"
+        );
+        for l in crate::catalog::PAGE_LANGUAGES {
+            assert_ne!(labels(l)[7], "", "{l}");
+            assert!(l == "en" || labels(l)[7] != "In dispute", "{l}");
+        }
+    }
+
     #[test]
     fn the_pages_emails_exist_in_every_page_language_and_render() {
         let mut all = page_language_templates();
@@ -993,7 +1038,7 @@ mod tests {
             assert!(
                 TABLE_LABELS
                     .iter()
-                    .any(|(t, f)| *t == l && f.lines().count() == 7),
+                    .any(|(t, f)| *t == l && f.lines().count() == 8),
                 "{l}"
             );
         }

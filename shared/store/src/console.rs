@@ -402,3 +402,152 @@ pub fn customer_totals(
         })
         .collect()
 }
+
+// ---- the agenda's late disputes and broken promises ----
+
+/// Who the agenda's late disputes and broken promises are for.
+#[derive(Debug, Clone, Default)]
+pub struct LateFilter {
+    pub collector: Option<String>,
+    pub resolver_id: Option<i64>,
+}
+
+/// An open dispute case past its deadline, as the agenda's *Late disputes* tab lists it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct LateCase {
+    pub id: i64,
+    pub customer_id: String,
+    pub customer_name: String,
+    pub item_id: String,
+    pub item_number: String,
+    /// The dispute status (its code; the page shows its label).
+    pub reason: String,
+    pub resolver: Option<String>,
+    pub deadline: String,
+    pub disputed_amount: String,
+    pub currency: String,
+    pub escalated_on: Option<String>,
+}
+
+/// The condition and parameters of the late cases of `today` for `f` (cases `d`,
+/// customers `c`): open cases whose deadline is before today, read from the open cases'
+/// deadline index.
+fn late_where(today: &str, f: &LateFilter) -> (String, Vec<Value>) {
+    let mut sql = "d.state = 'open' AND d.deadline < ?".to_string();
+    let mut params: Vec<Value> = vec![today.into()];
+    if let Some(c) = &f.collector {
+        sql.push_str(" AND c.collector = ?");
+        params.push(c.as_str().into());
+    }
+    if let Some(r) = f.resolver_id {
+        sql.push_str(" AND d.resolver_id = ?");
+        params.push(r.into());
+    }
+    (sql, params)
+}
+
+/// A page of the late cases, the most overdue first.
+pub fn late_cases(
+    db: &impl Db,
+    today: &str,
+    f: &LateFilter,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<LateCase>> {
+    let (filter, mut params) = late_where(today, f);
+    params.extend([(limit as i64).into(), (offset as i64).into()]);
+    let r = db.query(
+        &format!(
+            "SELECT d.id, c.erp_id, c.name, i.erp_id, i.number, d.reason, r.name, d.deadline,
+                    d.disputed_minor, d.currency, d.escalated_on
+             FROM disputes d JOIN customers c ON c.id = d.customer_id
+             JOIN items i ON i.id = d.item_id
+             LEFT JOIN resolvers r ON r.id = d.resolver_id
+             WHERE {filter} ORDER BY d.deadline, d.id LIMIT ? OFFSET ?"
+        ),
+        &params,
+    )?;
+    r.map(|row| {
+        let currency = Currency::parse(&row.text(9)?).map_err(StoreError)?;
+        Ok(LateCase {
+            id: row.int(0)?,
+            customer_id: row.text(1)?,
+            customer_name: row.text(2)?,
+            item_id: row.text(3)?,
+            item_number: row.text(4)?,
+            reason: row.text(5)?,
+            resolver: row.opt_text(6)?,
+            deadline: row.text(7)?,
+            disputed_amount: amount_string(row.int(8)?, currency),
+            currency: currency.code().to_string(),
+            escalated_on: row.opt_text(10)?,
+        })
+    })
+}
+
+/// How many cases are late (the tab's count).
+pub fn late_count(db: &impl Db, today: &str, f: &LateFilter) -> Result<i64> {
+    let (filter, params) = late_where(today, f);
+    db.query(
+        &format!(
+            "SELECT count(*) FROM disputes d JOIN customers c ON c.id = d.customer_id
+             WHERE {filter}"
+        ),
+        &params,
+    )?
+    .single_int()
+}
+
+/// A promise to pay that was broken (its date passed with items unpaid), as the agenda's
+/// *Broken promises* tab lists it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct BrokenPromise {
+    pub action_id: i64,
+    pub customer_id: String,
+    pub customer_name: String,
+    pub name: String,
+    /// The date promised.
+    pub promised_on: String,
+    /// When it was found broken.
+    pub broken_on: String,
+    pub items: i64,
+}
+
+/// The promises found broken on or after `since`, the latest first.
+pub fn broken_promises(
+    db: &impl Db,
+    since: &str,
+    collector: Option<&str>,
+    limit: usize,
+) -> Result<Vec<BrokenPromise>> {
+    let mut params: Vec<Value> = vec![since.into()];
+    let by_collector = match collector {
+        Some(c) => {
+            params.push(c.into());
+            " AND c.collector = ?"
+        }
+        None => "",
+    };
+    params.push((limit as i64).into());
+    let r = db.query(
+        &format!(
+            "SELECT a.id, c.erp_id, c.name, a.name, a.due_date, a.done_on,
+                    (SELECT count(*) FROM action_items ai WHERE ai.action_id = a.id)
+             FROM actions a JOIN customers c ON c.id = a.customer_id
+             WHERE a.promise_outcome = 'broken' AND a.done_on >= ?{by_collector}
+             ORDER BY a.done_on DESC, a.id DESC LIMIT ?"
+        ),
+        &params,
+    )?;
+    r.map(|row| {
+        Ok(BrokenPromise {
+            action_id: row.int(0)?,
+            customer_id: row.text(1)?,
+            customer_name: row.text(2)?,
+            name: row.text(3)?,
+            promised_on: row.text(4)?,
+            broken_on: row.text(5)?,
+            items: row.int(6)?,
+        })
+    })
+}

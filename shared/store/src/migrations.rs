@@ -408,10 +408,16 @@ pub fn migrations() -> Vec<Migration> {
 /// Version 20: escalation. A resolver may name another as its escalation contact; an open
 /// case past its deadline by its status's escalation days is escalated once
 /// (`disputes.escalated_on`), with the `dispute_escalation` email in the 15 page languages.
+/// And the broken promises indexed for the agenda.
 fn escalation() -> Vec<(String, Vec<Value>)> {
     let mut steps = vec![
         sql("ALTER TABLE resolvers ADD COLUMN escalation_id INTEGER REFERENCES resolvers(id)"),
         sql("ALTER TABLE disputes ADD COLUMN escalated_on TEXT"),
+        // The agenda's broken promises, the latest first.
+        sql(
+            "CREATE INDEX actions_broken_promises ON actions(done_on, id)
+             WHERE promise_outcome = 'broken'",
+        ),
     ];
     steps.extend(
         settle_domain::templates::escalation_templates()

@@ -169,7 +169,8 @@ pub fn email_source(db: &impl Db, regarding: Regarding) -> Result<Option<EmailSo
     let rows = db.query(
         &format!(
             "SELECT i.number, i.kind, i.issue_date, i.due_date, i.amount_minor, i.open_minor, i.currency,
-                    i.status_code, s.labels, i.status_date, i.status_comment, i.resolver_id
+                    i.status_code, s.labels, i.status_date, i.status_comment, i.resolver_id,
+                    i.disputed_minor
              FROM items i LEFT JOIN statuses s ON s.code = i.status_code
              WHERE {item_filter} ORDER BY i.due_date, i.id"
         ),
@@ -185,6 +186,7 @@ pub fn email_source(db: &impl Db, regarding: Regarding) -> Result<Option<EmailSo
                 due_date: r.text(3)?,
                 amount_minor: r.int(4)?,
                 open_minor: r.int(5)?,
+                disputed_minor: r.int(12)?,
                 currency,
                 status: r.text(7)?,
             },

@@ -30,6 +30,8 @@ pub struct TargetItem {
     pub resolver_id: Option<i64>,
     /// The live action holding it, if any.
     pub action_id: Option<i64>,
+    /// What its open dispute case disputes (0: none).
+    pub disputed_minor: i64,
 }
 
 /// What a status change needs from the store.
@@ -76,7 +78,7 @@ pub fn load_targets(db: &impl Db, input: &StatusChangeIn) -> Result<Targets> {
     let rows = select_in(
         db,
         "SELECT i.id, i.erp_id, i.customer_id, c.erp_id, i.open_minor, i.status_code, i.status_date,
-                i.resolver_id, i.action_id, i.currency
+                i.resolver_id, i.action_id, i.currency, i.disputed_minor
          FROM items i JOIN customers c ON c.id = i.customer_id WHERE i.erp_id",
         &ids,
     )?;
@@ -100,6 +102,7 @@ pub fn load_targets(db: &impl Db, input: &StatusChangeIn) -> Result<Targets> {
                         status_date: r.opt_text(6)?,
                         resolver_id: r.opt_int(7)?,
                         action_id: r.opt_int(8)?,
+                        disputed_minor: r.int(10)?,
                     },
                 )
             })

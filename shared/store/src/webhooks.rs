@@ -539,6 +539,8 @@ pub struct EventItem {
     pub currency: String,
     pub amount_minor: i64,
     pub open_minor: i64,
+    /// What its open dispute case disputes (0: none).
+    pub disputed_minor: i64,
     pub due_date: String,
     pub status_code: Option<String>,
     pub status_kind: Option<String>,
@@ -555,7 +557,7 @@ pub fn event_items(db: &impl Db, ids: &[String]) -> Result<Vec<EventItem>> {
         db,
         "SELECT i.id, i.erp_id, i.number, i.kind, i.entity, i.currency, i.amount_minor,
                 i.open_minor, i.due_date, i.status_code, s.kind, i.resolver_id, i.action_id,
-                i.customer_id, c.erp_id
+                i.customer_id, c.erp_id, i.disputed_minor
          FROM items i JOIN customers c ON c.id = i.customer_id
          LEFT JOIN statuses s ON s.code = i.status_code WHERE i.erp_id",
         &keys,
@@ -571,6 +573,7 @@ pub fn event_items(db: &impl Db, ids: &[String]) -> Result<Vec<EventItem>> {
             currency: r.text(5)?,
             amount_minor: r.int(6)?,
             open_minor: r.int(7)?,
+            disputed_minor: r.int(15)?,
             due_date: r.text(8)?,
             status_code: r.opt_text(9)?,
             status_kind: r.opt_text(10)?,

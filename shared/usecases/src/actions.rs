@@ -226,6 +226,7 @@ pub fn terminate(
                     id: i.id,
                     status_code: i.status_code,
                     resolver_id: i.resolver_id,
+                    disputed_minor: None,
                 })
                 .collect();
             webhooks::status_changed(

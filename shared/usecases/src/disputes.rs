@@ -383,6 +383,7 @@ fn resolve_items(
                 id: p.id,
                 status_code: p.status_code,
                 resolver_id: p.resolver_id,
+                disputed_minor: None,
             })
             .collect();
         webhooks::status_changed(

@@ -167,6 +167,7 @@ pub fn apply(db: &impl Db, c: &ChangeStatus, who: &Who) -> Result<Changed, Refus
             id: i.state.id.clone(),
             status_code: i.status_code.clone(),
             resolver_id: i.resolver_id,
+            disputed_minor: Some(i.disputed_minor),
         })
         .collect();
     let mut emitted = Emitted::default();

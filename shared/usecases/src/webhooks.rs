@@ -232,7 +232,8 @@ pub fn emit(
     Ok(())
 }
 
-/// An item as events show it: ids an ERP knows, amounts with their currency.
+/// An item as events show it: ids an ERP knows, amounts with their currency (the part in
+/// dispute while a case is open, else null).
 pub fn item_json(i: &EventItem) -> Value {
     let amount = |minor: i64| match Currency::parse(&i.currency) {
         Ok(c) => amount_string(minor, c),
@@ -242,6 +243,7 @@ pub fn item_json(i: &EventItem) -> Value {
         "id": i.id, "number": i.number, "kind": i.kind, "entity": i.entity,
         "due_date": i.due_date, "currency": i.currency,
         "amount": amount(i.amount_minor), "open_amount": amount(i.open_minor),
+        "disputed_amount": (i.disputed_minor > 0).then(|| amount(i.disputed_minor)),
         "status": i.status_code, "resolver_id": i.resolver_id, "action_id": i.action_id,
     })
 }
@@ -259,6 +261,8 @@ pub struct Before {
     pub id: String,
     pub status_code: Option<String>,
     pub resolver_id: Option<i64>,
+    /// What was in dispute (`None`: not known to the caller, not compared).
+    pub disputed_minor: Option<i64>,
 }
 
 /// What a status change did, for its events.
@@ -275,7 +279,8 @@ pub struct StatusChanged<'a> {
 
 /// The events of a status change: `item.status_changed` for every item, then
 /// `promise.created` (a status of kind promise), `dispute.opened` (items entering a dispute
-/// status), `dispute.updated` (items in dispute whose status, resolver or comment changed),
+/// status), `dispute.updated` (items in dispute whose status, resolver, comment or disputed
+/// amount changed),
 /// `dispute.resolved` (items leaving dispute).
 pub fn status_changed(
     db: &impl Db,
@@ -328,6 +333,11 @@ pub fn status_changed(
                 }
                 if c.comment.is_some() {
                     changed.push("comment");
+                }
+                if b.and_then(|b| b.disputed_minor)
+                    .is_some_and(|d| d != i.disputed_minor)
+                {
+                    changed.push("amount");
                 }
                 v["changed"] = json!(changed);
                 if !changed.is_empty() {

@@ -245,6 +245,38 @@ fn promises_are_kept_when_paid_and_broken_the_day_after_their_date() {
             .value
             .is_empty()
     );
+    // The agenda's broken promises: since a date, by collector.
+    use settle_store::console::broken_promises;
+    let listed = broken_promises(&db, "2026-11-01", None, 10).unwrap();
+    assert_eq!(
+        listed
+            .iter()
+            .map(|b| (
+                b.action_id,
+                b.customer_id.as_str(),
+                b.promised_on.as_str(),
+                b.items
+            ))
+            .collect::<Vec<_>>(),
+        [(broken, "C1", "2026-12-01", 1)]
+    );
+    assert_eq!(listed[0].broken_on, who("x").today.to_string());
+    assert_eq!(
+        broken_promises(&db, "2026-11-01", Some("carl@corp.example"), 10)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        broken_promises(&db, "2026-11-01", Some("nobody"), 10)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        broken_promises(&db, "2099-01-01", None, 10)
+            .unwrap()
+            .is_empty()
+    );
     let c1 = settle_store::ledger::customer(&db, "C1").unwrap().unwrap();
     assert_eq!(
         settle_store::actions::promise_counts(&db, c1.key).unwrap(),

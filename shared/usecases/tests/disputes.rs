@@ -1124,27 +1124,10 @@ fn an_overdue_case_is_escalated_once_to_the_escalation_contact() {
     )
     .unwrap();
     assert_eq!(saved.value.record.escalation_id, Some(2));
-    // Price disputes: 10 days to resolve, escalated 3 days after.
-    db.query(
-        "UPDATE statuses SET target_days = 10, escalation_days = 3 WHERE code = 'price_dispute'",
-        &[],
-    )
-    .unwrap();
-    // I1 opened on 2026-11-15 (deadline 11-25, escalation from 11-28); I2 on 11-22
-    // (deadline 12-02, escalation from 12-05); J1 held by Sam, who names nobody.
-    for (item, date, resolver) in [
-        ("I1", "2026-11-15", 1),
-        ("I2", "2026-11-22", 1),
-        ("J1", "2026-11-01", 2),
-    ] {
-        change(
-            &db,
-            json!({"item_ids": [item], "status": "price_dispute", "comment": "Wrong price",
-                   "resolver_id": resolver, "status_date": date, "next_action": "suggested"}),
-            &alice(),
-        )
-        .unwrap();
-    }
+    // Price disputes: 10 days to resolve, escalated 3 days after. I1 opened on 2026-11-15
+    // (deadline 11-25, escalation from 11-28); I2 on 11-22 (deadline 12-02, escalation from
+    // 12-05); J1 held by Sam, who names nobody.
+    three_disputes_with_deadlines(&db, Some(3), json!({"next_action": "suggested"}));
     assert_eq!(case_of(&db, "I1").deadline.as_deref(), Some("2026-11-25"));
     let today = who("cron"); // 2026-12-02
     let done = uc::escalate(&db, &today, "Settle", &site).unwrap();
@@ -1202,4 +1185,92 @@ fn an_overdue_case_is_escalated_once_to_the_escalation_contact() {
         ),
         2
     );
+}
+
+/// The agenda's late disputes: open cases past their deadline, the most overdue first,
+/// counted, paged and filtered by collector and resolver; resolved or on-time ones are not.
+#[test]
+fn the_agenda_lists_late_cases_most_overdue_first() {
+    use settle_store::console::{LateFilter, late_cases, late_count};
+    let db = db();
+    // Deadlines: J1 11-11 (C2, Sam), I1 11-25 (C1, Rita), I2 12-02 (today: on time).
+    three_disputes_with_deadlines(&db, None, json!({"amounts": "5.00"}));
+    let today = "2026-12-02";
+    let all = LateFilter::default();
+    let seen = |f: &LateFilter, offset, limit| -> Vec<(String, String, String, Option<String>)> {
+        late_cases(&db, today, f, offset, limit)
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.item_id, c.deadline, c.disputed_amount, c.resolver))
+            .collect()
+    };
+    assert_eq!(
+        seen(&all, 0, 10),
+        [
+            (
+                "J1".into(),
+                "2026-11-11".into(),
+                "5.00".into(),
+                Some("Sam".into())
+            ),
+            (
+                "I1".into(),
+                "2026-11-25".into(),
+                "5.00".into(),
+                Some("Rita".into())
+            )
+        ]
+    );
+    assert_eq!(late_count(&db, today, &all).unwrap(), 2);
+    assert_eq!(seen(&all, 1, 1)[0].0, "I1");
+    let carl = LateFilter {
+        collector: Some("carl@corp.example".into()),
+        resolver_id: None,
+    };
+    assert_eq!(seen(&carl, 0, 10)[0].0, "I1");
+    assert_eq!(late_count(&db, today, &carl).unwrap(), 1);
+    let sam = LateFilter {
+        collector: None,
+        resolver_id: Some(2),
+    };
+    assert_eq!(seen(&sam, 0, 10)[0].0, "J1");
+    // Resolved: no longer late.
+    change(
+        &db,
+        json!({"item_ids": ["J1"], "status": "dispute_resolved", "comment": "Credit note sent"}),
+        &alice(),
+    )
+    .unwrap();
+    assert_eq!(late_count(&db, today, &all).unwrap(), 1);
+    assert_eq!(
+        late_count(&db, "2026-12-03", &all).unwrap(),
+        2,
+        "I2 late tomorrow"
+    );
+}
+
+/// Price disputes resolved in 10 days (escalated `escalation_days` after): I1 (Rita) opened
+/// on 2026-11-15, I2 (Rita) on 11-22, J1 (Sam) on 11-01, each with `extra` in its body
+/// (`"amounts": "5.00"` disputes 5.00 of each).
+fn three_disputes_with_deadlines(db: &NativeDb, escalation_days: Option<i64>, extra: Value) {
+    db.query(
+        "UPDATE statuses SET target_days = 10, escalation_days = ? WHERE code = 'price_dispute'",
+        &[escalation_days.into()],
+    )
+    .unwrap();
+    for (item, date, resolver) in [
+        ("I1", "2026-11-15", 1),
+        ("I2", "2026-11-22", 1),
+        ("J1", "2026-11-01", 2),
+    ] {
+        let mut body = json!({"item_ids": [item], "status": "price_dispute", "comment": "Wrong price",
+                              "resolver_id": resolver, "status_date": date});
+        for (k, v) in extra.as_object().unwrap() {
+            body[k] = match (k.as_str(), v) {
+                ("amounts", Value::String(a)) => json!({item: a}),
+                _ => v.clone(),
+            };
+        }
+        change(db, body, &alice()).unwrap();
+    }
 }

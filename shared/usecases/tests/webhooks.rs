@@ -88,6 +88,7 @@ fn each_change_writes_its_events_and_a_refused_one_none() {
         json!({"id": "C1", "entity": "FR01"})
     );
     assert_eq!(opened["data"]["items"][0]["amount"], "100.00");
+    assert_eq!(opened["data"]["items"][0]["disputed_amount"], "100.00");
     assert_eq!(opened["data"]["items"][1]["id"], "I2");
     assert_eq!(opened["data"]["actor"], alice().actor);
 
@@ -115,14 +116,15 @@ fn each_change_writes_its_events_and_a_refused_one_none() {
     let after = change(
         &db,
         json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Handed to Sam",
-               "resolver_id": 2}),
+               "resolver_id": 2, "amounts": {"I1": "40.00"}}),
     )
     .unwrap();
     let updated = &store::events(&db, 0, Some("dispute.updated"), 10).unwrap()[0].event;
     assert_eq!(
         updated["data"]["items"][0]["changed"],
-        json!(["resolver", "comment"])
+        json!(["resolver", "comment", "amount"])
     );
+    assert_eq!(updated["data"]["items"][0]["disputed_amount"], "40.00");
     // Two events for the "*" endpoint, one for the dispute.updated one, none for the disabled.
     let AfterCommit::DeliverWebhooks(ids) = &after[0] else {
         panic!("{after:?}")

@@ -340,3 +340,17 @@ field-code = Geben Sie einen Code aus Kleinbuchstaben, Ziffern, - oder _ an.
 field-escalation-contact = Eskalationskontakt
 escalation-nobody = Niemand
 escalation-hint = Wenn eine Reklamation dieses Bearbeiters ihr Zieldatum um die Eskalationstage ihres Status überschreitet, erhält diese Person einmal einen Link per E-Mail und kann antworten.
+agenda-late = Überfällige Reklamationen
+agenda-broken = Gebrochene Zusagen
+late-count = { $count ->
+    [one] 1 Reklamation überfällig
+    *[other] { $count } Reklamationen überfällig
+}
+late-empty = Keine Reklamation hat ihr Zieldatum überschritten.
+broken-empty = In den letzten 60 Tagen wurde keine Zahlungszusage gebrochen.
+col-customer = Kunde
+col-deadline = Zieldatum
+col-days-late = Tage überfällig
+escalated = eskaliert
+promised-on = Zugesagt für { $date }
+broken-on = gebrochen am { $date }

@@ -342,3 +342,17 @@ field-code = Give a code of lowercase letters, digits, - or _.
 field-escalation-contact = Escalation contact
 escalation-nobody = Nobody
 escalation-hint = When one of this resolver's disputes is overdue past its status's escalation days, this person is emailed a link to it, once, and may answer it.
+agenda-late = Late disputes
+agenda-broken = Broken promises
+late-count = { $count ->
+    [one] 1 dispute past its deadline
+    *[other] { $count } disputes past their deadline
+}
+late-empty = No dispute is past its deadline.
+broken-empty = No promise to pay was broken in the last 60 days.
+col-customer = Customer
+col-deadline = Deadline
+col-days-late = Days late
+escalated = escalated
+promised-on = Promised for { $date }
+broken-on = broken on { $date }

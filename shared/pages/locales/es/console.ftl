@@ -340,3 +340,17 @@ field-code = Indique un código con minúsculas, cifras, - o _.
 field-escalation-contact = Contacto de escalado
 escalation-nobody = Nadie
 escalation-hint = Cuando una disputa de este responsable supera su fecha objetivo en los días de escalado de su estado, esta persona recibe una vez un enlace por correo y puede responder.
+agenda-late = Disputas vencidas
+agenda-broken = Promesas incumplidas
+late-count = { $count ->
+    [one] 1 disputa vencida
+    *[other] { $count } disputas vencidas
+}
+late-empty = Ninguna disputa ha superado su fecha objetivo.
+broken-empty = Ninguna promesa de pago incumplida en los últimos 60 días.
+col-customer = Cliente
+col-deadline = Fecha objetivo
+col-days-late = Días de retraso
+escalated = escalada
+promised-on = Prometido para el { $date }
+broken-on = incumplida el { $date }

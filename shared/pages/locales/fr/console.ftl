@@ -340,3 +340,17 @@ field-code = Donnez un code en minuscules, chiffres, - ou _.
 field-escalation-contact = Contact d’escalade
 escalation-nobody = Personne
 escalation-hint = Quand un litige de ce résolveur dépasse sa date cible des jours d’escalade de son statut, cette personne en reçoit le lien par e-mail, une fois, et peut y répondre.
+agenda-late = Litiges en retard
+agenda-broken = Promesses non tenues
+late-count = { $count ->
+    [one] 1 litige en retard
+    *[other] { $count } litiges en retard
+}
+late-empty = Aucun litige n’a dépassé sa date cible.
+broken-empty = Aucune promesse de paiement non tenue ces 60 derniers jours.
+col-customer = Client
+col-deadline = Date cible
+col-days-late = Jours de retard
+escalated = escaladé
+promised-on = Promis pour le { $date }
+broken-on = non tenue le { $date }

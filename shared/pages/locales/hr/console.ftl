@@ -344,3 +344,18 @@ field-code = Unesite šifru od malih slova, znamenki, - ili _.
 field-escalation-contact = Kontakt za eskalaciju
 escalation-nobody = Nitko
 escalation-hint = Kad spor ovog rješavatelja prijeđe ciljani datum za dane eskalacije svog statusa, ta osoba jednom dobiva poveznicu e-poštom i može odgovoriti.
+agenda-late = Zakašnjeli sporovi
+agenda-broken = Prekršena obećanja
+late-count = { $count ->
+    [one] { $count } spor kasni
+    [few] { $count } spora kasne
+    *[other] { $count } sporova kasni
+}
+late-empty = Nijedan spor nije prešao ciljani datum.
+broken-empty = U zadnjih 60 dana nije prekršeno nijedno obećanje plaćanja.
+col-customer = Kupac
+col-deadline = Ciljani datum
+col-days-late = Dana kašnjenja
+escalated = eskalirano
+promised-on = Obećano za { $date }
+broken-on = prekršeno { $date }

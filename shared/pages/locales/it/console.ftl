@@ -340,3 +340,17 @@ field-code = Indicate un codice di lettere minuscole, cifre, - o _.
 field-escalation-contact = Referente di escalation
 escalation-nobody = Nessuno
 escalation-hint = Quando una contestazione di questo referente supera la data prevista dei giorni di escalation del suo stato, questa persona riceve una volta un link via e-mail e può rispondere.
+agenda-late = Contestazioni scadute
+agenda-broken = Promesse non mantenute
+late-count = { $count ->
+    [one] 1 contestazione scaduta
+    *[other] { $count } contestazioni scadute
+}
+late-empty = Nessuna contestazione ha superato la data prevista.
+broken-empty = Nessuna promessa di pagamento non mantenuta negli ultimi 60 giorni.
+col-customer = Cliente
+col-deadline = Data prevista
+col-days-late = Giorni di ritardo
+escalated = escalation
+promised-on = Promesso per il { $date }
+broken-on = non mantenuta il { $date }

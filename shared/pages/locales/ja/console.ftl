@@ -325,3 +325,16 @@ field-code = 英小文字・数字・- または _ のコードを入力して�
 field-escalation-contact = エスカレーション先
 escalation-nobody = なし
 escalation-hint = この担当者の係争が、ステータスのエスカレーション日数を超えて目標日を過ぎると、この人にリンクが一度メールで送られ、回答できます。
+agenda-late = 期限超過の係争
+agenda-broken = 守られなかった約束
+late-count = { $count ->
+    *[other] 目標日を過ぎた係争 { $count } 件
+}
+late-empty = 目標日を過ぎた係争はありません。
+broken-empty = 過去60日間に守られなかった支払約束はありません。
+col-customer = 顧客
+col-deadline = 目標日
+col-days-late = 超過日数
+escalated = エスカレーション済み
+promised-on = { $date } の約束
+broken-on = { $date } に不履行

@@ -340,3 +340,17 @@ field-code = Geef een code van kleine letters, cijfers, - of _.
 field-escalation-contact = Escalatiecontact
 escalation-nobody = Niemand
 escalation-hint = Als een geschil van deze behandelaar de streefdatum met de escalatiedagen van zijn status overschrijdt, krijgt deze persoon één keer een link per e-mail en kan antwoorden.
+agenda-late = Te late geschillen
+agenda-broken = Gebroken beloften
+late-count = { $count ->
+    [one] 1 geschil te laat
+    *[other] { $count } geschillen te laat
+}
+late-empty = Geen geschil is over de streefdatum.
+broken-empty = Geen betalingsbelofte gebroken in de laatste 60 dagen.
+col-customer = Klant
+col-deadline = Streefdatum
+col-days-late = Dagen te laat
+escalated = geëscaleerd
+promised-on = Beloofd voor { $date }
+broken-on = gebroken op { $date }

@@ -344,3 +344,18 @@ field-code = Podaj kod z małych liter, cyfr, - lub _.
 field-escalation-contact = Osoba do eskalacji
 escalation-nobody = Nikt
 escalation-hint = Gdy spór tej osoby przekroczy termin o dni eskalacji swojego statusu, ta osoba raz otrzyma link e-mailem i może odpowiedzieć.
+agenda-late = Przeterminowane spory
+agenda-broken = Niedotrzymane obietnice
+late-count = { $count ->
+    [one] 1 spór po terminie
+    [few] { $count } spory po terminie
+    *[other] { $count } sporów po terminie
+}
+late-empty = Żaden spór nie przekroczył terminu.
+broken-empty = W ostatnich 60 dniach nie złamano żadnej obietnicy zapłaty.
+col-customer = Klient
+col-deadline = Termin
+col-days-late = Dni opóźnienia
+escalated = eskalowano
+promised-on = Obiecano na { $date }
+broken-on = niedotrzymana { $date }

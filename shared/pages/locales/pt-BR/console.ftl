@@ -340,3 +340,17 @@ field-code = Informe um código com minúsculas, dígitos, - ou _.
 field-escalation-contact = Contato de escalonamento
 escalation-nobody = Ninguém
 escalation-hint = Quando uma disputa deste responsável passa da data-alvo pelos dias de escalonamento do seu status, esta pessoa recebe uma vez um link por e-mail e pode responder.
+agenda-late = Disputas atrasadas
+agenda-broken = Promessas quebradas
+late-count = { $count ->
+    [one] 1 disputa atrasada
+    *[other] { $count } disputas atrasadas
+}
+late-empty = Nenhuma disputa passou da data-alvo.
+broken-empty = Nenhuma promessa de pagamento quebrada nos últimos 60 dias.
+col-customer = Cliente
+col-deadline = Data-alvo
+col-days-late = Dias de atraso
+escalated = escalonada
+promised-on = Prometido para { $date }
+broken-on = quebrada em { $date }

@@ -340,3 +340,17 @@ field-code = Indique um código com minúsculas, algarismos, - ou _.
 field-escalation-contact = Contacto de escalamento
 escalation-nobody = Ninguém
 escalation-hint = Quando um litígio deste responsável ultrapassa a data-alvo pelos dias de escalamento do seu estado, esta pessoa recebe uma vez uma ligação por e-mail e pode responder.
+agenda-late = Litígios em atraso
+agenda-broken = Promessas não cumpridas
+late-count = { $count ->
+    [one] 1 litígio em atraso
+    *[other] { $count } litígios em atraso
+}
+late-empty = Nenhum litígio ultrapassou a data-alvo.
+broken-empty = Nenhuma promessa de pagamento não cumprida nos últimos 60 dias.
+col-customer = Cliente
+col-deadline = Data-alvo
+col-days-late = Dias de atraso
+escalated = escalado
+promised-on = Prometido para { $date }
+broken-on = não cumprida em { $date }

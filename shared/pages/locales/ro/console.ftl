@@ -345,3 +345,17 @@ field-code = Indicați un cod din litere mici, cifre, - sau _.
 field-escalation-contact = Contact de escaladare
 escalation-nobody = Nimeni
 escalation-hint = Când o dispută a acestui responsabil depășește data-țintă cu zilele de escaladare ale statusului, această persoană primește o dată un link pe e-mail și poate răspunde.
+agenda-late = Dispute întârziate
+agenda-broken = Promisiuni încălcate
+late-count = { $count ->
+    [one] 1 dispută întârziată
+    *[other] { $count } dispute întârziate
+}
+late-empty = Nicio dispută nu a depășit data-țintă.
+broken-empty = Nicio promisiune de plată încălcată în ultimele 60 de zile.
+col-customer = Client
+col-deadline = Dată-țintă
+col-days-late = Zile de întârziere
+escalated = escaladată
+promised-on = Promis pentru { $date }
+broken-on = încălcată pe { $date }

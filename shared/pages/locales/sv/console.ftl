@@ -340,3 +340,17 @@ field-code = Ange en kod av gemener, siffror, - eller _.
 field-escalation-contact = Eskaleringskontakt
 escalation-nobody = Ingen
 escalation-hint = När en tvist hos den här handläggaren passerat måldatumet med statusens eskaleringsdagar får den här personen en länk via e-post en gång och kan svara.
+agenda-late = Försenade tvister
+agenda-broken = Brutna löften
+late-count = { $count ->
+    [one] 1 tvist försenad
+    *[other] { $count } tvister försenade
+}
+late-empty = Ingen tvist har passerat sitt måldatum.
+broken-empty = Inget betalningslöfte bröts de senaste 60 dagarna.
+col-customer = Kund
+col-deadline = Måldatum
+col-days-late = Dagar sen
+escalated = eskalerad
+promised-on = Utlovat till { $date }
+broken-on = bröts { $date }

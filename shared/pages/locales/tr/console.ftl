@@ -334,3 +334,16 @@ field-code = Küçük harf, rakam, - veya _ içeren bir kod girin.
 field-escalation-contact = Üst bildirim kişisi
 escalation-nobody = Kimse
 escalation-hint = Bu çözümleyicinin bir itirazı, durumunun üst bildirim günleri kadar hedef tarihini geçtiğinde bu kişiye bir kez e-postayla bağlantı gönderilir ve yanıt verebilir.
+agenda-late = Geciken itirazlar
+agenda-broken = Tutulmayan sözler
+late-count = { $count ->
+    *[other] Hedef tarihi geçmiş { $count } itiraz
+}
+late-empty = Hedef tarihini geçen itiraz yok.
+broken-empty = Son 60 günde tutulmayan ödeme sözü yok.
+col-customer = Müşteri
+col-deadline = Hedef tarih
+col-days-late = Gecikme (gün)
+escalated = üst bildirildi
+promised-on = { $date } için söz verildi
+broken-on = { $date } tarihinde tutulmadı

@@ -325,3 +325,16 @@ field-code = 请输入由小写字母、数字、- 或 _ 组成的代码。
 field-escalation-contact = 升级联系人
 escalation-nobody = 无
 escalation-hint = 当该处理人的争议超过目标日期达到其状态的升级天数时，会向此人发送一次链接邮件，此人可以答复。
+agenda-late = 逾期争议
+agenda-broken = 未兑现的承诺
+late-count = { $count ->
+    *[other] { $count } 项争议已过目标日期
+}
+late-empty = 没有争议超过目标日期。
+broken-empty = 过去 60 天内没有未兑现的付款承诺。
+col-customer = 客户
+col-deadline = 目标日期
+col-days-late = 逾期天数
+escalated = 已升级
+promised-on = 承诺于 { $date }
+broken-on = { $date } 未兑现
