@@ -1301,3 +1301,43 @@ fn an_overdue_dispute_reaches_the_escalation_contact_who_can_answer() {
     );
     assert_eq!(r.status, 409, "{}", r.text());
 }
+
+/// A customer disputes part of one invoice from their page, the amount typed in their own
+/// language's numbers (French: `2,50`); an amount over several invoices, or more than the
+/// open amount, is refused on the page and writes nothing.
+#[test]
+fn a_customer_disputes_part_of_an_invoice_in_their_own_numbers() {
+    let w = world();
+    let (_, change) = resolver_link(&w);
+    let path = customer_link(&w, change["status_change_id"].as_i64().unwrap());
+    let html = page(&w, &path, "en").text();
+    assert!(html.contains("id=\"d-amount\""), "{html}");
+    let token = form_token(&html);
+    let before = db_snapshot(&w);
+    let dispute = |fields: &[(&str, &str)]| {
+        let mut all = vec![
+            ("form_token", token.as_str()),
+            ("reason", "price_dispute"),
+            ("comment", "Le transport est facturé deux fois"),
+        ];
+        all.extend_from_slice(fields);
+        submit(&w, &format!("{path}/disputes"), &all)
+    };
+    // Refused in the customer's words (French), not the API's.
+    let said = "Indiquez un montant contesté pour une seule facture à la fois";
+    let r = dispute(&[("item", "I5"), ("item", "I1"), ("amount", "2,50")]);
+    assert_eq!(r.status, 400, "{}", r.text());
+    assert!(r.text().contains(said), "{}", r.text());
+    let r = dispute(&[("item", "I5"), ("amount", "5,01")]);
+    assert!(matches!(r.status, 400 | 422), "{}: {}", r.status, r.text());
+    assert!(r.text().contains(said), "{}", r.text());
+    assert_eq!(db_snapshot(&w), before);
+    let r = dispute(&[("item", "I5"), ("amount", "2,50")]);
+    assert_eq!(r.status, 303, "{}", r.text());
+    let cases = get(&w.s, "/api/v1/disputes?item_id=I5", &w.collector).json();
+    let case = &cases["disputes"][0];
+    assert_eq!(
+        (&case["original_amount"], &case["disputed_amount"]),
+        (&json!("2.50"), &json!("2.50"))
+    );
+}

@@ -54,6 +54,23 @@ pub(crate) fn dispute(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
     let mut errors = Invalid::default();
     let text = f.text(&mut errors, "comment", MAX_COMMENT, true);
     let ids = ticked(ctx, &f, &mut errors)?;
+    // The part in dispute, as the customer types numbers in their language.
+    let amount = f
+        .get("amount")
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(|a| {
+            ctx.messages
+                .typed_amount(a)
+                .unwrap_or_else(|| a.to_string())
+        });
+    let amounts = match rules::customer_disputed_part(amount, &ids) {
+        Ok(a) => a,
+        Err(e) => {
+            errors.0.extend(e.0);
+            Vec::new()
+        }
+    };
     let reasons: Vec<_> = store::reasons(&ctx.db)?
         .into_iter()
         .map(|r| r.state)
@@ -83,6 +100,7 @@ pub(crate) fn dispute(req: &Request, ctx: &Ctx) -> Result<Response, PageError> {
         &ctx.link(),
         &ids,
         &reason.unwrap_or_default(),
+        &amounts,
         text.as_deref(),
         &stored,
         &notify::notice(),

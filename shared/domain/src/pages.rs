@@ -373,6 +373,25 @@ pub fn dispute_change(
     }
 }
 
+/// The part of an invoice a customer disputes from their page (`amount`, already read as a
+/// plain decimal): for one invoice at a time, since one figure cannot split over several;
+/// none: the whole open amount. Whether it fits the open amount is the status change's
+/// rule (`status_change::disputed_amounts`).
+pub fn customer_disputed_part(
+    amount: Option<String>,
+    item_ids: &[String],
+) -> Result<Vec<(String, String)>, Invalid> {
+    match (amount, item_ids) {
+        (None, _) => Ok(Vec::new()),
+        (Some(a), [one]) => Ok(vec![(one.clone(), a)]),
+        (Some(_), _) => Err(Invalid::one(
+            "/amount",
+            Some("amount"),
+            "an amount in dispute is for one invoice at a time: tick only that one",
+        )),
+    }
+}
+
 /// A promise to pay: status `promise`, held by a promise action due on the promised date,
 /// so no reminder goes out before it.
 pub fn promise_change(
@@ -617,6 +636,21 @@ pub fn resolver_access(resolver: i64, d: &DisputeHold) -> ResolverAccess {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_customer_disputes_part_of_one_invoice_at_a_time() {
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            customer_disputed_part(None, &ids(&["I1", "I2"])),
+            Ok(vec![])
+        );
+        assert_eq!(
+            customer_disputed_part(Some("15.50".into()), &ids(&["I1"])),
+            Ok(vec![("I1".to_string(), "15.50".to_string())])
+        );
+        let e = customer_disputed_part(Some("15.50".into()), &ids(&["I1", "I2"])).unwrap_err();
+        assert_eq!(e.0[0].pointer, "/amount");
+    }
 
     #[test]
     fn filenames_are_made_safe() {

@@ -32,7 +32,20 @@ pub fn read_root_cause(o: &mut Object, existing: Option<&RootCause>) -> RootCaus
         labels: BTreeMap::new(),
         active: true,
     });
-    if existing.is_none() {
+    if let Some(e) = existing {
+        // The code is the key: an edit may repeat it, never change it (nor blank it).
+        if let Some(v) = o.raw("code")
+            && v.as_str() != Some(e.code.as_str())
+        {
+            o.err(
+                "code",
+                format!(
+                    "the code is the key: an edit cannot change it from {:?}",
+                    e.code
+                ),
+            );
+        }
+    } else {
         rc.code = o.text("code", 64).unwrap_or_default();
         if !rc.code.is_empty() && !valid_code(&rc.code) {
             o.err(
@@ -318,6 +331,12 @@ mod tests {
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(edited.code, "wrong_vat");
         assert_eq!(edited.labels.len(), 2);
+        // An edit may repeat its code, never change or blank it.
+        assert!(read(r#"{"code": "wrong_vat"}"#, Some(&rc)).1.is_empty());
+        for body in [r#"{"code": ""}"#, r#"{"code": "other"}"#, r#"{"code": 1}"#] {
+            let (_, e) = read(body, Some(&rc));
+            assert_eq!(e.0[0].pointer, "/code", "{body}");
+        }
         assert!(!edited.active);
     }
 

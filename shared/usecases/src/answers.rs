@@ -495,11 +495,23 @@ fn item_field(r: Refusal) -> Refusal {
 /// A dispute from the customer's page: on items already disputed under one live action,
 /// more words and files on that dispute; otherwise a new dispute (`reason`, today).
 #[allow(clippy::too_many_arguments)]
+/// The amounts a customer gave, by item id.
+fn amounts_json(amounts: &[(String, String)]) -> Value {
+    Value::Object(
+        amounts
+            .iter()
+            .map(|(id, a)| (id.clone(), Value::from(a.as_str())))
+            .collect(),
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn customer_dispute(
     db: &impl Db,
     link: &CustomerLink,
     item_ids: &[String],
     reason: &str,
+    amounts: &[(String, String)],
     text: Option<&str>,
     files: &[Attachment],
     notice: &Notice,
@@ -523,7 +535,9 @@ pub fn customer_dispute(
                         action_id: Some(action),
                         actor: &who.actor,
                         event: "dispute",
-                        details: json!({ "files": names.clone() }),
+                        // The part the customer says is in dispute, for the collector to
+                        // see: the case's amount is the collector's to change.
+                        details: json!({ "files": names.clone(), "amounts": amounts_json(amounts) }),
                         comment: text,
                     },
                     &who.at,
@@ -556,7 +570,7 @@ pub fn customer_dispute(
                     item_ids.to_vec(),
                     reason.to_string(),
                     text.map(str::to_string),
-                    Vec::new(),
+                    amounts.to_vec(),
                     who.today,
                 );
                 let done = change_in(db, link, &input, files, notice, who)?;

@@ -194,11 +194,30 @@ fn a_customer_disputes_once_then_adds_to_the_same_dispute() {
         name: "Acme",
     };
     let ids = vec!["I1".to_string()];
+    // More than I2's open amount: refused, nothing written.
+    let too_much = customer_dispute(
+        &db,
+        &c,
+        &["I2".to_string()],
+        "price_dispute",
+        &[("I2".to_string(), "50.01".to_string())],
+        Some("Wrong price"),
+        &[],
+        &notice(),
+        &who("customer:C1"),
+    );
+    match too_much {
+        Err(Refusal::Invalid(inv)) => assert_eq!(inv.0[0].pointer, "/amounts/I2"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(count(&db, "SELECT count(*) FROM disputes"), 0);
+    // 30.00 of I1 in dispute.
     let first = customer_dispute(
         &db,
         &c,
         &ids,
         "price_dispute",
+        &[("I1".to_string(), "30.00".to_string())],
         Some("Wrong price"),
         &[],
         &notice(),
@@ -206,12 +225,20 @@ fn a_customer_disputes_once_then_adds_to_the_same_dispute() {
     )
     .unwrap();
     assert!(first.value.is_some());
+    assert_eq!(
+        count(
+            &db,
+            "SELECT disputed_minor FROM disputes WHERE state = 'open'"
+        ),
+        3000
+    );
     let actions = count(&db, "SELECT count(*) FROM actions");
     let again = customer_dispute(
         &db,
         &c,
         &ids,
         "price_dispute",
+        &[("I1".to_string(), "10.00".to_string())],
         Some("Here is the contract"),
         &[file("contract.pdf", 10)],
         &notice(),
@@ -219,6 +246,22 @@ fn a_customer_disputes_once_then_adds_to_the_same_dispute() {
     )
     .unwrap();
     assert_eq!(again.value, None, "no second status change");
+    // The amount the customer now gives is shown to the collector; the case keeps its own.
+    assert_eq!(
+        count(
+            &db,
+            "SELECT disputed_minor FROM disputes WHERE state = 'open'"
+        ),
+        3000
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM item_history WHERE event = 'dispute'
+               AND json_extract(details, '$.amounts.I1') = '10.00'"
+        ),
+        1
+    );
     assert_eq!(count(&db, "SELECT count(*) FROM actions"), actions);
     assert_eq!(
         count(&db, "SELECT count(*) FROM attachments WHERE link_id = 1"),

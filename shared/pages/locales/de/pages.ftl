@@ -231,3 +231,7 @@ kind-invoice = Rechnung
 kind-credit_note = Gutschrift
 kind-payment_on_account = Akontozahlung
 kind-other = Sonstiges
+dispute-amount = Strittiger Betrag (optional)
+dispute-amount-hint = Nur für einen Teil einer einzigen Rechnung: kreuzen Sie diese Rechnung an. Leer lassen, um den ganzen offenen Betrag zu beanstanden.
+error-amount = Geben Sie einen strittigen Betrag für jeweils nur eine Rechnung an, höchstens ihren offenen Betrag, oder lassen Sie das Feld leer.
+error-amounts = { error-amount }

@@ -232,3 +232,7 @@ kind-invoice = Invoice
 kind-credit_note = Credit note
 kind-payment_on_account = Payment on account
 kind-other = Other
+dispute-amount = Amount in dispute (optional)
+dispute-amount-hint = For part of one invoice only: tick that invoice. Leave blank to dispute the whole open amount.
+error-amount = Give an amount in dispute for one invoice at a time, no more than its open amount, or leave it blank.
+error-amounts = { error-amount }

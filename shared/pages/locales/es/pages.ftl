@@ -231,3 +231,7 @@ kind-invoice = Factura
 kind-credit_note = Abono
 kind-payment_on_account = Pago a cuenta
 kind-other = Otro
+dispute-amount = Importe en disputa (opcional)
+dispute-amount-hint = Solo para parte de una factura: marque esa factura. Déjelo en blanco para disputar todo el importe pendiente.
+error-amount = Indique un importe en disputa para una sola factura a la vez, como máximo su importe pendiente, o déjelo en blanco.
+error-amounts = { error-amount }

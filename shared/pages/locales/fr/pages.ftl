@@ -231,3 +231,7 @@ kind-invoice = Facture
 kind-credit_note = Avoir
 kind-payment_on_account = Acompte
 kind-other = Autre
+dispute-amount = Montant contesté (facultatif)
+dispute-amount-hint = Pour une partie d’une seule facture : cochez cette facture. Laissez vide pour contester tout le montant ouvert.
+error-amount = Indiquez un montant contesté pour une seule facture à la fois, au plus son montant ouvert, ou laissez le champ vide.
+error-amounts = { error-amount }

@@ -233,3 +233,7 @@ kind-invoice = Račun
 kind-credit_note = Knjižno odobrenje
 kind-payment_on_account = Predujam
 kind-other = Ostalo
+dispute-amount = Iznos u sporu (neobavezno)
+dispute-amount-hint = Samo za dio jednog računa: označite taj račun. Ostavite prazno za osporavanje cijelog otvorenog iznosa.
+error-amount = Upišite iznos u sporu za jedan račun odjednom, najviše njegov otvoreni iznos, ili ostavite prazno.
+error-amounts = { error-amount }

@@ -231,3 +231,7 @@ kind-invoice = Fattura
 kind-credit_note = Nota di credito
 kind-payment_on_account = Acconto
 kind-other = Altro
+dispute-amount = Importo contestato (facoltativo)
+dispute-amount-hint = Solo per parte di una fattura: selezioni quella fattura. Lasci vuoto per contestare l’intero importo aperto.
+error-amount = Indichi un importo contestato per una sola fattura alla volta, al massimo il suo importo aperto, oppure lasci il campo vuoto.
+error-amounts = { error-amount }

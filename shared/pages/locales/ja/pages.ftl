@@ -225,3 +225,7 @@ kind-invoice = 請求書
 kind-credit_note = クレジットノート
 kind-payment_on_account = 前受金
 kind-other = その他
+dispute-amount = 係争金額（任意）
+dispute-amount-hint = 1件の請求書の一部のみの場合：その請求書だけを選択してください。未回収額全体に異議を申し立てる場合は空欄のままにしてください。
+error-amount = 係争金額は1件の請求書ごとに、未回収額以下で入力するか、空欄のままにしてください。
+error-amounts = { error-amount }

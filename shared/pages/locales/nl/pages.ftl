@@ -231,3 +231,7 @@ kind-invoice = Factuur
 kind-credit_note = Creditnota
 kind-payment_on_account = Betaling op rekening
 kind-other = Overig
+dispute-amount = Betwist bedrag (optioneel)
+dispute-amount-hint = Alleen voor een deel van één factuur: vink die factuur aan. Laat leeg om het hele openstaande bedrag te betwisten.
+error-amount = Geef een betwist bedrag op voor één factuur tegelijk, hoogstens het openstaande bedrag, of laat het leeg.
+error-amounts = { error-amount }

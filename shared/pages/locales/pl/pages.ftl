@@ -234,3 +234,7 @@ kind-invoice = Faktura
 kind-credit_note = Faktura korygująca
 kind-payment_on_account = Zaliczka
 kind-other = Inne
+dispute-amount = Kwota sporna (opcjonalnie)
+dispute-amount-hint = Tylko dla części jednej faktury: zaznacz tę fakturę. Zostaw puste, aby zakwestionować całą otwartą kwotę.
+error-amount = Podaj kwotę sporną dla jednej faktury naraz, nie większą niż kwota otwarta, albo zostaw pole puste.
+error-amounts = { error-amount }

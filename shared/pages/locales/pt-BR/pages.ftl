@@ -231,3 +231,7 @@ kind-invoice = Fatura
 kind-credit_note = Nota de crédito
 kind-payment_on_account = Pagamento antecipado
 kind-other = Outro
+dispute-amount = Valor em disputa (opcional)
+dispute-amount-hint = Só para parte de uma fatura: marque essa fatura. Deixe em branco para contestar todo o valor em aberto.
+error-amount = Informe um valor em disputa para uma fatura por vez, no máximo o valor em aberto, ou deixe em branco.
+error-amounts = { error-amount }

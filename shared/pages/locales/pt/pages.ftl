@@ -231,3 +231,7 @@ kind-invoice = Fatura
 kind-credit_note = Nota de crédito
 kind-payment_on_account = Pagamento por conta
 kind-other = Outro
+dispute-amount = Montante em litígio (opcional)
+dispute-amount-hint = Só para parte de uma fatura: assinale essa fatura. Deixe em branco para contestar todo o montante em aberto.
+error-amount = Indique um montante em litígio para uma fatura de cada vez, no máximo o montante em aberto, ou deixe em branco.
+error-amounts = { error-amount }

@@ -233,3 +233,7 @@ kind-invoice = Factură
 kind-credit_note = Notă de credit
 kind-payment_on_account = Plată în avans
 kind-other = Altele
+dispute-amount = Suma contestată (opțional)
+dispute-amount-hint = Doar pentru o parte dintr-o singură factură: bifați acea factură. Lăsați gol pentru a contesta toată suma deschisă.
+error-amount = Indicați o sumă contestată pentru o singură factură odată, cel mult suma deschisă, sau lăsați câmpul gol.
+error-amounts = { error-amount }

@@ -231,3 +231,7 @@ kind-invoice = Faktura
 kind-credit_note = Kreditnota
 kind-payment_on_account = A contobetalning
 kind-other = Övrigt
+dispute-amount = Omtvistat belopp (valfritt)
+dispute-amount-hint = Bara för en del av en faktura: markera den fakturan. Lämna tomt för att bestrida hela det öppna beloppet.
+error-amount = Ange ett omtvistat belopp för en faktura i taget, högst dess öppna belopp, eller lämna fältet tomt.
+error-amounts = { error-amount }

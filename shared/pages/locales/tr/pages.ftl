@@ -228,3 +228,7 @@ kind-invoice = Fatura
 kind-credit_note = Alacak dekontu
 kind-payment_on_account = Mahsuben ödeme
 kind-other = Diğer
+dispute-amount = İtiraz edilen tutar (isteğe bağlı)
+dispute-amount-hint = Yalnızca tek bir faturanın bir kısmı için: o faturayı işaretleyin. Açık tutarın tamamına itiraz etmek için boş bırakın.
+error-amount = İtiraz edilen tutarı her seferinde tek bir fatura için, en fazla açık tutarı kadar girin veya boş bırakın.
+error-amounts = { error-amount }

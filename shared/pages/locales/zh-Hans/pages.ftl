@@ -225,3 +225,7 @@ kind-invoice = 发票
 kind-credit_note = 贷项通知单
 kind-payment_on_account = 预付款
 kind-other = 其他
+dispute-amount = 争议金额（可选）
+dispute-amount-hint = 仅针对一张发票的一部分时：只勾选该发票。留空则对全部未结金额提出争议。
+error-amount = 请每次只为一张发票填写争议金额，且不超过其未结金额，或留空。
+error-amounts = { error-amount }
