@@ -15,8 +15,10 @@
 //!
 //! - interactive pages (p50 of 30 calls, target < 50 ms at 10M): a typical customer's and a
 //!   key account's statement (API) and console sheet, the console's customers list, the
-//!   agenda (API and console);
-//! - every report today and as of a year ago;
+//!   agenda (API and console), the dispute case list (API: all, late, a key account's;
+//!   console) (issue 24, target < 30 ms at 1M);
+//! - every report today and as of a year ago, the case analytics (`dispute-cases`) included
+//!   (issue 24, target < 1 s at 1M);
 //! - a status change of 100 items of one customer;
 //! - an ERP ingest of 100,000 new items in one request.
 //!
@@ -140,6 +142,17 @@ fn measure(items: usize, duck: bool) -> Figures {
         "first request (brings the ledger's schema up to date) in {:.1} s",
         t.elapsed().as_secs_f64()
     );
+    {
+        let db = Connection::open(&db_path).unwrap();
+        let (cases, open): (i64, i64) = db
+            .query_row(
+                "SELECT count(*), coalesce(sum(state = 'open'), 0) FROM disputes",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        println!("dispute cases: {cases} ({open} open)");
+    }
     let health = p50(time_calls(30, || {
         assert_eq!(server.get("/api/v1/health").status, 200);
     }));
@@ -203,6 +216,30 @@ fn measure(items: usize, duck: bool) -> Figures {
                 page("/app/agenda");
             }),
         ),
+        (
+            "dispute cases, API (first 50)".into(),
+            Box::new(|| {
+                api("/api/v1/disputes?limit=50");
+            }),
+        ),
+        (
+            "dispute cases, late only, API".into(),
+            Box::new(|| {
+                api("/api/v1/disputes?late=true&limit=50");
+            }),
+        ),
+        (
+            format!("dispute cases of the key account ({key}), API"),
+            Box::new(|| {
+                api(&format!("/api/v1/disputes?customer_id={key}&limit=50"));
+            }),
+        ),
+        (
+            "dispute cases, console (first 50)".into(),
+            Box::new(|| {
+                page("/app/disputes?state=all");
+            }),
+        ),
     ];
     for (name, f) in &interactive {
         let v = p50(time_calls(calls, f));
@@ -215,7 +252,7 @@ fn measure(items: usize, duck: bool) -> Figures {
     let year_ago = Utc::now().date_naive() - Days::days(365);
     let report_calls = if items > 2_000_000 { 3 } else { 7 };
     let mut dispute_today = 0.0;
-    for report in ["disputes", "item-statuses", "kpis"] {
+    for report in ["disputes", "item-statuses", "kpis", "dispute-cases"] {
         for as_of in [None, Some(year_ago)] {
             let path = match as_of {
                 None => format!("/api/v1/reports/{report}"),

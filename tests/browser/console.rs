@@ -234,6 +234,16 @@ fn the_seed_story_by_clicking() {
         assert!(text.contains("Dispute resolved"), "{text}");
         crate::review(&b, "console-action-terminated-en").await;
 
+        // Disputes: the list, I1's case resolved by the termination, reopened with a comment.
+        b.goto(&s.url("/app/disputes?state=all")).await;
+        b.wait_for_text("Sam Sales").await;
+        crate::review(&b, "console-disputes-en").await;
+        let i1 = get(&s, "/api/v1/disputes?item_id=I1", ADMIN_TOKEN).json();
+        let i1 = i1["disputes"][0]["id"].as_i64().unwrap();
+        b.goto(&s.url(&format!("/app/disputes/{i1}"))).await;
+        b.wait_for_text("Reopen the dispute").await;
+        crate::review(&b, "console-case-resolved-en").await;
+
         // The sheet: I1 resolved and back in the scenario, I2 still disputed, in the scenario.
         b.goto(&s.url("/app/customers/C1")).await;
         let text = b.wait_for_text("Dispute resolved").await;
@@ -289,6 +299,20 @@ fn the_seed_story_by_clicking() {
             .await;
         assert!(text.contains("Preview"), "{text}");
         crate::review(&b, "console-admin-template-en").await;
+        // Last, since the report above counts I1's resolution: the customer disputes again,
+        // and I1's case reopens from its page.
+        b.goto(&s.url(&format!("/app/disputes/{i1}"))).await;
+        b.wait_for_text("Reopen the dispute").await;
+        b.type_in("#r-comment", "The customer disputes the new price list too")
+            .await;
+        let text = b
+            .submit(
+                "form[action$='/reopen'] button[type=submit]",
+                "The dispute is open again.",
+            )
+            .await;
+        assert!(text.contains("Dispute reopened"), "{text}");
+        crate::review(&b, "console-case-en").await;
         b.close().await;
 
         // The main pages in Japanese and Turkish, on a phone and a desktop.
@@ -319,6 +343,14 @@ fn the_seed_story_by_clicking() {
                 b.goto(&s.url("/app/agenda/late")).await;
                 b.wait_for_text("Sam Sales").await;
                 crate::review(&b, &format!("console-agenda-late-{lang}")).await;
+                b.goto(&s.url("/app/disputes?state=all")).await;
+                b.wait_for_text("Sam Sales").await;
+                crate::review(&b, &format!("console-disputes-{lang}")).await;
+                let i4 = get(&s, "/api/v1/disputes?item_id=I4", ADMIN_TOKEN).json();
+                let i4 = i4["disputes"][0]["id"].as_i64().unwrap();
+                b.goto(&s.url(&format!("/app/disputes/{i4}"))).await;
+                b.wait_for_text("Sam Sales").await;
+                crate::review(&b, &format!("console-case-{lang}")).await;
                 if lang == "tr" {
                     // An import preview in Turkish, with a refused line.
                     b.goto(&s.url("/app/admin/import")).await;

@@ -720,3 +720,93 @@ fn the_undisputed_rest_of_an_invoice_is_chased_as_usual() {
     assert_eq!(n["to_chase"], json!({"EUR": "20.00"}));
     assert_eq!(n["next"]["reference_due"], "2025-02-28");
 }
+
+/// A resolved case reopens in one call within 30 days of its resolution: the same case,
+/// open again with its history, the item back to its reason, resolver and follow-up. Every
+/// refusal names why and writes nothing.
+#[test]
+fn a_resolved_case_reopens_with_a_comment() {
+    let w = world();
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
+               "resolver_id": w.resolver_id, "next_action": "suggested"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let action = r.json()["action"]["id"].as_i64().unwrap();
+    let id = cases(&w, "?item_id=I1")[0]["id"].as_i64().unwrap();
+    let reopen = |body: &Value| post(&w, &format!("/api/v1/disputes/{id}/reopen"), body);
+    let p = problem(&reopen(&json!({"comment": "Again"})), 409);
+    assert_eq!(p["type"], "/problems/dispute-open", "{p}");
+    // Resolved today by terminating its follow-up.
+    let r = post(
+        &w,
+        &format!("/api/v1/actions/{action}/terminate"),
+        &json!({"comment": "Credit agreed"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(case(&w, id)["state"], "resolved");
+    // Bad bodies: 422 naming the comment, 400 for what is not JSON; nothing written.
+    for body in [json!({}), json!({"comment": "   "}), json!({"comment": 5})] {
+        let p = problem(&reopen(&body), 422);
+        assert_eq!(pointers(&p), ["/comment"], "{body}: {p}");
+    }
+    problem(&reopen(&json!({"comment": "x", "amount": "1.00"})), 422);
+    let r = call(
+        &w.s,
+        "POST",
+        &format!("/api/v1/disputes/{id}/reopen"),
+        &w.collector,
+        &json!("not an object"),
+    );
+    assert!(r.status == 400 || r.status == 422, "{}", r.text());
+    problem(
+        &post(
+            &w,
+            "/api/v1/disputes/999999/reopen",
+            &json!({"comment": "x"}),
+        ),
+        404,
+    );
+    let r = get(&w.s, &format!("/api/v1/disputes/{id}/reopen"), &w.collector);
+    assert_eq!(r.status, 405);
+    let r = call(
+        &w.s,
+        "POST",
+        &format!("/api/v1/disputes/{id}/reopen"),
+        "wrong-token",
+        &json!({"comment": "x"}),
+    );
+    assert_eq!(r.status, 401);
+    assert_eq!(case(&w, id)["state"], "resolved", "nothing written");
+
+    let r = reopen(&json!({"comment": "The customer called again"}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let c = r.json();
+    assert_eq!(
+        (c["id"].as_i64(), c["state"].as_str()),
+        (Some(id), Some("open"))
+    );
+    assert_eq!(c["resolver_id"], w.resolver_id);
+    assert!(c["action_id"].as_i64().is_some(), "{c}");
+    assert!(c["status_change_id"].as_i64().is_some(), "{c}");
+    assert_eq!(events(&c).last(), Some(&"reopened"), "{c}");
+    assert!(events(&c).contains(&"resolved"), "history kept: {c}");
+    assert_eq!(
+        c["history"].as_array().unwrap().last().unwrap()["comment"],
+        "The customer called again"
+    );
+    let item = &c["items"][0];
+    assert_eq!(item["status"]["code"], "price_dispute", "{item}");
+    assert_eq!(
+        item["in_scenario"], false,
+        "held by its follow-up again: {item}"
+    );
+    // A retry does not apply twice.
+    let p = problem(
+        &reopen(&json!({"comment": "The customer called again"})),
+        409,
+    );
+    assert_eq!(p["type"], "/problems/dispute-open");
+    assert_eq!(cases(&w, "?item_id=I1").len(), 1, "still one case");
+}

@@ -1500,3 +1500,211 @@ fn the_agenda_shows_late_disputes_and_broken_promises() {
     assert!(html.contains("期限超過の係争"), "{html}");
     assert!(html.contains("目標日を過ぎた係争 1 件"), "{html}");
 }
+
+/// The console's *Disputes*: the list (filters, the disputed part beside the original), a
+/// case with its amounts and history, and the three writes on it, each the API's use case:
+/// write off under the tolerance (refused without one and above it, saying which), record
+/// the root cause, reopen with a comment. Bad filters, unknown cases and missing form tokens
+/// are pages naming the trouble; in Japanese too.
+#[test]
+fn the_console_lists_dispute_cases_and_acts_on_one() {
+    let w = world();
+    for body in [
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
+               "resolver_id": w.resolver_id, "amounts": {"I1": "15.00"}, "next_action": "suggested"}),
+        json!({"item_ids": ["I4"], "status": "price_dispute", "comment": "Not ordered"}),
+    ] {
+        let r = call(&w.s, "POST", "/api/v1/status-changes", &w.collector, &body);
+        assert_eq!(r.status, 201, "{}", r.text());
+    }
+    let api = |path: &str| {
+        let r = get(&w.s, path, &w.collector);
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.json()
+    };
+    let id = api("/api/v1/disputes?item_id=I1")["disputes"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let v = signed_in(&w, "alice@corp.example", "collector");
+
+    let list = v.get("/app/disputes");
+    assert_eq!(list.status, 200, "{}", list.text());
+    let html = list.text();
+    for text in [
+        "href=\"/app/disputes\" aria-current=\"page\">Disputes</a>",
+        &format!("href=\"/app/disputes/{id}\">#{id}</a>"),
+        "Acme SA",
+        "F-I1",
+        "15.00",
+        "100.00",
+        "Price dispute",
+        "Sam Sales",
+        "F-I4",
+    ] {
+        assert!(html.contains(text), "{text} missing: {html}");
+    }
+    let html = v.get("/app/disputes?customer=C2").text();
+    assert!(html.contains("F-I4") && !html.contains("F-I1"), "{html}");
+    let html = v
+        .get(&format!("/app/disputes?resolver_id={}", w.resolver_id))
+        .text();
+    assert!(html.contains("F-I1") && !html.contains("F-I4"), "{html}");
+    let html = v.get("/app/disputes?state=resolved").text();
+    assert!(html.contains("No dispute matches these filters."), "{html}");
+    for (path, status) in [
+        ("/app/disputes?state=bogus", 400),
+        ("/app/disputes?resolver_id=999", 400),
+        ("/app/disputes?customer=NOPE", 400),
+        ("/app/disputes?cursor=garbage", 400),
+        ("/app/disputes?late=maybe", 400),
+        ("/app/disputes?bogus=1", 400),
+        ("/app/disputes/999999", 404),
+        ("/app/disputes/abc", 404),
+    ] {
+        let r = v.get(path);
+        assert_eq!(r.status, status, "{path}: {}", r.text());
+        assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
+    }
+    assert_eq!(v.post("/app/disputes", &[]).status, 405);
+    assert_eq!(v.get(&format!("/app/disputes/{id}/reopen")).status, 405);
+
+    // 12.00 of the disputed part paid: 3.00 left in dispute.
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/erp/payments",
+        ADMIN_TOKEN,
+        &json!({"payments": [{"id": "P1", "item_id": "I1", "amount": "12.00", "date": "2025-03-15", "for": "disputed"}]}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let path = format!("/app/disputes/{id}");
+    let page = v.get(&path);
+    assert_eq!(page.status, 200, "{}", page.text());
+    let html = page.text();
+    for text in [
+        &format!("Dispute #{id}"),
+        "Originally disputed",
+        "15.00",
+        "3.00",
+        "12.00",
+        "No write-off tolerance is set for FR01 in EUR",
+        "Dispute opened",
+        "Payment",
+        "Root cause and validity",
+    ] {
+        assert!(html.contains(text), "{text} missing: {html}");
+    }
+    assert!(!html.contains("Reopen the dispute"), "open: {html}");
+    let t = field(&html, "form_token");
+    let write_off = |token: &str| {
+        v.post(
+            &format!("{path}/write-off"),
+            &[("form_token", token), ("comment", "Not worth chasing")],
+        )
+    };
+    let r = write_off(&t);
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert!(
+        r.text()
+            .contains("No write-off tolerance is set for this entity and currency."),
+        "{}",
+        r.text()
+    );
+    let tolerance = |amount: &str| {
+        let r = call(
+            &w.s,
+            "PUT",
+            "/api/v1/admin/write-off-tolerances/FR01/EUR",
+            ADMIN_TOKEN,
+            &json!({"amount": amount, "percent": "25"}),
+        );
+        assert!(r.status == 200 || r.status == 201, "{}", r.text());
+    };
+    tolerance("1.00");
+    assert!(
+        v.get(&path)
+            .text()
+            .contains("What is left is above the tolerance.")
+    );
+    let r = write_off(&t);
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert!(
+        r.text().contains("above the write-off tolerance"),
+        "{}",
+        r.text()
+    );
+    assert_eq!(api(&format!("/api/v1/disputes/{id}"))["state"], "open");
+    tolerance("5.00");
+    let html = v.get(&path).text();
+    assert!(html.contains(">Write off</button>"), "{html}");
+    assert_eq!(write_off("forged").status, 403);
+    let r = write_off(&t);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(
+        r.text().contains("The rest was written off"),
+        "{}",
+        r.text()
+    );
+    let c = api(&format!("/api/v1/disputes/{id}"));
+    assert_eq!(
+        (&c["state"], &c["resolution"], &c["written_off_amount"]),
+        (&json!("resolved"), &json!("written_off"), &json!("3.00"))
+    );
+
+    // The root cause, from the list; an unknown one is refused beside its field.
+    let r = v.post(
+        &format!("{path}/finding"),
+        &[
+            ("form_token", &t),
+            ("root_cause", "no_such_cause"),
+            ("valid", "true"),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    let r = v.post(
+        &format!("{path}/finding"),
+        &[
+            ("form_token", &t),
+            ("root_cause", "pricing_error"),
+            ("valid", "true"),
+            ("comment", "List price not updated"),
+        ],
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(r.text().contains("Recorded."), "{}", r.text());
+    let c = api(&format!("/api/v1/disputes/{id}"));
+    assert_eq!(
+        (&c["root_cause"], &c["valid"]),
+        (&json!("pricing_error"), &json!(true))
+    );
+
+    // Reopen: the comment is required; then the same case is open again.
+    let html = v.get(&path).text();
+    assert!(html.contains("Reopen the dispute"), "{html}");
+    let r = v.post(
+        &format!("{path}/reopen"),
+        &[("form_token", &t), ("comment", " ")],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.text().contains("Nothing was saved"), "{}", r.text());
+    assert_eq!(api(&format!("/api/v1/disputes/{id}"))["state"], "resolved");
+    let r = v.post(
+        &format!("{path}/reopen"),
+        &[("form_token", &t), ("comment", "Disputes the rest again")],
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(
+        r.text().contains("The dispute is open again."),
+        "{}",
+        r.text()
+    );
+    assert!(r.text().contains("Dispute reopened"), "{}", r.text());
+    assert_eq!(api(&format!("/api/v1/disputes/{id}"))["state"], "open");
+
+    // In Japanese.
+    let html = v.get("/app/disputes?lang=ja").text();
+    assert!(html.contains("<h1>係争</h1>"), "{html}");
+    let html = v.get(&format!("{path}?lang=ja")).text();
+    assert!(html.contains(&format!("係争 第 {id} 号")), "{html}");
+    assert!(html.contains("係争再開"), "{html}");
+}

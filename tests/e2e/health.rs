@@ -39,3 +39,29 @@ fn spin_health_and_unknown_routes() {
     assert_eq!(s.get("/.well-known/spin/health").text(), "OK");
     assert_eq!(s.get("/api/v1/nope").status, 404);
 }
+
+/// Every component of `spin.toml` stays under the 2 MB budget (2 MiB): the console's
+/// components are within kilobytes of it, so a catalogue or email added in the wrong place
+/// fails here, not at deploy time.
+#[test]
+fn every_component_stays_under_two_megabytes() {
+    let _built = start();
+    let manifest = settle_host::manifest::Manifest::load(
+        &settle_host::testing::workspace_root().join("spin.toml"),
+    )
+    .unwrap();
+    let mut sizes = Vec::new();
+    for (name, c) in &manifest.components {
+        let path = &c.source;
+        let bytes = std::fs::metadata(path)
+            .unwrap_or_else(|e| panic!("{name}: {}: {e}", path.display()))
+            .len();
+        sizes.push((name.clone(), bytes));
+    }
+    assert!(sizes.len() >= 16, "{sizes:?}");
+    let over: Vec<_> = sizes
+        .iter()
+        .filter(|(_, b)| *b >= 2 * 1024 * 1024)
+        .collect();
+    assert!(over.is_empty(), "over 2 MiB: {over:?}");
+}

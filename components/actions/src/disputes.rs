@@ -1,5 +1,5 @@
 //! `/api/v1/disputes`: dispute cases (see `settle_usecases::disputes`): the list, one case,
-//! `PATCH` its root cause and validity, `POST .../write-off`.
+//! `PATCH` its root cause and validity, `POST .../write-off`, `POST .../reopen`.
 
 use serde_json::{Value, json};
 use settle_domain::auth::Role;
@@ -33,9 +33,18 @@ pub fn route(req: &Request, path: &[&str], later: &Later) -> Answer<Response> {
             later.add(done.after);
             Ok(json(200, &detail(&db, &done.value)?))
         }
+        ([id, "reopen"], Method::Post) => {
+            let body = settle_web::object_body(req)?;
+            let done = cases::reopen(&db, id_of(id)?, &body, &usecase::who(&who))?;
+            later.add(done.after);
+            let mut v = detail(&db, &done.value.case)?;
+            v["status_change_id"] = json!(done.value.status_change_id);
+            v["action_id"] = json!(done.value.action_id);
+            Ok(json(200, &v))
+        }
         ([], _) => Err(method_not_allowed("GET")),
         ([_], _) => Err(method_not_allowed("GET, PATCH")),
-        ([_, "write-off"], _) => Err(method_not_allowed("POST")),
+        ([_, "write-off" | "reopen"], _) => Err(method_not_allowed("POST")),
         _ => Err(not_found("no such route")),
     }
 }
@@ -55,16 +64,9 @@ fn read(db: &SpinDb, id: &str) -> Answer<Response> {
 fn detail(db: &SpinDb, c: &CaseView) -> Answer<Value> {
     let currency = Currency::parse(c.amounts.currency).map_err(settle_store::StoreError)?;
     let history = store::history(db, c.id, currency)?;
-    let item = ledger::list_items(
-        db,
-        &ledger::ItemFilter {
-            keys: Some(vec![c.item_key]),
-            include_closed: true,
-            limit: 1,
-            ..Default::default()
-        },
-        today(),
-    )?;
+    let item: Vec<_> = ledger::item_by_key(db, c.item_key, today())?
+        .into_iter()
+        .collect();
     let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
     v["late"] = json!(late(c));
     v["items"] = json!(item);

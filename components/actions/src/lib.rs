@@ -20,6 +20,8 @@
 //! - `GET /api/v1/disputes/{id}`: a case with its amounts, item and amount history.
 //! - `POST /api/v1/disputes/{id}/write-off` `{"comment"?}`: the remainder written off under
 //!   the entity's tolerance.
+//! - `POST /api/v1/disputes/{id}/reopen` `{"comment"}`: a case resolved within 30 days
+//!   reopened (the item back to its reason, resolver and follow-up).
 
 use serde_json::{Value, json};
 use settle_domain::actions::{self, ActionState};

@@ -422,6 +422,58 @@ pub struct LatestCase {
     pub resolved_on: Option<chrono::NaiveDate>,
 }
 
+/// Why a case cannot be reopened by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReopenRefusal {
+    /// It is open.
+    Open,
+    /// The item has a newer case: that one is the dispute now.
+    NotLatest,
+    /// Resolved more than [`REOPEN_DAYS`] ago (or on no known day): a new dispute opens a
+    /// new case instead.
+    TooOld,
+    /// Its item is paid or otherwise closed: nothing is left to dispute.
+    ItemClosed,
+}
+
+impl ReopenRefusal {
+    /// The problem type the adapters answer.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReopenRefusal::Open => "dispute-open",
+            ReopenRefusal::NotLatest => "dispute-superseded",
+            ReopenRefusal::TooOld => "reopen-window-passed",
+            ReopenRefusal::ItemClosed => "item-closed",
+        }
+    }
+}
+
+/// Whether a case may be reopened by hand on `today` (the collector's one click, the same
+/// window as a new dispute within [`REOPEN_DAYS`] of the resolution): resolved, the item's
+/// latest case, resolved at most [`REOPEN_DAYS`] ago, its item still open.
+pub fn may_reopen(
+    open: bool,
+    latest: bool,
+    resolved_on: Option<chrono::NaiveDate>,
+    item_open: bool,
+    today: chrono::NaiveDate,
+) -> Result<(), ReopenRefusal> {
+    if open {
+        return Err(ReopenRefusal::Open);
+    }
+    if !latest {
+        return Err(ReopenRefusal::NotLatest);
+    }
+    match resolved_on {
+        Some(r) if today >= r && (today - r).num_days() <= REOPEN_DAYS => {}
+        _ => return Err(ReopenRefusal::TooOld),
+    }
+    if !item_open {
+        return Err(ReopenRefusal::ItemClosed);
+    }
+    Ok(())
+}
+
 /// What a status change does to one item's case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CaseStep {
@@ -496,6 +548,45 @@ fn pointer_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_case_reopens_by_hand_within_the_window_only() {
+        use super::{ReopenRefusal, may_reopen};
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let today = d("2026-03-31");
+        assert_eq!(
+            may_reopen(false, true, Some(d("2026-03-01")), true, today),
+            Ok(())
+        );
+        assert_eq!(may_reopen(false, true, Some(today), true, today), Ok(()));
+        assert_eq!(
+            may_reopen(false, true, Some(d("2026-02-28")), true, today),
+            Err(ReopenRefusal::TooOld),
+            "31 days"
+        );
+        assert_eq!(
+            may_reopen(false, true, Some(d("2026-04-01")), true, today),
+            Err(ReopenRefusal::TooOld),
+            "resolved after today: not a date to trust"
+        );
+        assert_eq!(
+            may_reopen(false, true, None, true, today),
+            Err(ReopenRefusal::TooOld)
+        );
+        assert_eq!(
+            may_reopen(true, true, Some(today), true, today),
+            Err(ReopenRefusal::Open)
+        );
+        assert_eq!(
+            may_reopen(false, false, Some(today), true, today),
+            Err(ReopenRefusal::NotLatest)
+        );
+        assert_eq!(
+            may_reopen(false, true, Some(today), false, today),
+            Err(ReopenRefusal::ItemClosed)
+        );
+        assert_eq!(ReopenRefusal::TooOld.code(), "reopen-window-passed");
+    }
+
     #[test]
     fn days_late_count_from_the_day_after_the_deadline() {
         let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();

@@ -258,12 +258,12 @@ fn environment(escape: AutoEscape) -> Environment<'static> {
 
 /// The column headings of the `#items_list_selected` table, from
 /// `emails/<language>/items_table.txt` (one heading a line); English when the language has none.
-fn labels(language: &str) -> [&'static str; 8] {
+fn labels(language: &str) -> [String; 8] {
     let file = TABLE_LABELS
         .iter()
         .find(|(l, _)| *l == language)
         .or_else(|| TABLE_LABELS.first())
-        .map_or("", |(_, f)| f);
+        .map_or(String::new(), |(_, f)| inflate(f));
     let mut out = [
         "Number",
         "Type",
@@ -273,11 +273,20 @@ fn labels(language: &str) -> [&'static str; 8] {
         "Open amount",
         "Status",
         "In dispute",
-    ];
+    ]
+    .map(String::from);
     for (slot, line) in out.iter_mut().zip(file.lines()) {
-        *slot = line.trim();
+        *slot = line.trim().to_string();
     }
     out
+}
+
+/// A file of `emails/` as build.rs packed it.
+fn inflate(packed: &[u8]) -> String {
+    miniz_oxide::inflate::decompress_to_vec(packed)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
 }
 
 /// How an email writes amounts, dates and item kinds for its recipient. The pages' formatter
@@ -714,39 +723,52 @@ pub struct DefaultTemplate {
     pub code: &'static str,
     pub audience: &'static str,
     pub language: &'static str,
-    pub subject: &'static str,
-    pub body: &'static str,
+    pub subject: String,
+    pub body: String,
 }
 
 /// The default templates of the pages' three emails in every page language, from the plain
 /// files `emails/<language>/<code>.html` a translator edits: the first line is
-/// `Subject: ...`, the body follows a blank line.
+/// `Subject: ...`, the body follows a blank line. They are compressed by build.rs.
+macro_rules! packed {
+    ($lang:literal, $file:literal) => {
+        include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/emails/",
+            $lang,
+            "/",
+            $file,
+            ".z"
+        ))
+    };
+}
 macro_rules! email_files {
     ($($lang:literal),*) => {
         &[$(
-            ($lang, "resolver_dispute", include_str!(concat!("../emails/", $lang, "/resolver_dispute.html"))),
-            ($lang, "customer_confirmation", include_str!(concat!("../emails/", $lang, "/customer_confirmation.html"))),
-            ($lang, "collector_reply", include_str!(concat!("../emails/", $lang, "/collector_reply.html"))),
-            ($lang, "dispute_escalation", include_str!(concat!("../emails/", $lang, "/dispute_escalation.html"))),
+            ($lang, "resolver_dispute", packed!($lang, "resolver_dispute.html")),
+            ($lang, "customer_confirmation", packed!($lang, "customer_confirmation.html")),
+            ($lang, "collector_reply", packed!($lang, "collector_reply.html")),
+            ($lang, "dispute_escalation", packed!($lang, "dispute_escalation.html")),
         )*]
     };
 }
 macro_rules! table_files {
     ($($lang:literal),*) => {
-        &[$(($lang, include_str!(concat!("../emails/", $lang, "/items_table.txt"))),)*]
+        &[$(($lang, packed!($lang, "items_table.txt")),)*]
     };
 }
-const EMAIL_FILES: &[(&str, &str, &str)] = email_files!(
+const EMAIL_FILES: &[(&str, &str, &[u8])] = email_files!(
     "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
     "zh-Hans"
 );
-const TABLE_LABELS: &[(&str, &str)] = table_files!(
+const TABLE_LABELS: &[(&str, &[u8])] = table_files!(
     "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
     "zh-Hans"
 );
 
-fn email_file(language: &'static str, code: &'static str, file: &'static str) -> DefaultTemplate {
-    let (first, rest) = file.split_once('\n').unwrap_or((file, ""));
+fn email_file(language: &'static str, code: &'static str, packed: &[u8]) -> DefaultTemplate {
+    let file = inflate(packed);
+    let (first, rest) = file.split_once('\n').unwrap_or((&file, ""));
     DefaultTemplate {
         code,
         audience: match code {
@@ -755,8 +777,12 @@ fn email_file(language: &'static str, code: &'static str, file: &'static str) ->
             _ => "customer",
         },
         language,
-        subject: first.strip_prefix("Subject:").unwrap_or(first).trim(),
-        body: rest.trim(),
+        subject: first
+            .strip_prefix("Subject:")
+            .unwrap_or(first)
+            .trim()
+            .to_string(),
+        body: rest.trim().to_string(),
     }
 }
 
@@ -790,12 +816,12 @@ pub fn default_templates() -> Vec<DefaultTemplate> {
 
 /// Reminder templates used by the default scenario's steps (seeded by migration 3).
 pub fn reminder_templates() -> Vec<DefaultTemplate> {
-    let t = |code, language, subject, body| DefaultTemplate {
+    let t = |code, language, subject: &str, body: &str| DefaultTemplate {
         code,
         audience: "customer",
         language,
-        subject,
-        body,
+        subject: subject.to_string(),
+        body: body.to_string(),
     };
     vec![
         t(
@@ -947,7 +973,7 @@ mod tests {
     #[test]
     fn reminder_templates_are_valid() {
         for t in reminder_templates() {
-            validate(t.subject, t.body)
+            validate(&t.subject, &t.body)
                 .unwrap_or_else(|e| panic!("{} {}: {e}", t.code, t.language));
         }
     }
@@ -1000,11 +1026,11 @@ mod tests {
                     .iter()
                     .find(|t| t.code == code && t.language == l)
                     .unwrap_or_else(|| panic!("{code} has no {l} version"));
-                validate(t.subject, t.body).unwrap_or_else(|e| panic!("{code} {l}: {e}"));
+                validate(&t.subject, &t.body).unwrap_or_else(|e| panic!("{code} {l}: {e}"));
                 assert!(!t.subject.is_empty() && !t.subject.starts_with("Subject"));
                 let mut d = sample();
                 d.language = l.to_string();
-                let r = render(t.subject, t.body, &d, &PlainFormat)
+                let r = render(&t.subject, &t.body, &d, &PlainFormat)
                     .unwrap_or_else(|e| panic!("{code} {l}: {e}"));
                 assert!(r.html.contains("INV-0001"), "{code} {l}");
                 assert!(!r.text.is_empty());
@@ -1038,7 +1064,7 @@ mod tests {
             assert!(
                 TABLE_LABELS
                     .iter()
-                    .any(|(t, f)| *t == l && f.lines().count() == 8),
+                    .any(|(t, f)| *t == l && inflate(f).lines().count() == 8),
                 "{l}"
             );
         }
@@ -1047,11 +1073,11 @@ mod tests {
     #[test]
     fn default_templates_are_valid_and_render_every_value() {
         for t in default_templates() {
-            validate(t.subject, t.body)
+            validate(&t.subject, &t.body)
                 .unwrap_or_else(|e| panic!("{} {}: {e}", t.code, t.language));
         }
         let t = &default_templates()[0];
-        let r = render(t.subject, t.body, &sample(), &PlainFormat).unwrap();
+        let r = render(&t.subject, &t.body, &sample(), &PlainFormat).unwrap();
         assert_eq!(
             r.subject,
             "Price dispute: Sample Customer disputes 1 item(s), 1200.00 EUR"

@@ -254,12 +254,26 @@ impl<'a> Ctx<'a> {
         req: &'a Request,
         templates: &[(&'static str, &'static str)],
     ) -> Result<Option<Ctx<'a>>, Failure> {
+        Ctx::open_with(req, templates, None)
+    }
+
+    /// [`Ctx::open`], with the component's own catalogue beside the console's (`extra`
+    /// gives its text for a language tag, e.g. `settle_pages::i18n::cases_catalogue`).
+    pub fn open_with(
+        req: &'a Request,
+        templates: &[(&'static str, &'static str)],
+        extra: Option<fn(&str) -> String>,
+    ) -> Result<Option<Ctx<'a>>, Failure> {
         let db = open_db()?;
         let Some(me) = session::current(req, &db)? else {
             return Ok(None);
         };
         let reader = reader(req);
-        let messages = messages(reader.language(Some(&me.user.language)));
+        let language = reader.language(Some(&me.user.language));
+        let messages = match extra {
+            Some(f) => Arc::new(Messages::console_with(language, f)),
+            None => messages(language),
+        };
         let resolvers = settle_store::config::resolvers(&db)?
             .into_iter()
             .map(|r| (r.id, r.name))
@@ -282,7 +296,16 @@ impl<'a> Ctx<'a> {
         req: &'a Request,
         templates: &[(&'static str, &'static str)],
     ) -> Result<Ctx<'a>, Response> {
-        match Ctx::open(req, templates) {
+        Ctx::open_or_sign_in_with(req, templates, None)
+    }
+
+    /// [`Ctx::open_or_sign_in`] with the component's own catalogue ([`Ctx::open_with`]).
+    pub fn open_or_sign_in_with(
+        req: &'a Request,
+        templates: &[(&'static str, &'static str)],
+        extra: Option<fn(&str) -> String>,
+    ) -> Result<Ctx<'a>, Response> {
+        match Ctx::open_with(req, templates, extra) {
             Ok(Some(ctx)) => Ok(ctx),
             Ok(None) if matches!(req.method(), Method::Get | Method::Head) => Err(to_sign_in(req)),
             Ok(None) => Err(failure_page(req, None, &Failure::Forbidden)),

@@ -47,11 +47,11 @@ macro_rules! lang {
     };
 }
 
-macro_rules! console_catalogues {
-    ($($tag:literal),*) => {
+macro_rules! catalogues {
+    ($file:literal; $($tag:literal),*) => {
         [$((
             $tag,
-            include_bytes!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/console.ftl.z"))
+            include_bytes!(concat!(env!("OUT_DIR"), "/locales/", $tag, "/", $file))
                 as &[u8],
         )),*]
     };
@@ -59,10 +59,37 @@ macro_rules! console_catalogues {
 
 /// The console's catalogues, apart from [`LANGUAGES`] so that only the console's components
 /// carry them.
-static CONSOLE: [(&str, &[u8]); 15] = console_catalogues!(
+static CONSOLE: [(&str, &[u8]); 15] = catalogues!(
+    "console.ftl.z";
     "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
     "zh-Hans"
 );
+
+/// The dispute case pages' catalogue (`locales/<tag>/cases.ftl`) in `tag`'s language, or
+/// an empty one. Only the component that shows cases calls it (through
+/// [`Messages::console_with`]), so only it carries these texts: every console component
+/// carries the console's catalogue, and the largest is within a few kilobytes of the 2 MB
+/// budget (BENCHMARKS.md).
+pub fn cases_catalogue(tag: &str) -> String {
+    static CASES: [(&str, &[u8]); 15] = catalogues!(
+        "cases.ftl.z";
+        "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
+        "zh-Hans"
+    );
+    inflate(
+        CASES
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .map_or(&[][..], |(_, c)| *c),
+    )
+}
+
+fn inflate(packed: &[u8]) -> String {
+    miniz_oxide::inflate::decompress_to_vec(packed)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
+}
 
 impl Language {
     /// The text of one of the language's catalogues.
@@ -74,10 +101,7 @@ impl Language {
                 .find(|(t, _)| *t == self.tag)
                 .map_or(&[][..], |(_, c)| *c),
         };
-        miniz_oxide::inflate::decompress_to_vec(packed)
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_default()
+        inflate(packed)
     }
 }
 
@@ -181,13 +205,34 @@ impl Messages {
         Messages::with(language, &[Catalogue::Pages, Catalogue::Console])
     }
 
+    /// The console's, and a component's own catalogue (`extra` gives its text for a
+    /// language tag: [`cases_catalogue`]).
+    pub fn console_with(language: &'static Language, extra: fn(&str) -> String) -> Messages {
+        Messages::build(
+            language,
+            &[Catalogue::Pages, Catalogue::Console],
+            Some(extra),
+        )
+    }
+
     fn with(language: &'static Language, catalogues: &[Catalogue]) -> Messages {
+        Messages::build(language, catalogues, None)
+    }
+
+    fn build(
+        language: &'static Language,
+        catalogues: &[Catalogue],
+        extra: Option<fn(&str) -> String>,
+    ) -> Messages {
         let langid = unic_langid::LanguageIdentifier::from_str(language.tag).unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Pages are HTML: no invisible isolation marks around values.
         bundle.set_use_isolating(false);
-        for c in catalogues {
-            let text = language.catalogue(*c);
+        let texts = catalogues
+            .iter()
+            .map(|c| language.catalogue(*c))
+            .chain(extra.map(|f| f(language.tag)));
+        for text in texts {
             let resource = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
             // An id in both keeps the first wording (the catalogue test forbids that).
             let _ = bundle.add_resource(resource);
@@ -461,6 +506,53 @@ mod tests {
         let console = message_ids(&LANGUAGES[0].catalogue(Catalogue::Console));
         let both: Vec<_> = console.iter().filter(|id| pages.contains(id)).collect();
         assert!(both.is_empty(), "in both catalogues: {both:?}");
+    }
+
+    #[test]
+    fn the_cases_catalogue_is_complete_and_translated_in_every_language() {
+        let reference = message_ids(&cases_catalogue("en"));
+        assert!(reference.len() > 40, "{}", reference.len());
+        // No id shadows, or is shadowed by, the console's or the pages' own.
+        for which in [Catalogue::Pages, Catalogue::Console] {
+            let other = message_ids(&LANGUAGES[0].catalogue(which));
+            let both: Vec<_> = reference.iter().filter(|id| other.contains(id)).collect();
+            assert!(both.is_empty(), "in cases and {which:?}: {both:?}");
+        }
+        let en = Messages::console_with(&LANGUAGES[0], cases_catalogue);
+        for l in &LANGUAGES {
+            let text = cases_catalogue(l.tag);
+            if let Err((_, errors)) = FluentResource::try_new(text.clone()) {
+                panic!("{} cases: syntax errors {errors:?}", l.tag);
+            }
+            assert_eq!(
+                message_ids(&text),
+                reference,
+                "{}: the same ids, in order",
+                l.tag
+            );
+            let m = Messages::console_with(l, cases_catalogue);
+            let mut same = 0;
+            for id in &reference {
+                let msg = m.bundle.get_message(id).unwrap();
+                let mut args = FluentArgs::new();
+                for a in [
+                    "number", "days", "rule", "amount", "percent", "entity", "currency", "reason",
+                    "date",
+                ] {
+                    args.set(a, FluentValue::from(2));
+                }
+                let mut errors = Vec::new();
+                m.bundle
+                    .format_pattern(msg.value().unwrap(), Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{} {id}: {errors:?}", l.tag);
+                same += usize::from(m.get(id, &[]) == en.get(id, &[]));
+            }
+            if l.tag != "en" {
+                assert!(same * 4 < reference.len(), "{}: {same} English", l.tag);
+            }
+        }
+        // The console's messages are there too.
+        assert_eq!(en.get("nav-disputes", &[]), "Disputes");
     }
 
     #[test]

@@ -437,6 +437,40 @@ pub fn cases(db: &impl Db, f: &CaseFilter) -> Result<Vec<CaseView>> {
     db.query(&sql, &params)?.map(view_row)
 }
 
+/// What the console's case list shows beside each case: its customer's name, its item's
+/// number and open amount.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseLabels {
+    pub customer_name: String,
+    pub item_number: String,
+    /// The item's open amount now (in the case's currency), beside the disputed part.
+    pub open_amount: String,
+}
+
+/// [`CaseLabels`] of each of `ids`; unknown ids are left out.
+pub fn case_labels(db: &impl Db, ids: &[i64]) -> Result<BTreeMap<i64, CaseLabels>> {
+    let keys: Vec<Value> = ids.iter().map(|&i| i.into()).collect();
+    let rows = select_in(
+        db,
+        "SELECT d.id, c.name, i.number, i.open_minor, i.currency FROM disputes d
+         JOIN items i ON i.id = d.item_id JOIN customers c ON c.id = d.customer_id WHERE d.id",
+        &keys,
+    )?;
+    rows.iter()
+        .map(|r| {
+            let currency = Currency::parse(&r.text(4)?).map_err(StoreError)?;
+            Ok((
+                r.int(0)?,
+                CaseLabels {
+                    customer_name: r.text(1)?,
+                    item_number: r.text(2)?,
+                    open_amount: amount_string(r.int(3)?, currency),
+                },
+            ))
+        })
+        .collect()
+}
+
 /// A line of a case's history as the API answers it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct HistoryView {

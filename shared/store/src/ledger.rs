@@ -948,6 +948,21 @@ pub struct ItemView {
     pub key: i64,
 }
 
+/// One item by its key, closed or open, as lists show it (a dispute case's item).
+pub fn item_by_key(db: &impl Db, key: i64, as_of: NaiveDate) -> crate::Result<Option<ItemView>> {
+    let found = list_items(
+        db,
+        &ItemFilter {
+            keys: Some(vec![key]),
+            include_closed: true,
+            limit: 1,
+            ..Default::default()
+        },
+        as_of,
+    )?;
+    Ok(found.into_iter().next())
+}
+
 /// Open items matching `filter`, by due date then id, after the cursor, at most `limit`.
 pub fn list_items(
     db: &impl Db,

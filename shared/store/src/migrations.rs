@@ -70,8 +70,8 @@ fn seed_template_with(
             t.code.into(),
             t.language.into(),
             t.audience.into(),
-            t.subject.into(),
-            t.body.into(),
+            t.subject.as_str().into(),
+            t.body.as_str().into(),
         ],
     )
 }

@@ -325,3 +325,38 @@ fn filters_cursor_and_overdue() {
     );
     assert_eq!(balances.values().next().unwrap().outstanding, 25_000);
 }
+
+#[test]
+fn one_item_by_its_key_open_or_closed() {
+    let db = db();
+    sync(
+        &db,
+        "delta",
+        None,
+        &[
+            item("I1", "C1", "2025-02-01", "100.00", "100.00"),
+            item("I2", "C1", "2025-02-01", "50.00", "0.00"),
+        ],
+    )
+    .unwrap();
+    let key = |id: &str| {
+        db.query("SELECT id FROM items WHERE erp_id = ?", &[id.into()])
+            .unwrap()
+            .single_int()
+            .unwrap()
+    };
+    let i1 = ledger::item_by_key(&db, key("I1"), today())
+        .unwrap()
+        .unwrap();
+    assert_eq!((i1.id.as_str(), i1.open_amount.as_str()), ("I1", "100.00"));
+    let i2 = ledger::item_by_key(&db, key("I2"), today())
+        .unwrap()
+        .unwrap();
+    assert_eq!(i2.id, "I2", "closed items too");
+    assert!(i2.closed_on.is_some());
+    assert!(
+        ledger::item_by_key(&db, 999_999, today())
+            .unwrap()
+            .is_none()
+    );
+}

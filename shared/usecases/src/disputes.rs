@@ -10,6 +10,8 @@
 //!   scenario ([`on_payments`], [`on_credit_notes`], [`on_open_amounts`]).
 //! - `POST /api/v1/disputes/{id}/write-off` closes a remainder under the entity's tolerance
 //!   ([`write_off`]); tolerances are edited with [`put_tolerance`] / [`delete_tolerance`].
+//! - `POST /api/v1/disputes/{id}/reopen` (and the console's button) reopens a case resolved
+//!   within 30 days, through the status change ([`reopen`]).
 //! - `POST /api/v1/disputes/escalate` tells each overdue case's escalation contact, once
 //!   ([`escalate`]).
 //!
@@ -484,6 +486,113 @@ pub fn write_off(
             after: emitted.after(),
         })
     })
+}
+
+/// Reopens a resolved case by hand (`{"comment"}`, required): the collector's one click when
+/// the customer disputes again within [`rules::REOPEN_DAYS`] of the resolution
+/// ([`rules::may_reopen`]). It is the status change a new dispute would be, dated today: the
+/// item back to the case's reason and resolver, out of the scenario with the reason's
+/// suggested action when it has one, so the case reopens through the one status change rule
+/// and its history gains `reopened` with the comment. Answers the case as it is now and the
+/// action the item went into.
+pub fn reopen(
+    db: &impl Db,
+    id: i64,
+    body: &Map<String, Value>,
+    who: &Who,
+) -> Result<Done<Reopened>, Refusal> {
+    let mut errors = Invalid::default();
+    let mut o = Object::new(body, "", &mut errors);
+    let comment = o.multiline("comment", settle_domain::status_change::MAX_COMMENT);
+    o.finish(&[]);
+    errors.into_result()?;
+    let comment = comment.unwrap_or_default();
+    db.transaction(|db| {
+        let case =
+            store::case(db, id)?.ok_or_else(|| Refusal::NotFound(format!("no dispute {id}")))?;
+        let latest = store::latest_cases(db, &[case.item_key])?;
+        let item = settle_store::actions::load_items(db, std::slice::from_ref(&case.item_id))?
+            .into_iter()
+            .flatten()
+            .next();
+        let resolved_on = case
+            .resolved_on
+            .as_deref()
+            .and_then(|d| d.parse::<chrono::NaiveDate>().ok());
+        rules::may_reopen(
+            case.state == "open",
+            latest.get(&case.item_key).is_some_and(|l| l.id == case.id),
+            resolved_on,
+            item.as_ref().is_some_and(|i| i.state.open),
+            who.today,
+        )
+        .map_err(|r| {
+            let message = match r {
+                rules::ReopenRefusal::Open => format!("dispute {id} is open"),
+                rules::ReopenRefusal::NotLatest => {
+                    format!("item {} has a newer dispute than {id}", case.item_id)
+                }
+                rules::ReopenRefusal::TooOld => format!(
+                    "dispute {id} was resolved more than {} days ago: dispute the item again to open a new case",
+                    rules::REOPEN_DAYS
+                ),
+                rules::ReopenRefusal::ItemClosed => {
+                    format!("item {} is closed: nothing is left to dispute", case.item_id)
+                }
+            };
+            Refusal::conflict_about(r.code(), message)
+        })?;
+        let status = settle_store::config::status_to_apply(db, &case.reason)?
+            .filter(|s| s.status.active)
+            .ok_or_else(|| {
+            Refusal::conflict_about(
+                "reason-inactive",
+                format!(
+                    "the dispute's reason {} is no longer an active status: dispute the item again with another",
+                    case.reason
+                ),
+            )
+        })?;
+        let mut input = json!({
+            "item_ids": [case.item_id],
+            "status": case.reason,
+            "comment": comment,
+        });
+        if let Some(r) = case.resolver_id {
+            input["resolver_id"] = json!(r);
+        }
+        if status.action_model.is_some() {
+            input["next_action"] = json!("suggested");
+        }
+        let input = settle_domain::status_change::parse_status_change(input.to_string().as_bytes())?;
+        let changed = crate::status_change::apply(
+            db,
+            &crate::status_change::ChangeStatus {
+                input: &input,
+                customer_id: Some(&case.customer_id),
+            },
+            who,
+        )?;
+        let view =
+            store::case(db, id)?.ok_or_else(|| Refusal::NotFound(format!("no dispute {id}")))?;
+        Ok(Done {
+            value: Reopened {
+                case: view,
+                status_change_id: changed.applied.status_change_id,
+                action_id: changed.applied.action_id,
+            },
+            after: changed.after,
+        })
+    })
+}
+
+/// A case reopened by hand.
+#[derive(Debug, Clone)]
+pub struct Reopened {
+    pub case: CaseView,
+    pub status_change_id: i64,
+    /// The follow-up action the item went into (the reason's suggested one), if any.
+    pub action_id: Option<i64>,
 }
 
 /// Sets the write-off tolerance of an entity and currency (`{"amount", "percent"}`),

@@ -78,6 +78,18 @@ fn sync(db: &NativeDb, body: Value) -> Result<(), Refusal> {
         .map(|_| ())
 }
 
+/// Terminates a dispute follow-up today, as Alice: its cases resolve `terminated`.
+fn terminate(db: &NativeDb, action: i64) {
+    settle_usecases::actions::terminate(
+        db,
+        action,
+        settle_usecases::actions::Seen::Any,
+        &obj(json!({"comment": "Credit agreed"})),
+        &alice(),
+    )
+    .unwrap();
+}
+
 fn item_status(db: &NativeDb, item: &str) -> (Option<String>, Option<i64>) {
     let r = db
         .query(
@@ -568,14 +580,7 @@ fn terminating_the_follow_up_resolves_the_case_and_the_list_filters() {
         }),
         ["I1"]
     );
-    settle_usecases::actions::terminate(
-        &db,
-        action,
-        settle_usecases::actions::Seen::Any,
-        &obj(json!({"comment": "Credit agreed"})),
-        &alice(),
-    )
-    .unwrap();
+    terminate(&db, action);
     let c = case_of(&db, "I1");
     assert_eq!(
         (c.state.as_str(), c.resolution.as_deref()),
@@ -1273,4 +1278,117 @@ fn three_disputes_with_deadlines(db: &NativeDb, escalation_days: Option<i64>, ex
         }
         change(db, body, &alice()).unwrap();
     }
+}
+
+#[test]
+fn a_resolved_case_reopens_by_hand_within_thirty_days_with_its_history() {
+    let db = db();
+    let (_, action) = dispute(&db, &["I1", "I2"], 1);
+    let id = case_of(&db, "I1").id;
+    // Open: nothing to reopen.
+    let refused = uc::reopen(&db, id, &obj(json!({"comment": "Again"})), &alice());
+    assert!(
+        matches!(
+            refused,
+            Err(Refusal::Conflict {
+                code: "dispute-open",
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+    terminate(&db, action);
+    assert_eq!(case_of(&db, "I1").state, "resolved");
+    // The comment is required, and nothing else is read.
+    for body in [
+        json!({}),
+        json!({"comment": "  "}),
+        json!({"comment": "x", "amount": "1"}),
+    ] {
+        let r = uc::reopen(&db, id, &obj(body.clone()), &alice());
+        assert!(matches!(r, Err(Refusal::Invalid(_))), "{body}: {r:?}");
+    }
+    assert!(matches!(
+        uc::reopen(&db, 999_999, &obj(json!({"comment": "x"})), &alice()),
+        Err(Refusal::NotFound(_))
+    ));
+    // 31 days after the resolution: too late (a new dispute would open a new case).
+    let mut later = alice();
+    later.today += chrono::Duration::days(31);
+    let r = uc::reopen(&db, id, &obj(json!({"comment": "Again"})), &later);
+    assert!(
+        matches!(
+            r,
+            Err(Refusal::Conflict {
+                code: "reopen-window-passed",
+                ..
+            })
+        ),
+        "{r:?}"
+    );
+    assert_eq!(case_of(&db, "I1").state, "resolved", "nothing written");
+
+    let done = uc::reopen(
+        &db,
+        id,
+        &obj(json!({"comment": "Customer called again"})),
+        &alice(),
+    )
+    .unwrap();
+    let c = done.value.case;
+    assert_eq!(
+        (c.id, c.state.as_str()),
+        (id, "open"),
+        "the same case, open"
+    );
+    assert_eq!(c.resolver_id, Some(1), "with its resolver");
+    assert_eq!(c.reason, "price_dispute");
+    // Out of the scenario again: the reason's suggested follow-up holds the item.
+    let (status, held_by) = item_status(&db, "I1");
+    assert_eq!(status.as_deref(), Some("price_dispute"));
+    assert_eq!(held_by, done.value.action_id);
+    assert!(held_by.is_some());
+    let history = events(&db, id);
+    assert_eq!(
+        history.last().map(String::as_str),
+        Some("reopened"),
+        "{history:?}"
+    );
+    assert!(
+        history.contains(&"resolved".to_string()),
+        "kept: {history:?}"
+    );
+    let comment: String = db
+        .query(
+            "SELECT comment FROM dispute_history WHERE dispute_id = ? ORDER BY id DESC LIMIT 1",
+            &[id.into()],
+        )
+        .unwrap()
+        .rows[0][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(comment, "Customer called again");
+    // Twice: it is open now.
+    let again = uc::reopen(&db, id, &obj(json!({"comment": "Again"})), &alice());
+    assert!(matches!(
+        again,
+        Err(Refusal::Conflict {
+            code: "dispute-open",
+            ..
+        })
+    ));
+    // The list's labels: customer, item number and open amount, by case.
+    let labels = store::case_labels(&db, &[id, 999_999]).unwrap();
+    assert_eq!(
+        labels.into_iter().collect::<Vec<_>>(),
+        [(
+            id,
+            store::CaseLabels {
+                customer_name: "Acme".into(),
+                item_number: "N-I1".into(),
+                open_amount: "100.00".into(),
+            }
+        )]
+    );
 }

@@ -4,6 +4,7 @@
 nav-label = Bereiche
 nav-customers = Kunden
 nav-agenda = Agenda
+nav-disputes = Reklamationen
 nav-reports = Berichte
 nav-users = Benutzer
 sign-out = Abmelden

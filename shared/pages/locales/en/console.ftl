@@ -6,6 +6,7 @@
 nav-label = Sections
 nav-customers = Customers
 nav-agenda = Agenda
+nav-disputes = Disputes
 nav-reports = Reports
 nav-users = Users
 sign-out = Sign out

@@ -4,6 +4,7 @@
 nav-label = Secciones
 nav-customers = Clientes
 nav-agenda = Agenda
+nav-disputes = Disputas
 nav-reports = Informes
 nav-users = Usuarios
 sign-out = Cerrar sesión

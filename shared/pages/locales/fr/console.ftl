@@ -4,6 +4,7 @@
 nav-label = Rubriques
 nav-customers = Clients
 nav-agenda = Agenda
+nav-disputes = Litiges
 nav-reports = Rapports
 nav-users = Utilisateurs
 sign-out = Se déconnecter

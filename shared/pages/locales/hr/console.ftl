@@ -4,6 +4,7 @@
 nav-label = Odjeljci
 nav-customers = Kupci
 nav-agenda = Raspored
+nav-disputes = Sporovi
 nav-reports = Izvješća
 nav-users = Korisnici
 sign-out = Odjava

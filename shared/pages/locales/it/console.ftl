@@ -4,6 +4,7 @@
 nav-label = Sezioni
 nav-customers = Clienti
 nav-agenda = Agenda
+nav-disputes = Contestazioni
 nav-reports = Report
 nav-users = Utenti
 sign-out = Esci

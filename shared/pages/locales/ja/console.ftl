@@ -4,6 +4,7 @@
 nav-label = セクション
 nav-customers = 顧客
 nav-agenda = 予定表
+nav-disputes = 係争
 nav-reports = レポート
 nav-users = ユーザー
 sign-out = ログアウト

@@ -4,6 +4,7 @@
 nav-label = Onderdelen
 nav-customers = Klanten
 nav-agenda = Agenda
+nav-disputes = Geschillen
 nav-reports = Rapporten
 nav-users = Gebruikers
 sign-out = Afmelden

@@ -4,6 +4,7 @@
 nav-label = Sekcje
 nav-customers = Klienci
 nav-agenda = Terminarz
+nav-disputes = Spory
 nav-reports = Raporty
 nav-users = Użytkownicy
 sign-out = Wyloguj

@@ -4,6 +4,7 @@
 nav-label = Seções
 nav-customers = Clientes
 nav-agenda = Agenda
+nav-disputes = Disputas
 nav-reports = Relatórios
 nav-users = Usuários
 sign-out = Sair

@@ -4,6 +4,7 @@
 nav-label = Secções
 nav-customers = Clientes
 nav-agenda = Agenda
+nav-disputes = Litígios
 nav-reports = Relatórios
 nav-users = Utilizadores
 sign-out = Terminar sessão

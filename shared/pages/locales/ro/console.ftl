@@ -4,6 +4,7 @@
 nav-label = Secțiuni
 nav-customers = Clienți
 nav-agenda = Agendă
+nav-disputes = Litigii
 nav-reports = Rapoarte
 nav-users = Utilizatori
 sign-out = Deconectare

@@ -4,6 +4,7 @@
 nav-label = Avsnitt
 nav-customers = Kunder
 nav-agenda = Agenda
+nav-disputes = Tvister
 nav-reports = Rapporter
 nav-users = Användare
 sign-out = Logga ut

@@ -4,6 +4,7 @@
 nav-label = Bölümler
 nav-customers = Müşteriler
 nav-agenda = Ajanda
+nav-disputes = İtirazlar
 nav-reports = Raporlar
 nav-users = Kullanıcılar
 sign-out = Çıkış yap

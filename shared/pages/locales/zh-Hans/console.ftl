@@ -4,6 +4,7 @@
 nav-label = 栏目
 nav-customers = 客户
 nav-agenda = 日程
+nav-disputes = 争议
 nav-reports = 报表
 nav-users = 用户
 sign-out = 退出登录

@@ -1,0 +1,80 @@
+# Konsola Settle, spory (/app/disputes): polski.
+
+cases-title = Spory
+cases-filter-state = Które spory
+cases-state-open = Otwarte
+cases-state-resolved = Rozwiązane
+cases-state-all = Wszystkie
+cases-customer-id = Identyfikator klienta
+cases-late-only = Tylko opóźnione
+cases-empty = Żaden spór nie pasuje do tych filtrów.
+cases-first-page = Pierwsza strona
+cases-back = Wszystkie spory
+case-number = Spór
+case-short = nr { $number }
+case-title = Spór nr { $number }
+case-reason = Powód
+case-original = Pierwotnie kwestionowane
+case-opened = Otwarty
+case-late-badge = Opóźniony
+case-late = { $days ->
+    [one] Opóźniony o { $days } dzień
+    [few] Opóźniony o { $days } dni
+    [many] Opóźniony o { $days } dni
+   *[other] Opóźniony o { $days } dnia
+}
+case-routed = wybrany przez regułę przydziału { $rule }
+case-resolved-on = Rozwiązany
+case-root-cause = Przyczyna źródłowa
+case-valid = Spór zasadny
+case-valid-unknown = Nie podano
+case-amounts = Kwoty
+case-disputed-resolved = W sporze przy zamknięciu
+case-paid = Zapłacono
+case-credited = Skorygowano
+case-written-off = Odpisano
+case-history = Historia
+case-when = Kiedy
+case-who = Kto
+case-what = Co
+case-amount = Kwota
+case-event-opened = Spór otwarty
+case-event-updated = Spór zmieniony
+case-event-reopened = Spór otwarty ponownie
+case-event-resolved = Spór rozwiązany
+case-event-paid = Płatność
+case-event-credited = Faktura korygująca
+case-event-written_off = Odpisano
+case-event-open_amount_lowered = Kwota otwarta obniżona przez ERP
+case-event-finding = Zapisano przyczynę źródłową
+case-event-escalated = Eskalowano
+resolution-terminated = działanie zakończone
+resolution-requalified = przekwalifikowany
+resolution-paid = zapłacony
+resolution-credited = korekta
+resolution-written_off = odpisany
+resolution-item_closed = pozycja rozliczona
+writeoff-title = Odpisz resztę
+writeoff-tolerance = Tolerancja: do { $amount } i { $percent } % kwestionowanej kwoty.
+writeoff-no-tolerance = Dla { $entity } w { $currency } nie ustawiono tolerancji odpisu: najpierw ustawia ją administrator.
+writeoff-hint = { $amount } nadal w sporze zostanie zamknięte jako odpis.
+writeoff-above = Reszta przekracza tolerancję.
+writeoff-button = Odpisz
+finding-title = Przyczyna źródłowa i zasadność
+finding-button = Zapisz
+reopen-title = Otwórz ponownie
+reopen-hint = Klient ponownie kwestionuje: pozycja wraca do statusu { $reason } z tą samą osobą rozwiązującą, poza windykacją, a spór zachowuje historię. Możliwe do { $date }.
+reopen-button = Otwórz spór ponownie
+done-written-off = Resztę odpisano, a spór jest rozwiązany.
+done-finding = Zapisano.
+done-reopened = Spór jest znowu otwarty.
+conflict-dispute-open = Ten spór jest otwarty.
+conflict-dispute-resolved = Ten spór jest już rozwiązany.
+conflict-dispute-superseded = Pozycja ma nowszy spór: otwórz go.
+conflict-reopen-window-passed = Rozwiązany ponad 30 dni temu: aby ponownie zakwestionować pozycję, zmień jej status.
+conflict-item-closed = Pozycja jest rozliczona: nie ma już czego kwestionować.
+conflict-reason-inactive = Powód sporu nie jest już aktywnym statusem.
+conflict-no-write-off-tolerance = Dla tej jednostki i waluty nie ustawiono tolerancji odpisu.
+conflict-above-write-off-tolerance = Reszta przekracza tolerancję odpisu.
+field-root_cause = Wybierz przyczynę źródłową z listy.
+field-valid = Określ, czy spór był zasadny: tak, nie lub nie podano.
