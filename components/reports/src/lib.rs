@@ -261,7 +261,13 @@ fn dispute_cases(req: &Request) -> Answer<Response> {
         settle_domain::reports::check_request(as_of, today, q.date("from")?, q.date("to")?, None)
             .map_err(|(field, why)| settle_web::bad_query(field, why))?;
     let (from, to) = checked.period;
-    let facts = settle_store::disputes::case_facts(&db, &settle_domain::dates::format_date(as_of))?;
+    // The cases resolved in the period and those open at `as_of` (resolved after it).
+    let since = from.min(as_of.succ_opt().unwrap_or(as_of));
+    let facts = settle_store::disputes::case_facts(
+        &db,
+        &settle_domain::dates::format_date(as_of),
+        &settle_domain::dates::format_date(since),
+    )?;
     let mut analytics = settle_domain::case_analytics::analyse(&facts, from, to, as_of);
     // Credit sales of the period per currency, for days deductions outstanding.
     let before = from.pred_opt().unwrap_or(from);

@@ -337,11 +337,15 @@ pub struct CaseView {
     pub customer_key: i64,
 }
 
+/// `CROSS JOIN` keeps `disputes` the outer loop, so a page of the list walks an index on
+/// `disputes` in the order asked (opening date) instead of sorting every case: SQLite's
+/// planner otherwise started from `customers` (28 ms for the first 50 of 8,000 cases on
+/// the 1M-item ledger, 0.4 ms this way).
 const VIEW_SELECT: &str = "SELECT d.id, d.state, i.erp_id, c.erp_id, i.entity, d.reason, d.resolver_id,
     d.currency, d.original_minor, d.disputed_minor, d.paid_minor, d.credited_minor, d.written_off_minor,
     d.opened_on, d.deadline, d.resolved_on, d.resolution, d.root_cause, d.valid, d.status_change_id,
     d.version, d.updated_at, d.item_id, d.customer_id, d.routing_rule_id, d.escalated_on
-    FROM disputes d JOIN items i ON i.id = d.item_id JOIN customers c ON c.id = d.customer_id";
+    FROM disputes d CROSS JOIN items i ON i.id = d.item_id CROSS JOIN customers c ON c.id = d.customer_id";
 
 fn view_row(r: &[Value]) -> Result<CaseView> {
     let currency = Currency::parse(&r.text(7)?).map_err(StoreError)?;
@@ -799,10 +803,14 @@ pub fn set_finding(
     Ok(())
 }
 
-/// The cases opened by `until` (end of day), as the analytics read them.
+/// The cases opened by `until` (end of day) and not resolved before `since`, as the
+/// analytics read them: a period's analytics need the cases resolved in it and those open
+/// at its end, so `since` is the period's first day (or the day after `until`, if earlier).
+/// Reading only these keeps the analytics of today under a second on 100,000 cases.
 pub fn case_facts(
     db: &impl Db,
     until: &str,
+    since: &str,
 ) -> Result<Vec<settle_domain::case_analytics::CaseFact>> {
     let date = |s: Option<String>| -> Result<Option<chrono::NaiveDate>> {
         s.as_deref().map(parse_date).transpose().map_err(StoreError)
@@ -810,8 +818,8 @@ pub fn case_facts(
     db.query(
         "SELECT reason, root_cause, valid, resolver_id, currency, opened_on, resolved_on, deadline,
                 original_minor, disputed_minor, paid_minor, credited_minor, written_off_minor
-         FROM disputes WHERE opened_on <= ?",
-        &[until.into()],
+         FROM disputes WHERE opened_on <= ?1 AND (resolved_on IS NULL OR resolved_on >= ?2)",
+        &[until.into(), since.into()],
     )?
     .map(|r| {
         Ok(settle_domain::case_analytics::CaseFact {

@@ -402,6 +402,23 @@ pub fn migrations() -> Vec<Migration> {
             steps: escalation(),
             after: None,
         },
+        Migration {
+            version: 21,
+            name: "case list and case analytics indexes",
+            steps: case_indexes(),
+            after: None,
+        },
+    ]
+}
+
+/// Version 21: what the case list and the case analytics read, measured on the 1M-item
+/// ledger (BENCHMARKS.md). A state filter pages by opening date from an index; the credit
+/// sales of a period (days deductions outstanding) are summed from an index alone, by date
+/// then currency, with no sort: 1.79 s -> 0.16 s natively over a year of 500,000 invoices.
+fn case_indexes() -> Vec<(String, Vec<Value>)> {
+    vec![
+        sql("CREATE INDEX disputes_by_state_opening ON disputes(state, opened_on, id)"),
+        sql("CREATE INDEX items_sales_by_issue ON items(issue_date, currency, kind, amount_minor)"),
     ]
 }
 

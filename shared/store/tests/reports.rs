@@ -405,6 +405,7 @@ fn version_7_replays_the_status_history_into_periods() {
         "DROP TABLE routing_rules",
         "DROP TABLE root_causes",
         "DROP INDEX actions_broken_promises",
+        "DROP INDEX items_sales_by_issue",
         "ALTER TABLE actions DROP COLUMN promise_outcome",
         "ALTER TABLE statuses DROP COLUMN target_days",
         "ALTER TABLE statuses DROP COLUMN escalation_days",

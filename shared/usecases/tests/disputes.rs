@@ -998,9 +998,34 @@ fn the_analytics_read_the_cases_as_of_a_date() {
                "amount": "40.00", "open_amount": "40.00", "currency": "EUR", "applies_to": "I1"}]}),
     )
     .unwrap();
-    let facts = store::case_facts(&db, "2026-12-02").unwrap();
+    let facts = store::case_facts(&db, "2026-12-02", "2026-12-01").unwrap();
     assert_eq!(facts.len(), 2);
-    assert!(store::case_facts(&db, "2026-12-01").unwrap().is_empty());
+    assert!(
+        store::case_facts(&db, "2026-12-01", "2026-12-01")
+            .unwrap()
+            .is_empty()
+    );
+    // A case resolved before the period is not read (I1 resolved today; the period after).
+    let later = store::case_facts(&db, "2026-12-05", "2026-12-03").unwrap();
+    assert_eq!(later.len(), 1, "only J1, still open");
+    // What is not read changes no figure: the period's analytics on every case and on those
+    // read are the same.
+    let all = store::case_facts(&db, "2026-12-05", "0000-01-01").unwrap();
+    let dd = |s: &str| s.parse().unwrap();
+    assert_eq!(
+        settle_domain::case_analytics::analyse(
+            &all,
+            dd("2026-12-03"),
+            dd("2026-12-05"),
+            dd("2026-12-05")
+        ),
+        settle_domain::case_analytics::analyse(
+            &later,
+            dd("2026-12-03"),
+            dd("2026-12-05"),
+            dd("2026-12-05")
+        ),
+    );
     let d = |s: &str| s.parse().unwrap();
     let a = settle_domain::case_analytics::analyse(
         &facts,
