@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
@@ -174,6 +174,11 @@ impl Drop for Cluster {
 fn start_instance(dir: &Path, i: usize) -> Instance {
     let port = free_port();
     let state = dir.join(format!("instance-{i}"));
+    // Each instance's log (its requests, and what answered 5xx and why) outlives the run:
+    // target/scale-out/instance-<i>.log.
+    let logs = workspace_root().join("target").join("scale-out");
+    std::fs::create_dir_all(&logs).unwrap();
+    let log = std::fs::File::create(logs.join(format!("instance-{i}.log"))).unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_settle-host"))
         .args(["up", "-f"])
         .arg(workspace_root().join("spin.toml"))
@@ -186,8 +191,8 @@ fn start_instance(dir: &Path, i: usize) -> Instance {
         .env("SPIN_VARIABLE_ADMIN_TOKEN", TOKEN)
         .env("SPIN_VARIABLE_LINK_SECRET", "scale-link-secret")
         .env("SPIN_VARIABLE_ERP_WEBHOOK_SECRET", WEBHOOK_SECRET)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
         .spawn()
         .expect("settle-host starts");
     let started = Instant::now();
