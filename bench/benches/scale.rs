@@ -146,9 +146,8 @@ fn measure(items: usize, duck: bool) -> Figures {
     {
         // The migration opened a case for each item in dispute now (about 8,000 at 1M). The
         // case list and analytics are measured on a case for every tenth item (issue 24:
-        // 100,000 at 1M): the rest are added here as cases of the past, resolved 20 to 60
-        // days after they opened (paid or credited, with root causes and validity), as
-        // the app would have recorded them.
+        // 100,000 at 1M): the rest are added here as cases of the past
+        // (`settle_bench::add_past_cases`).
         let db = Connection::open(&db_path).unwrap();
         let count = |db: &Connection| -> (i64, i64) {
             db.query_row(
@@ -158,35 +157,8 @@ fn measure(items: usize, duck: bool) -> Figures {
             )
             .unwrap()
         };
-        let (cases, _) = count(&db);
         let t = Instant::now();
-        let added = db
-            .execute(
-                "INSERT INTO disputes (item_id, customer_id, currency, state, reason, original_minor,
-                   disputed_minor, paid_minor, credited_minor, written_off_minor, opened_on, deadline,
-                   resolved_on, resolution, root_cause, valid, opened_at, updated_at)
-                 SELECT i.id, i.customer_id, i.currency, 'resolved',
-                   CASE i.id % 3 WHEN 0 THEN 'price_dispute' WHEN 1 THEN 'quality_dispute'
-                                 ELSE 'delivery_dispute' END,
-                   i.amount_minor / 4, 0,
-                   CASE WHEN i.id % 2 = 0 THEN i.amount_minor / 4 ELSE 0 END,
-                   CASE WHEN i.id % 2 = 1 THEN i.amount_minor / 4 ELSE 0 END, 0,
-                   date(i.issue_date, '+15 days'), date(i.issue_date, '+45 days'),
-                   date(i.issue_date, '+' || (35 + i.id % 40) || ' days'),
-                   CASE WHEN i.id % 2 = 0 THEN 'paid' ELSE 'credited' END,
-                   CASE i.id % 4 WHEN 0 THEN 'pricing_error' WHEN 1 THEN 'delivery_damaged'
-                                 WHEN 2 THEN 'duplicate_billing' END,
-                   CASE WHEN i.id % 4 = 3 THEN NULL ELSE i.id % 5 <> 0 END,
-                   date(i.issue_date, '+15 days') || 'T09:00:00.000Z',
-                   date(i.issue_date, '+45 days') || 'T09:00:00.000Z'
-                 FROM items i
-                 WHERE i.id % 9 = 0 AND i.kind = 'invoice'
-                   AND date(i.issue_date, '+75 days') < date('now')
-                   AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.item_id = i.id)
-                 LIMIT max(0, ?1 - ?2)",
-                rusqlite::params![(items / 10) as i64, cases],
-            )
-            .unwrap();
+        let added = settle_bench::add_past_cases(&db, items / 10);
         let (cases, open) = count(&db);
         println!(
             "dispute cases: {cases} ({open} open; {added} past cases added in {:.1} s)",

@@ -210,3 +210,39 @@ pub fn sign_in(s: &TestServer, email: &str, password: &str) -> String {
         .expect("a session cookie")
         .to_string()
 }
+
+/// Tops the cases of a benchmark ledger up to `target` (issue 24 measures the case list and
+/// analytics on a case for every tenth item) with cases of the past, resolved 20 to 60 days
+/// after they opened (paid or credited, with root causes and validity), as the app would have
+/// recorded them. Returns how many were added.
+pub fn add_past_cases(db: &rusqlite::Connection, target: usize) -> usize {
+    let cases: i64 = db
+        .query_row("SELECT count(*) FROM disputes", [], |r| r.get(0))
+        .unwrap();
+    db.execute(
+        "INSERT INTO disputes (item_id, customer_id, currency, state, reason, original_minor,
+           disputed_minor, paid_minor, credited_minor, written_off_minor, opened_on, deadline,
+           resolved_on, resolution, root_cause, valid, opened_at, updated_at)
+         SELECT i.id, i.customer_id, i.currency, 'resolved',
+           CASE i.id % 3 WHEN 0 THEN 'price_dispute' WHEN 1 THEN 'quality_dispute'
+                         ELSE 'delivery_dispute' END,
+           i.amount_minor / 4, 0,
+           CASE WHEN i.id % 2 = 0 THEN i.amount_minor / 4 ELSE 0 END,
+           CASE WHEN i.id % 2 = 1 THEN i.amount_minor / 4 ELSE 0 END, 0,
+           date(i.issue_date, '+15 days'), date(i.issue_date, '+45 days'),
+           date(i.issue_date, '+' || (35 + i.id % 40) || ' days'),
+           CASE WHEN i.id % 2 = 0 THEN 'paid' ELSE 'credited' END,
+           CASE i.id % 4 WHEN 0 THEN 'pricing_error' WHEN 1 THEN 'delivery_damaged'
+                         WHEN 2 THEN 'duplicate_billing' END,
+           CASE WHEN i.id % 4 = 3 THEN NULL ELSE i.id % 5 <> 0 END,
+           date(i.issue_date, '+15 days') || 'T09:00:00.000Z',
+           date(i.issue_date, '+45 days') || 'T09:00:00.000Z'
+         FROM items i
+         WHERE i.id % 9 = 0 AND i.kind = 'invoice'
+           AND date(i.issue_date, '+75 days') < date('now')
+           AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.item_id = i.id)
+         LIMIT max(0, ?1 - ?2)",
+        rusqlite::params![target as i64, cases],
+    )
+    .unwrap()
+}

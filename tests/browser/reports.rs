@@ -91,6 +91,15 @@ fn ledger() -> (Arc<TestServer>, String) {
         &json!({"name": "Sam Sales", "email": "sam@corp.example", "role": "sales"}),
     );
     let resolver = r.json()["id"].as_i64().unwrap();
+    // Price disputes are due in 40 days: deadline compliance and late cases have data.
+    let r = call(
+        &s,
+        "PATCH",
+        "/api/v1/admin/statuses/price_dispute",
+        ADMIN_TOKEN,
+        &json!({"target_days": 40}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
     for body in [
         json!({"item_ids": ["I1", "I2"], "status": "price_dispute", "status_date": "2025-02-01",
                "comment": "Unit price", "resolver_id": resolver}),
@@ -102,6 +111,23 @@ fn ledger() -> (Arc<TestServer>, String) {
         let r = call(&s, "POST", "/api/v1/status-changes", ADMIN_TOKEN, &body);
         assert_eq!(r.status, 201, "{}", r.text());
     }
+    // The resolved case's root cause and validity, for the case analytics.
+    let r = call(
+        &s,
+        "GET",
+        "/api/v1/disputes?item_id=I2",
+        ADMIN_TOKEN,
+        &json!(null),
+    );
+    let case = r.json()["disputes"][0]["id"].as_i64().unwrap();
+    let r = call(
+        &s,
+        "PATCH",
+        &format!("/api/v1/disputes/{case}"),
+        ADMIN_TOKEN,
+        &json!({"root_cause": "pricing_error", "valid": true}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
     let collector = token(&s, "collector");
     (Arc::new(s), collector)
 }
@@ -154,6 +180,20 @@ fn the_report_pages_fit_read_well_and_filter_without_javascript() {
             .await;
             b.wait_for_text("Receivables KPIs").await;
             crate::review(&b, "report-kpis-en").await;
+            // The case analytics: charts by reason, root cause, settlement and compliance.
+            let cases = format!("{base}/api/v1/reports/dispute-cases?format=html&as_of=2025-04-15&from=2025-01-01&to=2025-04-15");
+            for (lang, title) in [("en", "Dispute analytics"), ("ja", "係争分析"), ("tr", "İtiraz analizi")] {
+                b.goto(&format!("{cases}&lang={lang}")).await;
+                let text = b.wait_for_text(title).await;
+                if lang == "en" {
+                    assert!(text.contains("Pricing error") && text.contains("Sam Sales"), "{text}");
+                }
+                let charts = b
+                    .eval("return document.querySelectorAll('svg[role=img]').length")
+                    .await;
+                assert_eq!(charts, json!(4), "{lang}");
+                crate::review(&b, &format!("report-dispute-cases-{lang}")).await;
+            }
             b.close().await;
         }
     });

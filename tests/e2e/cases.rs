@@ -631,6 +631,14 @@ fn a_promise_whose_date_passed_unpaid_is_broken_and_its_items_are_chased_again()
     assert_eq!(i1["in_scenario"], true);
     let c = get(&w.s, "/api/v1/customers/C1", &w.collector).json();
     assert_eq!(c["promises"], json!({"kept": 0, "broken": 1, "live": 1}));
+    // The case analytics count it among the period's outcomes.
+    let r = get(&w.s, "/api/v1/reports/dispute-cases", &w.collector);
+    assert_eq!(
+        r.json()["promises"],
+        json!({"kept": 0, "broken": 1, "kept_rate": "0"}),
+        "{}",
+        r.text()
+    );
     let a = get(&w.s, &format!("/api/v1/actions/{action}"), &w.collector).json();
     assert_eq!(a["state"], "done");
     assert_eq!(
@@ -759,7 +767,7 @@ fn a_resolved_case_reopens_with_a_comment() {
         &w.collector,
         &json!("not an object"),
     );
-    assert!(r.status == 400 || r.status == 422, "{}", r.text());
+    assert_eq!(problem(&r, 400)["type"], "/problems/malformed-body");
     problem(
         &post(
             &w,
@@ -809,4 +817,116 @@ fn a_resolved_case_reopens_with_a_comment() {
     );
     assert_eq!(p["type"], "/problems/dispute-open");
     assert_eq!(cases(&w, "?item_id=I1").len(), 1, "still one case");
+}
+
+/// The case analytics come as JSON, as a CSV table per section and as a page with charts in
+/// the 15 languages, from a token or a console session; a bad section, format, language or a
+/// filter the analytics do not take is a 400 naming it (a page when a page was asked for).
+#[test]
+fn the_case_analytics_come_as_csv_and_as_a_page() {
+    let w = world();
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
+               "resolver_id": w.resolver_id, "amounts": {"I1": "15.00"}, "next_action": "suggested"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let action = r.json()["action"]["id"].as_i64().unwrap();
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I3"], "status": "quality_dispute", "comment": "Damaged"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let r = post(
+        &w,
+        &format!("/api/v1/actions/{action}/terminate"),
+        &json!({"comment": "Credit agreed"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let path = "/api/v1/reports/dispute-cases";
+    // CSV: one table per section; the resolved case is price_dispute, 15.00 released.
+    let csv = |section: &str| {
+        let r = get(
+            &w.s,
+            &format!("{path}?format=csv&section={section}"),
+            &w.collector,
+        );
+        assert_eq!(r.status, 200, "{section}: {}", r.text());
+        assert_eq!(r.header("content-type"), Some("text/csv; charset=utf-8"));
+        assert!(
+            r.header("content-disposition")
+                .unwrap()
+                .contains(&format!("dispute-cases-{section}-")),
+            "{:?}",
+            r.header("content-disposition")
+        );
+        r.text()
+    };
+    let reason = csv("reason");
+    assert!(
+        reason.starts_with("currency,reason,count,valid,invalid,valid_share_pct,original_amount,"),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("\r\nEUR,price_dispute,1,0,0,,15.00,0,0,0\r\n"),
+        "{reason}"
+    );
+    let settled = csv("settled");
+    assert!(settled.contains("EUR,1,0.00,0.00,0.00,15.00"), "{settled}");
+    let summary = csv("summary");
+    assert!(summary.contains(",EUR,1,0,0.00,1,80.00,"), "{summary}");
+    for section in ["root-cause", "compliance", "promises"] {
+        assert!(csv(section).lines().count() >= 1);
+    }
+    // The same through Accept.
+    let r = w.s.request(
+        "GET",
+        &format!("{path}?section=settled"),
+        &[
+            ("authorization", &bearer(&w.collector)),
+            ("accept", "text/csv"),
+        ],
+        b"",
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.text(), settled);
+    // The page: in English and in Japanese and Turkish, with its charts and CSV links.
+    let page = |q: &str| {
+        let r = get(&w.s, &format!("{path}?format=html{q}"), &w.collector);
+        assert_eq!(r.status, 200, "{q}: {}", r.text());
+        assert!(r.header("content-type").unwrap().starts_with("text/html"));
+        assert!(r.header("content-security-policy").is_some());
+        r.text()
+    };
+    let en = page("");
+    for text in [
+        "Dispute analytics",
+        "By reason",
+        "Deadline compliance by resolver",
+        "Days deductions outstanding",
+        "<svg role=\"img\"",
+        "format=csv&amp;section=root-cause",
+        "Back to collection",
+    ] {
+        assert!(en.contains(text), "{text}");
+    }
+    assert!(page("&lang=ja").contains("係争分析"));
+    assert!(page("&lang=tr").contains("İtiraz analizi"));
+    // Bad input: 400 naming the parameter; an HTML request gets a page.
+    for (q, field) in [
+        ("?section=nope&format=csv", "section"),
+        ("?format=pdf", "format"),
+        ("?lang=xx", "lang"),
+        ("?entity=FR01", "entity"),
+        ("?from=2026-02-30", "from"),
+    ] {
+        let p = problem(&get(&w.s, &format!("{path}{q}"), &w.collector), 400);
+        assert!(p.to_string().contains(field), "{q}: {p}");
+    }
+    let r = get(&w.s, &format!("{path}?format=html&lang=xx"), &w.collector);
+    assert_eq!(r.status, 400);
+    assert!(r.header("content-type").unwrap().starts_with("text/html"));
+    assert!(r.text().contains("lang"));
+    problem(&get(&w.s, path, "wrong"), 401);
+    problem(&call(&w.s, "POST", path, &w.collector, &json!({})), 405);
 }

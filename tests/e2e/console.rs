@@ -901,6 +901,73 @@ fn the_collector_qualifies_follows_and_resolves_a_dispute() {
     assert_eq!(anonymous.status, 401);
 }
 
+/// A new dispute with no resolver picked: step 3 of the console's Change status says which
+/// routing rule chose one (and proposes them for the follow-up); confirmed, the items get
+/// that resolver and the case records the rule.
+#[test]
+fn the_console_says_which_routing_rule_chose_the_resolver() {
+    let w = world();
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/admin/routing-rules",
+        ADMIN_TOKEN,
+        &json!({"position": 1, "status": "price_dispute", "resolver_id": w.resolver_id}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let rule = r.json()["id"].as_i64().unwrap();
+    let v = signed_in(&w, "alice@corp.example", "collector");
+    let t = field(&v.get("/app/customers/C1").text(), "form_token");
+    let step1 = v.post(
+        "/app/customers/C1/change-status",
+        &[("form_token", t.as_str()), ("step", "1"), ("item", "I1")],
+    );
+    assert_eq!(step1.status, 200, "{}", step1.text());
+    let wizard = field(&step1.text(), "wizard");
+    let base = vec![
+        ("form_token", t.as_str()),
+        ("wizard", wizard.as_str()),
+        ("item", "I1"),
+        ("status", "price_dispute"),
+        ("status_date", "2025-03-01"),
+        ("comment", "Unit price is wrong"),
+    ];
+    let with = |extra: &[(&'static str, &'static str)]| {
+        let mut f = base.clone();
+        f.extend_from_slice(extra);
+        f
+    };
+    let step3 = v.post(
+        "/app/customers/C1/change-status",
+        &with(&[("step", "3"), ("email", "skip")]),
+    );
+    assert_eq!(step3.status, 200, "{}", step3.text());
+    let html = step3.text();
+    assert!(
+        html.contains(&format!(
+            "Resolver: Sam Sales, chosen by routing rule {rule}."
+        )),
+        "{html}"
+    );
+    let rid = w.resolver_id.to_string();
+    assert!(
+        html.contains(&format!(
+            "<option value=\"{rid}\" selected>Sam Sales</option>"
+        )),
+        "the follow-up's resolver proposed: {html}"
+    );
+    assert_eq!(count(&w.s, "SELECT count(*) FROM status_changes"), 0);
+    // Confirmed: the routed resolver, and the rule on the case.
+    let seal = field(&html, "seal");
+    let mut confirm = with(&[("step", "confirm"), ("email", "skip"), ("next", "scenario")]);
+    confirm.push(("seal", seal.as_str()));
+    let r = v.post("/app/customers/C1/change-status", &confirm);
+    assert_eq!(r.status, 303, "{}", r.text());
+    let c = get(&w.s, "/api/v1/disputes?item_id=I1", &w.collector).json();
+    assert_eq!(c["disputes"][0]["resolver_id"], w.resolver_id, "{c}");
+    assert_eq!(c["disputes"][0]["routing_rule_id"], rule, "{c}");
+}
+
 #[test]
 fn the_console_speaks_the_users_language() {
     let w = world();

@@ -23,10 +23,8 @@ use settle_domain::status_change::{self as rules, ActionFields, StatusChangeIn};
 use settle_domain::templates::{self, EmailRequest, Regarding};
 use settle_pages::i18n::Messages;
 use settle_store::access::{self, StoredResponse};
-use settle_store::status_change::Applied;
 use settle_store::{Db, SpinDb, config, ledger};
 use settle_web::forms::{Field, Form};
-use settle_web::settle_usecases::AfterCommit;
 use settle_web::settle_usecases::emails;
 use settle_web::settle_usecases::status_change::{self, ChangeStatus};
 use settle_web::usecase;
@@ -130,6 +128,8 @@ fn action_fields(f: &Form) -> Option<ActionFields> {
 struct DryRun {
     plan: rules::Plan,
     preview: Option<Result<emails::Preview, Failure>>,
+    /// The resolver a routing rule would choose (none was picked), and the rule.
+    routed: Option<(i64, i64)>,
 }
 
 fn dry_run(
@@ -139,7 +139,12 @@ fn dry_run(
     mail: Option<&EmailChoice>,
 ) -> Result<DryRun, Failure> {
     ctx.db.rolled_back(|db| {
-        let (plan, applied, _) = apply(db, input, customer_id, &ctx.actor())?;
+        let changed = apply(db, input, customer_id, &ctx.actor())?;
+        let (plan, applied) = (changed.plan, changed.applied);
+        let routed = changed
+            .routing_rule_id
+            .zip(changed.resolver_id)
+            .map(|(rule, r)| (r, rule));
         let preview = mail.map(|m| {
             let base = public_base_url();
             let site = email::site(&base, "", &settle_pages::EmailFormats);
@@ -152,7 +157,11 @@ fn dry_run(
             )
             .map_err(Failure::from)
         });
-        Ok(DryRun { plan, preview })
+        Ok(DryRun {
+            plan,
+            preview,
+            routed,
+        })
     })
 }
 
@@ -164,13 +173,12 @@ fn apply(
     input: &StatusChangeIn,
     customer_id: &str,
     actor: &str,
-) -> Result<(rules::Plan, Applied, Vec<AfterCommit>), Failure> {
+) -> Result<status_change::Changed, Failure> {
     let change = ChangeStatus {
         input,
         customer_id: Some(customer_id),
     };
-    let changed = status_change::apply(db, &change, &usecase::who_is(actor))?;
-    Ok((changed.plan, changed.applied, changed.after))
+    Ok(status_change::apply(db, &change, &usecase::who_is(actor))?)
 }
 
 /// The rules' plan for the change (its suggestion), without writing.
@@ -315,6 +323,7 @@ pub fn step(ctx: &Ctx, customer_id: &str) -> Result<Response, Failure> {
                 let shown = DryRun {
                     plan: run.plan.clone(),
                     preview: None,
+                    routed: run.routed,
                 };
                 return base.show(2, *s, Some((&shown, &m)), field_errors(&ctx.messages, inv));
             }
@@ -379,7 +388,8 @@ fn confirm(
             input0.resolver_id,
         );
         let input = status_change(base.form, &ctx.messages, next)?;
-        let (_, applied, events) = apply(db, &input, &base.customer.id, &ctx.actor())?;
+        let changed = apply(db, &input, &base.customer.id, &ctx.actor())?;
+        let (applied, events) = (changed.applied, changed.after);
         let message = match mail {
             Some(m) => Some(emails::queue(
                 db,

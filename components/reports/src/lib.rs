@@ -72,14 +72,16 @@ fn route(req: &Request) -> Answer<Response> {
     if p.as_slice() == ["assets", "pages.css"] {
         return Ok(settle_pages::css());
     }
-    if p.as_slice() == ["dispute-cases"] {
-        return dispute_cases(req);
-    }
     let report = match p.as_slice() {
         ["disputes"] => Report::Disputes,
         ["item-statuses"] => Report::ItemStatuses,
         ["kpis"] => Report::Kpis,
-        _ => return Err(not_found("no such report: disputes, item-statuses or kpis")),
+        ["dispute-cases"] => Report::DisputeCases,
+        _ => {
+            return Err(not_found(
+                "no such report: disputes, item-statuses, kpis or dispute-cases",
+            ));
+        }
     };
     if req.method() != &Method::Get {
         return Err(method_not_allowed("GET"));
@@ -92,6 +94,7 @@ fn route(req: &Request) -> Answer<Response> {
         Report::Disputes => disputes(&db, &params),
         Report::ItemStatuses => item_statuses(&db, &params),
         Report::Kpis => kpis(&db, &params),
+        Report::DisputeCases => dispute_cases(&db, &params),
     }
 }
 
@@ -100,6 +103,7 @@ pub enum Report {
     Disputes,
     ItemStatuses,
     Kpis,
+    DisputeCases,
 }
 
 impl Report {
@@ -108,6 +112,7 @@ impl Report {
             Report::Disputes => "disputes",
             Report::ItemStatuses => "item-statuses",
             Report::Kpis => "kpis",
+            Report::DisputeCases => "dispute-cases",
         }
     }
 
@@ -116,6 +121,7 @@ impl Report {
             Report::Disputes => &report_views::DISPUTE_SECTIONS,
             Report::ItemStatuses => &report_views::STATUS_SECTIONS,
             Report::Kpis => &["summary"],
+            Report::DisputeCases => &settle_domain::case_analytics::SECTIONS,
         }
     }
 }
@@ -245,36 +251,56 @@ fn kpis(db: &SpinDb, p: &Params) -> Answer<Response> {
     })
 }
 
-/// `GET /api/v1/reports/dispute-cases?as_of=&from=&to=` (JSON): the dispute cases resolved
-/// in the period by reason and root cause, how they were settled, deadline compliance per
-/// resolver, open and late cases at `as_of` (`settle_domain::case_analytics`).
-fn dispute_cases(req: &Request) -> Answer<Response> {
-    if req.method() != &Method::Get {
-        return Err(method_not_allowed("GET"));
-    }
-    let db = open_db()?;
-    settle_web::session::principal(req, &db, &[Role::Collector])?;
-    let q = settle_web::Query::parse(req, &["as_of", "from", "to"])?;
-    let today = settle_web::today();
-    let as_of = q.date("as_of")?.unwrap_or(today);
-    let checked =
-        settle_domain::reports::check_request(as_of, today, q.date("from")?, q.date("to")?, None)
-            .map_err(|(field, why)| settle_web::bad_query(field, why))?;
-    let (from, to) = checked.period;
-    // The cases resolved in the period and those open at `as_of` (resolved after it).
-    let since = from.min(as_of.succ_opt().unwrap_or(as_of));
-    let facts = settle_store::disputes::case_facts(
-        &db,
-        &settle_domain::dates::format_date(as_of),
-        &settle_domain::dates::format_date(since),
-    )?;
-    let mut analytics = settle_domain::case_analytics::analyse(&facts, from, to, as_of);
-    // Credit sales of the period per currency, for days deductions outstanding.
+/// The dispute cases resolved in the period by reason and root cause, how they were
+/// settled, deadline compliance per resolver, open and late cases at `as_of`, days deductions
+/// outstanding, promises kept and broken (`settle_domain::case_analytics`).
+fn dispute_cases(db: &SpinDb, p: &Params) -> Answer<Response> {
+    let (sums, analytics) = case_analytics(db, p.as_of, p.period.0, p.period.1)?;
+    Ok(match p.format {
+        Format::Json => answer_json(&analytics),
+        Format::Csv => {
+            let lk = lookups(db)?;
+            csv(
+                p,
+                settle_domain::case_analytics::table(
+                    &sums,
+                    &analytics,
+                    &p.section,
+                    &lk.names.resolvers,
+                )
+                .ok_or_else(|| bad_query("section", "no such section"))?,
+            )
+        }
+        Format::Html => page::dispute_cases(db, p, &analytics, &lookups(db)?)?,
+    })
+}
+
+/// The case analytics of the period `from`..=`to` at `as_of`: the case sums read in SQL
+/// (a few hundred rows, not every case), the period's credit sales for days deductions
+/// outstanding, the promises kept and broken.
+fn case_analytics(
+    db: &SpinDb,
+    as_of: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Answer<(
+    settle_domain::case_analytics::CaseSums,
+    settle_domain::case_analytics::Analytics,
+)> {
+    use settle_domain::case_analytics::{self as ca, CaseSums};
+    use settle_domain::dates::format_date;
+    use settle_store::disputes as cases;
+    let (f, t) = (format_date(from), format_date(to));
+    let sums = CaseSums {
+        resolved: cases::resolved_case_sums(db, &f, &t)?,
+        compliance: cases::case_compliance(db, &f, &t)?,
+        open: cases::open_case_sums(db, &format_date(as_of))?,
+    };
+    let mut analytics = ca::figures(&sums, from, to, as_of);
+    // Credit sales of the period per currency.
     let before = from.pred_opt().unwrap_or(from);
     let mut sales: BTreeMap<String, i64> = BTreeMap::new();
-    for (currency, _, minor) in
-        settle_store::reports::sales_by_day(&db, before, to, &Default::default())?
-    {
+    for (currency, _, minor) in store::sales_by_day(db, before, to, &Default::default())? {
         let sum = sales.entry(currency).or_default();
         *sum = sum.saturating_add(minor);
     }
@@ -287,7 +313,8 @@ fn dispute_cases(req: &Request) -> Answer<Response> {
             ))
         })
         .collect::<Result<Vec<_>, settle_store::StoreError>>()?;
-    analytics.deductions =
-        settle_domain::case_analytics::deductions(&facts, as_of, from, to, &sales);
-    Ok(settle_web::json(200, &analytics))
+    analytics.deductions = ca::deductions(&sums.open, from, to, &sales);
+    let (kept, broken) = settle_store::actions::promise_outcomes(db, &f, &t)?;
+    analytics.promises = ca::Promises::new(kept, broken);
+    Ok((sums, analytics))
 }

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use minijinja::Value;
+use settle_domain::case_analytics::{Analytics, ByCurrency, Group};
 use settle_domain::catalog::label_in;
 use settle_domain::money::Currency;
 use settle_domain::report_views::{DisputeBlock, DisputeReport, ItemStatusReport, KpiReport, Part};
-use settle_pages::i18n::LANGUAGES;
+use settle_pages::i18n::{Arg, LANGUAGES, cases_catalogue};
 use settle_pages::render::{base_context, environment, page, render};
 use settle_pages::{Messages, PageError, negotiate};
 use settle_store::config::StatusConfig;
@@ -18,7 +19,11 @@ use settle_web::{Answer, problem};
 use crate::charts::{self, Bar};
 use crate::{Lookups, Params, Report};
 
-const TEMPLATES: &[(&str, &str)] = &[("report.html", include_str!("../templates/report.html"))];
+const TEMPLATES: &[(&str, &str)] = &[
+    ("report.html", include_str!("../templates/report.html")),
+    ("cases.html", include_str!("../templates/cases.html")),
+    ("parts.html", include_str!("../templates/parts.html")),
+];
 
 fn messages(p: &Params) -> Arc<Messages> {
     Arc::new(Messages::new(negotiate(
@@ -139,15 +144,9 @@ fn age_id(key: &str) -> String {
     key.replace('+', "-plus")
 }
 
-/// What every report page shows around its figures: the filter form (statuses, resolvers,
-/// languages), the CSV links; `labels` are the statuses' labels in the reader's language.
-fn base(p: &Params, m: &Messages, lk: &Lookups, labels: &BTreeMap<String, String>) -> Value {
-    let resolvers: Vec<Value> = lk
-        .resolvers
-        .iter()
-        .map(|(id, name)| minijinja::context! { id => id, name => name })
-        .collect();
-    let sections: Vec<Value> = p
+/// A report page's CSV links (one per section) and its languages (`tag` the current one).
+fn links(p: &Params, tag: &str) -> (Vec<Value>, Vec<Value>) {
+    let sections = p
         .report
         .sections()
         .iter()
@@ -158,10 +157,22 @@ fn base(p: &Params, m: &Messages, lk: &Lookups, labels: &BTreeMap<String, String
             }
         })
         .collect();
-    let languages: Vec<Value> = LANGUAGES
+    let languages = LANGUAGES
         .iter()
-        .map(|l| minijinja::context! { tag => l.tag, name => l.name, current => l.tag == m.language.tag })
+        .map(|l| minijinja::context! { tag => l.tag, name => l.name, current => l.tag == tag })
         .collect();
+    (sections, languages)
+}
+
+/// What every report page shows around its figures: the filter form (statuses, resolvers,
+/// languages), the CSV links; `labels` are the statuses' labels in the reader's language.
+fn base(p: &Params, m: &Messages, lk: &Lookups, labels: &BTreeMap<String, String>) -> Value {
+    let resolvers: Vec<Value> = lk
+        .resolvers
+        .iter()
+        .map(|(id, name)| minijinja::context! { id => id, name => name })
+        .collect();
+    let (sections, languages) = links(p, m.language.tag);
     minijinja::context! {
         report => p.report.slug(),
         path => format!("/api/v1/reports/{}", p.report.slug()),
@@ -186,8 +197,12 @@ fn base(p: &Params, m: &Messages, lk: &Lookups, labels: &BTreeMap<String, String
 }
 
 fn finish(m: &Arc<Messages>, ctx: Value) -> Answer<spin_sdk::http::Response> {
+    finish_with(m, "report.html", ctx)
+}
+
+fn finish_with(m: &Arc<Messages>, template: &str, ctx: Value) -> Answer<spin_sdk::http::Response> {
     let env = environment(m.clone(), TEMPLATES);
-    let html = render(&env, "report.html", ctx).map_err(|e| match e {
+    let html = render(&env, template, ctx).map_err(|e| match e {
         PageError::Server(_, detail) => {
             eprintln!("report page: {detail}");
             problem(
@@ -277,6 +292,163 @@ pub fn kpis(p: &Params, report: &KpiReport, lk: &Lookups) -> Answer<spin_sdk::ht
         ..base(p, &m, lk, &labels)
     };
     finish(&m, ctx)
+}
+
+/// The case analytics' page: the figures by reason and root cause (labels in the reader's
+/// language), settlement, deadline compliance per resolver, days deductions outstanding,
+/// promises; a chart beside each table. Its words are the cases' catalogue's
+/// (`analytics-*`).
+pub fn dispute_cases(
+    db: &settle_store::SpinDb,
+    p: &Params,
+    a: &Analytics,
+    lk: &Lookups,
+) -> Answer<spin_sdk::http::Response> {
+    let m = Arc::new(Messages::pages_with(
+        negotiate(p.lang.as_deref(), None, p.accept_language.as_deref()),
+        cases_catalogue,
+    ));
+    let tag = m.language.tag;
+    let reasons = status_labels(&lk.statuses, tag);
+    let roots: BTreeMap<String, String> = settle_store::disputes::root_causes(db)?
+        .into_iter()
+        .map(|r| {
+            let label = label_in(&r.labels, tag).unwrap_or(&r.code).to_string();
+            (r.code, label)
+        })
+        .collect();
+    let reason_label = |k: &Option<String>| {
+        let k = k.clone().unwrap_or_default();
+        reasons.get(&k).cloned().unwrap_or(k)
+    };
+    let root_label = |k: &Option<String>| match k {
+        Some(k) => roots.get(k).cloned().unwrap_or_else(|| k.clone()),
+        None => m.get("analytics-no-root-cause", &[]),
+    };
+    let count_bars = |groups: &[Group], label: &dyn Fn(&Option<String>) -> String| -> Vec<Bar> {
+        let mut v: Vec<&Group> = groups.iter().collect();
+        v.sort_by_key(|g| std::cmp::Reverse(g.count));
+        v.into_iter()
+            .take(10)
+            .map(|g| Bar {
+                label: label(&g.key),
+                value: g.count as f64,
+                text: m.number(g.count as i64),
+            })
+            .collect()
+    };
+    let group_rows = |groups: &[Group], label: &dyn Fn(&Option<String>) -> String| -> Vec<Value> {
+        groups
+            .iter()
+            .map(|g| {
+                minijinja::context! {
+                    label => label(&g.key),
+                    g => Value::from_serialize(g),
+                    amounts => g.original_amount.0.iter().map(|(c, v)| vec![c.to_string(), v.clone()]).collect::<Vec<_>>(),
+                }
+            })
+            .collect()
+    };
+    let name_of = |id: Option<i64>| match id {
+        Some(id) => lk
+            .resolvers
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map_or_else(|| id.to_string(), |(_, n)| n.clone()),
+        None => m.get("report-none-resolver", &[]),
+    };
+    let compliance: Vec<Value> = a
+        .deadline_compliance
+        .iter()
+        .map(|c| minijinja::context! { name => name_of(c.resolver_id), c => Value::from_serialize(c) })
+        .collect();
+    let compliance_bars: Vec<Bar> = a
+        .deadline_compliance
+        .iter()
+        .take(10)
+        .map(|c| Bar {
+            label: name_of(c.resolver_id),
+            value: c
+                .rate
+                .and_then(|r| r.to_string().parse::<f64>().ok())
+                .unwrap_or(0.0),
+            text: c.rate.map_or_else(
+                || "—".into(),
+                |r| {
+                    m.get(
+                        "percent",
+                        &[("value", Arg::Str(&m.decimal_str(&r.to_string())))],
+                    )
+                },
+            ),
+        })
+        .collect();
+    // Settlement per currency: what was paid, credited, written off and released.
+    let s = &a.settled;
+    let mut currencies: Vec<&str> = [
+        &s.paid_amount,
+        &s.credited_amount,
+        &s.written_off_amount,
+        &s.released_amount,
+    ]
+    .iter()
+    .flat_map(|b| b.0.keys().copied())
+    .collect();
+    currencies.sort();
+    currencies.dedup();
+    let settled: Vec<Value> = currencies
+        .iter()
+        .map(|c| {
+            let amount = |b: &ByCurrency| b.0.get(c).cloned().unwrap_or_else(|| "0".into());
+            let parts = [
+                ("case-paid", amount(&s.paid_amount)),
+                ("case-credited", amount(&s.credited_amount)),
+                ("case-written-off", amount(&s.written_off_amount)),
+                ("analytics-released", amount(&s.released_amount)),
+            ];
+            let bars: Vec<Bar> = parts
+                .iter()
+                .map(|(label, v)| Bar {
+                    label: m.get(label, &[]),
+                    value: v.parse::<f64>().unwrap_or(0.0),
+                    text: m.money_str(v, c),
+                })
+                .collect();
+            minijinja::context! {
+                currency => c,
+                parts => parts.iter().map(|(l, v)| vec![l.to_string(), v.clone()]).collect::<Vec<_>>(),
+                chart => Value::from_safe_string(charts::bars(&m.get("analytics-settled", &[]), &bars)),
+            }
+        })
+        .collect();
+    let late: Vec<Vec<String>> = a
+        .late
+        .disputed_amount
+        .0
+        .iter()
+        .map(|(c, v)| vec![c.to_string(), v.clone()])
+        .collect();
+    let safe = Value::from_safe_string;
+    let (sections, languages) = links(p, tag);
+    let ctx = minijinja::context! {
+        path => "/api/v1/reports/dispute-cases",
+        as_of => settle_domain::dates::format_date(p.as_of),
+        from => settle_domain::dates::format_date(p.period.0),
+        to => settle_domain::dates::format_date(p.period.1),
+        data => Value::from_serialize(a),
+        late => late,
+        by_reason => group_rows(&a.by_reason, &reason_label),
+        by_root_cause => group_rows(&a.by_root_cause, &root_label),
+        reason_chart => safe(charts::bars(&m.get("analytics-by-reason", &[]), &count_bars(&a.by_reason, &reason_label))),
+        root_chart => safe(charts::bars(&m.get("analytics-by-root-cause", &[]), &count_bars(&a.by_root_cause, &root_label))),
+        settled => settled,
+        compliance => compliance,
+        compliance_chart => safe(charts::bars(&m.get("analytics-compliance", &[]), &compliance_bars)),
+        sections => sections,
+        report_languages => languages,
+        ..base_context(&m, "/api/v1/reports")
+    };
+    finish_with(&m, "cases.html", ctx)
 }
 
 /// The error page of a report asked for as HTML: what is wrong (the parameter named), and

@@ -24,7 +24,7 @@ use crate::money::{Currency, amount_string, parse_amount, to_minor};
 pub const REOPEN_DAYS: i64 = 30;
 
 /// A case's amounts, in minor units of its item's currency.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Amounts {
     pub original: i64,
     pub disputed: i64,

@@ -66,8 +66,9 @@ static CONSOLE: [(&str, &[u8]); 15] = catalogues!(
 );
 
 /// The dispute case pages' catalogue (`locales/<tag>/cases.ftl`) in `tag`'s language, or
-/// an empty one. Only the component that shows cases calls it (through
-/// [`Messages::console_with`]), so only it carries these texts: every console component
+/// an empty one. Only the components that show cases call it (the console's through
+/// [`Messages::console_with`], the reports' through [`Messages::pages_with`]), so only they
+/// carry these texts: every console component
 /// carries the console's catalogue, and the largest is within a few kilobytes of the 2 MB
 /// budget (BENCHMARKS.md).
 pub fn cases_catalogue(tag: &str) -> String {
@@ -213,6 +214,12 @@ impl Messages {
             &[Catalogue::Pages, Catalogue::Console],
             Some(extra),
         )
+    }
+
+    /// The pages' messages and a component's own catalogue (the report pages' case
+    /// analytics read [`cases_catalogue`]).
+    pub fn pages_with(language: &'static Language, extra: fn(&str) -> String) -> Messages {
+        Messages::build(language, &[Catalogue::Pages], Some(extra))
     }
 
     fn with(language: &'static Language, catalogues: &[Catalogue]) -> Messages {
@@ -537,7 +544,7 @@ mod tests {
                 let mut args = FluentArgs::new();
                 for a in [
                     "number", "days", "rule", "amount", "percent", "entity", "currency", "reason",
-                    "date",
+                    "date", "from", "to", "kept", "broken", "valid", "said",
                 ] {
                     args.set(a, FluentValue::from(2));
                 }
@@ -615,6 +622,8 @@ mod tests {
                         "url",
                         "encoding",
                         "delimiter",
+                        "resolver",
+                        "rule",
                     ] {
                         args.set(a, FluentValue::from(1));
                     }

@@ -1017,6 +1017,19 @@ pub fn end_promise(
     Ok(ids)
 }
 
+/// The promises to pay whose outcome was found from `from` to `to` (inclusive): how many
+/// were kept and how many broken.
+pub fn promise_outcomes(db: &impl Db, from: &str, to: &str) -> Result<(u64, u64)> {
+    let r = db.query(
+        "SELECT coalesce(sum(promise_outcome = 'kept'), 0), coalesce(sum(promise_outcome = 'broken'), 0)
+         FROM actions WHERE type = 'promise' AND promise_outcome IS NOT NULL
+           AND done_on BETWEEN ? AND ?",
+        &[from.into(), to.into()],
+    )?;
+    r.map_first(|r| Ok((r.int(0)? as u64, r.int(1)? as u64)))
+        .map(Option::unwrap_or_default)
+}
+
 /// A customer's promises to pay: how many were kept, broken, and are running.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PromiseCounts {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::json;
+use settle_domain::case_analytics::{ComplianceSum, OpenSum, ResolvedSum};
 use settle_domain::dates::parse_date;
 use settle_domain::disputes::{Amounts, LatestCase, Tolerance};
 use settle_domain::money::{Currency, amount_string};
@@ -839,6 +840,83 @@ pub fn case_facts(
                 credited: r.int(11)?,
                 written_off: r.int(12)?,
             },
+        })
+    })
+}
+
+/// The cases resolved from `from` to `to` (inclusive), grouped by reason, root cause,
+/// validity, currency and days from opening to resolution, counted with their amounts summed
+/// (`settle_domain::case_analytics::ResolvedSum`, the rule `summarise` states). A scan of the
+/// cases: a year's resolutions are most of them, where an index would read them out of order.
+pub fn resolved_case_sums(db: &impl Db, from: &str, to: &str) -> Result<Vec<ResolvedSum>> {
+    db.query(
+        "SELECT reason, root_cause, valid, currency,
+                CAST(julianday(resolved_on) - julianday(opened_on) AS INTEGER) AS days, count(*),
+                sum(original_minor), sum(disputed_minor), sum(paid_minor), sum(credited_minor),
+                sum(written_off_minor)
+         FROM disputes NOT INDEXED
+         WHERE resolved_on BETWEEN ?1 AND ?2
+         GROUP BY reason, root_cause, valid, currency, days
+         ORDER BY reason, root_cause, valid, currency, days",
+        &[from.into(), to.into()],
+    )?
+    .map(|r| {
+        Ok(ResolvedSum {
+            reason: r.text(0)?,
+            root_cause: r.opt_text(1)?,
+            valid: r.opt_int(2)?.map(|v| v != 0),
+            currency: Currency::parse(&r.text(3)?).map_err(StoreError)?,
+            days: r.int(4)?,
+            count: r.int(5)? as u64,
+            amounts: Amounts {
+                original: r.int(6)?,
+                disputed: r.int(7)?,
+                paid: r.int(8)?,
+                credited: r.int(9)?,
+                written_off: r.int(10)?,
+            },
+        })
+    })
+}
+
+/// Deadline compliance per resolver: the cases resolved from `from` to `to` that had a
+/// deadline, and how many were resolved by it.
+pub fn case_compliance(db: &impl Db, from: &str, to: &str) -> Result<Vec<ComplianceSum>> {
+    db.query(
+        "SELECT resolver_id, count(*), sum(resolved_on <= deadline)
+         FROM disputes NOT INDEXED
+         WHERE resolved_on BETWEEN ?1 AND ?2 AND deadline IS NOT NULL
+         GROUP BY resolver_id ORDER BY resolver_id",
+        &[from.into(), to.into()],
+    )?
+    .map(|r| {
+        Ok(ComplianceSum {
+            resolver_id: r.opt_int(0)?,
+            resolved: r.int(1)? as u64,
+            on_time: r.int(2)? as u64,
+        })
+    })
+}
+
+/// The cases open at the end of `as_of` (opened by then, not resolved by then) per currency
+/// and lateness (deadline before `as_of`), with what they had in dispute then: the disputed
+/// amount of a case still open, what was put in dispute for one resolved since
+/// (`settle_domain::case_analytics::disputed_at`).
+pub fn open_case_sums(db: &impl Db, as_of: &str) -> Result<Vec<OpenSum>> {
+    db.query(
+        "SELECT currency, coalesce(deadline < ?1, 0) AS late, count(*),
+                sum(CASE WHEN resolved_on IS NULL THEN disputed_minor ELSE original_minor END)
+         FROM disputes NOT INDEXED
+         WHERE opened_on <= ?1 AND (resolved_on IS NULL OR resolved_on > ?1)
+         GROUP BY currency, late ORDER BY currency, late",
+        &[as_of.into()],
+    )?
+    .map(|r| {
+        Ok(OpenSum {
+            currency: Currency::parse(&r.text(0)?).map_err(StoreError)?,
+            late: r.int(1)? != 0,
+            count: r.int(2)? as u64,
+            disputed: r.int(3)?,
         })
     })
 }

@@ -277,6 +277,13 @@ fn promises_are_kept_when_paid_and_broken_the_day_after_their_date() {
             .unwrap()
             .is_empty()
     );
+    // The analytics' outcomes in a period: one broken, one kept, both found today.
+    let outcomes =
+        |from: &str, to: &str| settle_store::actions::promise_outcomes(&db, from, to).unwrap();
+    let today = who("x").today.to_string();
+    assert_eq!(outcomes("2026-11-01", &today), (1, 1));
+    assert_eq!(outcomes(&today, &today), (1, 1));
+    assert_eq!(outcomes("2026-11-01", "2026-12-01"), (0, 0));
     let c1 = settle_store::ledger::customer(&db, "C1").unwrap().unwrap();
     assert_eq!(
         settle_store::actions::promise_counts(&db, c1.key).unwrap(),

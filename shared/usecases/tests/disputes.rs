@@ -1038,6 +1038,95 @@ fn the_analytics_read_the_cases_as_of_a_date() {
     assert_eq!(a.settled.credited_amount.0["EUR"], "40.00");
 }
 
+/// The case sums the reports read are computed in SQL (`resolved_case_sums`,
+/// `case_compliance`, `open_case_sums`): at random periods and dates, over cases of every
+/// shape (with and without deadline, root cause, validity, resolver; resolved the day they
+/// opened, on the period's bounds, since), they equal the domain's rule
+/// (`case_analytics::summarise`) over every case.
+#[test]
+fn the_case_sums_in_sql_equal_the_domain_rule_at_random_dates() {
+    use settle_domain::case_analytics::{CaseSums, summarise};
+    let db = db();
+    let items: Vec<(i64, i64)> = db
+        .query("SELECT id, customer_id FROM items ORDER BY id", &[])
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| (r[0].as_i64().unwrap(), r[1].as_i64().unwrap()))
+        .collect();
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let base: chrono::NaiveDate = "2026-01-01".parse().unwrap();
+    let day = |n: u64| (base + chrono::Days::new(n)).to_string();
+    for n in 0..300 {
+        let (item, customer) = items[n % items.len()];
+        // One open case per item at most: the first few stay open.
+        let open = n < items.len();
+        let opened = next(120);
+        let resolved = (!open).then(|| opened + next(50));
+        let deadline = (next(4) != 0).then(|| opened + next(40));
+        let original = 1 + next(100_000) as i64;
+        let (paid, credited) = if open {
+            (next(2) as i64 * original / 3, 0)
+        } else {
+            (original / (2 + next(3) as i64), original / 5)
+        };
+        let written_off = if open { 0 } else { next(2) as i64 };
+        let disputed = original - paid - credited - written_off;
+        db.query(
+            "INSERT INTO disputes (item_id, customer_id, currency, state, reason, resolver_id,
+               original_minor, disputed_minor, paid_minor, credited_minor, written_off_minor,
+               opened_on, deadline, resolved_on, resolution, root_cause, valid, opened_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            &[
+                item.into(),
+                customer.into(),
+                ["EUR", "USD", "JPY"][next(3) as usize].into(),
+                if open { "open" } else { "resolved" }.into(),
+                ["price_dispute", "quality_dispute"][next(2) as usize].into(),
+                [None, Some(1), Some(2)][next(3) as usize].into(),
+                original.into(),
+                disputed.into(),
+                paid.into(),
+                credited.into(),
+                written_off.into(),
+                day(opened).into(),
+                deadline.map(day).into(),
+                resolved.map(day).into(),
+                (!open).then_some("credited").into(),
+                [None, Some("pricing_error"), Some("customer_error")][next(3) as usize].into(),
+                [None, Some(0), Some(1)][next(3) as usize].into(),
+                NOW.into(),
+                NOW.into(),
+            ],
+        )
+        .unwrap();
+    }
+    let every = store::case_facts(&db, "9999-12-31", "0000-01-01").unwrap();
+    assert_eq!(every.len(), 300);
+    for _ in 0..60 {
+        let from = base + chrono::Days::new(next(150));
+        let to = from + chrono::Days::new(next(60));
+        let as_of = to + chrono::Days::new(next(3) * next(30));
+        let (f, t, a) = (from.to_string(), to.to_string(), as_of.to_string());
+        let sql = CaseSums {
+            resolved: store::resolved_case_sums(&db, &f, &t).unwrap(),
+            compliance: store::case_compliance(&db, &f, &t).unwrap(),
+            open: store::open_case_sums(&db, &a).unwrap(),
+        };
+        assert_eq!(sql, summarise(&every, from, to, as_of), "{f}..{t} at {a}");
+        assert!(
+            !sql.resolved.is_empty() || !sql.open.is_empty(),
+            "{f}..{t} at {a}"
+        );
+    }
+}
+
 /// A follow-up holds only the disputed part of an item disputed in part: the rest stays in
 /// the reminder scenario (its reference date, what a step covers and chases) until the
 /// undisputed part is paid; an item disputed whole is held whole. The customer's disputed

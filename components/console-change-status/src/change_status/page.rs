@@ -31,10 +31,17 @@ impl Base<'_> {
                 }
             })
             .collect();
-        let resolvers: Vec<Value> = config::resolvers(db)?
-            .into_iter()
+        let all_resolvers = config::resolvers(db)?;
+        let resolver_name = |id: i64| {
+            all_resolvers
+                .iter()
+                .find(|r| r.id == id)
+                .map_or_else(|| id.to_string(), |r| r.name.clone())
+        };
+        let resolvers: Vec<Value> = all_resolvers
+            .iter()
             .filter(|r| r.active)
-            .map(|r| context! { id => r.id, name => r.name, role => r.role })
+            .map(|r| context! { id => r.id, name => r.name.clone(), role => r.role.clone() })
             .collect();
         let items = ledger::list_items(
             db,
@@ -64,6 +71,11 @@ impl Base<'_> {
                 Some(context! {
                     kind => r.plan.kind.as_str(),
                     suggestion => r.plan.suggestion.as_ref().map(Value::from_serialize),
+                    routed => r.routed.map(|(resolver, rule)| context! {
+                        resolver_id => resolver,
+                        rule => rule,
+                        name => resolver_name(resolver),
+                    }),
                 }),
                 Some(context! {
                     send => m.send,

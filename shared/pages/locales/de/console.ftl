@@ -116,6 +116,7 @@ email-send-next = Diese E-Mail senden und weiter
 email-skip = Ohne E-Mail weiter
 email-will-send = Die E-Mail { $template } wird bei der Bestätigung gesendet.
 email-skipped = Es wird keine E-Mail gesendet.
+routed-resolver = Klärer: { $resolver }, durch Zuordnungsregel { $rule } gewählt.
 next-action = Nächste Aktion
 next-scenario = Das Mahnszenario laufen lassen
 next-suggested = Die vorgeschlagene Nachverfolgung (jedes Feld ist änderbar)

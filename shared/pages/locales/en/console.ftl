@@ -118,6 +118,7 @@ email-send-next = Send this email and continue
 email-skip = Continue without email
 email-will-send = The email { $template } will be sent on confirmation.
 email-skipped = No email will be sent.
+routed-resolver = Resolver: { $resolver }, chosen by routing rule { $rule }.
 next-action = Next action
 next-scenario = Let the reminder scenario run
 next-suggested = The suggested follow-up (every field can be changed)

@@ -116,6 +116,7 @@ email-send-next = Enviar este email y continuar
 email-skip = Continuar sin email
 email-will-send = El email { $template } se enviará al confirmar.
 email-skipped = No se enviará ningún email.
+routed-resolver = Responsable: { $resolver }, elegido por la regla de asignación { $rule }.
 next-action = Acción siguiente
 next-scenario = Dejar que siga el escenario de recordatorios
 next-suggested = El seguimiento propuesto (cada campo se puede cambiar)

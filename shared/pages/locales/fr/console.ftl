@@ -116,6 +116,7 @@ email-send-next = Envoyer cet email et continuer
 email-skip = Continuer sans email
 email-will-send = L'email { $template } sera envoyé à la confirmation.
 email-skipped = Aucun email ne sera envoyé.
+routed-resolver = Résolveur : { $resolver }, choisi par la règle d'affectation { $rule }.
 next-action = Action suivante
 next-scenario = Laisser le scénario de relance se dérouler
 next-suggested = Le suivi proposé (chaque champ peut être modifié)

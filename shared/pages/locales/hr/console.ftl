@@ -118,6 +118,7 @@ email-send-next = Pošalji ovu e-poštu i nastavi
 email-skip = Nastavi bez e-pošte
 email-will-send = E-pošta { $template } bit će poslana pri potvrdi.
 email-skipped = Nikakva e-pošta neće biti poslana.
+routed-resolver = Rješavatelj: { $resolver }, odabran pravilom dodjele { $rule }.
 next-action = Sljedeća radnja
 next-scenario = Neka se scenarij podsjetnika nastavi
 next-suggested = Predloženo praćenje (svako se polje može promijeniti)

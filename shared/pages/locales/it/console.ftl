@@ -116,6 +116,7 @@ email-send-next = Invia questa email e continua
 email-skip = Continua senza email
 email-will-send = L'email { $template } sarà inviata alla conferma.
 email-skipped = Non sarà inviata nessuna email.
+routed-resolver = Risolutore: { $resolver }, scelto dalla regola di assegnazione { $rule }.
 next-action = Azione successiva
 next-scenario = Lascia proseguire lo scenario di sollecito
 next-suggested = Il seguito proposto (ogni campo è modificabile)

@@ -110,6 +110,7 @@ email-send-next = このメールを送信して続ける
 email-skip = メールなしで続ける
 email-will-send = 確定するとメール { $template } が送信されます。
 email-skipped = メールは送信されません。
+routed-resolver = 担当者：{ $resolver }（振り分けルール { $rule } による選択）
 next-action = 次のアクション
 next-scenario = 督促シナリオを続ける
 next-suggested = 提案されたフォローアップ（すべての項目を変更できます）

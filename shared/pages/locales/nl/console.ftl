@@ -116,6 +116,7 @@ email-send-next = Deze e-mail versturen en verder
 email-skip = Verder zonder e-mail
 email-will-send = De e-mail { $template } wordt bij de bevestiging verstuurd.
 email-skipped = Er wordt geen e-mail verstuurd.
+routed-resolver = Behandelaar: { $resolver }, gekozen door toewijzingsregel { $rule }.
 next-action = Volgende actie
 next-scenario = Het herinneringsscenario laten lopen
 next-suggested = De voorgestelde opvolging (elk veld is aan te passen)

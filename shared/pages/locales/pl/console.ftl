@@ -118,6 +118,7 @@ email-send-next = Wyślij ten e-mail i dalej
 email-skip = Dalej bez e-maila
 email-will-send = E-mail { $template } zostanie wysłany po potwierdzeniu.
 email-skipped = Żaden e-mail nie zostanie wysłany.
+routed-resolver = Wyjaśniający: { $resolver }, wybrany przez regułę przydziału { $rule }.
 next-action = Następna czynność
 next-scenario = Niech scenariusz przypomnień działa dalej
 next-suggested = Proponowana kontynuacja (każde pole można zmienić)

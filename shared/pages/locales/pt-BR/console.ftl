@@ -116,6 +116,7 @@ email-send-next = Enviar este e-mail e continuar
 email-skip = Continuar sem e-mail
 email-will-send = O e-mail { $template } será enviado na confirmação.
 email-skipped = Nenhum e-mail será enviado.
+routed-resolver = Responsável: { $resolver }, escolhido pela regra de roteamento { $rule }.
 next-action = Próxima ação
 next-scenario = Deixar o cenário de lembretes seguir
 next-suggested = O acompanhamento sugerido (todos os campos podem ser alterados)

@@ -116,6 +116,7 @@ email-send-next = Enviar este email e continuar
 email-skip = Continuar sem email
 email-will-send = O email { $template } será enviado na confirmação.
 email-skipped = Nenhum email será enviado.
+routed-resolver = Responsável: { $resolver }, escolhido pela regra de encaminhamento { $rule }.
 next-action = Ação seguinte
 next-scenario = Deixar o cenário de lembretes seguir
 next-suggested = O seguimento proposto (todos os campos podem ser alterados)

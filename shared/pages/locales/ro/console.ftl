@@ -118,6 +118,7 @@ email-send-next = Trimiteți acest email și continuați
 email-skip = Continuați fără email
 email-will-send = Emailul { $template } va fi trimis la confirmare.
 email-skipped = Nu va fi trimis niciun email.
+routed-resolver = Responsabil: { $resolver }, ales de regula de repartizare { $rule }.
 next-action = Acțiunea următoare
 next-scenario = Lăsați scenariul de mementouri să continue
 next-suggested = Urmărirea propusă (orice câmp poate fi schimbat)

@@ -116,6 +116,7 @@ email-send-next = Skicka det här meddelandet och fortsätt
 email-skip = Fortsätt utan e-post
 email-will-send = Meddelandet { $template } skickas vid bekräftelsen.
 email-skipped = Inget e-postmeddelande skickas.
+routed-resolver = Lösare: { $resolver }, vald av fördelningsregel { $rule }.
 next-action = Nästa åtgärd
 next-scenario = Låt påminnelsescenariot fortsätta
 next-suggested = Den föreslagna uppföljningen (alla fält kan ändras)

@@ -116,6 +116,7 @@ email-send-next = Bu e-postayı gönder ve devam et
 email-skip = E-postasız devam et
 email-will-send = { $template } e-postası onayda gönderilecek.
 email-skipped = E-posta gönderilmeyecek.
+routed-resolver = Çözümleyici: { $resolver }, { $rule } numaralı yönlendirme kuralıyla seçildi.
 next-action = Sonraki işlem
 next-scenario = Hatırlatma senaryosu devam etsin
 next-suggested = Önerilen takip (her alan değiştirilebilir)

@@ -110,6 +110,7 @@ email-send-next = 发送此邮件并继续
 email-skip = 不发邮件，继续
 email-will-send = 确认后将发送邮件 { $template }。
 email-skipped = 不会发送邮件。
+routed-resolver = 处理人：{ $resolver }（由分派规则 { $rule } 选定）
 next-action = 下一步操作
 next-scenario = 让提醒流程继续
 next-suggested = 建议的跟进（每个字段都可以修改）
