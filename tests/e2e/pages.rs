@@ -585,7 +585,21 @@ fn the_customer_disputes_promises_and_follows() {
     assert_eq!(r.header("content-type"), Some("text/csv; charset=utf-8"));
     let csv = r.text();
     assert!(csv.contains("Numéro,Type,Date de pièce,Échéance"), "{csv}");
-    assert!(csv.contains("F-I5"));
+    // Beside the open amount, what is in dispute: all of I5; nothing of I1 (promised).
+    let header = csv.lines().next().unwrap();
+    assert!(header.contains(",En litige,Devise,"), "{header}");
+    let line = |n: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(&format!("F-{n},")))
+            .unwrap_or_else(|| panic!("no {n}: {csv}"))
+            .to_string()
+    };
+    assert!(
+        line("I5").contains(",5.00,5.00,5.00,EUR,"),
+        "{}",
+        line("I5")
+    );
+    assert!(line("I1").contains(",,EUR,"), "{}", line("I1"));
 }
 
 #[test]

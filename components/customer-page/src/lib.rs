@@ -202,6 +202,7 @@ fn csv(ctx: &Ctx) -> Result<Response, PageError> {
         m.get("col-due-date", &[]),
         m.get("col-amount", &[]),
         m.get("col-open-amount", &[]),
+        m.get("col-disputed", &[]),
         m.get("col-currency", &[]),
         m.get("col-status", &[]),
     ];
@@ -227,6 +228,8 @@ fn csv(ctx: &Ctx) -> Result<Response, PageError> {
             i.due_date.clone(),
             signed(i.amount.clone()),
             signed(i.open_amount.clone()),
+            // What is in dispute while a case is open (the part, or all of it); blank else.
+            i.disputed_amount.clone().unwrap_or_default(),
             i.currency.clone(),
             status,
         ]);

@@ -60,7 +60,6 @@ col-name = Name
 col-id = Nummer
 col-outstanding = Offen
 col-overdue = Überfällig
-col-disputed = Strittig
 col-next = Nächste Aktion
 col-collector = Forderungsmanager
 col-resolver = Klärer

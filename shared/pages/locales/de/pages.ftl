@@ -42,6 +42,7 @@ col-document-date = Belegdatum
 col-due-date = Fälligkeit
 col-amount = Betrag
 col-open-amount = Offener Betrag
+col-disputed = Strittig
 disputed-part = davon { $amount } strittig
 col-currency = Währung
 col-status = Status

@@ -62,7 +62,6 @@ col-name = Name
 col-id = Id
 col-outstanding = Outstanding
 col-overdue = Overdue
-col-disputed = In dispute
 col-next = Next action
 col-collector = Collector
 col-resolver = Resolver

@@ -43,6 +43,7 @@ col-document-date = Document date
 col-due-date = Due date
 col-amount = Amount
 col-open-amount = Open amount
+col-disputed = In dispute
 disputed-part = { $amount } in dispute
 col-currency = Currency
 col-status = Status

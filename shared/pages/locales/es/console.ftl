@@ -60,7 +60,6 @@ col-name = Nombre
 col-id = Identificador
 col-outstanding = Pendiente
 col-overdue = Vencido
-col-disputed = En disputa
 col-next = Próxima acción
 col-collector = Gestor
 col-resolver = Responsable

@@ -42,6 +42,7 @@ col-document-date = Fecha del documento
 col-due-date = Vencimiento
 col-amount = Importe
 col-open-amount = Importe pendiente
+col-disputed = En disputa
 disputed-part = { $amount } en disputa
 col-currency = Moneda
 col-status = Estado

@@ -60,7 +60,6 @@ col-name = Nom
 col-id = Identifiant
 col-outstanding = Encours
 col-overdue = Échu
-col-disputed = En litige
 col-next = Prochaine action
 col-collector = Recouvreur
 col-resolver = Résolveur

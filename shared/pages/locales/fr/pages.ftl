@@ -42,6 +42,7 @@ col-document-date = Date de pièce
 col-due-date = Échéance
 col-amount = Montant
 col-open-amount = Reste dû
+col-disputed = En litige
 disputed-part = dont { $amount } en litige
 col-currency = Devise
 col-status = Statut

@@ -61,7 +61,6 @@ col-name = Naziv
 col-id = Šifra
 col-outstanding = Dugovanje
 col-overdue = Dospjelo
-col-disputed = Sporno
 col-next = Sljedeća radnja
 col-collector = Referent
 col-resolver = Rješavatelj

@@ -42,6 +42,7 @@ col-document-date = Datum dokumenta
 col-due-date = Dospijeće
 col-amount = Iznos
 col-open-amount = Otvoreni iznos
+col-disputed = Sporno
 disputed-part = od toga { $amount } sporno
 col-currency = Valuta
 col-status = Status

@@ -60,7 +60,6 @@ col-name = Nome
 col-id = Codice
 col-outstanding = Esposizione
 col-overdue = Scaduto
-col-disputed = In contestazione
 col-next = Prossima azione
 col-collector = Addetto
 col-resolver = Risolutore

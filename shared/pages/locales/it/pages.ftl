@@ -42,6 +42,7 @@ col-document-date = Data documento
 col-due-date = Scadenza
 col-amount = Importo
 col-open-amount = Importo residuo
+col-disputed = In contestazione
 disputed-part = di cui { $amount } contestati
 col-currency = Valuta
 col-status = Stato

@@ -57,7 +57,6 @@ col-name = 名前
 col-id = ID
 col-outstanding = 残高
 col-overdue = 期日超過
-col-disputed = 係争中
 col-next = 次のアクション
 col-collector = 回収担当
 col-resolver = 担当者

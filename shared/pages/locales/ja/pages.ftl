@@ -42,6 +42,7 @@ col-document-date = 伝票日付
 col-due-date = 支払期日
 col-amount = 金額
 col-open-amount = 未決済額
+col-disputed = 係争中
 disputed-part = うち係争中 { $amount }
 col-currency = 通貨
 col-status = ステータス

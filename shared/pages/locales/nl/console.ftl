@@ -60,7 +60,6 @@ col-name = Naam
 col-id = Nummer
 col-outstanding = Openstaand
 col-overdue = Vervallen
-col-disputed = Betwist
 col-next = Volgende actie
 col-collector = Incassomedewerker
 col-resolver = Behandelaar

@@ -42,6 +42,7 @@ col-document-date = Documentdatum
 col-due-date = Vervaldatum
 col-amount = Bedrag
 col-open-amount = Openstaand bedrag
+col-disputed = Betwist
 disputed-part = waarvan { $amount } betwist
 col-currency = Valuta
 col-status = Status

@@ -61,7 +61,6 @@ col-name = Nazwa
 col-id = Numer
 col-outstanding = Saldo
 col-overdue = Przeterminowane
-col-disputed = Sporne
 col-next = Następna czynność
 col-collector = Windykator
 col-resolver = Wyjaśniający

@@ -42,6 +42,7 @@ col-document-date = Data dokumentu
 col-due-date = Termin płatności
 col-amount = Kwota
 col-open-amount = Kwota do zapłaty
+col-disputed = Sporne
 disputed-part = w tym { $amount } sporne
 col-currency = Waluta
 col-status = Status

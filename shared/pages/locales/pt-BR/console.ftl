@@ -60,7 +60,6 @@ col-name = Nome
 col-id = Código
 col-outstanding = Em aberto
 col-overdue = Vencido
-col-disputed = Em contestação
 col-next = Próxima ação
 col-collector = Analista
 col-resolver = Responsável

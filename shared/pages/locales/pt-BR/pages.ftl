@@ -42,6 +42,7 @@ col-document-date = Data de emissão
 col-due-date = Vencimento
 col-amount = Valor
 col-open-amount = Valor em aberto
+col-disputed = Em contestação
 disputed-part = dos quais { $amount } em disputa
 col-currency = Moeda
 col-status = Situação

@@ -60,7 +60,6 @@ col-name = Nome
 col-id = Identificador
 col-outstanding = Em dívida
 col-overdue = Vencido
-col-disputed = Em litígio
 col-next = Próxima ação
 col-collector = Gestor
 col-resolver = Responsável

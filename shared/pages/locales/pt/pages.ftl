@@ -42,6 +42,7 @@ col-document-date = Data do documento
 col-due-date = Vencimento
 col-amount = Montante
 col-open-amount = Montante em dívida
+col-disputed = Em litígio
 disputed-part = dos quais { $amount } em litígio
 col-currency = Moeda
 col-status = Estado

@@ -61,7 +61,6 @@ col-name = Nume
 col-id = Cod
 col-outstanding = Sold
 col-overdue = Restant
-col-disputed = În litigiu
 col-next = Acțiunea următoare
 col-collector = Agent
 col-resolver = Responsabil

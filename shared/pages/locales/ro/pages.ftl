@@ -42,6 +42,7 @@ col-document-date = Data documentului
 col-due-date = Scadența
 col-amount = Suma
 col-open-amount = Rest de plată
+col-disputed = În litigiu
 disputed-part = din care { $amount } în litigiu
 col-currency = Moneda
 col-status = Stare

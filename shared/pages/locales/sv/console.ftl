@@ -60,7 +60,6 @@ col-name = Namn
 col-id = Nummer
 col-outstanding = Utestående
 col-overdue = Förfallet
-col-disputed = Bestridd
 col-next = Nästa åtgärd
 col-collector = Handläggare
 col-resolver = Lösare

@@ -42,6 +42,7 @@ col-document-date = Dokumentdatum
 col-due-date = Förfallodag
 col-amount = Belopp
 col-open-amount = Öppet belopp
+col-disputed = Bestridd
 disputed-part = varav { $amount } omtvistat
 col-currency = Valuta
 col-status = Status

@@ -60,7 +60,6 @@ col-name = Ad
 col-id = Numara
 col-outstanding = Bakiye
 col-overdue = Vadesi geçmiş
-col-disputed = İtirazlı
 col-next = Sonraki işlem
 col-collector = Tahsilat uzmanı
 col-resolver = Çözümleyici

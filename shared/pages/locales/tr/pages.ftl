@@ -42,6 +42,7 @@ col-document-date = Belge tarihi
 col-due-date = Vade tarihi
 col-amount = Tutar
 col-open-amount = Kalan tutar
+col-disputed = İtirazlı
 disputed-part = { $amount } itirazlı
 col-currency = Para birimi
 col-status = Durum

@@ -57,7 +57,6 @@ col-name = 名称
 col-id = 编号
 col-outstanding = 未结余额
 col-overdue = 逾期
-col-disputed = 争议中
 col-next = 下一步操作
 col-collector = 催收专员
 col-resolver = 处理人

@@ -42,6 +42,7 @@ col-document-date = 单据日期
 col-due-date = 到期日
 col-amount = 金额
 col-open-amount = 未结金额
+col-disputed = 争议中
 disputed-part = 其中争议 { $amount }
 col-currency = 币种
 col-status = 状态
