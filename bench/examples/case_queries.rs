@@ -33,6 +33,7 @@ fn main() {
         );
     };
     let today = Utc::now().date_naive();
+    let all = settle_domain::reports::Filter::default();
     for (name, as_of) in [
         ("today", today),
         ("a year ago", today - Duration::days(365)),
@@ -50,20 +51,20 @@ fn main() {
         });
         // What the report reads: sums in SQL.
         time(&format!("resolved_case_sums, {name}"), &|| {
-            disputes::resolved_case_sums(&db, &since, &until)
+            disputes::resolved_case_sums(&db, &since, &until, &all)
                 .unwrap()
                 .len()
         });
         time(&format!("case_compliance, {name}"), &|| {
-            disputes::case_compliance(&db, &since, &until)
+            disputes::case_compliance(&db, &since, &until, &all)
                 .unwrap()
                 .len()
         });
         time(&format!("open_case_sums, {name}"), &|| {
-            disputes::open_case_sums(&db, &until).unwrap().len()
+            disputes::open_case_sums(&db, &until, &all).unwrap().len()
         });
         time(&format!("promise_outcomes, {name}"), &|| {
-            let (k, b) = actions::promise_outcomes(&db, &since, &until).unwrap();
+            let (k, b) = actions::promise_outcomes(&db, &since, &until, &all).unwrap();
             (k + b) as usize
         });
         time(&format!("sales_by_day, {name}"), &|| {

@@ -911,13 +911,29 @@ fn the_case_analytics_come_as_csv_and_as_a_page() {
         assert!(en.contains(text), "{text}");
     }
     assert!(page("&lang=ja").contains("係争分析"));
+    // Filtered as the other reports are: the price dispute is the resolver's, resolved; the
+    // quality one has no resolver and is open; C1's entity has both, C2 neither.
+    let json = |q: &str| {
+        let r = get(&w.s, &format!("{path}{q}"), &w.collector);
+        assert_eq!(r.status, 200, "{q}: {}", r.text());
+        let a = r.json();
+        (a["resolved"].as_u64().unwrap(), a["open"].as_u64().unwrap())
+    };
+    assert_eq!(json(""), (1, 1));
+    assert_eq!(json(&format!("?resolver_id={}", w.resolver_id)), (1, 0));
+    assert_eq!(json("?status=quality_dispute"), (0, 1));
+    assert_eq!(json("?entity=FR01&customer_id=C1"), (1, 1));
+    assert_eq!(json("?customer_id=C2"), (0, 0));
+    assert!(page("&status=quality_dispute").contains("value=\"quality_dispute\" selected"));
     assert!(page("&lang=tr").contains("İtiraz analizi"));
     // Bad input: 400 naming the parameter; an HTML request gets a page.
     for (q, field) in [
         ("?section=nope&format=csv", "section"),
         ("?format=pdf", "format"),
         ("?lang=xx", "lang"),
-        ("?entity=FR01", "entity"),
+        ("?entity=NOPE", "entity"),
+        ("?resolver_id=999", "resolver_id"),
+        ("?status=nope", "status"),
         ("?from=2026-02-30", "from"),
     ] {
         let p = problem(&get(&w.s, &format!("{path}{q}"), &w.collector), 400);

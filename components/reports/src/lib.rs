@@ -255,7 +255,7 @@ fn kpis(db: &SpinDb, p: &Params) -> Answer<Response> {
 /// settled, deadline compliance per resolver, open and late cases at `as_of`, days deductions
 /// outstanding, promises kept and broken (`settle_domain::case_analytics`).
 fn dispute_cases(db: &SpinDb, p: &Params) -> Answer<Response> {
-    let (sums, analytics) = case_analytics(db, p.as_of, p.period.0, p.period.1)?;
+    let (sums, analytics) = case_analytics(db, p)?;
     Ok(match p.format {
         Format::Json => answer_json(&analytics),
         Format::Csv => {
@@ -277,12 +277,11 @@ fn dispute_cases(db: &SpinDb, p: &Params) -> Answer<Response> {
 
 /// The case analytics of the period `from`..=`to` at `as_of`: the case sums read in SQL
 /// (a few hundred rows, not every case), the period's credit sales for days deductions
-/// outstanding, the promises kept and broken.
+/// outstanding, the promises kept and broken; the cases, sales and promises of the filter's
+/// population (entity, collector, customer), the cases of its reason and resolver.
 fn case_analytics(
     db: &SpinDb,
-    as_of: NaiveDate,
-    from: NaiveDate,
-    to: NaiveDate,
+    p: &Params,
 ) -> Answer<(
     settle_domain::case_analytics::CaseSums,
     settle_domain::case_analytics::Analytics,
@@ -290,17 +289,18 @@ fn case_analytics(
     use settle_domain::case_analytics::{self as ca, CaseSums};
     use settle_domain::dates::format_date;
     use settle_store::disputes as cases;
+    let (as_of, (from, to), filter) = (p.as_of, p.period, &p.filter);
     let (f, t) = (format_date(from), format_date(to));
     let sums = CaseSums {
-        resolved: cases::resolved_case_sums(db, &f, &t)?,
-        compliance: cases::case_compliance(db, &f, &t)?,
-        open: cases::open_case_sums(db, &format_date(as_of))?,
+        resolved: cases::resolved_case_sums(db, &f, &t, filter)?,
+        compliance: cases::case_compliance(db, &f, &t, filter)?,
+        open: cases::open_case_sums(db, &format_date(as_of), filter)?,
     };
     let mut analytics = ca::figures(&sums, from, to, as_of);
     // Credit sales of the period per currency.
     let before = from.pred_opt().unwrap_or(from);
     let mut sales: BTreeMap<String, i64> = BTreeMap::new();
-    for (currency, _, minor) in store::sales_by_day(db, before, to, &Default::default())? {
+    for (currency, _, minor) in store::sales_by_day(db, before, to, filter)? {
         let sum = sales.entry(currency).or_default();
         *sum = sum.saturating_add(minor);
     }
@@ -314,7 +314,7 @@ fn case_analytics(
         })
         .collect::<Result<Vec<_>, settle_store::StoreError>>()?;
     analytics.deductions = ca::deductions(&sums.open, from, to, &sales);
-    let (kept, broken) = settle_store::actions::promise_outcomes(db, &f, &t)?;
+    let (kept, broken) = settle_store::actions::promise_outcomes(db, &f, &t, filter)?;
     analytics.promises = ca::Promises::new(kept, broken);
     Ok((sums, analytics))
 }

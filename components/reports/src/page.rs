@@ -144,9 +144,15 @@ fn age_id(key: &str) -> String {
     key.replace('+', "-plus")
 }
 
-/// A report page's CSV links (one per section) and its languages (`tag` the current one).
-fn links(p: &Params, tag: &str) -> (Vec<Value>, Vec<Value>) {
-    let sections = p
+/// What every report page shows around its figures: the filter form (statuses, resolvers,
+/// languages), the CSV links; `labels` are the statuses' labels in the reader's language.
+fn base(p: &Params, m: &Messages, lk: &Lookups, labels: &BTreeMap<String, String>) -> Value {
+    let resolvers: Vec<Value> = lk
+        .resolvers
+        .iter()
+        .map(|(id, name)| minijinja::context! { id => id, name => name })
+        .collect();
+    let sections: Vec<Value> = p
         .report
         .sections()
         .iter()
@@ -157,22 +163,10 @@ fn links(p: &Params, tag: &str) -> (Vec<Value>, Vec<Value>) {
             }
         })
         .collect();
-    let languages = LANGUAGES
+    let languages: Vec<Value> = LANGUAGES
         .iter()
-        .map(|l| minijinja::context! { tag => l.tag, name => l.name, current => l.tag == tag })
+        .map(|l| minijinja::context! { tag => l.tag, name => l.name, current => l.tag == m.language.tag })
         .collect();
-    (sections, languages)
-}
-
-/// What every report page shows around its figures: the filter form (statuses, resolvers,
-/// languages), the CSV links; `labels` are the statuses' labels in the reader's language.
-fn base(p: &Params, m: &Messages, lk: &Lookups, labels: &BTreeMap<String, String>) -> Value {
-    let resolvers: Vec<Value> = lk
-        .resolvers
-        .iter()
-        .map(|(id, name)| minijinja::context! { id => id, name => name })
-        .collect();
-    let (sections, languages) = links(p, m.language.tag);
     minijinja::context! {
         report => p.report.slug(),
         path => format!("/api/v1/reports/{}", p.report.slug()),
@@ -429,12 +423,7 @@ pub fn dispute_cases(
         .map(|(c, v)| vec![c.to_string(), v.clone()])
         .collect();
     let safe = Value::from_safe_string;
-    let (sections, languages) = links(p, tag);
     let ctx = minijinja::context! {
-        path => "/api/v1/reports/dispute-cases",
-        as_of => settle_domain::dates::format_date(p.as_of),
-        from => settle_domain::dates::format_date(p.period.0),
-        to => settle_domain::dates::format_date(p.period.1),
         data => Value::from_serialize(a),
         late => late,
         by_reason => group_rows(&a.by_reason, &reason_label),
@@ -444,9 +433,7 @@ pub fn dispute_cases(
         settled => settled,
         compliance => compliance,
         compliance_chart => safe(charts::bars(&m.get("analytics-compliance", &[]), &compliance_bars)),
-        sections => sections,
-        report_languages => languages,
-        ..base_context(&m, "/api/v1/reports")
+        ..base(p, &m, lk, &reasons)
     };
     finish_with(&m, "cases.html", ctx)
 }

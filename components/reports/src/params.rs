@@ -32,17 +32,17 @@ pub(crate) const OFFERS: [(&str, Format); 5] = [
 
 impl Params {
     pub(crate) fn parse(req: &Request, db: &SpinDb, report: Report) -> Answer<Params> {
-        let mut known = vec!["as_of", "format", "section", "lang"];
-        // The case analytics are over every case; the others take the population filters.
-        if report != Report::DisputeCases {
-            known.extend([
-                "entity",
-                "collector",
-                "customer_id",
-                "status",
-                "resolver_id",
-            ]);
-        }
+        let mut known = vec![
+            "as_of",
+            "entity",
+            "collector",
+            "customer_id",
+            "status",
+            "resolver_id",
+            "format",
+            "section",
+            "lang",
+        ];
         match report {
             Report::Disputes => known.extend(["from", "to", "months"]),
             Report::Kpis | Report::DisputeCases => known.extend(["from", "to"]),

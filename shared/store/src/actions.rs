@@ -1018,13 +1018,41 @@ pub fn end_promise(
 }
 
 /// The promises to pay whose outcome was found from `from` to `to` (inclusive): how many
-/// were kept and how many broken.
-pub fn promise_outcomes(db: &impl Db, from: &str, to: &str) -> Result<(u64, u64)> {
+/// were kept and how many broken, of the customers of `f`'s population (entity, collector,
+/// customer; a promise has no reason or resolver).
+pub fn promise_outcomes(
+    db: &impl Db,
+    from: &str,
+    to: &str,
+    f: &settle_domain::reports::Filter,
+) -> Result<(u64, u64)> {
+    let mut params: Vec<Value> = vec![from.into(), to.into()];
+    let mut customers = Vec::new();
+    for (column, value) in [
+        ("entity", &f.entity),
+        ("collector", &f.collector),
+        ("erp_id", &f.customer_id),
+    ] {
+        if let Some(v) = value {
+            params.push(v.as_str().into());
+            customers.push(format!("{column} = ?{}", params.len()));
+        }
+    }
+    let chosen = if customers.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " AND customer_id IN (SELECT id FROM customers WHERE {})",
+            customers.join(" AND ")
+        )
+    };
     let r = db.query(
-        "SELECT coalesce(sum(promise_outcome = 'kept'), 0), coalesce(sum(promise_outcome = 'broken'), 0)
-         FROM actions WHERE type = 'promise' AND promise_outcome IS NOT NULL
-           AND done_on BETWEEN ? AND ?",
-        &[from.into(), to.into()],
+        &format!(
+            "SELECT coalesce(sum(promise_outcome = 'kept'), 0), coalesce(sum(promise_outcome = 'broken'), 0)
+             FROM actions WHERE type = 'promise' AND promise_outcome IS NOT NULL
+               AND done_on BETWEEN ?1 AND ?2{chosen}"
+        ),
+        &params,
     )?;
     r.map_first(|r| Ok((r.int(0)? as u64, r.int(1)? as u64)))
         .map(Option::unwrap_or_default)

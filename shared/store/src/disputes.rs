@@ -10,6 +10,7 @@ use settle_domain::case_analytics::{ComplianceSum, OpenSum, ResolvedSum};
 use settle_domain::dates::parse_date;
 use settle_domain::disputes::{Amounts, LatestCase, Tolerance};
 use settle_domain::money::{Currency, amount_string};
+use settle_domain::reports::Filter;
 
 use crate::sql::{in_list, insert_many, rows_per_statement, select_in};
 use crate::{Db, Result, RowExt, StoreError, Value};
@@ -844,21 +845,66 @@ pub fn case_facts(
     })
 }
 
+/// `AND ...` on `disputes` choosing the cases of a report's filter (as the other reports
+/// choose items): the item's entity, the customer's collector, the customer, the reason
+/// (`status`), the resolver. Binds into `params`, numbered after those already there.
+fn case_filter(f: &Filter, params: &mut Vec<Value>) -> String {
+    let mut w = String::new();
+    let mut bind = |v: Value| {
+        params.push(v);
+        format!("?{}", params.len())
+    };
+    if let Some(e) = &f.entity {
+        w += &format!(
+            " AND EXISTS (SELECT 1 FROM items i WHERE i.id = disputes.item_id AND i.entity = {})",
+            bind(e.as_str().into())
+        );
+    }
+    if let Some(c) = &f.collector {
+        w += &format!(
+            " AND customer_id IN (SELECT id FROM customers WHERE collector = {})",
+            bind(c.as_str().into())
+        );
+    }
+    if let Some(c) = &f.customer_id {
+        w += &format!(
+            " AND customer_id IN (SELECT id FROM customers WHERE erp_id = {})",
+            bind(c.as_str().into())
+        );
+    }
+    if let Some(s) = &f.status {
+        w += &format!(" AND reason = {}", bind(s.as_str().into()));
+    }
+    if let Some(r) = f.resolver_id {
+        w += &format!(" AND resolver_id = {}", bind(r.into()));
+    }
+    w
+}
+
 /// The cases resolved from `from` to `to` (inclusive), grouped by reason, root cause,
 /// validity, currency and days from opening to resolution, counted with their amounts summed
 /// (`settle_domain::case_analytics::ResolvedSum`, the rule `summarise` states). A scan of the
 /// cases: a year's resolutions are most of them, where an index would read them out of order.
-pub fn resolved_case_sums(db: &impl Db, from: &str, to: &str) -> Result<Vec<ResolvedSum>> {
+pub fn resolved_case_sums(
+    db: &impl Db,
+    from: &str,
+    to: &str,
+    f: &Filter,
+) -> Result<Vec<ResolvedSum>> {
+    let mut params = vec![from.into(), to.into()];
+    let chosen = case_filter(f, &mut params);
     db.query(
-        "SELECT reason, root_cause, valid, currency,
-                CAST(julianday(resolved_on) - julianday(opened_on) AS INTEGER) AS days, count(*),
-                sum(original_minor), sum(disputed_minor), sum(paid_minor), sum(credited_minor),
-                sum(written_off_minor)
-         FROM disputes NOT INDEXED
-         WHERE resolved_on BETWEEN ?1 AND ?2
-         GROUP BY reason, root_cause, valid, currency, days
-         ORDER BY reason, root_cause, valid, currency, days",
-        &[from.into(), to.into()],
+        &format!(
+            "SELECT reason, root_cause, valid, currency,
+                    CAST(julianday(resolved_on) - julianday(opened_on) AS INTEGER) AS days, count(*),
+                    sum(original_minor), sum(disputed_minor), sum(paid_minor), sum(credited_minor),
+                    sum(written_off_minor)
+             FROM disputes NOT INDEXED
+             WHERE resolved_on BETWEEN ?1 AND ?2{chosen}
+             GROUP BY reason, root_cause, valid, currency, days
+             ORDER BY reason, root_cause, valid, currency, days"
+        ),
+        &params,
     )?
     .map(|r| {
         Ok(ResolvedSum {
@@ -881,13 +927,22 @@ pub fn resolved_case_sums(db: &impl Db, from: &str, to: &str) -> Result<Vec<Reso
 
 /// Deadline compliance per resolver: the cases resolved from `from` to `to` that had a
 /// deadline, and how many were resolved by it.
-pub fn case_compliance(db: &impl Db, from: &str, to: &str) -> Result<Vec<ComplianceSum>> {
+pub fn case_compliance(
+    db: &impl Db,
+    from: &str,
+    to: &str,
+    f: &Filter,
+) -> Result<Vec<ComplianceSum>> {
+    let mut params = vec![from.into(), to.into()];
+    let chosen = case_filter(f, &mut params);
     db.query(
-        "SELECT resolver_id, count(*), sum(resolved_on <= deadline)
-         FROM disputes NOT INDEXED
-         WHERE resolved_on BETWEEN ?1 AND ?2 AND deadline IS NOT NULL
-         GROUP BY resolver_id ORDER BY resolver_id",
-        &[from.into(), to.into()],
+        &format!(
+            "SELECT resolver_id, count(*), sum(resolved_on <= deadline)
+             FROM disputes NOT INDEXED
+             WHERE resolved_on BETWEEN ?1 AND ?2 AND deadline IS NOT NULL{chosen}
+             GROUP BY resolver_id ORDER BY resolver_id"
+        ),
+        &params,
     )?
     .map(|r| {
         Ok(ComplianceSum {
@@ -902,14 +957,18 @@ pub fn case_compliance(db: &impl Db, from: &str, to: &str) -> Result<Vec<Complia
 /// and lateness (deadline before `as_of`), with what they had in dispute then: the disputed
 /// amount of a case still open, what was put in dispute for one resolved since
 /// (`settle_domain::case_analytics::disputed_at`).
-pub fn open_case_sums(db: &impl Db, as_of: &str) -> Result<Vec<OpenSum>> {
+pub fn open_case_sums(db: &impl Db, as_of: &str, f: &Filter) -> Result<Vec<OpenSum>> {
+    let mut params = vec![as_of.into()];
+    let chosen = case_filter(f, &mut params);
     db.query(
-        "SELECT currency, coalesce(deadline < ?1, 0) AS late, count(*),
-                sum(CASE WHEN resolved_on IS NULL THEN disputed_minor ELSE original_minor END)
-         FROM disputes NOT INDEXED
-         WHERE opened_on <= ?1 AND (resolved_on IS NULL OR resolved_on > ?1)
-         GROUP BY currency, late ORDER BY currency, late",
-        &[as_of.into()],
+        &format!(
+            "SELECT currency, coalesce(deadline < ?1, 0) AS late, count(*),
+                    sum(CASE WHEN resolved_on IS NULL THEN disputed_minor ELSE original_minor END)
+             FROM disputes NOT INDEXED
+             WHERE opened_on <= ?1 AND (resolved_on IS NULL OR resolved_on > ?1){chosen}
+             GROUP BY currency, late ORDER BY currency, late"
+        ),
+        &params,
     )?
     .map(|r| {
         Ok(OpenSum {

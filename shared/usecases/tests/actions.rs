@@ -278,12 +278,38 @@ fn promises_are_kept_when_paid_and_broken_the_day_after_their_date() {
             .is_empty()
     );
     // The analytics' outcomes in a period: one broken, one kept, both found today.
-    let outcomes =
-        |from: &str, to: &str| settle_store::actions::promise_outcomes(&db, from, to).unwrap();
+    use settle_domain::reports::Filter;
+    let outcomes = |from: &str, to: &str, f: &Filter| {
+        settle_store::actions::promise_outcomes(&db, from, to, f).unwrap()
+    };
     let today = who("x").today.to_string();
-    assert_eq!(outcomes("2026-11-01", &today), (1, 1));
-    assert_eq!(outcomes(&today, &today), (1, 1));
-    assert_eq!(outcomes("2026-11-01", "2026-12-01"), (0, 0));
+    let all = Filter::default();
+    assert_eq!(outcomes("2026-11-01", &today, &all), (1, 1));
+    assert_eq!(outcomes(&today, &today, &all), (1, 1));
+    assert_eq!(outcomes("2026-11-01", "2026-12-01", &all), (0, 0));
+    // Of a population: C1's broken one (its entity, its collector), C2's kept one.
+    let of = |entity: Option<&str>, collector: Option<&str>, customer: Option<&str>| Filter {
+        entity: entity.map(str::to_string),
+        collector: collector.map(str::to_string),
+        customer_id: customer.map(str::to_string),
+        ..Default::default()
+    };
+    assert_eq!(
+        outcomes(&today, &today, &of(Some("FR01"), None, None)),
+        (0, 1)
+    );
+    assert_eq!(
+        outcomes(&today, &today, &of(None, Some("carl@corp.example"), None)),
+        (0, 1)
+    );
+    assert_eq!(
+        outcomes(&today, &today, &of(None, None, Some("C2"))),
+        (1, 0)
+    );
+    assert_eq!(
+        outcomes(&today, &today, &of(Some("DE01"), None, Some("C1"))),
+        (0, 0)
+    );
     let c1 = settle_store::ledger::customer(&db, "C1").unwrap().unwrap();
     assert_eq!(
         settle_store::actions::promise_counts(&db, c1.key).unwrap(),

@@ -1045,14 +1045,33 @@ fn the_analytics_read_the_cases_as_of_a_date() {
 /// (`case_analytics::summarise`) over every case.
 #[test]
 fn the_case_sums_in_sql_equal_the_domain_rule_at_random_dates() {
-    use settle_domain::case_analytics::{CaseSums, summarise};
+    use settle_domain::case_analytics::{CaseFact, CaseSums, summarise};
+    use settle_domain::disputes::Amounts;
+    use settle_domain::money::Currency;
+    use settle_domain::reports::Filter;
     let db = db();
-    let items: Vec<(i64, i64)> = db
-        .query("SELECT id, customer_id FROM items ORDER BY id", &[])
+    // Each item with its customer's key and id, its entity and the customer's collector.
+    type Owner = (i64, String, String, Option<String>);
+    let items: Vec<(i64, Owner)> = db
+        .query(
+            "SELECT i.id, i.customer_id, c.erp_id, i.entity, c.collector
+             FROM items i JOIN customers c ON c.id = i.customer_id ORDER BY i.id",
+            &[],
+        )
         .unwrap()
         .rows
         .iter()
-        .map(|r| (r[0].as_i64().unwrap(), r[1].as_i64().unwrap()))
+        .map(|r| {
+            (
+                r[0].as_i64().unwrap(),
+                (
+                    r[1].as_i64().unwrap(),
+                    r[2].as_str().unwrap().to_string(),
+                    r[3].as_str().unwrap().to_string(),
+                    r[4].as_str().map(str::to_string),
+                ),
+            )
+        })
         .collect();
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move |n: u64| {
@@ -1062,9 +1081,10 @@ fn the_case_sums_in_sql_equal_the_domain_rule_at_random_dates() {
         seed % n
     };
     let base: chrono::NaiveDate = "2026-01-01".parse().unwrap();
-    let day = |n: u64| (base + chrono::Days::new(n)).to_string();
+    let day = |n: u64| base + chrono::Days::new(n);
+    let mut facts: Vec<(CaseFact, Owner)> = Vec::new();
     for n in 0..300 {
-        let (item, customer) = items[n % items.len()];
+        let (item, owner) = items[n % items.len()].clone();
         // One open case per item at most: the first few stay open.
         let open = n < items.len();
         let opened = next(120);
@@ -1077,7 +1097,25 @@ fn the_case_sums_in_sql_equal_the_domain_rule_at_random_dates() {
             (original / (2 + next(3) as i64), original / 5)
         };
         let written_off = if open { 0 } else { next(2) as i64 };
-        let disputed = original - paid - credited - written_off;
+        let amounts = Amounts {
+            original,
+            disputed: original - paid - credited - written_off,
+            paid,
+            credited,
+            written_off,
+        };
+        let fact = CaseFact {
+            reason: ["price_dispute", "quality_dispute"][next(2) as usize].into(),
+            root_cause: [None, Some("pricing_error"), Some("customer_error")][next(3) as usize]
+                .map(str::to_string),
+            valid: [None, Some(false), Some(true)][next(3) as usize],
+            resolver_id: [None, Some(1), Some(2)][next(3) as usize],
+            currency: Currency::parse(["EUR", "USD", "JPY"][next(3) as usize]).unwrap(),
+            opened_on: day(opened),
+            resolved_on: resolved.map(day),
+            deadline: deadline.map(day),
+            amounts,
+        };
         db.query(
             "INSERT INTO disputes (item_id, customer_id, currency, state, reason, resolver_id,
                original_minor, disputed_minor, paid_minor, credited_minor, written_off_minor,
@@ -1085,45 +1123,90 @@ fn the_case_sums_in_sql_equal_the_domain_rule_at_random_dates() {
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             &[
                 item.into(),
-                customer.into(),
-                ["EUR", "USD", "JPY"][next(3) as usize].into(),
+                owner.0.into(),
+                fact.currency.code().into(),
                 if open { "open" } else { "resolved" }.into(),
-                ["price_dispute", "quality_dispute"][next(2) as usize].into(),
-                [None, Some(1), Some(2)][next(3) as usize].into(),
-                original.into(),
-                disputed.into(),
-                paid.into(),
-                credited.into(),
-                written_off.into(),
-                day(opened).into(),
-                deadline.map(day).into(),
-                resolved.map(day).into(),
+                fact.reason.as_str().into(),
+                fact.resolver_id.into(),
+                amounts.original.into(),
+                amounts.disputed.into(),
+                amounts.paid.into(),
+                amounts.credited.into(),
+                amounts.written_off.into(),
+                fact.opened_on.to_string().into(),
+                fact.deadline.map(|d| d.to_string()).into(),
+                fact.resolved_on.map(|d| d.to_string()).into(),
                 (!open).then_some("credited").into(),
-                [None, Some("pricing_error"), Some("customer_error")][next(3) as usize].into(),
-                [None, Some(0), Some(1)][next(3) as usize].into(),
+                fact.root_cause.clone().into(),
+                fact.valid.map(i64::from).into(),
                 NOW.into(),
                 NOW.into(),
             ],
         )
         .unwrap();
+        facts.push((fact, owner));
     }
+    // The test-only reader of every case reads them all back.
     let every = store::case_facts(&db, "9999-12-31", "0000-01-01").unwrap();
     assert_eq!(every.len(), 300);
-    for _ in 0..60 {
+    let filters = [
+        Filter::default(),
+        Filter {
+            status: Some("quality_dispute".into()),
+            ..Default::default()
+        },
+        Filter {
+            resolver_id: Some(2),
+            ..Default::default()
+        },
+        Filter {
+            customer_id: Some("C2".into()),
+            ..Default::default()
+        },
+        Filter {
+            entity: Some("FR01".into()),
+            status: Some("price_dispute".into()),
+            ..Default::default()
+        },
+        Filter {
+            collector: Some("carl@corp.example".into()),
+            ..Default::default()
+        },
+    ];
+    let chosen = |f: &Filter, fact: &CaseFact, o: &Owner| {
+        f.status.as_ref().is_none_or(|s| *s == fact.reason)
+            && f.resolver_id.is_none_or(|r| Some(r) == fact.resolver_id)
+            && f.customer_id.as_ref().is_none_or(|c| *c == o.1)
+            && f.entity.as_ref().is_none_or(|e| *e == o.2)
+            && f.collector.as_ref().is_none_or(|c| Some(c) == o.3.as_ref())
+    };
+    for n in 0..60 {
+        let f = &filters[n % filters.len()];
         let from = base + chrono::Days::new(next(150));
         let to = from + chrono::Days::new(next(60));
         let as_of = to + chrono::Days::new(next(3) * next(30));
-        let (f, t, a) = (from.to_string(), to.to_string(), as_of.to_string());
+        let (fr, t, a) = (from.to_string(), to.to_string(), as_of.to_string());
         let sql = CaseSums {
-            resolved: store::resolved_case_sums(&db, &f, &t).unwrap(),
-            compliance: store::case_compliance(&db, &f, &t).unwrap(),
-            open: store::open_case_sums(&db, &a).unwrap(),
+            resolved: store::resolved_case_sums(&db, &fr, &t, f).unwrap(),
+            compliance: store::case_compliance(&db, &fr, &t, f).unwrap(),
+            open: store::open_case_sums(&db, &a, f).unwrap(),
         };
-        assert_eq!(sql, summarise(&every, from, to, as_of), "{f}..{t} at {a}");
-        assert!(
-            !sql.resolved.is_empty() || !sql.open.is_empty(),
-            "{f}..{t} at {a}"
+        let mine: Vec<CaseFact> = facts
+            .iter()
+            .filter(|(fact, o)| chosen(f, fact, o))
+            .map(|(fact, _)| fact.clone())
+            .collect();
+        assert_eq!(
+            sql,
+            summarise(&mine, from, to, as_of),
+            "{fr}..{t} at {a}, {f:?}"
         );
+        if n % filters.len() == 0 {
+            assert!(
+                !sql.resolved.is_empty() || !sql.open.is_empty(),
+                "{fr}..{t} at {a}"
+            );
+        }
     }
 }
 
