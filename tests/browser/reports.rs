@@ -146,6 +146,15 @@ fn the_report_pages_fit_read_well_and_filter_without_javascript() {
             ))
             .await;
             let text = b.wait_for_text("Dispute report").await;
+            // Every report links to the others.
+            for r in ["item-statuses", "kpis", "dispute-cases"] {
+                let n = b
+                    .eval(&format!(
+                        "return document.querySelectorAll('.report-links a[href^=\"/api/v1/reports/{r}?\"]').length"
+                    ))
+                    .await;
+                assert_eq!(n, json!(1), "{r}");
+            }
             assert!(
                 text.contains("Acme SA") && text.contains("€1,200.00"),
                 "{text}"

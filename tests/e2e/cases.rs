@@ -907,6 +907,7 @@ fn the_case_analytics_come_as_csv_and_as_a_page() {
         "<svg role=\"img\"",
         "format=csv&amp;section=root-cause",
         "Back to collection",
+        "href=\"/api/v1/reports/disputes?format=html&amp;lang=en\">Dispute report</a>",
     ] {
         assert!(en.contains(text), "{text}");
     }

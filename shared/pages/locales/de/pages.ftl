@@ -149,6 +149,7 @@ report-console = Zurück zur Konsole
 report-disputes-title = Reklamationsbericht
 report-item-statuses-title = Bericht zum Posten-Status
 report-kpis-title = Kennzahlen der Forderungen
+report-dispute-cases-title = Reklamationsanalyse
 report-as-of = Stand { $date }
 report-filters = Filter
 report-filters-hint = Gesellschaft, Sachbearbeiter und Kunde bestimmen die gezählten Posten; Status und Klärer bestimmen die strittigen oder qualifizierten Posten, um die es geht.

@@ -150,6 +150,7 @@ report-console = Back to the console
 report-disputes-title = Dispute report
 report-item-statuses-title = Item status report
 report-kpis-title = Receivables KPIs
+report-dispute-cases-title = Dispute analytics
 report-as-of = As of { $date }
 report-filters = Filters
 report-filters-hint = Entity, collector and customer choose the items counted; status and resolver choose the disputed or qualified items the figures are about.

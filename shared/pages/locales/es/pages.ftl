@@ -149,6 +149,7 @@ report-console = Volver a la consola
 report-disputes-title = Informe de incidencias
 report-item-statuses-title = Informe de estados de partidas
 report-kpis-title = Indicadores de cuentas por cobrar
+report-dispute-cases-title = Análisis de disputas
 report-as-of = A { $date }
 report-filters = Filtros
 report-filters-hint = La entidad, el gestor y el cliente eligen las partidas contadas; el estado y el responsable eligen las partidas en incidencia o calificadas de las que hablan las cifras.

@@ -149,6 +149,7 @@ report-console = Retour à la console
 report-disputes-title = Rapport des litiges
 report-item-statuses-title = Rapport des statuts de pièces
 report-kpis-title = Indicateurs du poste clients
+report-dispute-cases-title = Analyse des litiges
 report-as-of = Au { $date }
 report-filters = Filtres
 report-filters-hint = L’entité, le recouvreur et le client choisissent les pièces comptées ; le statut et le résolveur choisissent les pièces en litige ou qualifiées dont parlent les chiffres.

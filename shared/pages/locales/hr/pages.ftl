@@ -150,6 +150,7 @@ report-console = Natrag na konzolu
 report-disputes-title = Izvješće o sporovima
 report-item-statuses-title = Izvješće o statusima stavki
 report-kpis-title = Pokazatelji potraživanja
+report-dispute-cases-title = Analiza sporova
 report-as-of = Na dan { $date }
 report-filters = Filtri
 report-filters-hint = Subjekt, referent naplate i kupac biraju stavke koje se broje; status i rješavatelj biraju sporne ili kvalificirane stavke na koje se brojke odnose.

@@ -149,6 +149,7 @@ report-console = Torna alla console
 report-disputes-title = Report delle contestazioni
 report-item-statuses-title = Report degli stati delle partite
 report-kpis-title = Indicatori dei crediti
+report-dispute-cases-title = Analisi delle contestazioni
 report-as-of = Al { $date }
 report-filters = Filtri
 report-filters-hint = Società, addetto e cliente scelgono le partite contate; stato e referente scelgono le partite contestate o qualificate di cui parlano le cifre.

@@ -146,6 +146,7 @@ report-console = コンソールに戻る
 report-disputes-title = 係争レポート
 report-item-statuses-title = 明細ステータスレポート
 report-kpis-title = 売掛金の指標
+report-dispute-cases-title = 係争分析
 report-as-of = { $date } 時点
 report-filters = 絞り込み
 report-filters-hint = 法人・回収担当者・顧客は集計する明細を選び、ステータス・解決担当者は数値の対象となる係争中または分類済みの明細を選びます。

@@ -149,6 +149,7 @@ report-console = Terug naar de console
 report-disputes-title = Geschillenrapport
 report-item-statuses-title = Rapport van de postenstatussen
 report-kpis-title = Kengetallen debiteuren
+report-dispute-cases-title = Geschillenanalyse
 report-as-of = Per { $date }
 report-filters = Filters
 report-filters-hint = Entiteit, incassomedewerker en klant bepalen welke posten meetellen; status en behandelaar bepalen over welke betwiste of gekwalificeerde posten de cijfers gaan.

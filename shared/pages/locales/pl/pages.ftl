@@ -151,6 +151,7 @@ report-console = Powrót do konsoli
 report-disputes-title = Raport sporów
 report-item-statuses-title = Raport statusów dokumentów
 report-kpis-title = Wskaźniki należności
+report-dispute-cases-title = Analiza sporów
 report-as-of = Na dzień { $date }
 report-filters = Filtry
 report-filters-hint = Podmiot, windykator i klient wybierają liczone dokumenty; status i osoba rozpatrująca wybierają dokumenty sporne lub zakwalifikowane, których dotyczą liczby.

@@ -149,6 +149,7 @@ report-console = Voltar ao console
 report-disputes-title = Relatório de contestações
 report-item-statuses-title = Relatório de status dos títulos
 report-kpis-title = Indicadores de contas a receber
+report-dispute-cases-title = Análise de disputas
 report-as-of = Em { $date }
 report-filters = Filtros
 report-filters-hint = A empresa, o analista e o cliente escolhem os títulos contados; o status e o responsável escolhem os títulos contestados ou qualificados de que os números tratam.

@@ -149,6 +149,7 @@ report-console = Voltar à consola
 report-disputes-title = Relatório de litígios
 report-item-statuses-title = Relatório de estados das faturas
 report-kpis-title = Indicadores de contas a receber
+report-dispute-cases-title = Análise de litígios
 report-as-of = Em { $date }
 report-filters = Filtros
 report-filters-hint = A entidade, o gestor e o cliente escolhem as faturas contadas; o estado e o responsável escolhem as faturas em litígio ou qualificadas a que os números se referem.

@@ -150,6 +150,7 @@ report-console = Înapoi la consolă
 report-disputes-title = Raportul litigiilor
 report-item-statuses-title = Raportul stărilor documentelor
 report-kpis-title = Indicatorii creanțelor
+report-dispute-cases-title = Analiza litigiilor
 report-as-of = La { $date }
 report-filters = Filtre
 report-filters-hint = Entitatea, responsabilul de încasare și clientul aleg documentele numărate; starea și persoana care rezolvă aleg documentele în litigiu sau calificate la care se referă cifrele.

@@ -149,6 +149,7 @@ report-console = Tillbaka till konsolen
 report-disputes-title = Tvisterapport
 report-item-statuses-title = Rapport över posternas status
 report-kpis-title = Nyckeltal för kundfordringar
+report-dispute-cases-title = Tvistanalys
 report-as-of = Per { $date }
 report-filters = Filter
 report-filters-hint = Bolag, handläggare och kund väljer vilka poster som räknas; status och lösare väljer de omtvistade eller kvalificerade poster som siffrorna gäller.

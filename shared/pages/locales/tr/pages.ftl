@@ -146,6 +146,7 @@ report-console = Konsola dön
 report-disputes-title = İtiraz raporu
 report-item-statuses-title = Kalem durumları raporu
 report-kpis-title = Alacak göstergeleri
+report-dispute-cases-title = İtiraz analizi
 report-as-of = { $date } itibarıyla
 report-filters = Filtreler
 report-filters-hint = Şirket, tahsilat sorumlusu ve müşteri sayılan kalemleri seçer; durum ve çözümleyici, rakamların ilgili olduğu itirazlı veya nitelendirilmiş kalemleri seçer.

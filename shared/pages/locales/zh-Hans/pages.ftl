@@ -146,6 +146,7 @@ report-console = 返回控制台
 report-disputes-title = 争议报表
 report-item-statuses-title = 单据状态报表
 report-kpis-title = 应收账款指标
+report-dispute-cases-title = 争议分析
 report-as-of = 截至 { $date }
 report-filters = 筛选
 report-filters-hint = 法人实体、催收员和客户决定统计哪些单据；状态和处理人决定数字所针对的争议或已定性单据。
