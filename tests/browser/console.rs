@@ -257,6 +257,7 @@ fn the_seed_story_by_clicking() {
         for (path, name, needle) in [
             ("/app/admin", "admin", "Statuses"),
             ("/app/admin/statuses", "admin-statuses", "Price dispute"),
+            ("/app/admin/root-causes", "admin-root-causes", "Pricing error"),
             ("/app/admin/links", "admin-links", "resolver"),
         ] {
             b.goto(&s.url(path)).await;
@@ -367,6 +368,7 @@ fn the_seed_story_by_clicking() {
                     for (path, name, needle) in [
                         ("/app/admin", "admin", "Durumlar"),
                         ("/app/admin/statuses", "admin-statuses", "Fiyat"),
+                        ("/app/admin/root-causes", "admin-root-causes", "Kök neden ekle"),
                         ("/app/admin/templates/resolver_dispute/en", "admin-template", "#resolver_link"),
                         ("/app/admin/tokens", "admin-tokens", "Anahtar ekle"),
                         ("/app/admin/webhooks", "admin-webhooks", "Alıcı ekle"),

@@ -968,6 +968,96 @@ fn the_console_says_which_routing_rule_chose_the_resolver() {
     assert_eq!(c["disputes"][0]["routing_rule_id"], rule, "{c}");
 }
 
+/// Root causes in the admin console: listed with their labels, added with labels in several
+/// languages, deactivated; a cause without an English label is refused by field, writing
+/// nothing; collectors cannot.
+#[test]
+fn admins_keep_the_root_causes_in_the_console() {
+    let w = world();
+    let admin = signed_in(&w, "root@corp.example", "admin");
+    let collector = signed_in(&w, "alice@corp.example", "collector");
+    let page = admin.get("/app/admin/root-causes");
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page.text().contains("Pricing error"), "{}", page.text());
+    assert!(
+        admin
+            .get("/app/admin")
+            .text()
+            .contains("/app/admin/root-causes")
+    );
+    assert_eq!(collector.get("/app/admin/root-causes").status, 403);
+    let t = admin.token("/app/admin");
+    let listed = || {
+        get(&w.s, "/api/v1/admin/root-causes", ADMIN_TOKEN).json()["root_causes"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let before = listed().len();
+    // No English label: the page again, naming the labels; nothing written.
+    let r = admin.post(
+        "/app/admin/root-causes",
+        &[
+            ("form_token", &t),
+            ("code", "wrong_vat"),
+            ("label_fr", "Mauvaise TVA"),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.text().contains("English label"), "{}", r.text());
+    assert_eq!(listed().len(), before);
+    let r = admin.post(
+        "/app/admin/root-causes",
+        &[
+            ("form_token", &t),
+            ("code", "wrong_vat"),
+            ("label_en", "Wrong VAT rate"),
+            ("label_ja", "消費税率の誤り"),
+            ("active", "false"),
+            ("active", "true"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(r.header("location"), Some("/app/admin/root-causes"));
+    let added = listed()
+        .into_iter()
+        .find(|r| r["code"] == "wrong_vat")
+        .unwrap();
+    assert_eq!(
+        (&added["labels"]["ja"], &added["active"]),
+        (&json!("消費税率の誤り"), &json!(true))
+    );
+    // Deactivated (the unticked box sends only its hidden "false").
+    let r = admin.post(
+        "/app/admin/root-causes/wrong_vat",
+        &[
+            ("form_token", &t),
+            ("label_en", "Wrong VAT rate"),
+            ("active", "false"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let page = admin.get("/app/admin/root-causes").text();
+    assert!(page.contains("Wrong VAT rate"), "{page}");
+    assert!(
+        !listed()
+            .iter()
+            .any(|r| r["code"] == "wrong_vat" && r["active"] == true)
+    );
+    // Unknown cause: 404; no anti-forgery token: refused.
+    let r = admin.post(
+        "/app/admin/root-causes/nope",
+        &[("form_token", &t), ("label_en", "x")],
+    );
+    assert_eq!(r.status, 404, "{}", r.text());
+    let r = admin.post(
+        "/app/admin/root-causes",
+        &[("code", "x"), ("label_en", "x")],
+    );
+    assert_eq!(r.status, 403, "{}", r.text());
+    assert_eq!(listed().len(), before + 1);
+}
+
 #[test]
 fn the_console_speaks_the_users_language() {
     let w = world();

@@ -27,6 +27,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("admin.html", include_str!("../templates/admin.html")),
     ("statuses.html", include_str!("../templates/statuses.html")),
     (
+        "root_causes.html",
+        include_str!("../templates/root_causes.html"),
+    ),
+    (
         "resolvers.html",
         include_str!("../templates/resolvers.html"),
     ),

@@ -1,6 +1,7 @@
 //! The admin screens: each list is a page with its forms; each form becomes the JSON body
 //! the admin API takes and goes through the same write (`settle_web::config`).
 
+mod root_causes;
 mod tokens;
 mod webhooks;
 
@@ -24,6 +25,9 @@ pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
         (["statuses"], Method::Get) => statuses(ctx, 200, Vec::new()),
         (["statuses"], Method::Post) => save_status(ctx, None),
         (["statuses", code], Method::Post) => save_status(ctx, Some(code)),
+        (["root-causes"], Method::Get) => root_causes::list(ctx, 200, Vec::new()),
+        (["root-causes"], Method::Post) => root_causes::save(ctx, None),
+        (["root-causes", code], Method::Post) => root_causes::save(ctx, Some(code)),
         (["resolvers"], Method::Get) => resolvers(ctx, 200, Vec::new()),
         (["resolvers"], Method::Post) => save_resolver(ctx, None),
         (["resolvers", id], Method::Post) => save_resolver(ctx, Some(id)),
@@ -65,11 +69,21 @@ pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
         (["webhooks", _, "rotate-secret" | "enabled" | "delete"], _) => {
             Err(Failure::Method("POST"))
         }
-        (["statuses" | "resolvers" | "action-models" | "tokens" | "scenarios" | "webhooks"], _) => {
-            Err(Failure::Method("GET, POST"))
-        }
+        (
+            [
+                "statuses" | "root-causes" | "resolvers" | "action-models" | "tokens" | "scenarios"
+                | "webhooks",
+            ],
+            _,
+        ) => Err(Failure::Method("GET, POST")),
         (["templates", _, _], _) => Err(Failure::Method("GET, POST")),
-        (["statuses" | "resolvers" | "action-models" | "scenarios", _], _)
+        (
+            [
+                "statuses" | "root-causes" | "resolvers" | "action-models" | "scenarios",
+                _,
+            ],
+            _,
+        )
         | (["tokens" | "links", _, "revoke"], _) => Err(Failure::Method("POST")),
         _ => Err(Failure::NotFound),
     }
@@ -97,6 +111,21 @@ fn blank_is_null(o: &mut Map<String, serde_json::Value>, f: &Form, names: &[&str
         if f.get(n).is_some_and(|v| v.trim().is_empty()) {
             o.insert((*n).to_string(), serde_json::Value::Null);
         }
+    }
+}
+
+/// The labels a form gives (`label_<tag>`, one per page language; blank ones left out), as
+/// the API's `labels`, when it gives any.
+fn labels_into(o: &mut Map<String, serde_json::Value>, f: &Form) {
+    let labels: Map<String, serde_json::Value> = LANGUAGES
+        .iter()
+        .filter_map(|l| {
+            let v = f.get(&format!("label_{}", l.tag))?.trim();
+            (!v.is_empty()).then(|| (l.tag.to_string(), json!(v)))
+        })
+        .collect();
+    if !labels.is_empty() {
+        o.insert("labels".into(), serde_json::Value::Object(labels));
     }
 }
 
@@ -131,16 +160,7 @@ fn save_status(ctx: &Ctx, code: Option<&str>) -> Result<Response, Failure> {
     } else {
         blank_is_null(&mut o, &f, &["typology", "action_model"]);
     }
-    let labels: Map<String, serde_json::Value> = LANGUAGES
-        .iter()
-        .filter_map(|l| {
-            let v = f.get(&format!("label_{}", l.tag))?.trim();
-            (!v.is_empty()).then(|| (l.tag.to_string(), json!(v)))
-        })
-        .collect();
-    if !labels.is_empty() {
-        o.insert("labels".into(), serde_json::Value::Object(labels));
-    }
+    labels_into(&mut o, &f);
     let who = ctx.who();
     let r = cfg::save_status(&ctx.db, &o, &who, code).map(|_| ());
     write(ctx, r, "/app/admin/statuses", |s, e| statuses(ctx, s, e))
