@@ -805,11 +805,11 @@ pub fn set_finding(
     Ok(())
 }
 
-/// The cases opened by `until` (end of day) and not resolved before `since`, as the
-/// analytics read them: a period's analytics need the cases resolved in it and those open
-/// at its end, so `since` is the period's first day (or the day after `until`, if earlier).
-/// Reading only these took the analytics of today from 1.65 s to 1.15 s on 100,000 cases
-/// (BENCHMARKS.md; the 1 s target is not met yet).
+/// The cases opened by `until` (end of day) and not resolved before `since`, one fact each.
+/// The reports no longer read them (they read the sums: [`resolved_case_sums`],
+/// [`case_compliance`], [`open_case_sums`], 1.15 s to 0.19 s on 100,000 cases,
+/// BENCHMARKS.md); the native tests and `bench/examples/case_queries.rs` do, to compute the
+/// same figures from every case with `settle_domain::case_analytics::analyse`.
 pub fn case_facts(
     db: &impl Db,
     until: &str,
