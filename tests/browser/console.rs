@@ -72,6 +72,20 @@ fn world() -> TestServer {
         let r = call(&s, "PATCH", path, ADMIN_TOKEN, &body);
         assert_eq!(r.status, 200, "{}", r.text());
     }
+    // Write-off tolerances in two currencies (the admin screen lists them).
+    for (path, body) in [
+        (
+            "/api/v1/admin/write-off-tolerances/FR01/EUR",
+            json!({"amount": "25.00", "percent": "2"}),
+        ),
+        (
+            "/api/v1/admin/write-off-tolerances/FR01/JPY",
+            json!({"amount": "3000", "percent": "1.5"}),
+        ),
+    ] {
+        let r = call(&s, "PUT", path, ADMIN_TOKEN, &body);
+        assert_eq!(r.status, 200, "{}", r.text());
+    }
     for body in [
         json!({"item_ids": ["I4"], "status": "price_dispute", "status_date": "2025-03-10",
                "comment": "Freight charged twice", "resolver_id": 1, "amounts": {"I4": "110.00"}}),
@@ -258,6 +272,7 @@ fn the_seed_story_by_clicking() {
             ("/app/admin", "admin", "Statuses"),
             ("/app/admin/statuses", "admin-statuses", "Price dispute"),
             ("/app/admin/root-causes", "admin-root-causes", "Pricing error"),
+            ("/app/admin/write-off-tolerances", "admin-tolerances", "FR01 · JPY"),
             ("/app/admin/links", "admin-links", "resolver"),
         ] {
             b.goto(&s.url(path)).await;
@@ -369,6 +384,7 @@ fn the_seed_story_by_clicking() {
                         ("/app/admin", "admin", "Durumlar"),
                         ("/app/admin/statuses", "admin-statuses", "Fiyat"),
                         ("/app/admin/root-causes", "admin-root-causes", "Kök neden ekle"),
+                        ("/app/admin/write-off-tolerances", "admin-tolerances", "Tolerans ekle"),
                         ("/app/admin/templates/resolver_dispute/en", "admin-template", "#resolver_link"),
                         ("/app/admin/tokens", "admin-tokens", "Anahtar ekle"),
                         ("/app/admin/webhooks", "admin-webhooks", "Alıcı ekle"),

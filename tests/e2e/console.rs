@@ -1058,6 +1058,93 @@ fn admins_keep_the_root_causes_in_the_console() {
     assert_eq!(listed().len(), before + 1);
 }
 
+/// Write-off tolerances in the admin console: added (the currency however typed), changed,
+/// removed, through the API's use cases; a bad amount or percent is a page naming it,
+/// writing nothing; collectors cannot.
+#[test]
+fn admins_keep_the_write_off_tolerances_in_the_console() {
+    let w = world();
+    let admin = signed_in(&w, "root@corp.example", "admin");
+    let collector = signed_in(&w, "alice@corp.example", "collector");
+    let path = "/app/admin/write-off-tolerances";
+    let page = admin.get(path);
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(admin.get("/app/admin").text().contains(path));
+    assert_eq!(collector.get(path).status, 403);
+    let t = admin.token("/app/admin");
+    let api = "/api/v1/admin/write-off-tolerances/FR01/EUR";
+    // A bad percent and amount: the page again, naming both; nothing written.
+    let r = admin.post(
+        path,
+        &[
+            ("form_token", &t),
+            ("entity", "FR01"),
+            ("currency", "eur"),
+            ("amount", "ten"),
+            ("percent", "abc"),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(
+        r.text().contains("amount") && r.text().contains("percent"),
+        "{}",
+        r.text()
+    );
+    assert_eq!(get(&w.s, api, ADMIN_TOKEN).status, 404);
+    let r = admin.post(
+        path,
+        &[
+            ("form_token", &t),
+            ("entity", "FR01"),
+            ("currency", "eur"),
+            ("amount", "10.50"),
+            ("percent", "5"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let got = get(&w.s, api, ADMIN_TOKEN).json();
+    assert_eq!(
+        (&got["amount"], &got["percent"]),
+        (&json!("10.50"), &json!("5")),
+        "{got}"
+    );
+    let page = admin.get(path).text();
+    assert!(
+        page.contains("FR01 · EUR") && page.contains("€10.50"),
+        "{page}"
+    );
+    // Changed from its card.
+    let r = admin.post(
+        &format!("{path}/FR01/EUR"),
+        &[("form_token", &t), ("amount", "20"), ("percent", "2.5")],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let got = get(&w.s, api, ADMIN_TOKEN).json();
+    assert_eq!(
+        (&got["amount"], &got["percent"]),
+        (&json!("20.00"), &json!("2.5")),
+        "{got}"
+    );
+    // Removed; removed again: not found. Without the form's token: refused.
+    let r = admin.post(&format!("{path}/FR01/EUR/delete"), &[("form_token", &t)]);
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(get(&w.s, api, ADMIN_TOKEN).status, 404);
+    let r = admin.post(&format!("{path}/FR01/EUR/delete"), &[("form_token", &t)]);
+    assert_eq!(r.status, 404, "{}", r.text());
+    let r = admin.post(
+        path,
+        &[
+            ("entity", "FR01"),
+            ("currency", "EUR"),
+            ("amount", "1"),
+            ("percent", "1"),
+        ],
+    );
+    assert_eq!(r.status, 403, "{}", r.text());
+    assert_eq!(get(&w.s, api, ADMIN_TOKEN).status, 404);
+    assert_eq!(admin.get(&format!("{path}/FR01/EUR")).status, 405);
+}
+
 #[test]
 fn the_console_speaks_the_users_language() {
     let w = world();

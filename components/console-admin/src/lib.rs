@@ -31,6 +31,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/root_causes.html"),
     ),
     (
+        "tolerances.html",
+        include_str!("../templates/tolerances.html"),
+    ),
+    (
         "resolvers.html",
         include_str!("../templates/resolvers.html"),
     ),

@@ -3,6 +3,7 @@
 
 mod root_causes;
 mod tokens;
+mod tolerances;
 mod webhooks;
 
 use minijinja::{Value, context};
@@ -28,6 +29,14 @@ pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
         (["root-causes"], Method::Get) => root_causes::list(ctx, 200, Vec::new()),
         (["root-causes"], Method::Post) => root_causes::save(ctx, None),
         (["root-causes", code], Method::Post) => root_causes::save(ctx, Some(code)),
+        (["write-off-tolerances"], Method::Get) => tolerances::list(ctx, 200, Vec::new()),
+        (["write-off-tolerances"], Method::Post) => tolerances::save(ctx, None),
+        (["write-off-tolerances", entity, currency], Method::Post) => {
+            tolerances::save(ctx, Some((entity, currency)))
+        }
+        (["write-off-tolerances", entity, currency, "delete"], Method::Post) => {
+            tolerances::delete(ctx, entity, currency)
+        }
         (["resolvers"], Method::Get) => resolvers(ctx, 200, Vec::new()),
         (["resolvers"], Method::Post) => save_resolver(ctx, None),
         (["resolvers", id], Method::Post) => save_resolver(ctx, Some(id)),
@@ -71,12 +80,21 @@ pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
         }
         (
             [
-                "statuses" | "root-causes" | "resolvers" | "action-models" | "tokens" | "scenarios"
+                "statuses"
+                | "root-causes"
+                | "write-off-tolerances"
+                | "resolvers"
+                | "action-models"
+                | "tokens"
+                | "scenarios"
                 | "webhooks",
             ],
             _,
         ) => Err(Failure::Method("GET, POST")),
         (["templates", _, _], _) => Err(Failure::Method("GET, POST")),
+        (["write-off-tolerances", _, _] | ["write-off-tolerances", _, _, "delete"], _) => {
+            Err(Failure::Method("POST"))
+        }
         (
             [
                 "statuses" | "root-causes" | "resolvers" | "action-models" | "scenarios",
