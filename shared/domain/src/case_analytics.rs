@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::disputes::Amounts;
 use crate::money::{Currency, amount_string};
-use crate::report_views::Table;
+use crate::report_views::{Table, opt};
 use crate::reports::{DelayStats, rate};
 
 /// What the analytics read of one case.
@@ -455,10 +455,6 @@ impl CaseSums {
         v.dedup();
         v
     }
-}
-
-fn opt(d: &Option<Decimal>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 fn amount_in(by: &ByCurrency, c: Currency) -> String {

@@ -672,7 +672,8 @@ impl Table {
     }
 }
 
-fn opt(d: &Option<Decimal>) -> String {
+/// A figure that may be missing, for a CSV cell (blank when missing).
+pub(crate) fn opt(d: &Option<Decimal>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
