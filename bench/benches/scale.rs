@@ -387,7 +387,7 @@ fn duckdb_disputes(db: &Path, dir: &Path, report: &Value) -> Option<f64> {
     export(
         "items",
         "SELECT id, customer_id, entity, currency, kind, issue_date, closed_on, open_minor, status_code,
-                resolver_id, disputed_since FROM items",
+                resolver_id, disputed_since, disputed_minor FROM items",
     );
     export("customers", "SELECT id, erp_id FROM customers");
     export("statuses", "SELECT code, kind FROM statuses");
@@ -399,6 +399,10 @@ fn duckdb_disputes(db: &Path, dir: &Path, report: &Value) -> Option<f64> {
     export(
         "moves",
         "SELECT item_id, on_date, currency, delta_minor FROM item_balance_moves",
+    );
+    export(
+        "parts",
+        "SELECT item_id, on_date, delta_minor FROM dispute_part_moves",
     );
     println!(
         "  exported the report's rows to CSV in {:.1} s",

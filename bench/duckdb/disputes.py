@@ -3,17 +3,20 @@
     python3 bench/duckdb/disputes.py <csv dir> <as of> <resolutions from> <to> <trend points>
 
 Called by `cargo bench -p settle-bench --bench scale`, which exports the rows (items,
-customers, statuses, status periods, balance moves), passes the report's own dates, checks
+customers, statuses, status periods, balance moves, moves of the disputed parts), passes the report's own dates, checks
 that every figure printed here equals the report's, and compares the timings. Prints one JSON
 object: `load_ms` (reading the CSV files into DuckDB tables, once), `p50_ms` (computing every
 figure, median of 5 runs) and `figures` (name -> integer, minor units for amounts).
 
 The figures follow the report's definitions (shared/store/src/reports.rs): outstanding and
 open items over open items; the disputes in force now (a `dispute` period without end on an
-open item) with their breakdowns by customer, status, resolver, entity and age since the
+open item), each counting its part in dispute (the open case's disputed amount, no more than
+what is open; all of it for an item that never had a case, nothing when its cases all ended),
+with their breakdowns by customer, status, resolver, entity and age since the
 dispute date; the disputes resolved in the window (the item's closing while the period was in
 force, else the period's end when it ends the dispute); the trend's outstanding (every move up
-to each point) and disputed amount and count (periods in force at the point, balance then).
+to each point) and disputed amount and count (periods in force at the point: the balance then,
+no more than the part in dispute then, the item's part moves up to the point).
 """
 
 import json
@@ -30,12 +33,13 @@ def load(con, d):
     types = {
         "items": "id BIGINT, customer_id BIGINT, entity VARCHAR, currency VARCHAR, kind VARCHAR, "
         "issue_date DATE, closed_on DATE, open_minor BIGINT, status_code VARCHAR, "
-        "resolver_id BIGINT, disputed_since DATE",
+        "resolver_id BIGINT, disputed_since DATE, disputed_minor BIGINT",
         "customers": "id BIGINT, erp_id VARCHAR",
         "statuses": "code VARCHAR, kind VARCHAR",
         "periods": "item_id BIGINT, status_code VARCHAR, kind VARCHAR, resolver_id BIGINT, "
         "valid_from DATE, valid_to DATE, dispute_since DATE, ends_dispute BIGINT, item_closed_on DATE",
         "moves": "item_id BIGINT, on_date DATE, currency VARCHAR, delta_minor BIGINT",
+        "parts": "item_id BIGINT, on_date DATE, delta_minor BIGINT",
     }
     for table, cols in types.items():
         columns = ", ".join(
@@ -61,10 +65,13 @@ def figures(con, as_of, start, end, points):
     f["outstanding"], f["open_items"] = outstanding, open_items
     q(
         f"""CREATE OR REPLACE TEMP TABLE o AS
-        SELECT i.currency, c.erp_id AS customer, i.entity, {SIGN} * i.open_minor AS open,
+        SELECT i.currency, c.erp_id AS customer, i.entity,
+               {SIGN} * CASE WHEN i.disputed_minor > 0 THEN least(i.open_minor, i.disputed_minor)
+                             ELSE i.open_minor END AS open,
                p.status_code, p.resolver_id, p.dispute_since
         FROM periods p JOIN items i ON i.id = p.item_id JOIN customers c ON c.id = i.customer_id
-        WHERE p.kind = 'dispute' AND p.valid_to IS NULL AND i.open_minor > 0"""
+        WHERE p.kind = 'dispute' AND p.valid_to IS NULL AND i.open_minor > 0
+              AND (i.disputed_minor > 0 OR i.id NOT IN (SELECT item_id FROM parts))"""
     )
     [(disputed, n)] = q("SELECT coalesce(sum(open), 0), count(*) FROM o")
     f["disputed"], f["disputed_items"] = disputed, n
@@ -113,11 +120,18 @@ def figures(con, as_of, start, end, points):
         f[f"trend/{d}/disputed"] = 0
         f[f"trend/{d}/disputed_items"] = 0
     for d, total, n in q(
-        """SELECT d, sum(open), count(*) FROM (
-             SELECT pts.d, p.item_id, sum(m.delta_minor) AS open
+        """WITH b AS (
+             SELECT pts.d, p.item_id, sum(m.delta_minor) AS bal
              FROM pts JOIN periods p ON p.kind = 'dispute' AND p.effective_end > pts.d AND p.valid_from <= pts.d
              JOIN moves m ON m.item_id = p.item_id AND m.on_date <= pts.d
-             GROUP BY 1, 2) WHERE open <> 0 GROUP BY 1"""
+             GROUP BY 1, 2),
+           h AS (
+             SELECT b.d, b.bal, (SELECT sum(x.delta_minor) FROM parts x
+                                 WHERE x.item_id = b.item_id AND x.on_date <= b.d) AS part
+             FROM b WHERE b.bal <> 0)
+           SELECT d, sum(CASE WHEN part IS NULL THEN bal WHEN bal < 0 THEN greatest(bal, -greatest(part, 0))
+                              ELSE least(bal, greatest(part, 0)) END), count(*)
+           FROM h WHERE part IS NULL OR part > 0 GROUP BY 1"""
     ):
         f[f"trend/{d}/disputed"] = total
         f[f"trend/{d}/disputed_items"] = n

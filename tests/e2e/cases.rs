@@ -35,6 +35,24 @@ fn amounts(c: &Value) -> [&str; 5] {
     .map(|k| c[k].as_str().unwrap())
 }
 
+/// Today's dispute report: disputed outstanding and items, the trend's last point (today),
+/// and the summary's CSV line.
+fn disputed_today(w: &World) -> (String, i64, String, String) {
+    let r = get(&w.s, "/api/v1/reports/disputes", &w.collector);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    let b = &v["currencies"][0];
+    let last = b["trend"].as_array().unwrap().last().unwrap().clone();
+    let csv = get(&w.s, "/api/v1/reports/disputes?format=csv", &w.collector).text();
+    let line = csv.lines().nth(1).unwrap_or_default().to_string();
+    (
+        b["disputed_outstanding"].as_str().unwrap().to_string(),
+        b["disputed_items"].as_i64().unwrap(),
+        last["disputed_outstanding"].as_str().unwrap().to_string(),
+        line.split(',').nth(4).unwrap_or_default().to_string(),
+    )
+}
+
 fn events(c: &Value) -> Vec<&str> {
     c["history"]
         .as_array()
@@ -80,6 +98,10 @@ fn a_dispute_over_part_of_an_invoice_is_a_case_the_erp_settles() {
     assert_eq!(i1["entity"], "FR01");
     assert_eq!(i1["late"], false);
     let id = i1["id"].as_i64().unwrap();
+    // The dispute report counts what is in dispute: 15.00 of I1 and I3's 80.00, in the
+    // figures, the trend and the CSV.
+    let held = |a: &str, n| (a.to_string(), n, a.to_string(), a.to_string());
+    assert_eq!(disputed_today(&w), held("95.00", 2));
     // The statement shows the disputed amount beside the open amount.
     let r = get(&w.s, "/api/v1/customers/C1/statement", &w.collector);
     let lines = r.json()["items"].as_array().unwrap().clone();
@@ -148,6 +170,7 @@ fn a_dispute_over_part_of_an_invoice_is_a_case_the_erp_settles() {
     let c = case(&w, id);
     assert_eq!(amounts(&c), ["15.00", "10.00", "5.00", "0.00", "0.00"]);
     assert_eq!(c["items"][0]["open_amount"], "10.00");
+    assert_eq!(disputed_today(&w), held("90.00", 2));
     assert_eq!(c["history"][1]["event"], "paid");
     assert_eq!(c["history"][1]["amount"], "5.00");
     // A bad "for" is refused naming the field, and writes nothing.
@@ -170,6 +193,8 @@ fn a_dispute_over_part_of_an_invoice_is_a_case_the_erp_settles() {
     assert_eq!(r.status, 200, "{}", r.text());
     let i3 = cases(&w, "?item_id=I3")[0].clone();
     assert_eq!(amounts(&i3), ["80.00", "50.00", "0.00", "30.00", "0.00"]);
+    // I3 is still open for 80.00, of which 50.00 is in dispute now.
+    assert_eq!(disputed_today(&w), held("60.00", 2));
     let r = erp(
         &w,
         "/api/v1/erp/payments",

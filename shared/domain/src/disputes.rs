@@ -246,6 +246,20 @@ pub fn settled(after: &Amounts, how: Resolution) -> Option<Resolution> {
     (after.disputed == 0).then_some(how)
 }
 
+/// How much an event of a case's history moves the part of its item in dispute: what the
+/// reports count at a date (`settle_domain::reports::disputed_part`). An open case holds its
+/// disputed amount; a resolved one holds nothing. So opening (`before` is `None`) adds the
+/// disputed amount, resolving takes what is left away, reopening brings it back, and any
+/// other event moves it by the change of the disputed amount. The moves of an item, summed to
+/// a date, are the disputed part of its case open then.
+pub fn part_change(event: &str, before: Option<&Amounts>, after: &Amounts) -> i64 {
+    match event {
+        "resolved" => -after.disputed,
+        "reopened" => after.disputed,
+        _ => after.disputed - before.map_or(0, |b| b.disputed),
+    }
+}
+
 /// A write-off tolerance of one entity and currency: the remainder of a case may be written
 /// off when it is at most `amount_minor` and at most `percent` % of the case's original
 /// amount.
@@ -548,6 +562,40 @@ fn pointer_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    #[allow(clippy::inconsistent_digit_grouping)]
+    fn the_part_in_dispute_follows_the_case_through_its_life() {
+        use super::{Amounts, part_change};
+        let opened = Amounts::open(150_00, 1_000_00).unwrap();
+        let mut part = part_change("opened", None, &opened);
+        assert_eq!(part, 150_00);
+        // A payment for the undisputed part leaves it; one for the disputed part lowers it.
+        let paid = opened.payment(100_00, 1_000_00, false);
+        part += part_change("paid", Some(&opened), &paid);
+        assert_eq!(part, 150_00);
+        let paid2 = paid.payment(50_00, 900_00, true);
+        part += part_change("paid", Some(&paid), &paid2);
+        assert_eq!(part, 100_00);
+        let credited = paid2.credit(30_00);
+        part += part_change("credited", Some(&paid2), &credited);
+        assert_eq!(part, 70_00);
+        // Events that move no amount move nothing.
+        part += part_change("escalated", Some(&credited), &credited);
+        assert_eq!(part, 70_00);
+        // Terminated with 70.00 still disputed: nothing is held any more.
+        part += part_change("resolved", Some(&credited), &credited);
+        assert_eq!(part, 0);
+        let reopened = credited.reopen(70_00, 850_00).unwrap();
+        part += part_change("reopened", Some(&credited), &reopened);
+        assert_eq!(part, reopened.disputed);
+        // Written off: the remainder leaves with the event itself.
+        let off = reopened.write_off();
+        part += part_change("written_off", Some(&reopened), &off);
+        assert_eq!(part, 0);
+        part += part_change("resolved", Some(&off), &off);
+        assert_eq!(part, 0);
+    }
+
     #[test]
     fn a_case_reopens_by_hand_within_the_window_only() {
         use super::{ReopenRefusal, may_reopen};

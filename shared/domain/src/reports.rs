@@ -173,6 +173,27 @@ impl ItemFacts {
     }
 }
 
+/// The part of an item in dispute on `d`: its dated part moves
+/// (`settle_domain::disputes::part_change`) up to then, or `None` when it has none yet (a
+/// dispute older than cases, held whole).
+pub fn part_at(parts: &[(NaiveDate, i64)], d: NaiveDate) -> Option<i64> {
+    let mut dated = parts.iter().filter(|(on, _)| *on <= d).peekable();
+    dated.peek()?;
+    Some(dated.map(|(_, m)| m).sum())
+}
+
+/// What an item in dispute on a date counts in the reports: its signed outstanding `open`
+/// then, but no more than the part in dispute (a credit note's negative outstanding is held
+/// the same way); all of it when no part is known. An invoice of 1,000.00 disputed for
+/// 150.00 counts 150.00, and 100.00 once 900.00 of it is paid.
+pub fn disputed_part(open: i64, part: Option<i64>) -> i64 {
+    match part {
+        None => open,
+        Some(p) if open < 0 => open.max(-p.max(0)),
+        Some(p) => open.min(p.max(0)),
+    }
+}
+
 /// The date a move counts from: never before the item existed (a payment dated before the
 /// invoice counts on its issue date).
 pub fn move_date(on: NaiveDate, issue_date: NaiveDate) -> NaiveDate {
@@ -572,6 +593,36 @@ mod tests {
     }
 
     use StatusKind::{Dispute, Promise, Resolved};
+
+    #[test]
+    fn an_item_in_dispute_counts_the_part_in_dispute_at_the_date() {
+        // 150.00 of 1,000.00 disputed on 1 March; 50.00 credited on 10 March; terminated on
+        // 20 March; disputed again in full (1,000.00 - 900.00 paid = 100.00) on 1 April.
+        let parts = [
+            (d("2026-03-01"), 150_00),
+            (d("2026-03-10"), -50_00),
+            (d("2026-03-20"), -100_00),
+            (d("2026-04-01"), 100_00),
+        ];
+        assert_eq!(part_at(&parts, d("2026-02-28")), None);
+        assert_eq!(part_at(&parts, d("2026-03-01")), Some(150_00));
+        assert_eq!(part_at(&parts, d("2026-03-15")), Some(100_00));
+        assert_eq!(part_at(&parts, d("2026-03-25")), Some(0));
+        assert_eq!(part_at(&parts, d("2026-04-01")), Some(100_00));
+        assert_eq!(part_at(&[], d("2026-04-01")), None);
+        // Never more than what is open, whichever is smaller; all of it without a part.
+        assert_eq!(disputed_part(1_000_00, Some(150_00)), 150_00);
+        assert_eq!(disputed_part(100_00, Some(150_00)), 100_00);
+        assert_eq!(disputed_part(1_000_00, None), 1_000_00);
+        assert_eq!(disputed_part(1_000_00, Some(0)), 0);
+        // A credit note in dispute: its negative outstanding, held the same way.
+        assert_eq!(disputed_part(-80_00, Some(30_00)), -30_00);
+        assert_eq!(disputed_part(-20_00, Some(30_00)), -20_00);
+        assert_eq!(disputed_part(-20_00, None), -20_00);
+        // A part gone below zero (moves dated out of order) holds nothing.
+        assert_eq!(disputed_part(500, Some(-100)), 0);
+        assert_eq!(disputed_part(-500, Some(-100)), 0);
+    }
 
     #[test]
     fn the_status_at_a_date_is_the_last_change_dated_on_or_before_it() {

@@ -248,6 +248,15 @@ pub fn moves_of(db: &impl Db, item: i64) -> Result<Vec<(NaiveDate, i64)>> {
     .map(|r| Ok((date_at(r, 0)?, r.int(1)?)))
 }
 
+/// The dated moves of an item's part in dispute (`dispute_part_moves`), oldest first.
+pub fn parts_of(db: &impl Db, item: i64) -> Result<Vec<(NaiveDate, i64)>> {
+    db.query(
+        "SELECT on_date, delta_minor FROM dispute_part_moves WHERE item_id = ? ORDER BY on_date, id",
+        &[item.into()],
+    )?
+    .map(|r| Ok((date_at(r, 0)?, r.int(1)?)))
+}
+
 /// Migration 7's replay: the status periods of every item, from the status changes already
 /// in its history (oldest first, through the same rule as new changes). A termination's
 /// history row names no resolver: the item keeps the one it had.

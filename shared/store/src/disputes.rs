@@ -240,11 +240,14 @@ pub fn update_cases(db: &impl Db, updates: &[CaseUpdate], now: &str) -> Result<(
 }
 
 /// One line of a case's history: what happened, by whom, the amount it moved and the
-/// amounts before and after.
+/// amounts before and after, and the business date it happened on (a status date, a payment
+/// date, today for a write-off), from which the reports count its part in dispute.
 #[derive(Debug, Clone)]
 pub struct HistoryRow {
     pub dispute_id: i64,
     pub event: &'static str,
+    /// The business date of the event, ISO.
+    pub on: String,
     pub amount_minor: Option<i64>,
     pub before: Option<Amounts>,
     pub after: Amounts,
@@ -258,6 +261,7 @@ impl HistoryRow {
     pub fn unchanged(
         dispute_id: i64,
         event: &'static str,
+        on: &str,
         amounts: Amounts,
         details: serde_json::Value,
         comment: Option<String>,
@@ -265,6 +269,7 @@ impl HistoryRow {
         HistoryRow {
             dispute_id,
             event,
+            on: on.to_string(),
             amount_minor: None,
             before: Some(amounts),
             after: amounts,
@@ -278,6 +283,9 @@ fn amounts_json(a: &Amounts) -> String {
     serde_json::to_string(a).unwrap_or_default()
 }
 
+/// Appends history lines. Each carries its move of the item's part in dispute
+/// (`settle_domain::disputes::part_change`); a trigger writes the non-zero ones to
+/// `dispute_part_moves`, dated no earlier than the case's opening, in the same statement.
 pub fn insert_history(db: &impl Db, rows: &[HistoryRow], actor: &str, now: &str) -> Result<()> {
     let rows: Vec<Vec<Value>> = rows
         .iter()
@@ -292,14 +300,17 @@ pub fn insert_history(db: &impl Db, rows: &[HistoryRow], actor: &str, now: &str)
                 amounts_json(&h.after).into(),
                 h.details.to_string().into(),
                 h.comment.clone().into(),
+                h.on.as_str().into(),
+                settle_domain::disputes::part_change(h.event, h.before.as_ref(), &h.after).into(),
             ]
         })
         .collect();
     insert_many(
         db,
-        "INSERT INTO dispute_history (dispute_id, at, actor, event, amount_minor, before, after, details, comment)",
+        "INSERT INTO dispute_history (dispute_id, at, actor, event, amount_minor, before, after, details, comment,
+             on_date, part_delta)",
         "",
-        9,
+        11,
         &rows,
     )?;
     Ok(())

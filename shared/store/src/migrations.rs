@@ -408,6 +408,65 @@ pub fn migrations() -> Vec<Migration> {
             steps: case_indexes(),
             after: None,
         },
+        Migration {
+            version: 22,
+            name: "disputed parts dated for the reports",
+            steps: dated_parts(),
+            after: None,
+        },
+    ]
+}
+
+/// Version 22: the part of each item in dispute, dated, so the reports count the disputed
+/// part at any date (`settle_domain::reports::disputed_part`). Each line of a case's history
+/// gains its business date and its move of the part (`settle_domain::disputes::part_change`:
+/// opening adds the disputed amount, resolving takes what is left, reopening brings it back,
+/// anything else moves it by the change of the disputed amount); a trigger copies the
+/// non-zero moves, by item, to `dispute_part_moves`, never dated before the case opened.
+///
+/// The history written before this version is dated from what it kept: an opening on the
+/// case's opening date, the last resolution of a resolved case on its resolution date,
+/// anything else on the day it was recorded.
+fn dated_parts() -> Vec<(String, Vec<Value>)> {
+    vec![
+        sql("ALTER TABLE dispute_history ADD COLUMN on_date TEXT"),
+        sql("ALTER TABLE dispute_history ADD COLUMN part_delta INTEGER NOT NULL DEFAULT 0"),
+        sql("UPDATE dispute_history SET
+               on_date = CASE
+                 WHEN event = 'opened' THEN (SELECT d.opened_on FROM disputes d WHERE d.id = dispute_id)
+                 WHEN event = 'resolved' AND id = (SELECT max(h.id) FROM dispute_history h
+                                                   WHERE h.dispute_id = dispute_history.dispute_id
+                                                     AND h.event = 'resolved')
+                   THEN coalesce((SELECT d.resolved_on FROM disputes d WHERE d.id = dispute_id),
+                                 substr(at, 1, 10))
+                 ELSE substr(at, 1, 10) END,
+               part_delta = CASE event
+                 WHEN 'resolved' THEN -json_extract(after, '$.disputed')
+                 WHEN 'reopened' THEN json_extract(after, '$.disputed')
+                 ELSE json_extract(after, '$.disputed') - coalesce(json_extract(before, '$.disputed'), 0) END"),
+        sql("CREATE TABLE dispute_part_moves (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            dispute_id INTEGER NOT NULL REFERENCES disputes(id),
+            on_date TEXT NOT NULL,
+            delta_minor INTEGER NOT NULL
+        )"),
+        // The part of an item at a date, from the index alone; and whether anything is dated
+        // after a date (`reports::later_facts`).
+        sql("CREATE INDEX part_moves_by_item ON dispute_part_moves(item_id, on_date, delta_minor)"),
+        sql("CREATE INDEX part_moves_by_date ON dispute_part_moves(on_date)"),
+        // Dated no earlier than the case's opening (a payment the ERP dated before the
+        // dispute moves it from the opening on), here and in the trigger.
+        sql("INSERT INTO dispute_part_moves (item_id, dispute_id, on_date, delta_minor)
+             SELECT d.item_id, d.id, max(h.on_date, d.opened_on), h.part_delta
+             FROM dispute_history h JOIN disputes d ON d.id = h.dispute_id
+             WHERE h.part_delta <> 0 ORDER BY h.id"),
+        sql("CREATE TRIGGER dispute_history_part AFTER INSERT ON dispute_history
+             WHEN NEW.part_delta <> 0 BEGIN
+               INSERT INTO dispute_part_moves (item_id, dispute_id, on_date, delta_minor)
+               SELECT d.item_id, d.id, max(NEW.on_date, d.opened_on), NEW.part_delta
+               FROM disputes d WHERE d.id = NEW.dispute_id;
+             END"),
     ]
 }
 

@@ -9,7 +9,10 @@
 //! the population's outstanding from the daily sums (`balance_days`), counts from the
 //! issue-date index, the disputed side from the dispute periods' covering index (which
 //! skips items closed by D through `effective_end`), one balance lookup per disputed or
-//! overdue item. Native tests check both bases against the domain rules item by item.
+//! overdue item. An item in dispute counts its part in dispute, no more than its balance:
+//! today the open case's disputed amount, at a past date the sum of its dated part moves
+//! (`dispute_part_moves`, one index lookup per disputed item). Native tests check both bases
+//! against the domain rules item by item.
 //!
 //! Amounts stay in minor units per currency; `settle_domain::report_views` turns them into
 //! figures with the domain's formulas.
@@ -30,14 +33,15 @@ pub enum Basis {
     AsOf,
 }
 
-/// Is anything (an item issued, a balance move, a status) dated after `d`? If not, the
-/// current columns are the state at `d`.
+/// Is anything (an item issued, a balance move, a status, a move of a disputed part) dated
+/// after `d`? If not, the current columns are the state at `d`.
 pub fn later_facts(db: &impl Db, d: NaiveDate) -> Result<bool> {
     let d = format_date(d);
     let r = db.query(
         "SELECT EXISTS (SELECT 1 FROM balance_days WHERE on_date > ?1)
              OR EXISTS (SELECT 1 FROM item_status_periods WHERE valid_from > ?1)
-             OR EXISTS (SELECT 1 FROM items WHERE issue_date > ?1)",
+             OR EXISTS (SELECT 1 FROM items WHERE issue_date > ?1)
+             OR EXISTS (SELECT 1 FROM dispute_part_moves WHERE on_date > ?1)",
         &[d.into()],
     )?;
     Ok(r.single_int()? != 0)
@@ -127,6 +131,22 @@ fn balance(day: &str) -> String {
         "(SELECT sum(m.delta_minor) FROM item_balance_moves m WHERE m.item_id = i.id AND m.on_date <= {day})"
     )
 }
+
+/// The part of the item whose key is `item` in dispute on `day`: its part moves up to then,
+/// `NULL` without any (`settle_domain::reports::part_at`).
+fn part(item: &str, day: &str) -> String {
+    format!(
+        "(SELECT sum(pm.delta_minor) FROM dispute_part_moves pm WHERE pm.item_id = {item} AND pm.on_date <= {day})"
+    )
+}
+
+/// What an item in dispute counts, from its signed balance `bal` and its part `part`
+/// (`settle_domain::reports::disputed_part`): the balance, but no more than the part.
+const HELD: &str = "CASE WHEN part IS NULL THEN bal WHEN bal < 0 THEN max(bal, -max(part, 0))
+                         ELSE min(bal, max(part, 0)) END";
+
+/// ... and whether it counts at all: something open, and a part of it in dispute.
+const HOLDS: &str = "bal <> 0 AND (part IS NULL OR part > 0)";
 
 /// "Item `i` was open on `day`" before its balance is looked at: issued, not yet closed.
 fn issued_not_closed(day: &str) -> String {
@@ -221,27 +241,37 @@ pub fn population_totals(
 }
 
 /// The items disputed at `d` (status period of kind `dispute` in force, item open), with
-/// columns currency, customer_id, entity, open (signed), status_code, resolver_id,
-/// dispute_since.
+/// columns currency, customer_id, entity, open (signed: the part in dispute then, no more
+/// than the balance), status_code, resolver_id, dispute_since.
+///
+/// Today the part is the open case's disputed amount (`items.disputed_minor`); an item in a
+/// dispute status without an open case counts whole when it never had one, nothing when its
+/// cases all ended (its part moves add up to zero), as at a past date.
 fn disputed_at(q: &mut Sql, day: &str, f: &Filter, basis: Basis) -> String {
     let population = q.population(f);
     let qualified = q.qualified(f, "p");
     match basis {
         Basis::Current => format!(
-            "SELECT i.currency, i.customer_id, i.entity, {SIGN} * i.open_minor AS open,
+            "SELECT i.currency, i.customer_id, i.entity,
+                    {SIGN} * CASE WHEN i.disputed_minor > 0 THEN min(i.open_minor, i.disputed_minor)
+                                  ELSE i.open_minor END AS open,
                     p.status_code, p.resolver_id, p.dispute_since
              FROM item_status_periods p JOIN items i ON i.id = p.item_id
-             WHERE p.kind = 'dispute' AND p.valid_to IS NULL AND i.open_minor > 0{population}{qualified}"
+             WHERE p.kind = 'dispute' AND p.valid_to IS NULL AND i.open_minor > 0{population}{qualified}
+                   AND (i.disputed_minor > 0
+                        OR NOT EXISTS (SELECT 1 FROM dispute_part_moves pm WHERE pm.item_id = i.id))"
         ),
         Basis::AsOf => format!(
-            "SELECT * FROM (
-               SELECT i.currency, i.customer_id, i.entity, {} AS open,
+            "SELECT currency, customer_id, entity, {HELD} AS open, status_code, resolver_id, dispute_since
+             FROM (
+               SELECT i.currency, i.customer_id, i.entity, {} AS bal, {} AS part,
                       p.status_code, p.resolver_id, p.dispute_since
                FROM item_status_periods p JOIN items i ON i.id = p.item_id
                WHERE p.kind = 'dispute' AND p.effective_end > {day} AND p.valid_from <= {day}
                      AND {}{population}{qualified}
-             ) WHERE open <> 0",
+             ) WHERE {HOLDS}",
             balance(day),
+            part("i.id", day),
             issued_not_closed(day)
         ),
     }
@@ -527,18 +557,21 @@ pub fn trend(db: &impl Db, points: &[NaiveDate], f: &Filter) -> Result<Vec<Trend
     let qualified = q.qualified(f, "p");
     let restrict = restrict_items(&population);
     // Balances from the moves alone: a point before the issue date has no move yet, and the
-    // index skips items closed by then.
+    // index skips items closed by then. Then the part in dispute of each, as in
+    // [`disputed_at`].
     let sql = format!(
         "WITH pts(k, d) AS (VALUES {}),
          b AS MATERIALIZED (
-           SELECT pts.k, m.currency, sum(m.delta_minor) AS open
+           SELECT pts.k, pts.d, p.item_id, m.currency, sum(m.delta_minor) AS bal
            FROM pts JOIN item_status_periods p ON p.kind = 'dispute' AND p.effective_end > pts.d
                 AND p.valid_from <= pts.d
            JOIN item_balance_moves m ON m.item_id = p.item_id AND m.on_date <= pts.d
            WHERE 1{restrict}{qualified}
-           GROUP BY pts.k, p.item_id, m.currency)
-         SELECT k, currency, sum(open), count(*) FROM b WHERE open <> 0 GROUP BY 1, 2",
-        values.join(", ")
+           GROUP BY pts.k, p.item_id, m.currency),
+         h AS MATERIALIZED (SELECT k, currency, bal, {} AS part FROM b WHERE bal <> 0)
+         SELECT k, currency, sum({HELD}), count(*) FROM h WHERE {HOLDS} GROUP BY 1, 2",
+        values.join(", "),
+        part("b.item_id", "b.d")
     );
     for r in &db.query(&sql, &q.params)?.rows {
         let (k, currency) = (r.int(0)? as usize, r.text(1)?);

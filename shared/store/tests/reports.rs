@@ -399,6 +399,7 @@ fn version_7_replays_the_status_history_into_periods() {
         "DROP TABLE webhook_events",
         "DROP TABLE webhook_endpoints",
         "DROP TABLE dispute_credits",
+        "DROP TABLE dispute_part_moves",
         "DROP TABLE dispute_history",
         "DROP TABLE disputes",
         "DROP TABLE write_off_tolerances",

@@ -157,6 +157,7 @@ pub fn on_status_change(
                 history.push(HistoryRow {
                     dispute_id: id,
                     event: if reopened { "reopened" } else { "updated" },
+                    on: on.clone(),
                     amount_minor: (after.disputed != before.disputed)
                         .then_some(after.disputed - before.disputed),
                     before: Some(before),
@@ -177,6 +178,7 @@ pub fn on_status_change(
                 history.push(HistoryRow::unchanged(
                     id,
                     "resolved",
+                    &on,
                     c.amounts,
                     json!({"resolution": how.as_str(), "status": input.status,
                            "status_change_id": status_change_id}),
@@ -192,6 +194,7 @@ pub fn on_status_change(
         history.push(HistoryRow {
             dispute_id: id,
             event: "opened",
+            on: c.opened_on.clone(),
             amount_minor: Some(c.amounts.original),
             before: None,
             after: c.amounts,
@@ -226,6 +229,7 @@ pub fn on_terminated(
             HistoryRow::unchanged(
                 c.id,
                 "resolved",
+                date,
                 c.amounts,
                 json!({"resolution": "terminated"}),
                 comment.map(str::to_string),
@@ -307,6 +311,7 @@ pub fn settle(
         history.push(HistoryRow {
             dispute_id: c.id,
             event: s.event,
+            on: s.date.clone(),
             amount_minor: Some(before.disputed - after.disputed),
             before: Some(before),
             after,
@@ -315,14 +320,15 @@ pub fn settle(
         });
         if let Some(how) = rules::settled(&after, s.how) {
             let on = rules::resolution_date(&s.date, &c.opened_on).to_string();
-            resolved.insert(c.item_key, (on, how));
             history.push(HistoryRow::unchanged(
                 c.id,
                 "resolved",
+                &on,
                 after,
                 json!({"resolution": how.as_str()}),
                 None,
             ));
+            resolved.insert(c.item_key, (on, how));
         }
     }
     let updates: Vec<CaseUpdate> = touched
@@ -460,6 +466,7 @@ pub fn write_off(
             &[HistoryRow {
                 dispute_id: id,
                 event: "written_off",
+                on: today.clone(),
                 amount_minor: Some(case.raw.disputed),
                 before: Some(case.raw),
                 after,
@@ -699,12 +706,13 @@ pub fn on_items_synced(
         let targets = store::credit_targets(db, &pairs)?;
         let mut errors = Invalid::default();
         for (t, (_, invoice)) in targets.iter().zip(&pairs) {
-            let at = batch
-                .items
-                .iter()
-                .find(|i| i.erp_id == t.credit_id)
-                .map(|i| i.at.clone())
-                .unwrap_or_default();
+            let credit = batch.items.iter().find(|i| i.erp_id == t.credit_id);
+            let at = credit.map(|i| i.at.clone()).unwrap_or_default();
+            // A credit note credits the case on its issue date (never later than today), the
+            // date it lowers the customer's outstanding.
+            let on = credit
+                .map(|i| format_date(i.issue_date.min(who.today)))
+                .unwrap_or_else(|| today.clone());
             let field = settle_store::ledger::field_pointer(&at, "applies_to");
             match &t.invoice {
                 None => errors.push(
@@ -732,7 +740,7 @@ pub fn on_items_synced(
                         apply: SettlementKind::Credit {
                             amount: t.amount_minor,
                         },
-                        date: today.clone(),
+                        date: on,
                         details: json!({"credit_note_id": t.credit_id}),
                     });
                 }
@@ -843,6 +851,7 @@ fn apply_finding(
         &[HistoryRow::unchanged(
             case.id,
             "finding",
+            &format_date(who.today),
             case.raw,
             json!({
                 "root_cause": {"from": case.root_cause, "to": root_cause},
@@ -992,6 +1001,7 @@ pub fn escalate(
                     HistoryRow::unchanged(
                         c.id,
                         "escalated",
+                        &today,
                         c.amounts,
                         json!({"deadline": c.deadline, "resolver_id": c.resolver_id,
                                "escalation_id": to, "message_id": sent.value}),

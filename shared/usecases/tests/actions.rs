@@ -181,13 +181,7 @@ fn promises_are_kept_when_paid_and_broken_the_day_after_their_date() {
     let promise = |ids: &[&str], date: &str| {
         let body = json!({"item_ids": ids, "status": "promise_to_pay",
                           "next_action": {"type": "promise", "name": "Promise", "date": date}});
-        let input =
-            settle_domain::status_change::parse_status_change(body.to_string().as_bytes()).unwrap();
-        let c = settle_usecases::status_change::ChangeStatus {
-            input: &input,
-            customer_id: None,
-        };
-        db.transaction(|db| settle_usecases::status_change::apply(db, &c, &alice()))
+        change_status(&db, &body, &alice())
             .unwrap()
             .applied
             .action_id

@@ -17,14 +17,7 @@ use settle_usecases::erp::{Batch, apply as erp};
 use settle_usecases::{Refusal, Who};
 
 fn change(db: &NativeDb, body: Value, who: &Who) -> Result<i64, Refusal> {
-    let input =
-        settle_domain::status_change::parse_status_change(body.to_string().as_bytes()).unwrap();
-    let c = settle_usecases::status_change::ChangeStatus {
-        input: &input,
-        customer_id: None,
-    };
-    db.transaction(|db| settle_usecases::status_change::apply(db, &c, who))
-        .map(|c| c.applied.status_change_id)
+    change_status(db, &body, who).map(|c| c.applied.status_change_id)
 }
 
 fn case_of(db: &NativeDb, item: &str) -> CaseView {

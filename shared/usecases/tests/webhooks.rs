@@ -39,14 +39,7 @@ fn types(db: &NativeDb) -> Vec<String> {
 }
 
 fn change(db: &NativeDb, body: Value) -> Result<Vec<AfterCommit>, Refusal> {
-    let input =
-        settle_domain::status_change::parse_status_change(body.to_string().as_bytes()).unwrap();
-    let c = settle_usecases::status_change::ChangeStatus {
-        input: &input,
-        customer_id: None,
-    };
-    db.transaction(|db| settle_usecases::status_change::apply(db, &c, &alice()))
-        .map(|c| c.after)
+    change_status(db, &body, &alice()).map(|c| c.after)
 }
 
 fn now() -> DateTime<Utc> {

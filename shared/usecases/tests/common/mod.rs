@@ -60,20 +60,27 @@ pub fn db() -> NativeDb {
     db
 }
 
-/// Disputes `ids` with resolver `resolver`, with the suggested follow-up action; answers
-/// the status change's id and its action's.
-pub fn dispute(db: &NativeDb, ids: &[&str], resolver: i64) -> (i64, i64) {
-    let body = json!({"item_ids": ids, "status": "price_dispute", "comment": "Wrong price",
-                      "resolver_id": resolver, "next_action": "suggested"});
+/// The status change of the API's `body`, by `who`, in one transaction.
+pub fn change_status(
+    db: &NativeDb,
+    body: &Value,
+    who: &Who,
+) -> Result<settle_usecases::status_change::Changed, settle_usecases::Refusal> {
     let input =
         settle_domain::status_change::parse_status_change(body.to_string().as_bytes()).unwrap();
     let c = settle_usecases::status_change::ChangeStatus {
         input: &input,
         customer_id: None,
     };
-    let changed = db
-        .transaction(|db| settle_usecases::status_change::apply(db, &c, &alice()))
-        .unwrap();
+    db.transaction(|db| settle_usecases::status_change::apply(db, &c, who))
+}
+
+/// Disputes `ids` with resolver `resolver`, with the suggested follow-up action; answers
+/// the status change's id and its action's.
+pub fn dispute(db: &NativeDb, ids: &[&str], resolver: i64) -> (i64, i64) {
+    let body = json!({"item_ids": ids, "status": "price_dispute", "comment": "Wrong price",
+                      "resolver_id": resolver, "next_action": "suggested"});
+    let changed = change_status(db, &body, &alice()).unwrap();
     (
         changed.applied.status_change_id,
         changed.applied.action_id.unwrap(),
