@@ -86,6 +86,21 @@ fn world() -> TestServer {
         let r = call(&s, "PUT", path, ADMIN_TOKEN, &body);
         assert_eq!(r.status, 200, "{}", r.text());
     }
+    // Routing rules: big price disputes in EUR to the head of sales, anything of C2 to Sam.
+    for body in [
+        json!({"position": 1, "status": "price_dispute", "entity": "FR01", "currency": "EUR",
+               "min_amount": "10000.00", "resolver_id": max}),
+        json!({"position": 2, "customer_id": "C2", "resolver_id": 1}),
+    ] {
+        let r = call(
+            &s,
+            "POST",
+            "/api/v1/admin/routing-rules",
+            ADMIN_TOKEN,
+            &body,
+        );
+        assert_eq!(r.status, 201, "{}", r.text());
+    }
     for body in [
         json!({"item_ids": ["I4"], "status": "price_dispute", "status_date": "2025-03-10",
                "comment": "Freight charged twice", "resolver_id": 1, "amounts": {"I4": "110.00"}}),
@@ -273,6 +288,7 @@ fn the_seed_story_by_clicking() {
             ("/app/admin/statuses", "admin-statuses", "Price dispute"),
             ("/app/admin/root-causes", "admin-root-causes", "Pricing error"),
             ("/app/admin/write-off-tolerances", "admin-tolerances", "FR01 · JPY"),
+            ("/app/admin/routing-rules", "admin-routing", "Maximilian Oberhuber-Katzenberger"),
             ("/app/admin/links", "admin-links", "resolver"),
         ] {
             b.goto(&s.url(path)).await;
@@ -385,6 +401,7 @@ fn the_seed_story_by_clicking() {
                         ("/app/admin/statuses", "admin-statuses", "Fiyat"),
                         ("/app/admin/root-causes", "admin-root-causes", "Kök neden ekle"),
                         ("/app/admin/write-off-tolerances", "admin-tolerances", "Tolerans ekle"),
+                        ("/app/admin/routing-rules", "admin-routing", "Kural ekle"),
                         ("/app/admin/templates/resolver_dispute/en", "admin-template", "#resolver_link"),
                         ("/app/admin/tokens", "admin-tokens", "Anahtar ekle"),
                         ("/app/admin/webhooks", "admin-webhooks", "Alıcı ekle"),

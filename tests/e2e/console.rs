@@ -1145,6 +1145,155 @@ fn admins_keep_the_write_off_tolerances_in_the_console() {
     assert_eq!(admin.get(&format!("{path}/FR01/EUR")).status, 405);
 }
 
+/// Routing rules in the admin console: added, changed and removed through the API's use
+/// cases, listed in the order they apply; a bad position, amount or resolver is a page naming
+/// it, writing nothing; collectors cannot; without the form's token, refused.
+#[test]
+fn admins_keep_the_routing_rules_in_the_console() {
+    let w = world();
+    let admin = signed_in(&w, "root@corp.example", "admin");
+    let collector = signed_in(&w, "alice@corp.example", "collector");
+    let path = "/app/admin/routing-rules";
+    let page = admin.get(path);
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(admin.get("/app/admin").text().contains(path));
+    assert_eq!(collector.get(path).status, 403);
+    let t = admin.token("/app/admin");
+    let rid = w.resolver_id.to_string();
+    let rules = || {
+        get(&w.s, "/api/v1/admin/routing-rules", ADMIN_TOKEN).json()["routing_rules"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    // A position that is no number, a bound without a currency and a resolver nobody is:
+    // the page again naming them; nothing written.
+    let r = admin.post(
+        path,
+        &[
+            ("form_token", &t),
+            ("position", "first"),
+            ("status", ""),
+            ("entity", ""),
+            ("customer_id", ""),
+            ("currency", ""),
+            ("min_amount", "100"),
+            ("max_amount", ""),
+            ("resolver_id", "999"),
+        ],
+    );
+    assert_eq!(r.status, 422, "{}", r.text());
+    let text = r.text();
+    assert!(
+        text.contains("position") && text.contains("min_amount"),
+        "{text}"
+    );
+    assert!(rules().is_empty());
+    // A rule for big price disputes in EUR, the amount typed with a decimal comma.
+    let r = admin.post(
+        path,
+        &[
+            ("form_token", &t),
+            ("position", "1"),
+            ("status", "price_dispute"),
+            ("entity", "FR01"),
+            ("customer_id", ""),
+            ("currency", "eur"),
+            ("min_amount", "1000,50"),
+            ("max_amount", ""),
+            ("resolver_id", &rid),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let got = rules();
+    assert_eq!(got.len(), 1, "{got:?}");
+    let id = got[0]["id"].as_i64().unwrap();
+    assert_eq!(
+        (
+            &got[0]["status"],
+            &got[0]["entity"],
+            &got[0]["currency"],
+            &got[0]["min_amount"],
+            &got[0]["max_amount"],
+            &got[0]["customer_id"],
+        ),
+        (
+            &json!("price_dispute"),
+            &json!("FR01"),
+            &json!("EUR"),
+            &json!("1000.50"),
+            &serde_json::Value::Null,
+            &serde_json::Value::Null
+        )
+    );
+    let page = admin.get(path).text();
+    assert!(
+        page.contains("FR01") && page.contains("€1,000.50"),
+        "{page}"
+    );
+    // Changed from its card: any reason, no entity, a ceiling instead.
+    let r = admin.post(
+        &format!("{path}/{id}"),
+        &[
+            ("form_token", &t),
+            ("position", "2"),
+            ("status", ""),
+            ("entity", ""),
+            ("customer_id", "C1"),
+            ("currency", "EUR"),
+            ("min_amount", ""),
+            ("max_amount", "500"),
+            ("resolver_id", &rid),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let got = rules();
+    assert_eq!(
+        (
+            &got[0]["position"],
+            &got[0]["status"],
+            &got[0]["entity"],
+            &got[0]["customer_id"],
+            &got[0]["max_amount"],
+        ),
+        (
+            &json!(2),
+            &serde_json::Value::Null,
+            &serde_json::Value::Null,
+            &json!("C1"),
+            &json!("500.00")
+        ),
+        "{got:?}"
+    );
+    // It routes: a new dispute of C1 under 500.00 without a resolver gets this one.
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/status-changes",
+        &w.collector,
+        &json!({"item_ids": ["I1"], "status": "quality_dispute", "comment": "Broken"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let case = get(&w.s, "/api/v1/disputes?item_id=I1", &w.collector).json();
+    assert_eq!(case["disputes"][0]["resolver_id"], w.resolver_id);
+    assert_eq!(case["disputes"][0]["routing_rule_id"], id);
+    // Unknown rule: not found. Without the form's token: refused. GET on a card: 405.
+    let r = admin.post(
+        &format!("{path}/999"),
+        &[("form_token", &t), ("position", "1"), ("resolver_id", &rid)],
+    );
+    assert_eq!(r.status, 404, "{}", r.text());
+    let r = admin.post(&format!("{path}/{id}/delete"), &[]);
+    assert_eq!(r.status, 403, "{}", r.text());
+    assert_eq!(admin.get(&format!("{path}/{id}")).status, 405);
+    // Removed; removed again: not found.
+    let r = admin.post(&format!("{path}/{id}/delete"), &[("form_token", &t)]);
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert!(rules().is_empty());
+    let r = admin.post(&format!("{path}/{id}/delete"), &[("form_token", &t)]);
+    assert_eq!(r.status, 404, "{}", r.text());
+}
+
 #[test]
 fn the_console_speaks_the_users_language() {
     let w = world();

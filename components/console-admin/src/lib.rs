@@ -34,6 +34,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "tolerances.html",
         include_str!("../templates/tolerances.html"),
     ),
+    ("routing.html", include_str!("../templates/routing.html")),
     (
         "resolvers.html",
         include_str!("../templates/resolvers.html"),

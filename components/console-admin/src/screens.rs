@@ -2,6 +2,7 @@
 //! the admin API takes and goes through the same write (`settle_web::config`).
 
 mod root_causes;
+mod routing;
 mod tokens;
 mod tolerances;
 mod webhooks;
@@ -37,6 +38,10 @@ pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
         (["write-off-tolerances", entity, currency, "delete"], Method::Post) => {
             tolerances::delete(ctx, entity, currency)
         }
+        (["routing-rules"], Method::Get) => routing::list(ctx, 200, Vec::new()),
+        (["routing-rules"], Method::Post) => routing::save(ctx, None),
+        (["routing-rules", id], Method::Post) => routing::save(ctx, Some(id)),
+        (["routing-rules", id, "delete"], Method::Post) => routing::delete(ctx, id),
         (["resolvers"], Method::Get) => resolvers(ctx, 200, Vec::new()),
         (["resolvers"], Method::Post) => save_resolver(ctx, None),
         (["resolvers", id], Method::Post) => save_resolver(ctx, Some(id)),
@@ -83,6 +88,7 @@ pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
                 "statuses"
                 | "root-causes"
                 | "write-off-tolerances"
+                | "routing-rules"
                 | "resolvers"
                 | "action-models"
                 | "tokens"
@@ -92,9 +98,13 @@ pub fn route(ctx: &Ctx, seg: &[&str]) -> Result<Response, Failure> {
             _,
         ) => Err(Failure::Method("GET, POST")),
         (["templates", _, _], _) => Err(Failure::Method("GET, POST")),
-        (["write-off-tolerances", _, _] | ["write-off-tolerances", _, _, "delete"], _) => {
-            Err(Failure::Method("POST"))
-        }
+        (
+            ["write-off-tolerances", _, _]
+            | ["write-off-tolerances", _, _, "delete"]
+            | ["routing-rules", _]
+            | ["routing-rules", _, "delete"],
+            _,
+        ) => Err(Failure::Method("POST")),
         (
             [
                 "statuses" | "root-causes" | "resolvers" | "action-models" | "scenarios",
