@@ -56,10 +56,13 @@ const TEMPLATES: &[(&str, &str)] = &[
 
 #[http_component]
 fn handle(req: Request) -> Response {
-    let ctx = match Ctx::open_or_sign_in(&req, TEMPLATES) {
-        Ok(ctx) => ctx,
-        Err(answer) => return answer,
-    };
+    // The admin screens' own texts load beside the console's (only this component has them).
+    let ctx =
+        match Ctx::open_or_sign_in_with(&req, TEMPLATES, Some(settle_pages::i18n::admin_catalogue))
+        {
+            Ok(ctx) => ctx,
+            Err(answer) => return answer,
+        };
     let result = if ctx.is_admin() {
         let path = req.path().to_string();
         let segments = settle_web::segments(&path, "/app/admin").unwrap_or_default();

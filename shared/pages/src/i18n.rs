@@ -48,6 +48,13 @@ macro_rules! lang {
 }
 
 macro_rules! catalogues {
+    ($file:literal) => {
+        catalogues!(
+            $file;
+            "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
+            "zh-Hans"
+        )
+    };
     ($file:literal; $($tag:literal),*) => {
         [$((
             $tag,
@@ -59,11 +66,7 @@ macro_rules! catalogues {
 
 /// The console's catalogues, apart from [`LANGUAGES`] so that only the console's components
 /// carry them.
-static CONSOLE: [(&str, &[u8]); 15] = catalogues!(
-    "console.ftl.z";
-    "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
-    "zh-Hans"
-);
+static CONSOLE: [(&str, &[u8]); 15] = catalogues!("console.ftl.z");
 
 /// The dispute case pages' catalogue (`locales/<tag>/cases.ftl`) in `tag`'s language, or
 /// an empty one. Only the components that show cases call it (the console's through
@@ -72,13 +75,22 @@ static CONSOLE: [(&str, &[u8]); 15] = catalogues!(
 /// carries the console's catalogue, and the largest is within a few kilobytes of the 2 MB
 /// budget (BENCHMARKS.md).
 pub fn cases_catalogue(tag: &str) -> String {
-    static CASES: [(&str, &[u8]); 15] = catalogues!(
-        "cases.ftl.z";
-        "en", "fr", "de", "es", "it", "nl", "pt", "pt-BR", "pl", "ro", "hr", "sv", "tr", "ja",
-        "zh-Hans"
-    );
+    static CASES: [(&str, &[u8]); 15] = catalogues!("cases.ftl.z");
+    in_language(&CASES, tag)
+}
+
+/// The admin screens' catalogue (`locales/<tag>/admin.ftl`) in `tag`'s language, or an
+/// empty one: only `console-admin` carries it ([`Messages::console_with`]), not the other
+/// console components, which carry the console's catalogue (BENCHMARKS.md, sizes).
+pub fn admin_catalogue(tag: &str) -> String {
+    static ADMIN: [(&str, &[u8]); 15] = catalogues!("admin.ftl.z");
+    in_language(&ADMIN, tag)
+}
+
+/// One language's text of a catalogue, or an empty one.
+fn in_language(catalogue: &[(&str, &[u8])], tag: &str) -> String {
     inflate(
-        CASES
+        catalogue
             .iter()
             .find(|(t, _)| *t == tag)
             .map_or(&[][..], |(_, c)| *c),
@@ -517,19 +529,37 @@ mod tests {
 
     #[test]
     fn the_cases_catalogue_is_complete_and_translated_in_every_language() {
-        let reference = message_ids(&cases_catalogue("en"));
+        check_extra(cases_catalogue);
+        // The console's messages are there too.
+        let en = Messages::console_with(&LANGUAGES[0], cases_catalogue);
+        assert_eq!(en.get("nav-disputes", &[]), "Disputes");
+    }
+
+    #[test]
+    fn the_admin_catalogue_is_complete_and_translated_in_every_language() {
+        check_extra(admin_catalogue);
+        let ja = Messages::console_with(&LANGUAGES[13], admin_catalogue);
+        assert_eq!(ja.get("admin-routing", &[]), "振り分けルール");
+        assert_eq!(ja.get("admin-title", &[]), "管理");
+    }
+
+    /// A catalogue some components load beside the console's: parses in every language,
+    /// with the same ids in the same order, none shadowing another catalogue's, each
+    /// formatting without error, translated rather than copied from English.
+    fn check_extra(extra: fn(&str) -> String) {
+        let reference = message_ids(&extra("en"));
         assert!(reference.len() > 40, "{}", reference.len());
         // No id shadows, or is shadowed by, the console's or the pages' own.
         for which in [Catalogue::Pages, Catalogue::Console] {
             let other = message_ids(&LANGUAGES[0].catalogue(which));
             let both: Vec<_> = reference.iter().filter(|id| other.contains(id)).collect();
-            assert!(both.is_empty(), "in cases and {which:?}: {both:?}");
+            assert!(both.is_empty(), "also in {which:?}: {both:?}");
         }
-        let en = Messages::console_with(&LANGUAGES[0], cases_catalogue);
+        let en = Messages::console_with(&LANGUAGES[0], extra);
         for l in &LANGUAGES {
-            let text = cases_catalogue(l.tag);
+            let text = extra(l.tag);
             if let Err((_, errors)) = FluentResource::try_new(text.clone()) {
-                panic!("{} cases: syntax errors {errors:?}", l.tag);
+                panic!("{}: syntax errors {errors:?}", l.tag);
             }
             assert_eq!(
                 message_ids(&text),
@@ -537,14 +567,15 @@ mod tests {
                 "{}: the same ids, in order",
                 l.tag
             );
-            let m = Messages::console_with(l, cases_catalogue);
+            let m = Messages::console_with(l, extra);
             let mut same = 0;
             for id in &reference {
                 let msg = m.bundle.get_message(id).unwrap();
                 let mut args = FluentArgs::new();
                 for a in [
                     "number", "days", "rule", "amount", "percent", "entity", "currency", "reason",
-                    "date", "from", "to", "kept", "broken", "valid", "said",
+                    "date", "from", "to", "kept", "broken", "valid", "said", "count", "name",
+                    "url", "value", "n", "language", "max", "minutes", "symbol",
                 ] {
                     args.set(a, FluentValue::from(2));
                 }
@@ -558,8 +589,6 @@ mod tests {
                 assert!(same * 4 < reference.len(), "{}: {same} English", l.tag);
             }
         }
-        // The console's messages are there too.
-        assert_eq!(en.get("nav-disputes", &[]), "Disputes");
     }
 
     #[test]

@@ -195,70 +195,7 @@ event-reminder = Mahnung gesendet
 ## Admin screens
 nav-admin = Verwaltung
 admin-title = Verwaltung
-admin-statuses = Status
-admin-root-causes = Ursachen
-admin-tolerances = Abschreibungsgrenzen
-admin-routing = Zuweisungsregeln
-admin-resolvers = Klärer
-admin-action-models = Aktionsvorlagen
-admin-templates = E-Mail-Vorlagen
-admin-scenarios = Mahnszenarien
-admin-tokens = API-Token
-admin-links = Signierte Links
-admin-kind = Art
-admin-kind-dispute = Klärung
-admin-kind-promise = Zusage
-admin-kind-info = Information
-admin-kind-resolved = Geklärt
-admin-typology = Typologie
-admin-action-model = Aktionsvorlage
-admin-flags = Optionen
-admin-active = Aktiv
-admin-customer_visible = Für Kunden sichtbar
-admin-customer_selectable = Kunden dürfen ihn wählen
-admin-labels = Bezeichnungen
-admin-inactive = inaktiv
-admin-add-status = Status hinzufügen
-admin-add-root-cause = Ursache hinzufügen
-admin-add-tolerance = Grenze hinzufügen
-admin-tolerance-percent = Prozent des strittigen Betrags
-admin-tolerance-hint = Unter dem Betrag und unter dem Prozentsatz des strittigen Betrags darf der Rest einer Reklamation abgeschrieben werden (die Seite der Reklamation bietet es an).
-admin-routing-hint = Ein Streitfall ohne Klärer erhält den Klärer der ersten passenden Regel, nach Position. Ein leeres Feld passt auf alles; Beträge sind die strittige Summe in der Währung der Regel.
-admin-add-routing-rule = Regel hinzufügen
-admin-routing-position = Position
-admin-routing-any = Beliebig
-admin-routing-min = Ab Betrag
-admin-routing-max = Bis Betrag
-admin-code = Code
-admin-add-resolver = Klärer hinzufügen
-admin-delay-days = Frist (Tage)
-admin-add-model = Aktionsvorlage hinzufügen
-admin-audience = Empfänger
-admin-preview-hint = Prüfen Sie die Vorlage mit Beispieldaten, bevor Sie sie speichern.
-admin-hashtags = Hashtags
-admin-scenarios-hint = Ein Szenario bearbeiten: Schritte ändern, hinzufügen oder leeren (eine leere Zeile ist kein Schritt).
-admin-default = Standard
-admin-token-once = Das Token für { $name }, nur dieses eine Mal angezeigt: kopieren Sie es jetzt. Nur sein Hash wird gespeichert.
 admin-created = Angelegt
-admin-state = Zustand
-admin-revoked = widerrufen
-admin-revoke = Widerrufen
-admin-add-token = Token hinzufügen
-admin-links-hint = In E-Mails gesendete Links, die neuesten zuerst. Ein widerrufener Link öffnet seine Seite sofort nicht mehr.
-admin-expires = Läuft ab
-admin-expired = abgelaufen
-admin-no-links = Noch kein Link.
-admin-open-items = { $count ->
-    [one] { $count } offener Posten
-   *[other] { $count } offene Posten
-}
-admin-days = { $count ->
-    [one] { $count } Tag
-   *[other] { $count } Tage
-}
-admin-steps = Schritte
-admin-offset-days = Tage ab Fälligkeit (negativ: davor)
-admin-add-scenario = Szenario hinzufügen
 
 # Email templates by name, and the preview's text part
 email-text-part = Der Textteil
@@ -266,33 +203,6 @@ email-template-name-resolver_dispute = An den Klärenden: zu klärende Reklamati
 email-template-name-customer_confirmation = An den Kunden: Bestätigung der Reklamation
 
 # Outbound webhooks (admin)
-admin-webhooks = Webhooks
-admin-webhooks-hint = Ereignisse, die Ihr ERP erhält, wenn Reklamationen eröffnet, geändert oder gelöst werden, signiert nach der Standard-Webhooks-Spezifikation. Eine fehlgeschlagene Zustellung wird etwa einen Tag lang wiederholt und bleibt dann hier zum erneuten Senden.
-admin-webhook-url = Empfänger-URL
-admin-webhook-description = Beschreibung
-admin-webhook-events = Ereignisse
-admin-webhook-all-events = Alle Ereignisse, auch künftige
-admin-add-webhook = Empfänger hinzufügen
-admin-webhook-secret-once = Das Signaturgeheimnis für { $url }, nur dieses eine Mal angezeigt: kopieren Sie es jetzt in Ihren Empfänger.
-admin-rotate-secret = Neues Geheimnis
-admin-enable = Aktivieren
-admin-disable = Deaktivieren
-admin-delete = Löschen
-admin-webhook-enabled = Aktiv
-admin-webhook-disabled = Inaktiv
-admin-deliveries = Zustellungen
-admin-delivery-all = Alle
-admin-delivery-pending = Ausstehend
-admin-delivery-delivered = Zugestellt
-admin-delivery-failed = Fehlgeschlagen
-admin-webhook-event = Ereignis
-admin-attempts = Versuche
-admin-last-answer = Letzte Antwort
-admin-next-attempt = Nächster Versuch
-admin-retry = Erneut senden
-admin-no-webhooks = Noch kein Empfänger.
-admin-no-deliveries = Noch keine Zustellung.
-admin-webhook-origins-empty = Solange die Einstellung webhook_origins leer ist, kann kein Empfänger hinzugefügt werden: bitten Sie Ihren Betrieb, die Adresse Ihres Empfängers einzutragen.
 field-url = Geben Sie eine http- oder https-Adresse an, die webhook_origins erlaubt.
 field-events = Wählen Sie mindestens ein Ereignis.
 

@@ -197,70 +197,7 @@ event-reminder = reminder sent
 ## Admin screens
 nav-admin = Administration
 admin-title = Administration
-admin-statuses = Statuses
-admin-root-causes = Root causes
-admin-tolerances = Write-off tolerances
-admin-routing = Routing rules
-admin-resolvers = Resolvers
-admin-action-models = Action models
-admin-templates = Email templates
-admin-scenarios = Reminder scenarios
-admin-tokens = API tokens
-admin-links = Signed links
-admin-kind = Kind
-admin-kind-dispute = Dispute
-admin-kind-promise = Promise
-admin-kind-info = Information
-admin-kind-resolved = Resolved
-admin-typology = Typology
-admin-action-model = Action model
-admin-flags = Options
-admin-active = Active
-admin-customer_visible = Shown to customers
-admin-customer_selectable = Customers may choose it
-admin-labels = Labels
-admin-inactive = inactive
-admin-add-status = Add a status
-admin-add-root-cause = Add a root cause
-admin-add-tolerance = Add a tolerance
-admin-tolerance-percent = Percent of the amount disputed
-admin-tolerance-hint = Under both the amount and the percent of what was disputed, the rest of a dispute may be written off (the dispute's page offers it).
-admin-routing-hint = A dispute opened without a resolver gets the resolver of the first rule that matches it, by position. An empty field matches anything; amounts are the total disputed, in the rule's currency.
-admin-add-routing-rule = Add a rule
-admin-routing-position = Position
-admin-routing-any = Any
-admin-routing-min = From amount
-admin-routing-max = Up to amount
-admin-code = Code
-admin-add-resolver = Add a resolver
-admin-delay-days = Delay (days)
-admin-add-model = Add an action model
-admin-audience = Audience
-admin-preview-hint = Preview the template on sample data before saving it.
-admin-hashtags = Hashtags
-admin-scenarios-hint = Edit a scenario: change, add or blank out steps (a blank row is no step).
-admin-default = default
-admin-token-once = The token for { $name }, shown this once: copy it now. Only its hash is kept.
 admin-created = Created
-admin-state = State
-admin-revoked = revoked
-admin-revoke = Revoke
-admin-add-token = Add a token
-admin-links-hint = Links sent in emails, newest first. Revoking one stops it opening its page at once.
-admin-expires = Expires
-admin-expired = expired
-admin-no-links = No link yet.
-admin-open-items = { $count ->
-    [one] { $count } open item
-   *[other] { $count } open items
-}
-admin-days = { $count ->
-    [one] { $count } day
-   *[other] { $count } days
-}
-admin-steps = Steps
-admin-offset-days = Days from the due date (negative: before)
-admin-add-scenario = Add a scenario
 
 # Email templates by name, and the preview's text part
 email-text-part = The text part
@@ -268,33 +205,6 @@ email-template-name-resolver_dispute = To the resolver: dispute to resolve
 email-template-name-customer_confirmation = To the customer: dispute confirmation
 
 # Outbound webhooks (admin)
-admin-webhooks = Webhooks
-admin-webhooks-hint = Events sent to your ERP when disputes open, change or are resolved, signed as Standard Webhooks specifies. A delivery that fails is tried again for about a day, then kept here to replay.
-admin-webhook-url = Endpoint URL
-admin-webhook-description = Description
-admin-webhook-events = Events
-admin-webhook-all-events = All events, including future ones
-admin-add-webhook = Add an endpoint
-admin-webhook-secret-once = The signing secret for { $url }, shown this once: copy it into your receiver now.
-admin-rotate-secret = New secret
-admin-enable = Enable
-admin-disable = Disable
-admin-delete = Delete
-admin-webhook-enabled = Enabled
-admin-webhook-disabled = Disabled
-admin-deliveries = Deliveries
-admin-delivery-all = All
-admin-delivery-pending = Pending
-admin-delivery-delivered = Delivered
-admin-delivery-failed = Failed
-admin-webhook-event = Event
-admin-attempts = Attempts
-admin-last-answer = Last answer
-admin-next-attempt = Next attempt
-admin-retry = Retry
-admin-no-webhooks = No endpoint yet.
-admin-no-deliveries = No delivery yet.
-admin-webhook-origins-empty = No endpoint can be added while the webhook_origins setting is empty: ask your operator to set it to your receiver's address.
 field-url = Give an http or https address that the webhook_origins setting allows.
 field-events = Tick at least one event.
 

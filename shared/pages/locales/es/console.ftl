@@ -195,70 +195,7 @@ event-reminder = recordatorio enviado
 ## Admin screens
 nav-admin = Administración
 admin-title = Administración
-admin-statuses = Estados
-admin-root-causes = Causas raíz
-admin-tolerances = Tolerancias de pase a pérdidas
-admin-routing = Reglas de asignación
-admin-resolvers = Responsables
-admin-action-models = Modelos de acción
-admin-templates = Plantillas de email
-admin-scenarios = Escenarios de recordatorio
-admin-tokens = Tokens de API
-admin-links = Enlaces firmados
-admin-kind = Naturaleza
-admin-kind-dispute = Disputa
-admin-kind-promise = Promesa
-admin-kind-info = Información
-admin-kind-resolved = Resuelto
-admin-typology = Tipología
-admin-action-model = Modelo de acción
-admin-flags = Opciones
-admin-active = Activo
-admin-customer_visible = Visible para los clientes
-admin-customer_selectable = Los clientes pueden elegirlo
-admin-labels = Etiquetas
-admin-inactive = inactivo
-admin-add-status = Añadir un estado
-admin-add-root-cause = Añadir una causa raíz
-admin-add-tolerance = Añadir una tolerancia
-admin-tolerance-percent = Porcentaje del importe disputado
-admin-tolerance-hint = Por debajo del importe y del porcentaje de lo disputado, el resto de una disputa puede pasarse a pérdidas (la página de la disputa lo ofrece).
-admin-routing-hint = Una disputa abierta sin responsable recibe el responsable de la primera regla que coincide, por posición. Un campo vacío coincide con todo; los importes son el total en disputa, en la moneda de la regla.
-admin-add-routing-rule = Añadir una regla
-admin-routing-position = Posición
-admin-routing-any = Cualquiera
-admin-routing-min = Desde el importe
-admin-routing-max = Hasta el importe
-admin-code = Código
-admin-add-resolver = Añadir un responsable
-admin-delay-days = Plazo (días)
-admin-add-model = Añadir un modelo de acción
-admin-audience = Destinatario
-admin-preview-hint = Previsualice la plantilla con datos de ejemplo antes de guardarla.
-admin-hashtags = Hashtags
-admin-scenarios-hint = Editar un escenario: cambie, añada o vacíe pasos (una fila vacía no es un paso).
-admin-default = por defecto
-admin-token-once = El token de { $name }, mostrado solo esta vez: cópielo ahora. Solo se guarda su huella.
 admin-created = Creado
-admin-state = Estado
-admin-revoked = revocado
-admin-revoke = Revocar
-admin-add-token = Añadir un token
-admin-links-hint = Enlaces enviados en emails, del más reciente al más antiguo. Revocar uno impide al instante que abra su página.
-admin-expires = Caduca
-admin-expired = caducado
-admin-no-links = Aún no hay enlaces.
-admin-open-items = { $count ->
-    [one] { $count } partida abierta
-   *[other] { $count } partidas abiertas
-}
-admin-days = { $count ->
-    [one] { $count } día
-   *[other] { $count } días
-}
-admin-steps = Pasos
-admin-offset-days = Días desde el vencimiento (negativo: antes)
-admin-add-scenario = Añadir un escenario
 
 # Email templates by name, and the preview's text part
 email-text-part = La parte de texto
@@ -266,33 +203,6 @@ email-template-name-resolver_dispute = Al responsable: incidencia por resolver
 email-template-name-customer_confirmation = Al cliente: confirmación de la incidencia
 
 # Outbound webhooks (admin)
-admin-webhooks = Webhooks
-admin-webhooks-hint = Eventos enviados a su ERP cuando una incidencia se abre, cambia o se resuelve, firmados según la especificación Standard Webhooks. Un envío fallido se reintenta durante un día aproximadamente y luego queda aquí para reenviarlo.
-admin-webhook-url = URL de destino
-admin-webhook-description = Descripción
-admin-webhook-events = Eventos
-admin-webhook-all-events = Todos los eventos, también los futuros
-admin-add-webhook = Añadir un destino
-admin-webhook-secret-once = El secreto de firma de { $url }, mostrado solo esta vez: cópielo ahora en su receptor.
-admin-rotate-secret = Nuevo secreto
-admin-enable = Activar
-admin-disable = Desactivar
-admin-delete = Eliminar
-admin-webhook-enabled = Activo
-admin-webhook-disabled = Inactivo
-admin-deliveries = Envíos
-admin-delivery-all = Todos
-admin-delivery-pending = Pendiente
-admin-delivery-delivered = Entregado
-admin-delivery-failed = Fallido
-admin-webhook-event = Evento
-admin-attempts = Intentos
-admin-last-answer = Última respuesta
-admin-next-attempt = Próximo intento
-admin-retry = Reintentar
-admin-no-webhooks = Aún no hay destinos.
-admin-no-deliveries = Aún no hay envíos.
-admin-webhook-origins-empty = No se puede añadir ningún destino mientras el parámetro webhook_origins esté vacío: pida a su equipo de operaciones que indique la dirección de su receptor.
 field-url = Indique una dirección http o https que permita webhook_origins.
 field-events = Marque al menos un evento.
 

@@ -195,70 +195,7 @@ event-reminder = relance envoyée
 ## Admin screens
 nav-admin = Administration
 admin-title = Administration
-admin-statuses = Statuts
-admin-root-causes = Causes racines
-admin-tolerances = Seuils de passage en perte
-admin-routing = Règles d'affectation
-admin-resolvers = Résolveurs
-admin-action-models = Modèles d'action
-admin-templates = Modèles d'email
-admin-scenarios = Scénarios de relance
-admin-tokens = Jetons d'API
-admin-links = Liens signés
-admin-kind = Nature
-admin-kind-dispute = Litige
-admin-kind-promise = Promesse
-admin-kind-info = Information
-admin-kind-resolved = Résolu
-admin-typology = Typologie
-admin-action-model = Modèle d'action
-admin-flags = Options
-admin-active = Actif
-admin-customer_visible = Visible par les clients
-admin-customer_selectable = Les clients peuvent le choisir
-admin-labels = Libellés
-admin-inactive = inactif
-admin-add-status = Ajouter un statut
-admin-add-root-cause = Ajouter une cause racine
-admin-add-tolerance = Ajouter un seuil
-admin-tolerance-percent = Pourcentage du montant contesté
-admin-tolerance-hint = Sous le montant et sous le pourcentage de ce qui était contesté, le reste d'un litige peut être passé en perte (la page du litige le propose).
-admin-routing-hint = Un litige ouvert sans résolveur reçoit le résolveur de la première règle qui lui correspond, par position. Un champ vide correspond à tout ; les montants sont le total en litige, dans la devise de la règle.
-admin-add-routing-rule = Ajouter une règle
-admin-routing-position = Position
-admin-routing-any = Tous
-admin-routing-min = À partir de
-admin-routing-max = Jusqu'à
-admin-code = Code
-admin-add-resolver = Ajouter un résolveur
-admin-delay-days = Délai (jours)
-admin-add-model = Ajouter un modèle d'action
-admin-audience = Destinataire
-admin-preview-hint = Prévisualisez le modèle sur des données d'exemple avant de l'enregistrer.
-admin-hashtags = Hashtags
-admin-scenarios-hint = Modifier un scénario : changez, ajoutez ou videz des étapes (une ligne vide n'est pas une étape).
-admin-default = par défaut
-admin-token-once = Le jeton de { $name }, affiché cette seule fois : copiez-le maintenant. Seule son empreinte est conservée.
 admin-created = Créé
-admin-state = État
-admin-revoked = révoqué
-admin-revoke = Révoquer
-admin-add-token = Ajouter un jeton
-admin-links-hint = Liens envoyés dans les emails, du plus récent au plus ancien. En révoquer un l'empêche aussitôt d'ouvrir sa page.
-admin-expires = Expire
-admin-expired = expiré
-admin-no-links = Aucun lien pour l'instant.
-admin-open-items = { $count ->
-    [one] { $count } pièce ouverte
-   *[other] { $count } pièces ouvertes
-}
-admin-days = { $count ->
-    [one] { $count } jour
-   *[other] { $count } jours
-}
-admin-steps = Étapes
-admin-offset-days = Jours après l'échéance (négatif : avant)
-admin-add-scenario = Ajouter un scénario
 
 # Email templates by name, and the preview's text part
 email-text-part = La partie texte
@@ -266,33 +203,6 @@ email-template-name-resolver_dispute = Au résolveur : litige à résoudre
 email-template-name-customer_confirmation = Au client : confirmation du litige
 
 # Outbound webhooks (admin)
-admin-webhooks = Webhooks
-admin-webhooks-hint = Événements envoyés à votre ERP quand un litige s'ouvre, change ou est résolu, signés selon la spécification Standard Webhooks. Un envoi en échec est retenté pendant environ une journée, puis conservé ici pour être rejoué.
-admin-webhook-url = URL de destination
-admin-webhook-description = Description
-admin-webhook-events = Événements
-admin-webhook-all-events = Tous les événements, y compris les futurs
-admin-add-webhook = Ajouter une destination
-admin-webhook-secret-once = Le secret de signature de { $url }, affiché cette seule fois : copiez-le maintenant dans votre récepteur.
-admin-rotate-secret = Nouveau secret
-admin-enable = Activer
-admin-disable = Désactiver
-admin-delete = Supprimer
-admin-webhook-enabled = Actif
-admin-webhook-disabled = Inactif
-admin-deliveries = Envois
-admin-delivery-all = Tous
-admin-delivery-pending = En attente
-admin-delivery-delivered = Livré
-admin-delivery-failed = En échec
-admin-webhook-event = Événement
-admin-attempts = Tentatives
-admin-last-answer = Dernière réponse
-admin-next-attempt = Prochaine tentative
-admin-retry = Réessayer
-admin-no-webhooks = Aucune destination pour l'instant.
-admin-no-deliveries = Aucun envoi pour l'instant.
-admin-webhook-origins-empty = Aucune destination ne peut être ajoutée tant que le paramètre webhook_origins est vide : demandez à votre exploitant d'y mettre l'adresse de votre récepteur.
 field-url = Donnez une adresse http ou https autorisée par le paramètre webhook_origins.
 field-events = Cochez au moins un événement.
 

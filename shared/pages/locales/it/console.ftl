@@ -195,70 +195,7 @@ event-reminder = sollecito inviato
 ## Admin screens
 nav-admin = Amministrazione
 admin-title = Amministrazione
-admin-statuses = Stati
-admin-root-causes = Cause principali
-admin-tolerances = Soglie di stralcio
-admin-routing = Regole di assegnazione
-admin-resolvers = Risolutori
-admin-action-models = Modelli di azione
-admin-templates = Modelli di email
-admin-scenarios = Scenari di sollecito
-admin-tokens = Token API
-admin-links = Link firmati
-admin-kind = Natura
-admin-kind-dispute = Contestazione
-admin-kind-promise = Promessa
-admin-kind-info = Informazione
-admin-kind-resolved = Risolto
-admin-typology = Tipologia
-admin-action-model = Modello di azione
-admin-flags = Opzioni
-admin-active = Attivo
-admin-customer_visible = Visibile ai clienti
-admin-customer_selectable = I clienti possono sceglierlo
-admin-labels = Etichette
-admin-inactive = inattivo
-admin-add-status = Aggiungi uno stato
-admin-add-root-cause = Aggiungi una causa principale
-admin-add-tolerance = Aggiungi una soglia
-admin-tolerance-percent = Percentuale dell'importo contestato
-admin-tolerance-hint = Sotto l'importo e sotto la percentuale di quanto contestato, il resto di una contestazione può essere stralciato (la pagina della contestazione lo propone).
-admin-routing-hint = Una contestazione aperta senza risolutore riceve il risolutore della prima regola che corrisponde, per posizione. Un campo vuoto corrisponde a tutto; gli importi sono il totale contestato, nella valuta della regola.
-admin-add-routing-rule = Aggiungi una regola
-admin-routing-position = Posizione
-admin-routing-any = Qualsiasi
-admin-routing-min = Da importo
-admin-routing-max = Fino a importo
-admin-code = Codice
-admin-add-resolver = Aggiungi un risolutore
-admin-delay-days = Termine (giorni)
-admin-add-model = Aggiungi un modello di azione
-admin-audience = Destinatario
-admin-preview-hint = Visualizza l'anteprima del modello su dati di esempio prima di salvarlo.
-admin-hashtags = Hashtag
-admin-scenarios-hint = Modifica uno scenario: cambia, aggiungi o svuota passaggi (una riga vuota non è un passaggio).
-admin-default = predefinito
-admin-token-once = Il token per { $name }, mostrato solo questa volta: copialo ora. Se ne conserva solo l'impronta.
 admin-created = Creato
-admin-state = Stato
-admin-revoked = revocato
-admin-revoke = Revoca
-admin-add-token = Aggiungi un token
-admin-links-hint = Link inviati nelle email, dal più recente. Revocarne uno gli impedisce subito di aprire la sua pagina.
-admin-expires = Scade
-admin-expired = scaduto
-admin-no-links = Ancora nessun link.
-admin-open-items = { $count ->
-    [one] { $count } partita aperta
-   *[other] { $count } partite aperte
-}
-admin-days = { $count ->
-    [one] { $count } giorno
-   *[other] { $count } giorni
-}
-admin-steps = Passaggi
-admin-offset-days = Giorni dalla scadenza (negativo: prima)
-admin-add-scenario = Aggiungi uno scenario
 
 # Email templates by name, and the preview's text part
 email-text-part = La parte di testo
@@ -266,33 +203,6 @@ email-template-name-resolver_dispute = Al referente: contestazione da risolvere
 email-template-name-customer_confirmation = Al cliente: conferma della contestazione
 
 # Outbound webhooks (admin)
-admin-webhooks = Webhook
-admin-webhooks-hint = Eventi inviati al vostro ERP quando una contestazione viene aperta, modificata o risolta, firmati secondo la specifica Standard Webhooks. Un invio non riuscito viene ritentato per circa un giorno, poi resta qui per essere ripetuto.
-admin-webhook-url = URL di destinazione
-admin-webhook-description = Descrizione
-admin-webhook-events = Eventi
-admin-webhook-all-events = Tutti gli eventi, anche quelli futuri
-admin-add-webhook = Aggiungi una destinazione
-admin-webhook-secret-once = Il segreto di firma di { $url }, mostrato solo questa volta: copiatelo ora nel vostro ricevitore.
-admin-rotate-secret = Nuovo segreto
-admin-enable = Attiva
-admin-disable = Disattiva
-admin-delete = Elimina
-admin-webhook-enabled = Attivo
-admin-webhook-disabled = Disattivato
-admin-deliveries = Invii
-admin-delivery-all = Tutti
-admin-delivery-pending = In attesa
-admin-delivery-delivered = Consegnato
-admin-delivery-failed = Non riuscito
-admin-webhook-event = Evento
-admin-attempts = Tentativi
-admin-last-answer = Ultima risposta
-admin-next-attempt = Prossimo tentativo
-admin-retry = Riprova
-admin-no-webhooks = Nessuna destinazione.
-admin-no-deliveries = Nessun invio.
-admin-webhook-origins-empty = Non si può aggiungere alcuna destinazione finché il parametro webhook_origins è vuoto: chiedete a chi gestisce il servizio di indicarvi l'indirizzo del ricevitore.
 field-url = Indicate un indirizzo http o https consentito da webhook_origins.
 field-events = Selezionate almeno un evento.
 

@@ -195,70 +195,7 @@ event-reminder = lembrete enviado
 ## Admin screens
 nav-admin = Administração
 admin-title = Administração
-admin-statuses = Estados
-admin-root-causes = Causas raiz
-admin-tolerances = Limites de abate
-admin-routing = Regras de atribuição
-admin-resolvers = Responsáveis
-admin-action-models = Modelos de ação
-admin-templates = Modelos de email
-admin-scenarios = Cenários de lembretes
-admin-tokens = Tokens de API
-admin-links = Ligações assinadas
-admin-kind = Natureza
-admin-kind-dispute = Litígio
-admin-kind-promise = Promessa
-admin-kind-info = Informação
-admin-kind-resolved = Resolvido
-admin-typology = Tipologia
-admin-action-model = Modelo de ação
-admin-flags = Opções
-admin-active = Ativo
-admin-customer_visible = Visível para os clientes
-admin-customer_selectable = Os clientes podem escolhê-lo
-admin-labels = Etiquetas
-admin-inactive = inativo
-admin-add-status = Adicionar um estado
-admin-add-root-cause = Adicionar uma causa raiz
-admin-add-tolerance = Adicionar um limite
-admin-tolerance-percent = Percentagem do valor contestado
-admin-tolerance-hint = Abaixo do valor e da percentagem do que foi contestado, o resto de um litígio pode ser abatido (a página do litígio propõe-no).
-admin-routing-hint = Um litígio aberto sem responsável recebe o responsável da primeira regra que lhe corresponde, por posição. Um campo vazio corresponde a tudo; os montantes são o total em litígio, na moeda da regra.
-admin-add-routing-rule = Adicionar uma regra
-admin-routing-position = Posição
-admin-routing-any = Qualquer
-admin-routing-min = A partir do montante
-admin-routing-max = Até ao montante
-admin-code = Código
-admin-add-resolver = Adicionar um responsável
-admin-delay-days = Prazo (dias)
-admin-add-model = Adicionar um modelo de ação
-admin-audience = Destinatário
-admin-preview-hint = Pré-visualize o modelo com dados de exemplo antes de o guardar.
-admin-hashtags = Hashtags
-admin-scenarios-hint = Editar um cenário: altere, acrescente ou esvazie passos (uma linha vazia não é um passo).
-admin-default = predefinido
-admin-token-once = O token de { $name }, mostrado só desta vez: copie-o agora. Só a sua impressão é guardada.
 admin-created = Criado
-admin-state = Estado
-admin-revoked = revogado
-admin-revoke = Revogar
-admin-add-token = Adicionar um token
-admin-links-hint = Ligações enviadas em emails, da mais recente para a mais antiga. Revogar uma impede-a logo de abrir a sua página.
-admin-expires = Expira
-admin-expired = expirado
-admin-no-links = Ainda não há ligações.
-admin-open-items = { $count ->
-    [one] { $count } documento em aberto
-   *[other] { $count } documentos em aberto
-}
-admin-days = { $count ->
-    [one] { $count } dia
-   *[other] { $count } dias
-}
-admin-steps = Passos
-admin-offset-days = Dias após o vencimento (negativo: antes)
-admin-add-scenario = Adicionar um cenário
 
 # Email templates by name, and the preview's text part
 email-text-part = A parte de texto
@@ -266,33 +203,6 @@ email-template-name-resolver_dispute = Ao responsável: litígio a resolver
 email-template-name-customer_confirmation = Ao cliente: confirmação do litígio
 
 # Outbound webhooks (admin)
-admin-webhooks = Webhooks
-admin-webhooks-hint = Eventos enviados ao seu ERP quando um litígio é aberto, alterado ou resolvido, assinados segundo a especificação Standard Webhooks. Um envio falhado é repetido durante cerca de um dia e depois fica aqui para ser reenviado.
-admin-webhook-url = URL de destino
-admin-webhook-description = Descrição
-admin-webhook-events = Eventos
-admin-webhook-all-events = Todos os eventos, incluindo futuros
-admin-add-webhook = Adicionar um destino
-admin-webhook-secret-once = O segredo de assinatura de { $url }, mostrado apenas desta vez: copie-o agora para o seu recetor.
-admin-rotate-secret = Novo segredo
-admin-enable = Ativar
-admin-disable = Desativar
-admin-delete = Eliminar
-admin-webhook-enabled = Ativo
-admin-webhook-disabled = Inativo
-admin-deliveries = Envios
-admin-delivery-all = Todos
-admin-delivery-pending = Pendente
-admin-delivery-delivered = Entregue
-admin-delivery-failed = Falhado
-admin-webhook-event = Evento
-admin-attempts = Tentativas
-admin-last-answer = Última resposta
-admin-next-attempt = Próxima tentativa
-admin-retry = Repetir
-admin-no-webhooks = Ainda não há destinos.
-admin-no-deliveries = Ainda não há envios.
-admin-webhook-origins-empty = Não é possível adicionar destinos enquanto o parâmetro webhook_origins estiver vazio: peça à equipa de operações que indique o endereço do seu recetor.
 field-url = Indique um endereço http ou https permitido por webhook_origins.
 field-events = Assinale pelo menos um evento.
 

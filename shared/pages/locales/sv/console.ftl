@@ -195,70 +195,7 @@ event-reminder = påminnelse skickad
 ## Admin screens
 nav-admin = Administration
 admin-title = Administration
-admin-statuses = Statusar
-admin-root-causes = Grundorsaker
-admin-tolerances = Gränser för avskrivning
-admin-routing = Tilldelningsregler
-admin-resolvers = Lösare
-admin-action-models = Åtgärdsmallar
-admin-templates = E-postmallar
-admin-scenarios = Påminnelsescenarier
-admin-tokens = API-token
-admin-links = Signerade länkar
-admin-kind = Slag
-admin-kind-dispute = Tvist
-admin-kind-promise = Löfte
-admin-kind-info = Information
-admin-kind-resolved = Löst
-admin-typology = Typologi
-admin-action-model = Åtgärdsmall
-admin-flags = Alternativ
-admin-active = Aktiv
-admin-customer_visible = Visas för kunder
-admin-customer_selectable = Kunder får välja den
-admin-labels = Etiketter
-admin-inactive = inaktiv
-admin-add-status = Lägg till en status
-admin-add-root-cause = Lägg till en grundorsak
-admin-add-tolerance = Lägg till en gräns
-admin-tolerance-percent = Procent av det bestridda beloppet
-admin-tolerance-hint = Under både beloppet och procenten av det bestridda får resten av en tvist skrivas av (tvistens sida erbjuder det).
-admin-routing-hint = En tvist som öppnas utan lösare får lösaren från den första regeln som passar, i ordning. Ett tomt fält passar allt; beloppen är det totala tvistiga beloppet i regelns valuta.
-admin-add-routing-rule = Lägg till en regel
-admin-routing-position = Ordning
-admin-routing-any = Alla
-admin-routing-min = Från belopp
-admin-routing-max = Till belopp
-admin-code = Kod
-admin-add-resolver = Lägg till en lösare
-admin-delay-days = Frist (dagar)
-admin-add-model = Lägg till en åtgärdsmall
-admin-audience = Mottagare
-admin-preview-hint = Förhandsgranska mallen med exempeldata innan du sparar den.
-admin-hashtags = Hashtaggar
-admin-scenarios-hint = Redigera ett scenario: ändra, lägg till eller töm steg (en tom rad är inget steg).
-admin-default = standard
-admin-token-once = Token för { $name }, visas bara den här gången: kopiera den nu. Bara dess hash sparas.
 admin-created = Skapad
-admin-state = Läge
-admin-revoked = återkallad
-admin-revoke = Återkalla
-admin-add-token = Lägg till en token
-admin-links-hint = Länkar som skickats i e-post, nyaste först. En återkallad länk öppnar genast inte längre sin sida.
-admin-expires = Går ut
-admin-expired = utgången
-admin-no-links = Inga länkar ännu.
-admin-open-items = { $count ->
-    [one] { $count } öppen post
-   *[other] { $count } öppna poster
-}
-admin-days = { $count ->
-    [one] { $count } dag
-   *[other] { $count } dagar
-}
-admin-steps = Steg
-admin-offset-days = Dagar från förfallodagen (negativt: före)
-admin-add-scenario = Lägg till ett scenario
 
 # Email templates by name, and the preview's text part
 email-text-part = Textdelen
@@ -266,33 +203,6 @@ email-template-name-resolver_dispute = Till handläggaren: reklamation att lösa
 email-template-name-customer_confirmation = Till kunden: bekräftelse av reklamationen
 
 # Outbound webhooks (admin)
-admin-webhooks = Webhooks
-admin-webhooks-hint = Händelser som skickas till ert affärssystem när en reklamation öppnas, ändras eller löses, signerade enligt specifikationen Standard Webhooks. En misslyckad leverans försöks igen i ungefär ett dygn och finns sedan kvar här för att skickas om.
-admin-webhook-url = Mottagarens URL
-admin-webhook-description = Beskrivning
-admin-webhook-events = Händelser
-admin-webhook-all-events = Alla händelser, även framtida
-admin-add-webhook = Lägg till mottagare
-admin-webhook-secret-once = Signeringshemligheten för { $url }, visas bara denna gång: kopiera den till er mottagare nu.
-admin-rotate-secret = Ny hemlighet
-admin-enable = Aktivera
-admin-disable = Inaktivera
-admin-delete = Ta bort
-admin-webhook-enabled = Aktiv
-admin-webhook-disabled = Inaktiv
-admin-deliveries = Leveranser
-admin-delivery-all = Alla
-admin-delivery-pending = Väntande
-admin-delivery-delivered = Levererad
-admin-delivery-failed = Misslyckad
-admin-webhook-event = Händelse
-admin-attempts = Försök
-admin-last-answer = Senaste svar
-admin-next-attempt = Nästa försök
-admin-retry = Försök igen
-admin-no-webhooks = Ingen mottagare ännu.
-admin-no-deliveries = Ingen leverans ännu.
-admin-webhook-origins-empty = Ingen mottagare kan läggas till så länge inställningen webhook_origins är tom: be er driftansvarige att ange mottagarens adress.
 field-url = Ange en http- eller https-adress som webhook_origins tillåter.
 field-events = Markera minst en händelse.
 

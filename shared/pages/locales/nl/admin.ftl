@@ -1,0 +1,92 @@
+# Administration screens (the console-admin component alone loads these).
+
+admin-statuses = Statussen
+admin-root-causes = Grondoorzaken
+admin-tolerances = Afboekingsgrenzen
+admin-routing = Toewijzingsregels
+admin-resolvers = Behandelaars
+admin-action-models = Actiemodellen
+admin-templates = E-mailsjablonen
+admin-scenarios = Herinneringsscenario's
+admin-tokens = API-tokens
+admin-links = Ondertekende links
+admin-kind = Soort
+admin-kind-dispute = Geschil
+admin-kind-promise = Belofte
+admin-kind-info = Informatie
+admin-kind-resolved = Opgelost
+admin-typology = Typologie
+admin-action-model = Actiemodel
+admin-flags = Opties
+admin-active = Actief
+admin-customer_visible = Zichtbaar voor klanten
+admin-customer_selectable = Klanten mogen hem kiezen
+admin-labels = Labels
+admin-inactive = inactief
+admin-add-status = Status toevoegen
+admin-add-root-cause = Grondoorzaak toevoegen
+admin-add-tolerance = Grens toevoegen
+admin-tolerance-percent = Percentage van het betwiste bedrag
+admin-tolerance-hint = Onder het bedrag én het percentage van wat betwist was, mag de rest van een geschil worden afgeboekt (de pagina van het geschil biedt het aan).
+admin-routing-hint = Een geschil dat zonder behandelaar wordt geopend, krijgt de behandelaar van de eerste regel die past, op volgorde. Een leeg veld past op alles; bedragen zijn het totaal betwiste bedrag in de valuta van de regel.
+admin-add-routing-rule = Regel toevoegen
+admin-routing-position = Volgorde
+admin-routing-any = Alle
+admin-routing-min = Vanaf bedrag
+admin-routing-max = Tot bedrag
+admin-code = Code
+admin-add-resolver = Behandelaar toevoegen
+admin-delay-days = Termijn (dagen)
+admin-add-model = Actiemodel toevoegen
+admin-audience = Ontvanger
+admin-preview-hint = Bekijk het sjabloon met voorbeeldgegevens voordat u het opslaat.
+admin-hashtags = Hashtags
+admin-scenarios-hint = Een scenario bewerken: stappen wijzigen, toevoegen of leegmaken (een lege regel is geen stap).
+admin-default = standaard
+admin-token-once = Het token voor { $name }, alleen deze keer getoond: kopieer het nu. Alleen de hash wordt bewaard.
+admin-state = Toestand
+admin-revoked = ingetrokken
+admin-revoke = Intrekken
+admin-add-token = Token toevoegen
+admin-links-hint = Links verstuurd in e-mails, nieuwste eerst. Een ingetrokken link opent zijn pagina meteen niet meer.
+admin-expires = Verloopt
+admin-expired = verlopen
+admin-no-links = Nog geen link.
+admin-open-items = { $count ->
+    [one] { $count } openstaande post
+   *[other] { $count } openstaande posten
+}
+admin-days = { $count ->
+    [one] { $count } dag
+   *[other] { $count } dagen
+}
+admin-steps = Stappen
+admin-offset-days = Dagen na de vervaldatum (negatief: ervoor)
+admin-add-scenario = Scenario toevoegen
+admin-webhooks = Webhooks
+admin-webhooks-hint = Gebeurtenissen die naar uw ERP gaan wanneer een geschil wordt geopend, gewijzigd of opgelost, ondertekend volgens de Standard Webhooks-specificatie. Een mislukte aflevering wordt ongeveer een dag opnieuw geprobeerd en blijft daarna hier staan om opnieuw te verzenden.
+admin-webhook-url = Ontvanger-URL
+admin-webhook-description = Omschrijving
+admin-webhook-events = Gebeurtenissen
+admin-webhook-all-events = Alle gebeurtenissen, ook toekomstige
+admin-add-webhook = Ontvanger toevoegen
+admin-webhook-secret-once = Het ondertekeningsgeheim voor { $url }, alleen deze keer getoond: kopieer het nu naar uw ontvanger.
+admin-rotate-secret = Nieuw geheim
+admin-enable = Inschakelen
+admin-disable = Uitschakelen
+admin-delete = Verwijderen
+admin-webhook-enabled = Actief
+admin-webhook-disabled = Uitgeschakeld
+admin-deliveries = Afleveringen
+admin-delivery-all = Alle
+admin-delivery-pending = In behandeling
+admin-delivery-delivered = Afgeleverd
+admin-delivery-failed = Mislukt
+admin-webhook-event = Gebeurtenis
+admin-attempts = Pogingen
+admin-last-answer = Laatste antwoord
+admin-next-attempt = Volgende poging
+admin-retry = Opnieuw
+admin-no-webhooks = Nog geen ontvanger.
+admin-no-deliveries = Nog geen aflevering.
+admin-webhook-origins-empty = Zolang de instelling webhook_origins leeg is, kan geen ontvanger worden toegevoegd: vraag uw beheerder het adres van uw ontvanger in te stellen.

@@ -1,0 +1,92 @@
+# Administration screens (the console-admin component alone loads these).
+
+admin-statuses = Status
+admin-root-causes = Causas raiz
+admin-tolerances = Limites de baixa
+admin-routing = Regras de atribuição
+admin-resolvers = Responsáveis
+admin-action-models = Modelos de ação
+admin-templates = Modelos de e-mail
+admin-scenarios = Cenários de lembrete
+admin-tokens = Tokens de API
+admin-links = Links assinados
+admin-kind = Natureza
+admin-kind-dispute = Contestação
+admin-kind-promise = Promessa
+admin-kind-info = Informação
+admin-kind-resolved = Resolvido
+admin-typology = Tipologia
+admin-action-model = Modelo de ação
+admin-flags = Opções
+admin-active = Ativo
+admin-customer_visible = Visível para os clientes
+admin-customer_selectable = Os clientes podem escolhê-lo
+admin-labels = Rótulos
+admin-inactive = inativo
+admin-add-status = Adicionar um status
+admin-add-root-cause = Adicionar uma causa raiz
+admin-add-tolerance = Adicionar um limite
+admin-tolerance-percent = Percentual do valor contestado
+admin-tolerance-hint = Abaixo do valor e do percentual do que foi contestado, o restante de uma disputa pode ser baixado (a página da disputa oferece isso).
+admin-routing-hint = Uma disputa aberta sem responsável recebe o responsável da primeira regra que corresponde a ela, por posição. Um campo vazio corresponde a tudo; os valores são o total em disputa, na moeda da regra.
+admin-add-routing-rule = Adicionar uma regra
+admin-routing-position = Posição
+admin-routing-any = Qualquer
+admin-routing-min = A partir do valor
+admin-routing-max = Até o valor
+admin-code = Código
+admin-add-resolver = Adicionar um responsável
+admin-delay-days = Prazo (dias)
+admin-add-model = Adicionar um modelo de ação
+admin-audience = Destinatário
+admin-preview-hint = Pré-visualize o modelo com dados de exemplo antes de salvá-lo.
+admin-hashtags = Hashtags
+admin-scenarios-hint = Editar um cenário: altere, adicione ou esvazie etapas (uma linha vazia não é uma etapa).
+admin-default = padrão
+admin-token-once = O token de { $name }, mostrado só desta vez: copie agora. Só o hash dele é guardado.
+admin-state = Situação
+admin-revoked = revogado
+admin-revoke = Revogar
+admin-add-token = Adicionar um token
+admin-links-hint = Links enviados em e-mails, do mais recente ao mais antigo. Revogar um impede na hora que ele abra sua página.
+admin-expires = Expira
+admin-expired = expirado
+admin-no-links = Nenhum link ainda.
+admin-open-items = { $count ->
+    [one] { $count } título em aberto
+   *[other] { $count } títulos em aberto
+}
+admin-days = { $count ->
+    [one] { $count } dia
+   *[other] { $count } dias
+}
+admin-steps = Etapas
+admin-offset-days = Dias após o vencimento (negativo: antes)
+admin-add-scenario = Adicionar um cenário
+admin-webhooks = Webhooks
+admin-webhooks-hint = Eventos enviados ao seu ERP quando uma contestação é aberta, alterada ou resolvida, assinados conforme a especificação Standard Webhooks. Um envio com falha é repetido por cerca de um dia e depois fica aqui para ser reenviado.
+admin-webhook-url = URL de destino
+admin-webhook-description = Descrição
+admin-webhook-events = Eventos
+admin-webhook-all-events = Todos os eventos, inclusive futuros
+admin-add-webhook = Adicionar um destino
+admin-webhook-secret-once = O segredo de assinatura de { $url }, exibido só desta vez: copie-o agora para o seu receptor.
+admin-rotate-secret = Novo segredo
+admin-enable = Ativar
+admin-disable = Desativar
+admin-delete = Excluir
+admin-webhook-enabled = Ativo
+admin-webhook-disabled = Inativo
+admin-deliveries = Envios
+admin-delivery-all = Todos
+admin-delivery-pending = Pendente
+admin-delivery-delivered = Entregue
+admin-delivery-failed = Com falha
+admin-webhook-event = Evento
+admin-attempts = Tentativas
+admin-last-answer = Última resposta
+admin-next-attempt = Próxima tentativa
+admin-retry = Tentar de novo
+admin-no-webhooks = Nenhum destino ainda.
+admin-no-deliveries = Nenhum envio ainda.
+admin-webhook-origins-empty = Nenhum destino pode ser adicionado enquanto o parâmetro webhook_origins estiver vazio: peça à equipe de operações para informar o endereço do seu receptor.
