@@ -332,6 +332,12 @@ fn the_report_page_draws_its_charts_in_the_readers_language() {
         "/api/v1/reports/disputes?format=html&as_of=2025-02-15&entity=&collector=&customer_id=&status=&resolver_id=&from=&to=&months=&lang=en",
     );
     assert!(r.text().contains("€110.00"));
+    // Its status filter offers the dispute statuses; the item status report's, every status.
+    let option = |code: &str| format!("<option value=\"{code}\"");
+    assert!(r.text().contains(&option("price_dispute")));
+    assert!(!r.text().contains(&option("promise_to_pay")), "{}", r.text());
+    let r = html(&w, "/api/v1/reports/item-statuses?as_of=2025-03-15&lang=en");
+    assert!(r.text().contains(&option("promise_to_pay")));
     // The stylesheet needs no token (a browser fetches it without one).
     let css = w.s.get("/api/v1/reports/assets/pages.css");
     assert_eq!(css.status, 200);

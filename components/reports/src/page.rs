@@ -182,7 +182,15 @@ fn base(p: &Params, m: &Messages, lk: &Lookups, labels: &BTreeMap<String, String
         to => settle_domain::dates::format_date(p.period.1),
         months => p.months,
         status_labels => labels,
-        statuses => lk.statuses.iter().map(|s| s.status.code.clone()).collect::<Vec<_>>(),
+        // The item status report breaks overdue items down by any status; the others'
+        // status filter chooses disputes, so it offers the dispute statuses alone.
+        statuses => lk
+            .statuses
+            .iter()
+            .filter(|s| p.report == Report::ItemStatuses
+                || s.status.kind == settle_domain::catalog::StatusKind::Dispute)
+            .map(|s| s.status.code.clone())
+            .collect::<Vec<_>>(),
         resolvers => resolvers,
         sections => sections,
         report_languages => languages,

@@ -275,7 +275,7 @@ fn jitter() -> f64 {
 ///
 /// The connection's busy timeout is what the `BEGIN` needs ([`next_try`]) while the lock
 /// is sought, set only when it changes (a failed try costs one call), and the usual
-/// [`BUSY_TIMEOUT_MS`] again once the lock is held and when this returns. A database that
+/// [`BUSY_TIMEOUT_MS`] again when this returns, after the `COMMIT`. A database that
 /// does not take the pragma (a remote libSQL server) keeps its own waiting.
 pub fn retrying<D: Db, T, E: From<crate::StoreError> + crate::Busy>(
     db: &D,
@@ -295,11 +295,11 @@ pub fn retrying<D: Db, T, E: From<crate::StoreError> + crate::Busy>(
     loop {
         set_timeout(next.busy_timeout_ms, &mut timeout);
         let begun = db.query("BEGIN IMMEDIATE", &[]);
+        // Once the lock is held no statement waits for it (in WAL mode a writer holding it
+        // is not kept waiting by readers), so the usual timeout comes back after `COMMIT`:
+        // one call fewer while others queue for the lock.
         let result = match begun {
-            Ok(_) => {
-                set_timeout(BUSY_TIMEOUT_MS, &mut timeout);
-                run(db, &mut f, commit)
-            }
+            Ok(_) => run(db, &mut f, commit),
             Err(e) => Err(E::from(e)),
         };
         match result {
@@ -599,6 +599,43 @@ mod tests {
         let calls = b.1.get();
         assert!(calls < 60, "{calls} calls");
         assert_eq!(count(&b.0), 1);
+    }
+
+    #[test]
+    fn a_writer_sends_nothing_but_its_own_statements_while_it_holds_the_lock() {
+        struct Recording(NativeDb, std::cell::RefCell<Vec<String>>);
+        impl Db for Recording {
+            fn query(&self, sql: &str, params: &[Value]) -> Result<Rows> {
+                self.1.borrow_mut().push(sql.to_string());
+                self.0.query(sql, params)
+            }
+        }
+        let (a, b) = pair("held");
+        let b = Recording(b, std::cell::RefCell::new(Vec::new()));
+        // Kept waiting a little, so the busy timeout changes while it seeks the lock.
+        a.query("BEGIN IMMEDIATE", &[]).unwrap();
+        let holder = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            a.query("COMMIT", &[]).unwrap();
+        });
+        let r: Result<()> = b.transaction(|db| {
+            db.query("INSERT INTO t VALUES (1)", &[])?;
+            Ok(())
+        });
+        r.unwrap();
+        holder.join().unwrap();
+        let sent = b.1.borrow().clone();
+        let begun = sent.iter().rposition(|s| s == "BEGIN IMMEDIATE").unwrap();
+        assert_eq!(
+            &sent[begun..],
+            [
+                "BEGIN IMMEDIATE",
+                "INSERT INTO t VALUES (1)",
+                "COMMIT",
+                "PRAGMA busy_timeout = 5000"
+            ],
+            "{sent:?}"
+        );
     }
 
     #[test]
