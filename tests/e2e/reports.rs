@@ -335,7 +335,11 @@ fn the_report_page_draws_its_charts_in_the_readers_language() {
     // Its status filter offers the dispute statuses; the item status report's, every status.
     let option = |code: &str| format!("<option value=\"{code}\"");
     assert!(r.text().contains(&option("price_dispute")));
-    assert!(!r.text().contains(&option("promise_to_pay")), "{}", r.text());
+    assert!(
+        !r.text().contains(&option("promise_to_pay")),
+        "{}",
+        r.text()
+    );
     let r = html(&w, "/api/v1/reports/item-statuses?as_of=2025-03-15&lang=en");
     assert!(r.text().contains(&option("promise_to_pay")));
     // The stylesheet needs no token (a browser fetches it without one).
