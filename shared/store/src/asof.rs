@@ -32,7 +32,8 @@ pub struct Move {
     pub reason: &'static str,
 }
 
-/// Appends moves (zero moves are skipped).
+/// Appends moves (zero moves are skipped); a trigger adds each to its day's sum
+/// (`balance_days`, migration 23).
 pub fn record_moves(db: &impl Db, moves: &[Move], now: &str) -> Result<()> {
     let rows: Vec<Vec<Value>> = moves
         .iter()
@@ -53,22 +54,6 @@ pub fn record_moves(db: &impl Db, moves: &[Move], now: &str) -> Result<()> {
         "INSERT INTO item_balance_moves (item_id, on_date, currency, delta_minor, reason, at)",
         "",
         6,
-        &rows,
-    )?;
-    // The daily sums, in step.
-    let mut days: std::collections::BTreeMap<(&str, NaiveDate), i64> = Default::default();
-    for m in moves.iter().filter(|m| m.delta != 0) {
-        *days.entry((m.currency.as_str(), m.on)).or_default() += m.delta;
-    }
-    let rows: Vec<Vec<Value>> = days
-        .into_iter()
-        .map(|((currency, on), delta)| vec![currency.into(), format_date(on).into(), delta.into()])
-        .collect();
-    insert_many(
-        db,
-        "INSERT INTO balance_days (currency, on_date, delta_minor)",
-        "ON CONFLICT (currency, on_date) DO UPDATE SET delta_minor = delta_minor + excluded.delta_minor",
-        3,
         &rows,
     )?;
     Ok(())
@@ -209,24 +194,6 @@ fn period(r: &[Value], at: usize) -> Result<Period> {
         dispute_since: opt_date_at(r, at + 5)?,
         ends_dispute: r.int(at + 6)? != 0,
     })
-}
-
-/// Copies the items' closing dates onto their status periods (`item_closed_on`): called by
-/// every write that may close or reopen items, in its transaction.
-pub fn sync_closing(db: &impl Db, items: &[i64]) -> Result<()> {
-    for chunk in items.chunks(rows_per_statement(1)) {
-        let keys: Vec<Value> = chunk.iter().map(|k| Value::from(*k)).collect();
-        db.query(
-            &format!(
-                "UPDATE item_status_periods
-                 SET item_closed_on = (SELECT i.closed_on FROM items i WHERE i.id = item_status_periods.item_id)
-                 WHERE item_id IN ({})",
-                in_list(chunk.len())
-            ),
-            &keys,
-        )?;
-    }
-    Ok(())
 }
 
 /// An item's status periods, in the order they were entered.

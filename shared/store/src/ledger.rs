@@ -451,7 +451,6 @@ pub fn sync_items(
         db.query(&sql, &params)?;
     }
 
-    let mut closed_by_snapshot: Vec<i64> = Vec::new();
     if batch.mode == SyncMode::Stock {
         let sent: HashSet<&str> = batch.items.iter().map(|i| i.erp_id.as_str()).collect();
         let scope = match &batch.entity {
@@ -502,13 +501,10 @@ pub fn sync_items(
             ));
         }
         counts.closed += to_close.len() as u64;
-        closed_by_snapshot = to_close;
     }
     insert_item_history(db, &history)?;
     record_moves(db, &moves, now)?;
-    let mut reclosed: Vec<i64> = updates.iter().filter_map(|u| u[0].as_i64()).collect();
-    reclosed.extend(closed_by_snapshot);
-    crate::asof::sync_closing(db, &reclosed)?;
+    // The items' status periods learn their closings from a trigger (migration 23).
     check_customer_totals(db, batch, &customers)?;
     Ok(counts)
 }
@@ -814,8 +810,6 @@ pub fn apply_payments(
             &[open.into(), closed_on, now.into(), id.into()],
         )?;
     }
-    let keys: Vec<i64> = touched.iter().map(|erp_id| items[erp_id].0).collect();
-    crate::asof::sync_closing(db, &keys)?;
     insert_item_history(db, &history)?;
     Ok(counts)
 }

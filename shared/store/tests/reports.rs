@@ -359,6 +359,7 @@ fn version_7_replays_the_status_history_into_periods() {
     let moves_before = items(&db);
     // Undo version 7 and apply it again, as on an install upgraded from version 6.
     for sql in [
+        "DROP TRIGGER items_closing_periods",
         "DROP TABLE item_status_periods",
         "DROP TABLE item_balance_moves",
         "DROP TABLE balance_days",

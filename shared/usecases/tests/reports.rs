@@ -329,6 +329,9 @@ fn version_22_dates_the_history_it_finds_and_backfills_the_parts() {
         "DROP TRIGGER IF EXISTS dispute_history_part",
         "ALTER TABLE dispute_history DROP COLUMN on_date",
         "ALTER TABLE dispute_history DROP COLUMN part_delta",
+        // And what came after it.
+        "DROP TRIGGER balance_moves_days",
+        "DROP TRIGGER items_closing_periods",
         "DELETE FROM schema_migrations WHERE version >= 22",
     ] {
         db.query(sql, &[]).unwrap();
