@@ -23,32 +23,25 @@ pub fn list(ctx: &Ctx, status: u16, errors: Vec<Value>) -> Result<Response, Fail
             .find(|r| r.id == id)
             .map_or_else(|| format!("#{id}"), |r| r.name.clone())
     };
-    let rules: Vec<Value> = store::rules(&ctx.db)?
+    let stored = store::rules(&ctx.db)?;
+    let rules: Vec<Value> = stored
         .iter()
         .map(|r| {
-            let v = r.view();
             context! {
-                id => v.id,
-                position => v.position,
-                status => v.status,
-                entity => v.entity,
-                customer_id => v.customer_id,
-                currency => v.currency,
-                min_amount => v.min_amount,
-                max_amount => v.max_amount,
-                resolver_id => v.resolver_id,
-                resolver => name(v.resolver_id),
-                resolver_active => resolvers.iter().any(|x| x.id == v.resolver_id && x.active),
+                resolver => name(r.resolver_id),
+                resolver_active => resolvers.iter().any(|x| x.id == r.resolver_id && x.active),
+                ..Value::from_serialize(r.view())
             }
         })
         .collect();
+    // A new rule goes last unless told otherwise.
+    let next = stored.iter().map(|r| r.position).max().unwrap_or(0) + 1;
     let lang = ctx.messages.language.tag;
     let reasons: Vec<Value> = config::statuses_light(&ctx.db)?
         .iter()
         .filter(|s| s.status.kind == StatusKind::Dispute)
         .map(|s| context! { code => s.status.code.clone(), label => s.status.label(lang) })
         .collect();
-    let next = rules.len() as i64 + 1;
     ctx.render(
         status,
         "routing.html",
