@@ -217,3 +217,50 @@ fn the_date_pattern_is_the_codes_calendar() {
         assert!(settle_domain::dates::parse_date(s).is_err(), "{s}");
     }
 }
+
+/// An email's `subject` and `body` overrides may be left out or null, but one given blank is
+/// refused, not taken as "the template's". The document says so with `pattern: "\S"` on
+/// both, and agrees with `parse_email_request` on every sample: a schema that let blank
+/// through had a fuzzer read the API's "body must not be empty" as "body is required" and then
+/// expect a request without one to be refused (contract seed 1298058963).
+#[test]
+fn the_email_overrides_refuse_blank_as_the_document_says() {
+    let text =
+        std::fs::read_to_string(settle_host::testing::workspace_root().join("docs/openapi.yaml"))
+            .unwrap();
+    let at = text.find("\n    EmailIn:\n").expect("an EmailIn schema");
+    let schema: Vec<&str> = text[at + 1..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("      "))
+        .collect();
+    for field in ["subject", "body"] {
+        let line = schema
+            .iter()
+            .find(|l| l.trim_start().starts_with(&format!("{field}: ")))
+            .unwrap_or_else(|| panic!("EmailIn documents {field}"));
+        let pattern = line
+            .split("pattern: \"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("EmailIn's {field} has a pattern: {line}"))
+            .replace("\\\\", "\\");
+        let re = regex::Regex::new(&pattern).unwrap();
+        for sample in ["", " ", "\n\t ", "Re: the invoice", " x "] {
+            let request =
+                serde_json::json!({"template": "resolver_dispute", "action_id": 1, field: sample});
+            let parsed =
+                settle_domain::templates::parse_email_request(request.to_string().as_bytes());
+            let refused_for_field = parsed
+                .as_ref()
+                .err()
+                .is_some_and(|e| e.0.iter().any(|e| e.pointer == format!("/{field}")));
+            assert_eq!(
+                re.is_match(sample),
+                !refused_for_field,
+                "{field} = {sample:?}: document {}, code {parsed:?}",
+                re.is_match(sample)
+            );
+        }
+    }
+}
