@@ -221,6 +221,11 @@ pub fn engine_config(config: &HostConfig) -> Config {
     c.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     // Each memory slot reserves only what the limit allows (plus the default guard).
     c.memory_reservation(config.memory_limit as u64);
+    // `SETTLE_PERFMAP=1`: the compiled guests' functions named in /tmp/perf-<pid>.map, so
+    // `perf record` profiles of the host (and the benches) show them by name.
+    if std::env::var_os("SETTLE_PERFMAP").is_some_and(|v| v == "1") {
+        c.profiler(wasmtime::ProfilingStrategy::PerfMap);
+    }
     c
 }
 
