@@ -295,6 +295,18 @@ fn the_seed_story_by_clicking() {
             b.wait_for_text(needle).await;
             crate::review(&b, &format!("console-{name}-en")).await;
         }
+        // A card's heading sits at its top: the card's padding (16 px) and border above it,
+        // not the 28 px the console gives headings between blocks as well.
+        b.goto(&s.url("/app/admin/routing-rules")).await;
+        b.wait_for_text("Add a rule").await;
+        let gap = b
+            .eval(
+                "const f = document.querySelector('form.card > h2'); \
+                 return f.getBoundingClientRect().top - f.parentElement.getBoundingClientRect().top",
+            )
+            .await;
+        let gap = gap.as_f64().expect("a number of pixels");
+        assert!((16.0..=18.0).contains(&gap), "{gap} px above the card's heading");
         // Outbound webhooks: the endpoint and the deliveries the story's changes made.
         b.goto(&s.url("/app/admin/webhooks")).await;
         let text = b.wait_for_text("Add an endpoint").await;
