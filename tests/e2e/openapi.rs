@@ -3,10 +3,14 @@
 
 use crate::support::*;
 
+/// The OpenAPI document's text.
+fn document() -> String {
+    std::fs::read_to_string(settle_host::testing::workspace_root().join("docs/openapi.yaml"))
+        .unwrap()
+}
+
 fn documented_operations() -> Vec<(String, String)> {
-    let text =
-        std::fs::read_to_string(settle_host::testing::workspace_root().join("docs/openapi.yaml"))
-            .unwrap();
+    let text = document();
     let mut ops = Vec::new();
     let mut path = None;
     for line in text.lines() {
@@ -49,9 +53,7 @@ fn every_documented_operation_is_routed() {
 
 /// Each documented operation with the lines of its block (its responses among them).
 fn operation_blocks() -> Vec<(String, String, String)> {
-    let text =
-        std::fs::read_to_string(settle_host::testing::workspace_root().join("docs/openapi.yaml"))
-            .unwrap();
+    let text = document();
     let mut ops: Vec<(String, String, String)> = Vec::new();
     let mut path = None;
     for line in text.lines() {
@@ -181,9 +183,7 @@ fn every_operation_documents_its_generic_refusals() {
 /// API agree on February 29th.
 #[test]
 fn the_date_pattern_is_the_codes_calendar() {
-    let text =
-        std::fs::read_to_string(settle_host::testing::workspace_root().join("docs/openapi.yaml"))
-            .unwrap();
+    let text = document();
     let at = text.find("\n    Date:\n").expect("a Date schema");
     let line = text[at..]
         .lines()
@@ -225,9 +225,7 @@ fn the_date_pattern_is_the_codes_calendar() {
 /// expect a request without one to be refused (contract seed 1298058963).
 #[test]
 fn the_email_overrides_refuse_blank_as_the_document_says() {
-    let text =
-        std::fs::read_to_string(settle_host::testing::workspace_root().join("docs/openapi.yaml"))
-            .unwrap();
+    let text = document();
     let at = text.find("\n    EmailIn:\n").expect("an EmailIn schema");
     let schema: Vec<&str> = text[at + 1..]
         .lines()
