@@ -1,8 +1,10 @@
 //! Where a write's time goes: the load bench's writes (a payment, a status change of two
-//! items with its suggested action, a delta batch of 20 items), run natively through the
+//! items with its suggested action, a delta batch of 20 items, an email about one of those
+//! changes), run natively through the
 //! use cases on the load bench's ledger (200 customers of 50 open items, in a WAL file as
-//! the app runs), each statement timed. Prints each write's mean time and statement count,
-//! then the statements that cost most:
+//! the app runs), each statement timed. Prints each write's mean time, statement count and
+//! the time outside SQL (the rules, rendering, signing: guest work with the lock held), then
+//! the statements that cost most:
 //!
 //!     cargo run --release -p settle-bench --example write_profile
 //!
@@ -15,8 +17,10 @@ use std::time::{Duration, Instant};
 
 use settle_domain::erp::{parse_customers, parse_items_json, parse_payments};
 use settle_domain::status_change::parse_status_change;
+use settle_domain::templates::parse_email_request;
 use settle_store::{Db, NativeDb, Rows, ledger, migrations};
 use settle_usecases::Who;
+use settle_usecases::emails::{self, Site};
 use settle_usecases::erp::{Batch, apply};
 use settle_usecases::status_change::{self, ChangeStatus};
 
@@ -127,12 +131,32 @@ fn main() {
             .unwrap();
     });
 
+    measure("email (resolver_dispute)", &mut |n| {
+        let r = parse_email_request(
+            format!(
+                r#"{{"template":"resolver_dispute","status_change_id":{}}}"#,
+                1 + n % RUNS
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        let site = Site {
+            base_url: "https://settle.load.example",
+            secret: "load-link-secret",
+            formats: &settle_pages::i18n::EmailFormats,
+        };
+        // `send` is its own transaction, as the emails API runs it.
+        emails::send(&db, &r, &who(), "Settle", &site).unwrap();
+    });
+
     for (name, mean, stats) in results {
         let statements: u64 = stats.values().map(|s| s.0).sum();
+        let sql: Duration = stats.values().map(|s| s.1).sum();
         println!(
-            "\n== {name}: {:.2} ms per write, {:.1} statements per write",
+            "\n== {name}: {:.2} ms per write, {:.1} statements per write, {:.2} ms outside SQL",
             mean.as_secs_f64() * 1000.0,
-            statements as f64 / RUNS as f64
+            statements as f64 / RUNS as f64,
+            mean.saturating_sub(sql / RUNS as u32).as_secs_f64() * 1000.0
         );
         let mut top: Vec<_> = stats.into_iter().collect();
         top.sort_by_key(|t| std::cmp::Reverse(t.1.1));
