@@ -1,8 +1,7 @@
 //! Where a write's time goes: the load bench's writes (a payment, a status change of two
 //! items with its suggested action, a delta batch of 20 items, an email about one of those
-//! changes), run natively through the
-//! use cases on the load bench's ledger (200 customers of 50 open items, in a WAL file as
-//! the app runs), each statement timed. Prints each write's mean time, statement count and
+//! changes), run natively through the use cases on the load bench's ledger (200 customers of
+//! 50 open items, in a WAL file as the app runs), each statement timed. Prints each write's mean time, statement count and
 //! the time outside SQL (the rules, rendering, signing: guest work with the lock held), then
 //! the statements that cost most:
 //!
@@ -131,6 +130,11 @@ fn main() {
             .unwrap();
     });
 
+    let site = Site {
+        base_url: "https://settle.load.example",
+        secret: "load-link-secret",
+        formats: &settle_pages::i18n::EmailFormats,
+    };
     measure("email (resolver_dispute)", &mut |n| {
         let r = parse_email_request(
             format!(
@@ -140,11 +144,6 @@ fn main() {
             .as_bytes(),
         )
         .unwrap();
-        let site = Site {
-            base_url: "https://settle.load.example",
-            secret: "load-link-secret",
-            formats: &settle_pages::i18n::EmailFormats,
-        };
         // `send` is its own transaction, as the emails API runs it.
         emails::send(&db, &r, &who(), "Settle", &site).unwrap();
     });

@@ -295,8 +295,8 @@ fn the_seed_story_by_clicking() {
             b.wait_for_text(needle).await;
             crate::review(&b, &format!("console-{name}-en")).await;
         }
-        // A card's heading sits at its top: the card's padding (16 px) and border above it,
-        // not the 28 px the console gives headings between blocks as well.
+        // A card's heading sits at its top: only the card's border and padding (17 px) above
+        // it, without the 28 px margin the console gives headings between blocks.
         b.goto(&s.url("/app/admin/routing-rules")).await;
         b.wait_for_text("Add a rule").await;
         let gap = b

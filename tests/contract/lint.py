@@ -54,7 +54,7 @@ def unbounded_integers(doc):
                     p = resolve(p["$ref"])
                 walk(p.get("schema", {}), f"{method.upper()} {path} {p.get('in')} {p.get('name')}", frozenset())
             body = op.get("requestBody") or {}
-            for media, content in body.get("content", {}).items():
+            for content in body.get("content", {}).values():
                 walk(content.get("schema", {}), f"{method.upper()} {path} body", frozenset())
     return found
 
