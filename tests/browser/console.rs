@@ -171,8 +171,7 @@ fn the_seed_story_by_clicking() {
         crate::review(&b, "console-customers-en").await;
 
         // The customer sheet: tick I1 and I2, Change status.
-        b.click("a[href='/app/customers/C1']").await;
-        b.wait_for_text("Change status").await;
+        b.follow("a[href='/app/customers/C1']", "Change status").await;
         crate::review(&b, "console-sheet-en").await;
         b.click("input[name=item][value=I1]").await;
         b.click("input[name=item][value=I2]").await;
@@ -243,15 +242,14 @@ fn the_seed_story_by_clicking() {
         // The action: move the date, detach I2, terminate.
         b.goto(&s.url("/app/agenda?date=2030-12-31")).await;
         b.wait_for_text("Acme SA").await;
-        b.click("a.button[href^='/app/actions/']").await;
-        b.wait_for_text("Modify").await;
+        b.follow("a.button[href^='/app/actions/']", "Modify").await;
         crate::review(&b, "console-action-en").await;
         b.set_value("#date", "2031-01-15").await;
         b.submit("form[action^='/app/actions/']:not([action$='detach']):not([action$='terminate']) button[type=submit]", "Jan 15, 2031")
             .await;
         b.click("input[name=item][value=I2]").await;
-        b.click("form[action$='/detach'] button[type=submit]").await;
-        b.wait_for_text("Modify").await;
+        b.submit("form[action$='/detach'] button[type=submit]", "Modify")
+            .await;
         let left = b
             .eval("return [...document.querySelectorAll('input[name=item]')].map(e => e.value)")
             .await;
@@ -279,8 +277,9 @@ fn the_seed_story_by_clicking() {
         assert!(!text.contains("Held by an action"), "{text}");
 
         // The dispute report, from the console's navigation, shows the resolution delay.
-        b.click("a[href^='/api/v1/reports/disputes']").await;
-        let text = b.wait_for_text("Dispute report").await;
+        let text = b
+            .follow("a[href^='/api/v1/reports/disputes']", "Dispute report")
+            .await;
         assert!(text.contains("Sam Sales"), "{text}");
         crate::review(&b, "console-report-en").await;
         for (path, name, needle) in [

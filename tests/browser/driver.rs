@@ -187,8 +187,34 @@ impl Browser {
 
     /// Clicks a form's submit button and waits until the next page shows `needle`.
     pub async fn submit(&self, css: &str, needle: &str) -> String {
+        self.follow(css, needle).await
+    }
+
+    /// Clicks what leads to another page (a link, a submit button) and waits until a new
+    /// document has loaded and shows `needle`. The page being left is marked first, so a
+    /// needle it already shows (the action page's "Modify" before and after a detach) cannot
+    /// end the wait before the browser has left it.
+    pub async fn follow(&self, css: &str, needle: &str) -> String {
+        self.eval("window.settleLeaving = true; return null").await;
         self.click(css).await;
-        self.wait_for_text(needle).await
+        let started = Instant::now();
+        loop {
+            let left = self
+                .eval("return window.settleLeaving !== true && document.readyState === 'complete'")
+                .await;
+            if left == json!(true) {
+                let text = self.text().await;
+                if text.contains(needle) {
+                    return text;
+                }
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "after {css} the browser never reached a page showing {needle:?}: {}",
+                self.text().await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Waits until the address of the page contains `needle` (a GET form's query).

@@ -163,8 +163,7 @@ fn the_customer_disputes_two_items_promises_a_third_and_follows() {
         b.goto(&s.url(&path)).await;
         b.wait_for_text("Relevé de compte").await;
         crate::review(&b, "customer-fr").await;
-        b.click("a[hreflang=en]").await;
-        b.wait_for_text("Statement of account").await;
+        b.follow("a[hreflang=en]", "Statement of account").await;
         crate::review(&b, "customer-en").await;
 
         // Dispute I3 and I4: quality.
