@@ -78,6 +78,8 @@ fn seed_template_with(
 
 /// Every migration, oldest first.
 pub fn migrations() -> Vec<Migration> {
+    #[cfg(test)]
+    tests::BUILT.with(|n| n.set(n.get() + 1));
     let mut v1 = vec![
         sql("CREATE TABLE entities (
             code TEXT PRIMARY KEY,
@@ -1433,18 +1435,30 @@ fn disputes() -> Vec<(String, Vec<Value>)> {
     v
 }
 
-/// The version this code expects.
+/// The version this code expects: the last migration's (a test holds the two equal).
+///
+/// A constant, because every request asks ([`migrate`] runs in each component's `open_db`):
+/// building [`migrations`] formats every statement and inflates every default email, which
+/// the load bench's profile found to be the largest single cost in the components' own code
+/// (issue 22: over half of the guests' samples, in `miniz_oxide` and `email_file`).
+pub const LATEST_VERSION: i64 = 23;
+
+/// [`LATEST_VERSION`].
 pub fn latest_version() -> i64 {
-    migrations().last().map_or(0, |m| m.version)
+    LATEST_VERSION
 }
 
 fn current_version(db: &impl Db) -> Result<i64> {
     Ok(crate::schema_version(db)?.unwrap_or(0))
 }
 
-/// Brings the database to the latest version; returns it.
+/// Brings the database to the latest version; returns it. On a database already there (every
+/// request but the first) this reads the version, one statement, and builds nothing.
 pub fn migrate(db: &impl Db, now: &str) -> Result<i64> {
-    migrate_to(db, now, latest_version())
+    if current_version(db)? >= LATEST_VERSION {
+        return Ok(LATEST_VERSION);
+    }
+    migrate_to(db, now, LATEST_VERSION)
 }
 
 /// Applies the migrations up to `target` only (tests migrate a database with data written
@@ -1499,10 +1513,73 @@ mod tests {
     use super::*;
     use crate::NativeDb;
 
+    thread_local! {
+        /// How many times this thread built [`migrations`].
+        pub(super) static BUILT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
     fn file_db(path: &std::path::Path) -> NativeDb {
         let c = rusqlite::Connection::open(path).unwrap();
         c.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
         NativeDb(c)
+    }
+
+    #[test]
+    fn the_latest_version_is_the_last_migration_and_none_is_skipped() {
+        let versions: Vec<i64> = migrations().iter().map(|m| m.version).collect();
+        assert_eq!(versions, (1..=LATEST_VERSION).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_up_to_date_database_is_checked_with_one_statement_and_a_new_one_migrated() {
+        struct Counting(NativeDb, std::cell::Cell<usize>);
+        impl Db for Counting {
+            fn query(&self, sql: &str, params: &[Value]) -> Result<crate::Rows> {
+                self.1.set(self.1.get() + 1);
+                self.0.query(sql, params)
+            }
+        }
+        let db = Counting(
+            NativeDb(rusqlite::Connection::open_in_memory().unwrap()),
+            std::cell::Cell::new(0),
+        );
+        assert_eq!(
+            migrate(&db, "2026-12-04T00:00:00Z").unwrap(),
+            LATEST_VERSION
+        );
+        assert!(db.1.get() > 100, "a new database is migrated");
+        let tables = db
+            .query("SELECT count(*) FROM email_templates", &[])
+            .unwrap()
+            .single_int()
+            .unwrap();
+        use settle_domain::templates as t;
+        let defaults: std::collections::BTreeSet<_> = [
+            t::page_language_templates(),
+            t::escalation_templates(),
+            t::reminder_templates(),
+        ]
+        .iter()
+        .flatten()
+        .map(|t| (t.code, t.language))
+        .collect();
+        assert_eq!(
+            tables as usize,
+            defaults.len(),
+            "the default emails are seeded"
+        );
+        db.1.set(0);
+        let built = BUILT.with(|n| n.get());
+        assert_eq!(
+            migrate(&db, "2026-12-04T00:00:01Z").unwrap(),
+            LATEST_VERSION
+        );
+        assert_eq!(db.1.get(), 1, "only the version is read");
+        assert_eq!(
+            BUILT.with(|n| n.get()),
+            built,
+            "the migrations are not built"
+        );
     }
 
     #[test]
