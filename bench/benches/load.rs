@@ -150,7 +150,8 @@ fn run(mode: SqliteMode, total: usize, concurrency: usize) -> Outcome {
     row("GET /api/v1/health alone (baseline)", &baseline);
 
     let addr = server.addr;
-    let per_thread = total / concurrency;
+    // Every request is sent: the first `total % concurrency` threads send one more.
+    let share = move |t: usize| total / concurrency + usize::from(t < total % concurrency);
     let barrier = Arc::new(Barrier::new(concurrency + 1));
     let threads: Vec<_> = (0..concurrency)
         .map(|t| {
@@ -176,6 +177,7 @@ fn run(mode: SqliteMode, total: usize, concurrency: usize) -> Outcome {
                     let body = r.into_body().read_to_vec().unwrap_or_default();
                     (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
                 };
+                let per_thread = share(t);
                 let mut samples = Vec::with_capacity(per_thread);
                 let mut change_id: Option<i64> = None;
                 barrier.wait();
