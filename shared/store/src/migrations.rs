@@ -1070,8 +1070,9 @@ fn reports() -> Vec<(String, Vec<Value>)> {
             valid_to TEXT,
             dispute_since TEXT,
             ends_dispute INTEGER NOT NULL DEFAULT 0,
-            -- The item's closing date, copied by every write that closes or reopens it, so
-            -- report scans of dispute periods skip closed items without reading the items.
+            -- The item's closing date, copied when the item closes or reopens (by the
+            -- trigger items_closing_periods since version 23), so report scans of dispute
+            -- periods skip closed items without reading the items.
             item_closed_on TEXT,
             at TEXT NOT NULL,
             -- When the period stops counting for reports: its end or the item's closing,
