@@ -138,6 +138,83 @@ fn the_dispute_report_says_what_was_true_at_each_date() {
     assert_eq!(r["resolution"]["count"], 1);
 }
 
+/// The trend's points are kept between reports (migration 24); a change dated before a kept
+/// point moves it in the next report, through the API as through the use cases.
+#[test]
+fn a_change_dated_in_the_past_moves_the_kept_trend_points() {
+    let w = history();
+    let path = "/api/v1/reports/disputes?as_of=2025-03-15&from=2025-01-01&months=3";
+    let trend = |w: &World| -> Vec<(String, String)> {
+        eur(&report(w, path))["trend"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["date"].as_str().unwrap().to_string(),
+                    p["disputed_outstanding"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let at = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    let first = at(&[
+        ("2025-01-31", "0.00"),
+        ("2025-02-28", "100.00"),
+        ("2025-03-15", "80.00"),
+    ]);
+    assert_eq!(trend(&w), first);
+    assert_eq!(trend(&w), first, "read back");
+    // 40.00 of I1 paid on 20 February: 60.00 of it was in dispute at the end of February.
+    let r = call(
+        &w.s,
+        "POST",
+        "/api/v1/erp/payments",
+        ADMIN_TOKEN,
+        &json!({"payments": [{"id": "P-I1", "item_id": "I1", "amount": "40.00", "date": "2025-02-20"}]}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(
+        trend(&w),
+        at(&[
+            ("2025-01-31", "0.00"),
+            ("2025-02-28", "60.00"),
+            ("2025-03-15", "80.00")
+        ])
+    );
+    // I5 (5.00) disputed from 15 January: every point moves.
+    let r = qualify(
+        &w,
+        json!({"item_ids": ["I5"], "status": "quality_dispute", "status_date": "2025-01-15",
+               "comment": "Scratched"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    assert_eq!(
+        trend(&w),
+        at(&[
+            ("2025-01-31", "5.00"),
+            ("2025-02-28", "65.00"),
+            ("2025-03-15", "85.00")
+        ])
+    );
+    // A filtered report computes its own points, and agrees (C2's I4 was paid in February).
+    let r = report(
+        &w,
+        "/api/v1/reports/disputes?as_of=2025-03-15&months=3&customer_id=C1",
+    );
+    let points: Vec<&str> = eur(&r)["trend"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["disputed_outstanding"].as_str().unwrap())
+        .collect();
+    assert_eq!(points, ["5.00", "65.00", "85.00"]);
+}
+
 #[test]
 fn filters_choose_the_population_and_the_disputes() {
     let w = history();

@@ -187,7 +187,7 @@ fn disputes(db: &SpinDb, p: &Params) -> Answer<Response> {
     let lines = store::dispute_lines(db, p.as_of, &p.filter, basis)?;
     let resolved = store::resolved(db, p.period.0, p.period.1, &p.filter)?;
     let points = reports::trend_points(p.as_of, p.months);
-    let trend = store::trend(db, &points, &p.filter)?;
+    let trend = store::trend_kept(db, &points, &p.filter)?;
     let lk = lookups(db)?;
     let report = report_views::dispute_report(
         p.as_of, &p.filter, p.period, &lines, &resolved, &trend, &lk.names,

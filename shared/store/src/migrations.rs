@@ -422,6 +422,84 @@ pub fn migrations() -> Vec<Migration> {
             steps: kept_by_triggers(),
             after: None,
         },
+        Migration {
+            version: 24,
+            name: "the dispute trend's points kept",
+            steps: trend_kept(),
+            after: None,
+        },
+    ]
+}
+
+/// Version 24: the disputed figures of the whole ledger's trend, per point, kept between
+/// reports (`settle_store::reports::trend_kept`), and deleted by the statement of any change
+/// that could move them: a balance move, a disputed part or a dispute period dated on or
+/// before the point. Each point also has a marker row (currency `''`): computed, even when
+/// nothing was in dispute then. Issue 22: the trend was two thirds of the dispute report's
+/// time at 1M items, and a month's past points rarely move.
+fn trend_kept() -> Vec<(String, Vec<Value>)> {
+    vec![
+        sql("CREATE TABLE trend_disputed (
+            point TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            disputed_minor INTEGER NOT NULL,
+            items INTEGER NOT NULL,
+            PRIMARY KEY (point, currency)
+        ) WITHOUT ROWID"),
+        sql(
+            "CREATE TRIGGER trend_moves_added AFTER INSERT ON item_balance_moves BEGIN
+               DELETE FROM trend_disputed WHERE point >= NEW.on_date;
+             END",
+        ),
+        sql(
+            "CREATE TRIGGER trend_moves_changed AFTER UPDATE ON item_balance_moves BEGIN
+               DELETE FROM trend_disputed WHERE point >= min(OLD.on_date, NEW.on_date);
+             END",
+        ),
+        sql(
+            "CREATE TRIGGER trend_moves_removed AFTER DELETE ON item_balance_moves BEGIN
+               DELETE FROM trend_disputed WHERE point >= OLD.on_date;
+             END",
+        ),
+        sql(
+            "CREATE TRIGGER trend_parts_added AFTER INSERT ON dispute_part_moves BEGIN
+               DELETE FROM trend_disputed WHERE point >= NEW.on_date;
+             END",
+        ),
+        sql(
+            "CREATE TRIGGER trend_parts_changed AFTER UPDATE ON dispute_part_moves BEGIN
+               DELETE FROM trend_disputed WHERE point >= min(OLD.on_date, NEW.on_date);
+             END",
+        ),
+        sql(
+            "CREATE TRIGGER trend_parts_removed AFTER DELETE ON dispute_part_moves BEGIN
+               DELETE FROM trend_disputed WHERE point >= OLD.on_date;
+             END",
+        ),
+        sql(
+            "CREATE TRIGGER trend_periods_added AFTER INSERT ON item_status_periods
+             WHEN NEW.kind = 'dispute' BEGIN
+               DELETE FROM trend_disputed WHERE point >= NEW.valid_from;
+             END",
+        ),
+        // A period that only ends (its end or its item's closing moves) changes the points
+        // from the earlier of its two ends; anything else, from the earlier start.
+        sql(
+            "CREATE TRIGGER trend_periods_changed AFTER UPDATE ON item_status_periods
+             WHEN OLD.kind = 'dispute' OR NEW.kind = 'dispute' BEGIN
+               DELETE FROM trend_disputed WHERE point >= CASE
+                 WHEN OLD.valid_from IS NOT NEW.valid_from OR OLD.kind IS NOT NEW.kind
+                      OR OLD.item_id IS NOT NEW.item_id
+                 THEN min(OLD.valid_from, NEW.valid_from)
+                 ELSE min(OLD.effective_end, NEW.effective_end) END;
+             END",
+        ),
+        sql(
+            "CREATE TRIGGER trend_periods_removed AFTER DELETE ON item_status_periods
+             WHEN OLD.kind = 'dispute' BEGIN
+               DELETE FROM trend_disputed WHERE point >= OLD.valid_from;
+             END",
+        ),
     ]
 }
 
@@ -1442,7 +1520,7 @@ fn disputes() -> Vec<(String, Vec<Value>)> {
 /// building [`migrations`] formats every statement and inflates every default email, which
 /// the load bench's profile found to be the largest single cost in the components' own code
 /// (issue 22: over half of the guests' samples, in `miniz_oxide` and `email_file`).
-pub const LATEST_VERSION: i64 = 23;
+pub const LATEST_VERSION: i64 = 24;
 
 /// [`LATEST_VERSION`].
 pub fn latest_version() -> i64 {
@@ -1581,6 +1659,116 @@ mod tests {
             built,
             "the migrations are not built"
         );
+    }
+
+    /// Version 24's triggers, one by one: a change dated D deletes the kept trend points on
+    /// or after D (and only those), whichever table it touches.
+    #[test]
+    fn a_change_deletes_the_kept_trend_points_it_moves() {
+        let db = NativeDb(rusqlite::Connection::open_in_memory().unwrap());
+        migrate(&db, "2026-12-04T00:00:00Z").unwrap();
+        // Bare rows, without the items and disputes they would reference.
+        db.query("PRAGMA foreign_keys = OFF", &[]).unwrap();
+        let points = ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30"];
+        let keep_all = |db: &NativeDb| {
+            db.query("DELETE FROM trend_disputed", &[]).unwrap();
+            for p in points {
+                db.query(
+                    "INSERT INTO trend_disputed (point, currency, disputed_minor, items)
+                     VALUES (?, '', 0, 0), (?, 'EUR', 100, 1)",
+                    &[p.into(), p.into()],
+                )
+                .unwrap();
+            }
+        };
+        let left = |db: &NativeDb| {
+            db.query(
+                "SELECT DISTINCT point FROM trend_disputed ORDER BY point",
+                &[],
+            )
+            .unwrap()
+            .texts(0)
+            .unwrap()
+        };
+        let cases: [(&str, &str, &[&str]); 11] = [
+            (
+                "a balance move",
+                "INSERT INTO item_balance_moves (item_id, on_date, currency, delta_minor, reason, at)
+                 VALUES (1, '2026-02-28', 'EUR', -5, 'payment', 'now')",
+                &["2026-01-31"],
+            ),
+            (
+                "a balance move redated",
+                "UPDATE item_balance_moves SET on_date = '2026-03-15'",
+                &["2026-01-31"],
+            ),
+            (
+                "a balance move removed",
+                "DELETE FROM item_balance_moves",
+                &["2026-01-31", "2026-02-28"],
+            ),
+            (
+                "a disputed part",
+                "INSERT INTO dispute_part_moves (item_id, dispute_id, on_date, delta_minor)
+                 VALUES (1, 1, '2026-03-01', 300)",
+                &["2026-01-31", "2026-02-28"],
+            ),
+            (
+                "a disputed part redated",
+                "UPDATE dispute_part_moves SET on_date = '2026-04-30'",
+                &["2026-01-31", "2026-02-28"],
+            ),
+            (
+                "a disputed part removed",
+                "DELETE FROM dispute_part_moves",
+                &["2026-01-31", "2026-02-28", "2026-03-31"],
+            ),
+            (
+                "a dispute period",
+                "INSERT INTO item_status_periods (item_id, status_code, kind, valid_from, at)
+                 VALUES (1, 'price_dispute', 'dispute', '2026-02-01', 'now')",
+                &["2026-01-31"],
+            ),
+            (
+                "the period ends",
+                "UPDATE item_status_periods SET valid_to = '2026-04-01'",
+                &["2026-01-31", "2026-02-28", "2026-03-31"],
+            ),
+            (
+                "its item closes before",
+                "UPDATE item_status_periods SET item_closed_on = '2026-03-01'",
+                &["2026-01-31", "2026-02-28"],
+            ),
+            (
+                "the period is moved back",
+                "UPDATE item_status_periods SET valid_from = '2026-01-15'",
+                &[],
+            ),
+            (
+                "the period is removed",
+                "DELETE FROM item_status_periods",
+                &[],
+            ),
+        ];
+        for (what, sql, kept) in cases {
+            keep_all(&db);
+            db.query(sql, &[]).unwrap();
+            assert_eq!(left(&db), kept.to_vec(), "{what}");
+        }
+        // A period that is not a dispute moves nothing.
+        keep_all(&db);
+        db.query(
+            "INSERT INTO item_status_periods (item_id, status_code, kind, valid_from, at)
+             VALUES (2, 'promise_to_pay', 'promise', '2026-01-01', 'now')",
+            &[],
+        )
+        .unwrap();
+        db.query(
+            "UPDATE item_status_periods SET valid_to = '2026-01-02' WHERE item_id = 2",
+            &[],
+        )
+        .unwrap();
+        assert_eq!(left(&db), points.to_vec(), "not a dispute");
     }
 
     #[test]

@@ -502,10 +502,125 @@ pub fn resolved(db: &impl Db, from: NaiveDate, to: NaiveDate, f: &Filter) -> Res
 /// (or, with a population filter, the population's moves), disputed from the dispute periods
 /// in force at each point.
 pub fn trend(db: &impl Db, points: &[NaiveDate], f: &Filter) -> Result<Vec<TrendPoint>> {
+    let mut out = outstanding_trend(db, points, f)?;
+    let disputed = disputed_trend(db, points, f)?;
+    add_disputed(&mut out, points, disputed);
+    Ok(out)
+}
+
+/// [`trend`], with the disputed figures of the whole ledger (no filter) kept between calls in
+/// `trend_disputed` (migration 24): a point computed once is read back until a change that
+/// could move it (a balance move, a disputed part or a dispute period dated on or before it)
+/// deletes it, in the change's own statement (triggers). The points it lacks are computed as
+/// [`trend`] does and kept.
+///
+/// All of it runs in one read transaction (`BEGIN`, deferred), and what it computed is kept
+/// in the same transaction: in write-ahead-log mode SQLite refuses that write (busy, at once,
+/// without waiting) when another writer holds the lock or has committed since the reads
+/// began, so nothing computed from an older state is ever kept. The figures are answered
+/// either way. With a filter, [`trend`].
+pub fn trend_kept(db: &impl Db, points: &[NaiveDate], f: &Filter) -> Result<Vec<TrendPoint>> {
+    if *f != Filter::default() || points.is_empty() {
+        return trend(db, points, f);
+    }
+    db.query("BEGIN", &[])?;
+    let r = kept_trend(db, points);
+    let ended = match &r {
+        Ok((_, fresh)) if !fresh.is_empty() => match keep_trend(db, points, fresh) {
+            Ok(()) => db.query("COMMIT", &[]),
+            Err(e) => Err(e),
+        },
+        _ => db.query("COMMIT", &[]),
+    };
+    if ended.is_err() {
+        let _ = db.query("ROLLBACK", &[]);
+    }
+    r.map(|(out, _)| out)
+}
+
+/// Disputed figures at point `k`: (k, currency, amount, items).
+type Disputed = (usize, String, i64, i64);
+
+/// Inside [`trend_kept`]'s transaction: the trend, and the disputed figures it computed (not
+/// read back), by point.
+fn kept_trend(db: &impl Db, points: &[NaiveDate]) -> Result<(Vec<TrendPoint>, Vec<Disputed>)> {
+    let f = Filter::default();
+    let mut out = outstanding_trend(db, points, &f)?;
+    let mut q = Sql::new();
+    let wanted: Vec<String> = points.iter().map(|p| q.bind(format_date(*p))).collect();
+    let kept = db.query(
+        &format!(
+            "SELECT point, currency, disputed_minor, items FROM trend_disputed WHERE point IN ({})",
+            wanted.join(", ")
+        ),
+        &q.params,
+    )?;
+    let mut found = vec![false; points.len()];
+    let mut disputed = Vec::new();
+    for r in &kept.rows {
+        let point = r.text(0)?;
+        let Some(k) = points.iter().position(|p| format_date(*p) == point) else {
+            continue;
+        };
+        found[k] = true;
+        // The point's marker (no currency): computed, even when nothing was in dispute.
+        if !r.text(1)?.is_empty() {
+            disputed.push((k, r.text(1)?, r.int(2)?, r.int(3)?));
+        }
+    }
+    let missing: Vec<NaiveDate> = (0..points.len())
+        .filter(|k| !found[*k])
+        .map(|k| points[k])
+        .collect();
+    let fresh: Vec<Disputed> = disputed_trend(db, &missing, &f)?
+        .into_iter()
+        .map(|(j, currency, amount, items)| {
+            let k = points.iter().position(|p| *p == missing[j]).unwrap_or(j);
+            (k, currency, amount, items)
+        })
+        .collect();
+    // Every missing point is kept, with a marker, even when nothing was in dispute then.
+    let mut keep = fresh.clone();
+    for p in &missing {
+        let k = points.iter().position(|x| x == p).unwrap_or(0);
+        keep.push((k, String::new(), 0, 0));
+    }
+    disputed.extend(fresh);
+    add_disputed(&mut out, points, disputed);
+    Ok((out, if missing.is_empty() { Vec::new() } else { keep }))
+}
+
+/// Writes the disputed figures [`kept_trend`] computed (markers included), one statement.
+fn keep_trend(db: &impl Db, points: &[NaiveDate], fresh: &[Disputed]) -> Result<()> {
+    let mut q = Sql::new();
+    let rows: Vec<String> = fresh
+        .iter()
+        .map(|(k, currency, amount, items)| {
+            format!(
+                "({}, {}, {}, {})",
+                q.bind(format_date(points[*k])),
+                q.bind(currency.as_str()),
+                q.bind(*amount),
+                q.bind(*items)
+            )
+        })
+        .collect();
+    db.query(
+        &format!(
+            "INSERT INTO trend_disputed (point, currency, disputed_minor, items) VALUES {}",
+            rows.join(", ")
+        ),
+        &q.params,
+    )?;
+    Ok(())
+}
+
+/// The outstanding side of the trend: sums bucketed by the first point on or after their
+/// date, cumulated, one line per currency and point.
+fn outstanding_trend(db: &impl Db, points: &[NaiveDate], f: &Filter) -> Result<Vec<TrendPoint>> {
     let Some(last) = points.last() else {
         return Ok(Vec::new());
     };
-    // Outstanding: sums bucketed by the first point on or after their date.
     let mut q = Sql::new();
     let mut case = String::from("CASE");
     for (k, p) in points.iter().enumerate() {
@@ -546,7 +661,15 @@ pub fn trend(db: &impl Db, points: &[NaiveDate], f: &Filter) -> Result<Vec<Trend
             });
         }
     }
-    // Disputed: per point, the dispute periods in force and the balance then.
+    Ok(out)
+}
+
+/// The disputed side of the trend: per point, the dispute periods in force and the balance
+/// then; (index in `points`, currency, amount, items).
+fn disputed_trend(db: &impl Db, points: &[NaiveDate], f: &Filter) -> Result<Vec<Disputed>> {
+    if points.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut q = Sql::new();
     let values: Vec<String> = points
         .iter()
@@ -573,28 +696,35 @@ pub fn trend(db: &impl Db, points: &[NaiveDate], f: &Filter) -> Result<Vec<Trend
         values.join(", "),
         part("b.item_id", "b.d")
     );
-    for r in &db.query(&sql, &q.params)?.rows {
-        let (k, currency) = (r.int(0)? as usize, r.text(1)?);
-        let date = points.get(k).copied().unwrap_or(*last);
+    db.query(&sql, &q.params)?
+        .map(|r| Ok((r.int(0)? as usize, r.text(1)?, r.int(2)?, r.int(3)?)))
+}
+
+/// Puts the disputed figures on the trend's lines (a line of its own for a currency with
+/// nothing outstanding); sorts by currency and date.
+fn add_disputed(out: &mut Vec<TrendPoint>, points: &[NaiveDate], disputed: Vec<Disputed>) {
+    for (k, currency, amount, items) in disputed {
+        let Some(date) = points.get(k).copied() else {
+            continue;
+        };
         match out
             .iter_mut()
             .find(|t| t.date == date && t.currency == currency)
         {
             Some(t) => {
-                t.disputed = r.int(2)?;
-                t.disputed_items = r.int(3)?;
+                t.disputed = amount;
+                t.disputed_items = items;
             }
             None => out.push(TrendPoint {
                 date,
                 currency,
                 outstanding: 0,
-                disputed: r.int(2)?,
-                disputed_items: r.int(3)?,
+                disputed: amount,
+                disputed_items: items,
             }),
         }
     }
     out.sort_by(|a, b| (&a.currency, a.date).cmp(&(&b.currency, b.date)));
-    Ok(out)
 }
 
 /// Sales invoiced per day from after `after` up to `up_to`: (currency, date, amount) for

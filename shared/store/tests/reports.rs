@@ -401,6 +401,7 @@ fn version_7_replays_the_status_history_into_periods() {
         "DROP TABLE webhook_endpoints",
         "DROP TABLE dispute_credits",
         "DROP TABLE dispute_part_moves",
+        "DROP TABLE trend_disputed",
         "DROP TABLE dispute_history",
         "DROP TABLE disputes",
         "DROP TABLE write_off_tolerances",

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use settle_domain::catalog::StatusKind;
 use settle_domain::erp::{parse_items_json, parse_payments};
 use settle_domain::reports::{self, Filter, ItemFacts};
-use settle_store::reports::{Basis, dispute_lines, later_facts, totals, trend};
+use settle_store::reports::{Basis, dispute_lines, later_facts, totals, trend, trend_kept};
 use settle_store::{Db, NativeDb, RowExt, asof};
 use settle_usecases::erp::{Batch, apply as erp};
 
@@ -60,75 +60,111 @@ fn case_id(db: &NativeDb, item: &str) -> i64 {
 /// - K2: a credit note of C2 (8.00) disputed itself, for 3.00, on 2 November.
 fn story() -> NativeDb {
     let db = db();
-    change(
-        &db,
-        json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
-               "status_date": "2026-10-10", "amounts": {"I1": "30.00"}}),
-    );
-    change(
-        &db,
-        json!({"item_ids": ["I2"], "status": "quality_dispute", "comment": "Broken",
-               "status_date": "2026-10-12"}),
-    );
-    change(
-        &db,
-        json!({"item_ids": ["J1"], "status": "delivery_dispute", "comment": "Late",
-               "status_date": "2026-10-05"}),
-    );
-    pay(
-        &db,
-        json!({"payments": [{"id": "P1", "item_id": "I1", "amount": "40.00", "date": "2026-10-15"}]}),
-    );
-    pay(
-        &db,
-        json!({"payments": [{"id": "P2", "item_id": "I1", "amount": "10.00", "date": "2026-10-20",
-                              "for": "disputed"}]}),
-    );
-    change(
-        &db,
-        json!({"item_ids": ["J1"], "status": "promise_to_pay", "comment": "Will pay",
-               "status_date": "2026-11-01"}),
-    );
-    sync(
-        &db,
-        json!({"mode": "delta", "items": [
-            {"id": "K2", "customer_id": "C2", "kind": "credit_note", "number": "AV-2",
-             "issue_date": "2026-10-20", "due_date": "2026-10-20", "amount": "8.00",
-             "open_amount": "8.00", "currency": "EUR"}]}),
-    );
-    change(
-        &db,
-        json!({"item_ids": ["K2"], "status": "price_dispute", "comment": "Not ours",
-               "status_date": "2026-11-02", "amounts": {"K2": "3.00"}}),
-    );
-    sync(
-        &db,
-        json!({"mode": "delta", "items": [
-            {"id": "K1", "customer_id": "C1", "kind": "credit_note", "number": "AV-1",
-             "issue_date": "2026-11-05", "due_date": "2026-11-05", "amount": "20.00",
-             "open_amount": "20.00", "currency": "EUR", "applies_to": "I2"}]}),
-    );
-    change(
-        &db,
-        json!({"item_ids": ["J1"], "status": "delivery_dispute", "comment": "Late again",
-               "status_date": "2026-11-10", "amounts": {"J1": "4.00"}}),
-    );
-    settle_usecases::disputes::put_tolerance(
-        &db,
-        "FR01",
-        "EUR",
-        br#"{"amount": "25.00", "percent": "80"}"#,
-        &who("token:1:admin"),
-    )
-    .unwrap();
-    settle_usecases::disputes::write_off(
-        &db,
-        case_id(&db, "I1"),
-        &obj(json!({"comment": "Small"})),
-        &alice(),
-    )
-    .unwrap();
+    for step in story_steps() {
+        step(&db);
+    }
     db
+}
+
+/// One write of the story.
+type Step = Box<dyn Fn(&NativeDb)>;
+
+/// The story's writes, one by one.
+fn story_steps() -> Vec<Step> {
+    vec![
+        Box::new(|db: &NativeDb| {
+            change(
+                db,
+                json!({"item_ids": ["I1"], "status": "price_dispute", "comment": "Wrong price",
+                   "status_date": "2026-10-10", "amounts": {"I1": "30.00"}}),
+            );
+        }),
+        Box::new(|db: &NativeDb| {
+            change(
+                db,
+                json!({"item_ids": ["I2"], "status": "quality_dispute", "comment": "Broken",
+                   "status_date": "2026-10-12"}),
+            );
+        }),
+        Box::new(|db: &NativeDb| {
+            change(
+                db,
+                json!({"item_ids": ["J1"], "status": "delivery_dispute", "comment": "Late",
+                   "status_date": "2026-10-05"}),
+            );
+        }),
+        Box::new(|db: &NativeDb| {
+            pay(
+                db,
+                json!({"payments": [{"id": "P1", "item_id": "I1", "amount": "40.00", "date": "2026-10-15"}]}),
+            );
+        }),
+        Box::new(|db: &NativeDb| {
+            pay(
+                db,
+                json!({"payments": [{"id": "P2", "item_id": "I1", "amount": "10.00", "date": "2026-10-20",
+                                  "for": "disputed"}]}),
+            );
+        }),
+        Box::new(|db: &NativeDb| {
+            change(
+                db,
+                json!({"item_ids": ["J1"], "status": "promise_to_pay", "comment": "Will pay",
+                   "status_date": "2026-11-01"}),
+            );
+        }),
+        Box::new(|db: &NativeDb| {
+            sync(
+                db,
+                json!({"mode": "delta", "items": [
+                {"id": "K2", "customer_id": "C2", "kind": "credit_note", "number": "AV-2",
+                 "issue_date": "2026-10-20", "due_date": "2026-10-20", "amount": "8.00",
+                 "open_amount": "8.00", "currency": "EUR"}]}),
+            );
+        }),
+        Box::new(|db: &NativeDb| {
+            change(
+                db,
+                json!({"item_ids": ["K2"], "status": "price_dispute", "comment": "Not ours",
+                   "status_date": "2026-11-02", "amounts": {"K2": "3.00"}}),
+            );
+        }),
+        Box::new(|db: &NativeDb| {
+            sync(
+                db,
+                json!({"mode": "delta", "items": [
+                {"id": "K1", "customer_id": "C1", "kind": "credit_note", "number": "AV-1",
+                 "issue_date": "2026-11-05", "due_date": "2026-11-05", "amount": "20.00",
+                 "open_amount": "20.00", "currency": "EUR", "applies_to": "I2"}]}),
+            );
+        }),
+        Box::new(|db: &NativeDb| {
+            change(
+                db,
+                json!({"item_ids": ["J1"], "status": "delivery_dispute", "comment": "Late again",
+                   "status_date": "2026-11-10", "amounts": {"J1": "4.00"}}),
+            );
+        }),
+        Box::new(|db: &NativeDb| {
+            settle_usecases::disputes::put_tolerance(
+                db,
+                "FR01",
+                "EUR",
+                br#"{"amount": "25.00", "percent": "80"}"#,
+                &who("token:1:admin"),
+            )
+            .unwrap();
+        }),
+        Box::new(|db: &NativeDb| {
+            settle_usecases::disputes::write_off(
+                db,
+                case_id(db, "I1"),
+                &obj(json!({"comment": "Small"})),
+                &alice(),
+            )
+            .unwrap();
+        }),
+    ]
 }
 
 struct Item {
@@ -263,6 +299,105 @@ fn the_dispute_report_counts_the_disputed_parts_at_every_date() {
     parts_add_up(&db);
 }
 
+/// A small deterministic generator (xorshift), so a failure names its case.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    /// 1 to 12 distinct days of `days`, ascending.
+    fn points(&mut self, days: &[NaiveDate]) -> Vec<NaiveDate> {
+        let mut v: Vec<NaiveDate> = (0..1 + self.below(12))
+            .map(|_| days[self.below(days.len())])
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+/// `trend_kept` beside `trend` at `rounds` random sets of points: the kept figures must be
+/// what the history says.
+fn kept_equals_history(db: &NativeDb, dice: &mut Dice, days: &[NaiveDate], when: &str) {
+    let f = Filter::default();
+    for round in 0..6 {
+        let points = dice.points(days);
+        let kept = trend_kept(db, &points, &f).unwrap();
+        assert_eq!(
+            kept,
+            trend(db, &points, &f).unwrap(),
+            "{when}, round {round}, at {points:?}"
+        );
+    }
+}
+
+/// The dispute trend's points kept between reports (migration 24) stay equal to the figures
+/// recomputed from the history, at random dates, after every write of the story: each write
+/// (dated in the past or today, a payment, a credit note, a part, a requalification, a
+/// write-off) deletes the points it moves, in its own statement.
+#[test]
+fn the_kept_trend_equals_the_history_at_random_dates_after_every_write() {
+    let db = db();
+    let mut dice = Dice(0x2545_F491_4F6C_DD1D);
+    let mut days = Vec::new();
+    let mut day = d("2026-09-25");
+    while day <= d("2026-12-10") {
+        days.push(day);
+        day = day.succ_opt().unwrap();
+    }
+    let kept_points = |db: &NativeDb| {
+        db.query(
+            "SELECT count(*) FROM trend_disputed WHERE currency = ''",
+            &[],
+        )
+        .unwrap()
+        .single_int()
+        .unwrap()
+    };
+    kept_equals_history(&db, &mut dice, &days, "before any write");
+    for (n, step) in story_steps().iter().enumerate() {
+        assert!(kept_points(&db) > 0, "points are kept before step {n}");
+        step(&db);
+        kept_equals_history(&db, &mut dice, &days, &format!("after step {n}"));
+    }
+    // Every day at once, against the rule applied item by item.
+    let all = items(&db);
+    let tr = trend_kept(&db, &days, &Filter::default()).unwrap();
+    for p in &days {
+        let at: (i64, i64) = tr
+            .iter()
+            .filter(|t| t.date == *p)
+            .fold((0, 0), |a, t| (a.0 + t.disputed, a.1 + t.disputed_items));
+        assert_eq!(at, expected(&all, *p), "kept trend at {p}");
+    }
+    // The check sees a point that a write should have deleted and did not: without the
+    // trigger on balance moves, a payment dated 16 October leaves the kept figures of the
+    // days after it as they were.
+    let disputed = |t: Vec<settle_domain::reports::TrendPoint>| {
+        t.into_iter()
+            .map(|t| (t.date, t.disputed, t.disputed_items))
+            .collect::<Vec<_>>()
+    };
+    let before = disputed(trend_kept(&db, &days, &Filter::default()).unwrap());
+    db.query("DROP TRIGGER trend_moves_added", &[]).unwrap();
+    pay(
+        &db,
+        json!({"payments": [{"id": "P9", "item_id": "I2", "amount": "5.00", "date": "2026-10-16"}]}),
+    );
+    let stale = disputed(trend_kept(&db, &days, &Filter::default()).unwrap());
+    assert_eq!(stale, before, "kept, not recomputed");
+    assert_ne!(
+        stale,
+        disputed(trend(&db, &days, &Filter::default()).unwrap()),
+        "the history moved"
+    );
+}
+
 #[test]
 fn history_lines_carry_their_business_date_and_part() {
     let db = story();
@@ -332,6 +467,13 @@ fn version_22_dates_the_history_it_finds_and_backfills_the_parts() {
         // And what came after it.
         "DROP TRIGGER balance_moves_days",
         "DROP TRIGGER items_closing_periods",
+        "DROP TABLE trend_disputed",
+        "DROP TRIGGER trend_moves_added",
+        "DROP TRIGGER trend_moves_changed",
+        "DROP TRIGGER trend_moves_removed",
+        "DROP TRIGGER trend_periods_added",
+        "DROP TRIGGER trend_periods_changed",
+        "DROP TRIGGER trend_periods_removed",
         "DELETE FROM schema_migrations WHERE version >= 22",
     ] {
         db.query(sql, &[]).unwrap();
