@@ -526,11 +526,11 @@ pub fn trend_kept(db: &impl Db, points: &[NaiveDate], f: &Filter) -> Result<Vec<
     db.query("BEGIN", &[])?;
     let r = kept_trend(db, points);
     let ended = match &r {
-        Ok((_, fresh)) if !fresh.is_empty() => match keep_trend(db, points, fresh) {
-            Ok(()) => db.query("COMMIT", &[]),
-            Err(e) => Err(e),
-        },
-        _ => db.query("COMMIT", &[]),
+        Ok((_, fresh)) if !fresh.is_empty() => {
+            keep_trend(db, points, fresh).and_then(|()| db.query("COMMIT", &[]).map(drop))
+        }
+        Ok(_) => db.query("COMMIT", &[]).map(drop),
+        Err(e) => Err(e.clone()),
     };
     if ended.is_err() {
         let _ = db.query("ROLLBACK", &[]);
@@ -568,26 +568,18 @@ fn kept_trend(db: &impl Db, points: &[NaiveDate]) -> Result<(Vec<TrendPoint>, Ve
             disputed.push((k, r.text(1)?, r.int(2)?, r.int(3)?));
         }
     }
-    let missing: Vec<NaiveDate> = (0..points.len())
-        .filter(|k| !found[*k])
-        .map(|k| points[k])
-        .collect();
-    let fresh: Vec<Disputed> = disputed_trend(db, &missing, &f)?
-        .into_iter()
-        .map(|(j, currency, amount, items)| {
-            let k = points.iter().position(|p| *p == missing[j]).unwrap_or(j);
-            (k, currency, amount, items)
-        })
-        .collect();
-    // Every missing point is kept, with a marker, even when nothing was in dispute then.
-    let mut keep = fresh.clone();
-    for p in &missing {
-        let k = points.iter().position(|x| x == p).unwrap_or(0);
-        keep.push((k, String::new(), 0, 0));
+    // The points not found, by their index in `points`.
+    let missing: Vec<usize> = (0..points.len()).filter(|k| !found[*k]).collect();
+    let dates: Vec<NaiveDate> = missing.iter().map(|k| points[*k]).collect();
+    let mut fresh = Vec::new();
+    for (j, currency, amount, items) in disputed_trend(db, &dates, &f)? {
+        fresh.push((missing[j], currency, amount, items));
     }
-    disputed.extend(fresh);
+    disputed.extend(fresh.iter().cloned());
     add_disputed(&mut out, points, disputed);
-    Ok((out, if missing.is_empty() { Vec::new() } else { keep }))
+    // Every point computed is kept with its marker, even when nothing was in dispute then.
+    fresh.extend(missing.iter().map(|k| (*k, String::new(), 0, 0)));
+    Ok((out, fresh))
 }
 
 /// Writes the disputed figures [`kept_trend`] computed (markers included), one statement.
