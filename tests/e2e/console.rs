@@ -1428,6 +1428,13 @@ fn admins_configure_statuses_resolvers_models_templates_tokens_and_links() {
         ],
     );
     assert_eq!(r.status, 409, "an existing code");
+    let text = r.text();
+    assert!(
+        text.contains("This conflicts with what is already recorded.")
+            && text.contains("already exists")
+            && !text.contains("could not be read"),
+        "{text}"
+    );
     // Edit: deactivate.
     let r = admin.post(
         "/app/admin/statuses/transport_dispute",

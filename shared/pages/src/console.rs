@@ -180,7 +180,9 @@ impl From<settle_web::settle_usecases::Refusal> for Failure {
             Refusal::Conflict {
                 message, fields, ..
             } if fields.is_empty() => {
-                Failure::Invalid(409, Invalid::one("form", Some("form"), message))
+                // About the record as it is, not a field: `field-conflict` says so, and the
+                // message names what (the form itself was read).
+                Failure::Invalid(409, Invalid::one("conflict", Some("conflict"), message))
             }
             Refusal::Conflict { fields, .. } => Failure::Invalid(409, fields),
             // The form's `version` was read before someone else's change.

@@ -40,6 +40,7 @@ field-type = Diese Aktion kann so nicht beendet werden.
 field-date = Geben Sie ein gültiges Datum an.
 field-state = Diese Aktion ist bereits beendet.
 field-form = Das Formular konnte nicht gelesen werden. Laden Sie die Seite neu und senden Sie erneut.
+field-conflict = Dies steht im Widerspruch zu dem, was bereits erfasst ist.
 new-password = Neues Passwort
 role-collector = Forderungsmanager
 role-admin = Administrator

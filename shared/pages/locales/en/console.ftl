@@ -42,6 +42,7 @@ field-type = This action cannot be terminated that way.
 field-date = Give a valid date.
 field-state = This action is already terminated.
 field-form = The form could not be read. Reload the page and send again.
+field-conflict = This conflicts with what is already recorded.
 new-password = New password
 role-collector = Collector
 role-admin = Administrator

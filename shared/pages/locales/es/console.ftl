@@ -40,6 +40,7 @@ field-type = Esta acción no puede terminarse así.
 field-date = Indique una fecha válida.
 field-state = Esta acción ya está terminada.
 field-form = No se pudo leer el formulario. Recargue la página y envíelo de nuevo.
+field-conflict = Esto entra en conflicto con lo que ya está registrado.
 new-password = Nueva contraseña
 role-collector = Gestor de cobros
 role-admin = Administrador

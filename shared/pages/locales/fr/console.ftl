@@ -40,6 +40,7 @@ field-type = Cette action ne peut pas être terminée ainsi.
 field-date = Indiquez une date valide.
 field-state = Cette action est déjà terminée.
 field-form = Le formulaire n'a pas pu être lu. Rechargez la page et envoyez à nouveau.
+field-conflict = Cela entre en conflit avec ce qui est déjà enregistré.
 new-password = Nouveau mot de passe
 role-collector = Recouvreur
 role-admin = Administrateur

@@ -40,6 +40,7 @@ field-type = Ova se radnja ne može tako završiti.
 field-date = Unesite valjan datum.
 field-state = Ova je radnja već završena.
 field-form = Obrazac nije moguće pročitati. Ponovno učitajte stranicu i pošaljite ponovno.
+field-conflict = Ovo je u sukobu s onim što je već zabilježeno.
 new-password = Nova lozinka
 role-collector = Naplatni referent
 role-admin = Administrator

@@ -40,6 +40,7 @@ field-type = Questa azione non può essere chiusa così.
 field-date = Indica una data valida.
 field-state = Questa azione è già chiusa.
 field-form = Impossibile leggere il modulo. Ricarica la pagina e invia di nuovo.
+field-conflict = Questo è in conflitto con quanto già registrato.
 new-password = Nuova password
 role-collector = Addetto al recupero crediti
 role-admin = Amministratore

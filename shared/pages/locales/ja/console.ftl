@@ -40,6 +40,7 @@ field-type = このアクションはこの方法では終了できません。
 field-date = 有効な日付を入力してください。
 field-state = このアクションはすでに終了しています。
 field-form = フォームを読み取れませんでした。ページを再読み込みして、もう一度送信してください。
+field-conflict = すでに記録されている内容と矛盾します。
 new-password = 新しいパスワード
 role-collector = 回収担当
 role-admin = 管理者

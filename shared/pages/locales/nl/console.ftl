@@ -40,6 +40,7 @@ field-type = Deze actie kan zo niet worden afgesloten.
 field-date = Geef een geldige datum op.
 field-state = Deze actie is al afgesloten.
 field-form = Het formulier kon niet worden gelezen. Laad de pagina opnieuw en verstuur nogmaals.
+field-conflict = Dit is in strijd met wat al is vastgelegd.
 new-password = Nieuw wachtwoord
 role-collector = Incassomedewerker
 role-admin = Beheerder

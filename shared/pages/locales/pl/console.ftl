@@ -40,6 +40,7 @@ field-type = Tej czynności nie można tak zakończyć.
 field-date = Podaj prawidłową datę.
 field-state = Ta czynność jest już zakończona.
 field-form = Nie udało się odczytać formularza. Odśwież stronę i wyślij ponownie.
+field-conflict = To jest sprzeczne z tym, co jest już zapisane.
 new-password = Nowe hasło
 role-collector = Windykator
 role-admin = Administrator

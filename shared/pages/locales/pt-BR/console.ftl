@@ -40,6 +40,7 @@ field-type = Esta ação não pode ser encerrada assim.
 field-date = Informe uma data válida.
 field-state = Esta ação já está encerrada.
 field-form = Não foi possível ler o formulário. Recarregue a página e envie de novo.
+field-conflict = Isto entra em conflito com o que já está registrado.
 new-password = Nova senha
 role-collector = Analista de cobrança
 role-admin = Administrador

@@ -40,6 +40,7 @@ field-type = Esta ação não pode ser terminada assim.
 field-date = Indique uma data válida.
 field-state = Esta ação já está terminada.
 field-form = Não foi possível ler o formulário. Recarregue a página e envie de novo.
+field-conflict = Isto entra em conflito com o que já está registado.
 new-password = Nova palavra-passe
 role-collector = Gestor de cobranças
 role-admin = Administrador

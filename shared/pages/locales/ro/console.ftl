@@ -40,6 +40,7 @@ field-type = Această acțiune nu poate fi încheiată astfel.
 field-date = Indicați o dată validă.
 field-state = Această acțiune este deja încheiată.
 field-form = Formularul nu a putut fi citit. Reîncărcați pagina și trimiteți din nou.
+field-conflict = Aceasta intră în conflict cu ceea ce este deja înregistrat.
 new-password = Parolă nouă
 role-collector = Agent de recuperare
 role-admin = Administrator

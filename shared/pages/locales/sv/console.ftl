@@ -40,6 +40,7 @@ field-type = Den här åtgärden kan inte avslutas så.
 field-date = Ange ett giltigt datum.
 field-state = Den här åtgärden är redan avslutad.
 field-form = Formuläret kunde inte läsas. Ladda om sidan och skicka igen.
+field-conflict = Detta strider mot det som redan är registrerat.
 new-password = Nytt lösenord
 role-collector = Kravhandläggare
 role-admin = Administratör

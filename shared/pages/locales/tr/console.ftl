@@ -40,6 +40,7 @@ field-type = Bu işlem bu şekilde sonlandırılamaz.
 field-date = Geçerli bir tarih girin.
 field-state = Bu işlem zaten sonlandırıldı.
 field-form = Form okunamadı. Sayfayı yenileyip tekrar gönderin.
+field-conflict = Bu, zaten kayıtlı olanla çelişiyor.
 new-password = Yeni parola
 role-collector = Tahsilat uzmanı
 role-admin = Yönetici

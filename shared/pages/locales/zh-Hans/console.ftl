@@ -40,6 +40,7 @@ field-type = 此操作不能这样结束。
 field-date = 请输入有效日期。
 field-state = 此操作已经结束。
 field-form = 无法读取表单。请刷新页面后重新提交。
+field-conflict = 这与已记录的内容冲突。
 new-password = 新密码
 role-collector = 催收专员
 role-admin = 管理员
