@@ -438,44 +438,32 @@ pub fn migrations() -> Vec<Migration> {
 /// nothing was in dispute then. Issue 22: the trend was two thirds of the dispute report's
 /// time at 1M items, and a month's past points rarely move.
 fn trend_kept() -> Vec<(String, Vec<Value>)> {
-    vec![
-        sql("CREATE TABLE trend_disputed (
-            point TEXT NOT NULL,
-            currency TEXT NOT NULL,
-            disputed_minor INTEGER NOT NULL,
-            items INTEGER NOT NULL,
-            PRIMARY KEY (point, currency)
-        ) WITHOUT ROWID"),
-        sql(
-            "CREATE TRIGGER trend_moves_added AFTER INSERT ON item_balance_moves BEGIN
-               DELETE FROM trend_disputed WHERE point >= NEW.on_date;
-             END",
-        ),
-        sql(
-            "CREATE TRIGGER trend_moves_changed AFTER UPDATE ON item_balance_moves BEGIN
-               DELETE FROM trend_disputed WHERE point >= min(OLD.on_date, NEW.on_date);
-             END",
-        ),
-        sql(
-            "CREATE TRIGGER trend_moves_removed AFTER DELETE ON item_balance_moves BEGIN
-               DELETE FROM trend_disputed WHERE point >= OLD.on_date;
-             END",
-        ),
-        sql(
-            "CREATE TRIGGER trend_parts_added AFTER INSERT ON dispute_part_moves BEGIN
-               DELETE FROM trend_disputed WHERE point >= NEW.on_date;
-             END",
-        ),
-        sql(
-            "CREATE TRIGGER trend_parts_changed AFTER UPDATE ON dispute_part_moves BEGIN
-               DELETE FROM trend_disputed WHERE point >= min(OLD.on_date, NEW.on_date);
-             END",
-        ),
-        sql(
-            "CREATE TRIGGER trend_parts_removed AFTER DELETE ON dispute_part_moves BEGIN
-               DELETE FROM trend_disputed WHERE point >= OLD.on_date;
-             END",
-        ),
+    // A balance move or a disputed part, added, redated or removed, moves every point from
+    // its (earlier) date on.
+    let dated = |name: &str, table: &str| {
+        [
+            ("added", "INSERT", "NEW.on_date"),
+            ("changed", "UPDATE", "min(OLD.on_date, NEW.on_date)"),
+            ("removed", "DELETE", "OLD.on_date"),
+        ]
+        .map(|(what, event, from)| {
+            sql(&format!(
+                "CREATE TRIGGER trend_{name}_{what} AFTER {event} ON {table} BEGIN
+                   DELETE FROM trend_disputed WHERE point >= {from};
+                 END"
+            ))
+        })
+    };
+    let mut v = vec![sql("CREATE TABLE trend_disputed (
+        point TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        disputed_minor INTEGER NOT NULL,
+        items INTEGER NOT NULL,
+        PRIMARY KEY (point, currency)
+    ) WITHOUT ROWID")];
+    v.extend(dated("moves", "item_balance_moves"));
+    v.extend(dated("parts", "dispute_part_moves"));
+    v.extend([
         sql(
             "CREATE TRIGGER trend_periods_added AFTER INSERT ON item_status_periods
              WHEN NEW.kind = 'dispute' BEGIN
@@ -500,7 +488,8 @@ fn trend_kept() -> Vec<(String, Vec<Value>)> {
                DELETE FROM trend_disputed WHERE point >= OLD.valid_from;
              END",
         ),
-    ]
+    ]);
+    v
 }
 
 /// Version 23: two copies every write kept with a statement of its own are kept by triggers
