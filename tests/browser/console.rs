@@ -423,6 +423,29 @@ fn the_seed_story_by_clicking() {
                         b.wait_for_text(needle).await;
                         crate::review(&b, &format!("console-{name}-{lang}")).await;
                     }
+                    // A status code that exists: refused as a conflict with the record, in
+                    // Turkish.
+                    b.goto(&s.url("/app/admin/statuses")).await;
+                    b.wait_for_text("Fiyat").await;
+                    b.type_in("#new-code", "price_dispute").await;
+                    b.select("#new-kind", "dispute").await;
+                    b.type_in("#new-typology", "price").await;
+                    b.click("form[action='/app/admin/statuses'] details summary")
+                        .await;
+                    b.type_in("#new-label-en", "Again").await;
+                    let text = b
+                        .submit(
+                            "form[action='/app/admin/statuses'] button[type=submit]",
+                            "Bu, zaten kayıtlı olanla çelişiyor.",
+                        )
+                        .await;
+                    assert!(text.contains("already exists"), "{text}");
+                    // In the warning colours, not the green of a notice that all went well.
+                    let bg = b
+                        .eval("return getComputedStyle(document.querySelector('.notice.error')).backgroundColor")
+                        .await;
+                    assert_eq!(bg, json!("rgb(255, 241, 232)"), "--warn-bg");
+                    crate::review(&b, &format!("console-admin-status-conflict-{lang}")).await;
                 }
                 b.close().await;
             }
