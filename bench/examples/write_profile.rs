@@ -1,9 +1,9 @@
 //! Where a write's time goes: the load bench's writes (a payment, a status change of two
 //! items with its suggested action, a delta batch of 20 items, an email about one of those
 //! changes), run natively through the use cases on the load bench's ledger (200 customers of
-//! 50 open items, in a WAL file as the app runs), each statement timed. Prints each write's mean time, statement count and
-//! the time outside SQL (the rules, rendering, signing: guest work with the lock held), then
-//! the statements that cost most:
+//! 50 open items, in a WAL file as the app runs), each statement timed. Prints each write's
+//! mean time, statement count and time outside SQL (the rules, rendering, signing: guest work
+//! with the lock held), then the statements that cost most:
 //!
 //!     cargo run --release -p settle-bench --example write_profile
 //!

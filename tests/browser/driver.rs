@@ -198,23 +198,14 @@ impl Browser {
         self.eval("window.settleLeaving = true; return null").await;
         self.click(css).await;
         let started = Instant::now();
-        loop {
-            let left = self
-                .eval("return window.settleLeaving !== true && document.readyState === 'complete'")
-                .await;
-            if left == json!(true) {
-                let text = self.text().await;
-                if text.contains(needle) {
-                    return text;
-                }
-            }
+        while self.eval("return window.settleLeaving === true").await == json!(true) {
             assert!(
                 started.elapsed() < Duration::from_secs(30),
-                "after {css} the browser never reached a page showing {needle:?}: {}",
-                self.text().await
+                "after {css} the browser never left the page"
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        self.wait_for_text(needle).await
     }
 
     /// Waits until the address of the page contains `needle` (a GET form's query).

@@ -256,7 +256,9 @@ const HALVING: std::time::Duration = std::time::Duration::from_millis(50);
 /// Below this pause, SQLite tries within the call instead ([`next_try`]).
 const EAGER_BELOW: std::time::Duration = std::time::Duration::from_millis(2);
 
-/// After this long, a writer lets SQLite try only twice a call ([`next_try`]).
+/// After this long, a writer lets SQLite try only twice a call ([`next_try`]): three
+/// instances on one file left a writer waiting over 5 s now and then with three tries a
+/// call throughout.
 const HUNGRY_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// One try for the write lock ([`next_try`]).
